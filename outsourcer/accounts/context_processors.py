@@ -1,0 +1,10 @@
+from outsourcer.accounts.selectors import workspace_for_user
+
+
+def workspace(request):
+    """Navigation data for the shell: the caller's organizations, the current one and its role."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    ctx = getattr(request, "org_ctx", None)
+    return {"workspace": workspace_for_user(user), "org_ctx": ctx}

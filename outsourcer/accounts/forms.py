@@ -1,0 +1,70 @@
+from django import forms
+
+from outsourcer.accounts.roles import Role
+from outsourcer.lib.text import has_nul
+from outsourcer.lib.timezones import time_zone_choices
+
+
+class NulFreeMixin:
+    """Reject NUL characters in every text input (PostgreSQL cannot store them)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str) and has_nul(value):
+                self.add_error(name, "This contains a character that is not allowed.")
+        return cleaned
+
+
+class SignupForm(NulFreeMixin, forms.Form):
+    name = forms.CharField(max_length=150, label="Your name")
+    email = forms.EmailField(max_length=254, label="E-mail")
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), min_length=10, max_length=128,
+        help_text="At least 10 characters; not a common password.",
+    )  # fmt: skip
+    organization_name = forms.CharField(max_length=120, label="Your business", help_text="e.g. Crumb & Co. Bakery")
+
+
+class LoginForm(NulFreeMixin, forms.Form):
+    email = forms.EmailField(max_length=254, label="E-mail", widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    password = forms.CharField(
+        max_length=128, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+
+class InviteMemberForm(NulFreeMixin, forms.Form):
+    email = forms.EmailField(max_length=254, label="E-mail")
+    role = forms.ChoiceField(choices=Role.choices, initial=Role.MANAGER)
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices)
+
+
+class OrganizationForm(NulFreeMixin, forms.Form):
+    name = forms.CharField(max_length=120, label="Organization name")
+
+
+class AcceptInvitationForm(NulFreeMixin, forms.Form):
+    """For someone without an account yet: pick a name and password."""
+
+    name = forms.CharField(max_length=150, label="Your name")
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), min_length=10, max_length=128,
+        help_text="At least 10 characters.",
+    )  # fmt: skip
+
+
+class ProfileForm(NulFreeMixin, forms.Form):
+    name = forms.CharField(max_length=150, required=False)
+    time_zone = forms.ChoiceField(choices=time_zone_choices, help_text="Times are shown in this zone.")
+
+
+class TokenForm(NulFreeMixin, forms.Form):
+    name = forms.CharField(max_length=80, help_text="What will use it, e.g. “bookkeeping export”.")
+    scope = forms.ChoiceField(label="Works with")
+
+    def __init__(self, *args, scopes: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scope"].choices = scopes

@@ -1,0 +1,44 @@
+"""Reads for accounts and organizations."""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from outsourcer.accounts.models import ApiToken, Invitation, Membership, Organization, User
+from outsourcer.contractors.models import Contractor
+
+
+@dataclass
+class Workspace:
+    user: User
+
+    @cached_property
+    def memberships(self) -> list[Membership]:
+        return list(
+            Membership.objects.filter(user=self.user).select_related("organization").order_by("organization__name")
+        )
+
+    @cached_property
+    def is_contractor(self) -> bool:
+        return Contractor.objects.filter(user=self.user).exists()
+
+
+def workspace_for_user(user: User) -> Workspace:
+    """Lazy: the queries run only if the template asks for organizations or the portal link."""
+    return Workspace(user=user)
+
+
+def membership_list_for_organization(*, organization: Organization):
+    return Membership.objects.filter(organization=organization).select_related("user").order_by("user__email")
+
+
+def invitation_list_pending_for_organization(*, organization: Organization):
+    from django.utils import timezone
+
+    return Invitation.objects.filter(
+        organization=organization, kind=Invitation.Kind.MEMBER, accepted_at=None, revoked_at=None,
+        expires_at__gt=timezone.now(),
+    ).order_by("-created_at")  # fmt: skip
+
+
+def token_list_for_user(*, user: User):
+    return ApiToken.objects.filter(user=user, revoked_at=None).select_related("organization").order_by("-created_at")

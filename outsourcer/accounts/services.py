@@ -1,0 +1,278 @@
+"""Every write for accounts, organizations, members and invitations."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from outsourcer.accounts.models import Invitation, LoginThrottle, Membership, Organization, User, normalize_email
+from outsourcer.accounts.roles import Role
+from outsourcer.audit.events import event_record
+from outsourcer.lib.errors import DomainError
+from outsourcer.lib.text import has_nul
+from outsourcer.notifications.email import email_send_on_commit
+
+security_log = logging.getLogger("outsourcer.security")
+
+INVITATION_SALT = "outsourcer.invitation"
+LAST_OWNER = "An organization must keep at least one owner."
+EMAIL_TAKEN = "An account with this e-mail already exists. Log in instead."
+
+
+def _clean_email(email: str, *, field: str = "email") -> str:
+    email = normalize_email(email)
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise DomainError("Enter a valid e-mail address.", field=field) from None
+    return email
+
+
+def _clean_text(value: str, *, field: str, label: str, max_length: int, required: bool = True) -> str:
+    value = (value or "").strip()
+    if has_nul(value):
+        raise DomainError(f"{label} contains a character that is not allowed.", field=field)
+    if required and not value:
+        raise DomainError(f"{label} is required.", field=field)
+    if len(value) > max_length:
+        raise DomainError(f"{label} is at most {max_length} characters.", field=field)
+    return value
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:50] or "org"
+    slug, n = base, 1
+    while Organization.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def organization_create(*, owner: User, name: str, currency: str = "EUR", time_zone: str = "UTC") -> Organization:
+    """Create an organization with `owner` as its first owner."""
+    name = _clean_text(name, field="organization_name", label="Organization name", max_length=120)
+    with transaction.atomic():
+        organization = Organization.objects.create(
+            name=name, slug=_unique_slug(name), currency=currency, time_zone=time_zone
+        )
+        Membership.objects.create(organization=organization, user=owner, role=Role.OWNER)
+        event_record(action="organization_created", organization=organization, actor=owner, obj=organization)
+    return organization
+
+
+def user_create(*, email: str, password: str, name: str = "", time_zone: str = "UTC") -> User:
+    """Create an account; raises DomainError when the e-mail is taken or the password is weak."""
+    email = _clean_email(email)
+    name = _clean_text(name, field="name", label="Name", max_length=150, required=False)
+    if User.objects.filter(email=email).exists():
+        raise DomainError(EMAIL_TAKEN, field="email", code="email_taken")
+    candidate = User(email=email, name=name, time_zone=time_zone)
+    try:
+        password_validation.validate_password(password, candidate)
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), field="password") from None
+    candidate.set_password(password)
+    try:
+        with transaction.atomic():
+            candidate.save()
+    except IntegrityError:
+        raise DomainError(EMAIL_TAKEN, field="email", code="email_taken") from None
+    return candidate
+
+
+def user_signup(*, email: str, password: str, name: str, organization_name: str) -> tuple[User, Organization]:
+    """Sign up: a new account that owns a new organization, in one transaction."""
+    organization_name = _clean_text(
+        organization_name, field="organization_name", label="Organization name", max_length=120
+    )
+    with transaction.atomic():
+        user = user_create(email=email, password=password, name=name)
+        organization = organization_create(owner=user, name=organization_name)
+    return user, organization
+
+
+# --- login throttling (docs/security.md) -------------------------------------------------------
+
+
+def _throttle_key(email: str, ip: str) -> str:
+    return f"{normalize_email(email)}|{ip or '-'}"
+
+
+def login_attempt_reserve(*, email: str, ip: str) -> bool:
+    """Claim one login attempt for (account, address) before the password is checked.
+
+    Returns False when the limit is reached. The claim is a conditional UPDATE, so parallel
+    attempts cannot all read "4 failures so far" and slip through together.
+    """
+    key = _throttle_key(email, ip)
+    now = timezone.now()
+    window = timezone.timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
+    if not LoginThrottle.objects.filter(key=key).exists():
+        try:
+            with transaction.atomic():
+                LoginThrottle.objects.create(key=key, attempts=0, window_started_at=now)
+        except IntegrityError:
+            pass
+    LoginThrottle.objects.filter(key=key, window_started_at__lt=now - window).update(attempts=0, window_started_at=now)
+    claimed = LoginThrottle.objects.filter(key=key, attempts__lt=settings.LOGIN_FAILURE_LIMIT).update(
+        attempts=F("attempts") + 1
+    )
+    return claimed == 1
+
+
+def login_lockout_remaining(*, email: str, ip: str) -> int:
+    """Minutes until the (account, address) pair may try again; 0 when not locked."""
+    throttle = LoginThrottle.objects.filter(key=_throttle_key(email, ip)).first()
+    if throttle is None or throttle.attempts < settings.LOGIN_FAILURE_LIMIT:
+        return 0
+    ends = throttle.window_started_at + timezone.timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
+    seconds = (ends - timezone.now()).total_seconds()
+    return max(1, int((seconds + 59) // 60)) if seconds > 0 else 0
+
+
+def login_succeeded(*, user: User, ip: str) -> None:
+    LoginThrottle.objects.filter(key=_throttle_key(user.email, ip)).delete()
+    security_log.info("login succeeded user=%s ip=%s", user.pk, ip)
+
+
+def login_failed(*, email: str, ip: str, locked: bool) -> None:
+    security_log.warning("login failed email=%s ip=%s locked=%s", normalize_email(email)[:254], ip, locked)
+
+
+# --- members and invitations --------------------------------------------------------------------
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps({"n": invitation.nonce}, salt=INVITATION_SALT)
+
+
+def invitation_url(invitation: Invitation) -> str:
+    return settings.SITE_URL + reverse("accounts:invitation-accept", args=[invitation_token(invitation)])
+
+
+def invitation_from_token(token: str) -> Invitation | None:
+    """The pending invitation a link names, or None when the link is forged, expired or used."""
+    try:
+        data = signing.loads(token, salt=INVITATION_SALT, max_age=settings.INVITATION_MAX_AGE_SECONDS)
+    except signing.BadSignature:
+        return None
+    invitation = (
+        Invitation.objects.select_related("organization", "engagement__contractor").filter(nonce=data.get("n")).first()
+    )
+    if invitation is None or not invitation.is_pending:
+        return None
+    return invitation
+
+
+def member_invite(*, organization: Organization, invited_by: User, email: str, role: str) -> Invitation:
+    """Invite someone to the organization with `role`; e-mails a single-use link valid 7 days."""
+    email = _clean_email(email)
+    if role not in Role.values:
+        raise DomainError("Choose owner, manager or viewer.", field="role")
+    if Membership.objects.filter(organization=organization, user__email=email).exists():
+        raise DomainError("This person is already a member.", field="email")
+    with transaction.atomic():
+        # A new invitation to the same address replaces any pending one.
+        Invitation.objects.filter(
+            organization=organization, email=email, kind=Invitation.Kind.MEMBER, accepted_at=None, revoked_at=None
+        ).update(revoked_at=timezone.now())
+        invitation = Invitation.objects.create(
+            organization=organization, kind=Invitation.Kind.MEMBER, email=email, role=role, invited_by=invited_by
+        )
+        event_record(
+            action="member_invited", organization=organization, actor=invited_by, obj=invitation,
+            after={"email": email, "role": role},
+        )  # fmt: skip
+        email_send_on_commit(
+            to=email,
+            subject=f"{invited_by.display_name} invited you to {organization.name} on Outsourcer",
+            template="emails/member_invitation.txt",
+            context={"invitation": invitation, "url": invitation_url(invitation), "inviter": invited_by},
+        )
+    return invitation
+
+
+def invitation_revoke(*, invitation: Invitation, actor: User) -> None:
+    with transaction.atomic():
+        Invitation.objects.filter(pk=invitation.pk, accepted_at=None).update(revoked_at=timezone.now())
+        event_record(action="invitation_revoked", organization=invitation.organization, actor=actor, obj=invitation)
+
+
+def _claim_invitation(invitation: Invitation, user: User) -> None:
+    # Conditional update: two tabs accepting the same link cannot both succeed.
+    claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at=None, revoked_at=None).update(
+        accepted_at=timezone.now(), accepted_by=user
+    )
+    if claimed != 1:
+        raise DomainError("This invitation has already been used.", code="invitation_used")
+
+
+def member_invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+    """Accept a member invitation as `user` (whose e-mail must match it)."""
+    if user.email != invitation.email:
+        raise DomainError(f"This invitation is for {invitation.email}. Log in with that address.", field="email")
+    with transaction.atomic():
+        _claim_invitation(invitation, user)
+        membership, created = Membership.objects.get_or_create(
+            organization=invitation.organization, user=user, defaults={"role": invitation.role}
+        )
+        event_record(
+            action="member_joined", organization=invitation.organization, actor=user, obj=membership,
+            after={"role": membership.role},
+        )  # fmt: skip
+    return membership
+
+
+def _owner_count(organization: Organization) -> int:
+    return Membership.objects.filter(organization=organization, role=Role.OWNER).count()
+
+
+def member_role_change(*, membership: Membership, role: str, actor: User) -> Membership:
+    """Change a member's role; the last owner cannot be demoted."""
+    if role not in Role.values:
+        raise DomainError("Choose owner, manager or viewer.", field="role")
+    with transaction.atomic():
+        locked = Membership.objects.select_for_update().get(pk=membership.pk)
+        before = locked.role
+        if before == Role.OWNER and role != Role.OWNER and _owner_count(locked.organization) <= 1:
+            raise DomainError(LAST_OWNER, field="role", code="last_owner")
+        locked.role = role
+        locked.save(update_fields=["role"])
+        event_record(
+            action="member_role_changed", organization=locked.organization, actor=actor, obj=locked,
+            before={"role": before}, after={"role": role},
+        )  # fmt: skip
+    return locked
+
+
+def member_remove(*, membership: Membership, actor: User) -> None:
+    """Remove a member. Their access to the organization ends on their very next request: every
+    organization page and API call re-reads the membership, nothing caches it in the session."""
+    with transaction.atomic():
+        locked = Membership.objects.select_for_update().get(pk=membership.pk)
+        if locked.role == Role.OWNER and _owner_count(locked.organization) <= 1:
+            raise DomainError(LAST_OWNER, code="last_owner")
+        event_record(
+            action="member_removed", organization=locked.organization, actor=actor, obj=locked,
+            before={"user": locked.user.email, "role": locked.role},
+        )  # fmt: skip
+        locked.delete()
+
+
+def user_profile_update(*, user: User, name: str, time_zone: str) -> User:
+    from outsourcer.lib.timezones import is_time_zone
+
+    user.name = _clean_text(name, field="name", label="Name", max_length=150, required=False)
+    if not is_time_zone(time_zone):
+        raise DomainError("Choose a time zone from the list, such as Europe/Berlin.", field="time_zone")
+    user.time_zone = time_zone
+    user.save(update_fields=["name", "time_zone"])
+    return user

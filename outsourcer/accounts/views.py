@@ -1,0 +1,167 @@
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from outsourcer.accounts import services
+from outsourcer.accounts.forms import AcceptInvitationForm, LoginForm, ProfileForm, SignupForm
+from outsourcer.accounts.models import Invitation
+from outsourcer.accounts.selectors import workspace_for_user
+from outsourcer.lib.errors import DomainError, apply_to_form
+
+LOCKED_OUT = "Too many failed attempts. For your security, try again in {minutes} minutes or reset your password."
+BAD_LOGIN = "That e-mail and password do not match. Check them and try again."
+BACKEND = "outsourcer.accounts.backends.EmailBackend"
+
+
+def client_ip(request) -> str:
+    # Behind the proxy described in docs/deploy.md REMOTE_ADDR is the proxy; it sets X-Real-IP.
+    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR", "")
+
+
+def home(request):
+    """Send the caller where their work is: their current organization, else the portal."""
+    if not request.user.is_authenticated:
+        return redirect("accounts:login")
+    workspace = workspace_for_user(request.user)
+    current = request.session.get("current_org")
+    slugs = [m.organization.slug for m in workspace.memberships]
+    if current in slugs:
+        return redirect("orgs:home", current)
+    if workspace.is_contractor and current == "":
+        return redirect("portal:home")
+    if slugs:
+        return redirect("orgs:home", slugs[0])
+    if workspace.is_contractor:
+        return redirect("portal:home")
+    return redirect("orgs:create")
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user, organization = services.user_signup(**form.cleaned_data)
+        except DomainError as exc:
+            apply_to_form(form, exc)
+        else:
+            login(request, user, backend=BACKEND)
+            messages.success(request, f"Welcome! {organization.name} is ready. Add your first contractor.")
+            return redirect("orgs:home", organization.slug)
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def login_view(request):
+    from django.contrib.auth import authenticate
+
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email, password, ip = form.cleaned_data["email"], form.cleaned_data["password"], client_ip(request)
+        if not services.login_attempt_reserve(email=email, ip=ip):
+            services.login_failed(email=email, ip=ip, locked=True)
+            minutes = services.login_lockout_remaining(email=email, ip=ip) or 15
+            form.add_error(None, LOCKED_OUT.format(minutes=minutes))
+            return render(request, "accounts/login.html", {"form": form, "locked": True}, status=429)
+        user = authenticate(request, email=email, password=password)
+        if user is None:
+            services.login_failed(email=email, ip=ip, locked=False)
+            form.add_error(None, BAD_LOGIN)
+        else:
+            services.login_succeeded(user=user, ip=ip)
+            login(request, user, backend=BACKEND)
+            next_url = request.POST.get("next") or request.GET.get("next")
+            from django.utils.http import url_has_allowed_host_and_scheme
+
+            if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+                return redirect(next_url)
+            return redirect("home")
+    return render(request, "accounts/login.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+@require_POST
+def logout_view(request):
+    logout(request)
+    messages.info(request, "You are logged out.")
+    return redirect("accounts:login")
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token: str):
+    invitation = services.invitation_from_token(token)
+    if invitation is None:
+        return render(request, "accounts/invitation_invalid.html", status=404)
+    from outsourcer.accounts.models import User
+
+    has_account = User.objects.filter(email=invitation.email).exists()
+    signed_in_as_invitee = request.user.is_authenticated and request.user.email == invitation.email
+    form = AcceptInvitationForm(request.POST or None) if not has_account else None
+    error = ""
+    if request.method == "POST":
+        try:
+            if signed_in_as_invitee:
+                user = _accept(invitation, user=request.user)
+            elif not has_account and form.is_valid():
+                user = _accept(invitation, password=form.cleaned_data["password"], name=form.cleaned_data["name"])
+                login(request, user, backend=BACKEND)
+            else:
+                user = None
+        except DomainError as exc:
+            if form is not None:
+                apply_to_form(form, exc)
+            else:
+                error = exc.message
+        else:
+            if user is not None:
+                return _after_accept(request, invitation)
+    return render(
+        request,
+        "accounts/invitation_accept.html",
+        {"invitation": invitation, "form": form, "has_account": has_account,
+         "signed_in_as_invitee": signed_in_as_invitee, "error": error},
+    )  # fmt: skip
+
+
+def _accept(invitation: Invitation, *, user=None, password: str = "", name: str = ""):
+    from outsourcer.contractors.services import contractor_invitation_accept
+
+    if invitation.kind == Invitation.Kind.CONTRACTOR:
+        contractor = contractor_invitation_accept(invitation=invitation, user=user, password=password, name=name)
+        return contractor.user
+    if user is None:
+        from django.db import transaction
+
+        with transaction.atomic():
+            user = services.user_create(email=invitation.email, password=password, name=name)
+            services.member_invitation_accept(invitation=invitation, user=user)
+        return user
+    services.member_invitation_accept(invitation=invitation, user=user)
+    return user
+
+
+def _after_accept(request, invitation: Invitation):
+    if invitation.kind == Invitation.Kind.CONTRACTOR:
+        request.session["current_org"] = ""
+        messages.success(
+            request, f"You now work with {invitation.organization.name}. Set your working hours and capacity."
+        )
+        return redirect("portal:profile")
+    messages.success(request, f"Welcome to {invitation.organization.name}.")
+    return redirect("orgs:home", invitation.organization.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, initial={"name": request.user.name, "time_zone": request.user.time_zone})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_profile_update(user=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            apply_to_form(form, exc)
+        else:
+            messages.success(request, "Your account is saved.")
+            return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})

@@ -1,0 +1,75 @@
+"""Time zones and working hours: validation and "their time" helpers."""
+
+import zoneinfo
+from datetime import datetime, time
+from functools import cache
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_LABELS = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")))
+DEFAULT_WORKING_HOURS = {day: ["09:00", "17:00"] for day in WEEKDAYS[:5]}
+
+
+@cache
+def available_time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def is_time_zone(name: str) -> bool:
+    return name in available_time_zones()
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [(name, name) for name in sorted(available_time_zones())]
+
+
+class WorkingHoursError(ValueError):
+    pass
+
+
+def _parse_clock(value: str) -> time:
+    try:
+        hours, minutes = value.split(":")
+        return time(int(hours), int(minutes))
+    except (ValueError, AttributeError):
+        raise WorkingHoursError(f"“{value}” is not a time of day like 09:00.") from None
+
+
+def clean_working_hours(value: object) -> dict[str, list[str]]:
+    """Validate `{"mon": ["09:00", "17:00"], …}`; days left out are days off. Raises WorkingHoursError."""
+    if not isinstance(value, dict):
+        raise WorkingHoursError("Working hours must map weekdays (mon…sun) to [start, end].")
+    cleaned: dict[str, list[str]] = {}
+    for day, span in value.items():
+        if day not in WEEKDAYS:
+            raise WorkingHoursError(f"“{day}” is not a weekday; use mon, tue, wed, thu, fri, sat, sun.")
+        if span in (None, [], ""):
+            continue
+        if not isinstance(span, (list, tuple)) or len(span) != 2:
+            raise WorkingHoursError(f"{WEEKDAY_LABELS[day]}: give a start and an end time.")
+        start, end = (_parse_clock(str(part)) for part in span)
+        if end <= start:
+            raise WorkingHoursError(f"{WEEKDAY_LABELS[day]}: the end must be after the start.")
+        cleaned[day] = [start.strftime("%H:%M"), end.strftime("%H:%M")]
+    return {day: cleaned[day] for day in WEEKDAYS if day in cleaned}
+
+
+def working_minutes_per_week(hours: dict[str, list[str]]) -> int:
+    total = 0
+    for start, end in hours.values():
+        s, e = _parse_clock(start), _parse_clock(end)
+        total += (e.hour * 60 + e.minute) - (s.hour * 60 + s.minute)
+    return total
+
+
+def is_within_working_hours(moment: datetime, time_zone: str, hours: dict[str, list[str]]) -> bool:
+    """True when the aware `moment` falls inside the working window in `time_zone`."""
+    local = moment.astimezone(zoneinfo.ZoneInfo(time_zone))
+    span = hours.get(WEEKDAYS[local.weekday()])
+    if not span:
+        return False
+    return _parse_clock(span[0]) <= local.time().replace(tzinfo=None) < _parse_clock(span[1])
+
+
+def local_time_text(moment: datetime, time_zone: str) -> str:
+    """“Sat 09:00” in `time_zone`."""
+    return moment.astimezone(zoneinfo.ZoneInfo(time_zone)).strftime("%a %H:%M")
