@@ -276,3 +276,57 @@ def user_profile_update(*, user: User, name: str, time_zone: str) -> User:
     user.time_zone = time_zone
     user.save(update_fields=["name", "time_zone"])
     return user
+
+
+# --- personal API tokens ------------------------------------------------------------------------
+
+TOKEN_PREFIX = "osr_"
+
+
+def _token_digest(raw: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def api_token_create(*, user: User, name: str, organization: Organization | None = None) -> tuple["ApiToken", str]:
+    """Create a personal token; returns the row and the raw secret, which is never stored or shown again.
+    With `organization`, the caller must be its member; without, the token serves the contractor portal."""
+    import secrets
+
+    from outsourcer.accounts.models import ApiToken
+
+    name = _clean_text(name, field="name", label="Token name", max_length=80)
+    if organization is not None and not Membership.objects.filter(organization=organization, user=user).exists():
+        raise DomainError("You are not a member of that organization.", field="scope")
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            user=user, organization=organization, name=name, prefix=raw[:10], digest=_token_digest(raw)
+        )
+        event_record(action="api_token_created", organization=organization, actor=user, obj=token)
+    return token, raw
+
+
+def api_token_revoke(*, token: "ApiToken", actor: User) -> None:
+    from outsourcer.accounts.models import ApiToken
+
+    with transaction.atomic():
+        ApiToken.objects.filter(pk=token.pk, revoked_at=None).update(revoked_at=timezone.now())
+        event_record(action="api_token_revoked", organization=token.organization, actor=actor, obj=token)
+
+
+def api_token_authenticate(raw: str) -> "ApiToken | None":
+    """The live token for a raw secret (with its user and organization), or None."""
+    from outsourcer.accounts.models import ApiToken
+
+    if not raw or not raw.startswith(TOKEN_PREFIX) or len(raw) > 200:
+        return None
+    token = (
+        ApiToken.objects.select_related("user", "organization")
+        .filter(digest=_token_digest(raw), revoked_at=None, user__is_active=True)
+        .first()
+    )
+    if token is not None:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token

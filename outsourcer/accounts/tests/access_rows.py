@@ -1,0 +1,61 @@
+from outsourcer.accounts.models import Invitation, Membership
+from outsourcer.accounts.roles import Role
+from tests.access_matrix import ORG_OWNER_POST, ORG_READ, PUBLIC, Row, expect
+
+SIGNED_IN = expect(302, 200, 200, 200, 200, 200, 200)
+ORG = {"kwargs": lambda p: {"org_slug": p.org.slug}}
+
+
+def _vera_membership(p):
+    return {"org_slug": p.org.slug, "membership_id": Membership.objects.get(organization=p.org, user=p.vera).pk}
+
+
+def _oscar_membership_in_alices_url(p):
+    return {"org_slug": p.org.slug, "membership_id": Membership.objects.get(user=p.oscar).pk}
+
+
+def _pending_invitation(p):
+    invitation = Invitation.objects.create(organization=p.org, email="new@crumb.example", role=Role.VIEWER)
+    return {"org_slug": p.org.slug, "invitation_id": invitation.pk}
+
+
+ROWS = [
+    Row("home", expect(302, 302, 302, 302, 302, 302, 302)),
+    Row("healthz", PUBLIC),
+    Row("accounts:signup", PUBLIC),
+    Row(
+        "accounts:signup", expect(200, 200, 200, 200, 200, 200, 200), method="POST", get_allowed=True,
+        data=lambda p: {"email": "not-an-email"}, note="invalid",
+    ),  # fmt: skip
+    Row("accounts:login", PUBLIC),
+    Row(
+        "accounts:login", PUBLIC, method="POST", get_allowed=True,
+        data=lambda p: {"email": "nobody@example.com", "password": "wrong password"}, note="wrong password",
+    ),  # fmt: skip
+    Row("accounts:logout", expect(302, 302, 302, 302, 302, 302, 302), method="POST"),
+    Row("accounts:profile", SIGNED_IN),
+    Row("accounts:password-change", SIGNED_IN),
+    Row("accounts:password-change-done", SIGNED_IN),
+    Row("accounts:password-reset", PUBLIC),
+    Row("accounts:password-reset-done", PUBLIC),
+    Row("accounts:password-reset-confirm", PUBLIC, kwargs=lambda p: {"uidb64": "MQ", "token": "bad-token"}),
+    Row("accounts:password-reset-complete", PUBLIC),
+    Row(
+        "accounts:invitation-accept", expect(404, 404, 404, 404, 404, 404, 404),
+        kwargs=lambda p: {"token": "forged-token"}, note="forged",
+    ),  # fmt: skip
+    Row("orgs:create", SIGNED_IN),
+    Row("orgs:home", ORG_READ, **ORG),
+    Row("orgs:members", ORG_READ, **ORG),
+    Row(
+        "orgs:member-invite", ORG_OWNER_POST, method="POST", **ORG,
+        data=lambda p: {"email": "new.person@crumb.example", "role": "viewer"},
+    ),  # fmt: skip
+    Row("orgs:member-role", ORG_OWNER_POST, method="POST", kwargs=_vera_membership, data=lambda p: {"role": "manager"}),
+    Row("orgs:member-remove", ORG_OWNER_POST, method="POST", kwargs=_vera_membership),
+    Row(
+        "orgs:member-remove", expect(302, 404, 403, 403, 404, 404, 404), method="POST",
+        kwargs=_oscar_membership_in_alices_url, note="foreign membership",
+    ),  # fmt: skip
+    Row("orgs:invitation-revoke", ORG_OWNER_POST, method="POST", kwargs=_pending_invitation),
+]
