@@ -1,1 +1,166 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 
+
+class RateModel(models.TextChoices):
+    HOURLY = "hourly", "Hourly"
+    RETAINER = "retainer", "Retainer"
+    FIXED = "fixed", "Fixed price"
+
+
+class ContractStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    ACTIVE = "active", "Active"
+    COMPLETED = "completed", "Completed"
+    ENDED = "ended", "Ended"
+
+
+class Contract(models.Model):
+    """Agreed terms with one contractor, drawn from one budget.
+
+    Terms are in `currency`; when it differs from the budget's, `exchange_rate_micros` records the
+    agreed rate (budget units per contract unit × 1,000,000). Terms are frozen once the contract
+    leaves draft, so the `*_budget_cents` equivalents are computed once by the service and the
+    budget figures can SUM them in SQL without converting per row.
+    """
+
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="contracts")
+    budget = models.ForeignKey("budgets.Budget", on_delete=models.RESTRICT, related_name="contracts")
+    contractor = models.ForeignKey("contractors.Contractor", on_delete=models.RESTRICT, related_name="contracts")
+    engagement = models.ForeignKey("contractors.Engagement", on_delete=models.RESTRICT, related_name="contracts")
+    title = models.CharField(max_length=200)
+    # "model" in the product's words; `rate_model` because Model.model reads badly in Django code.
+    rate_model = models.CharField(max_length=10, choices=RateModel.choices)
+    status = models.CharField(max_length=10, choices=ContractStatus.choices, default=ContractStatus.DRAFT)
+    currency = models.CharField(max_length=3)
+    exchange_rate_micros = models.PositiveBigIntegerField(null=True, blank=True)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    # hourly
+    hourly_rate_cents = models.PositiveBigIntegerField(null=True, blank=True)
+    weekly_cap_minutes = models.PositiveIntegerField(null=True, blank=True)
+    # retainer
+    monthly_fee_cents = models.PositiveBigIntegerField(null=True, blank=True)
+    included_minutes = models.PositiveIntegerField(null=True, blank=True)
+    overage_rate_cents = models.PositiveBigIntegerField(null=True, blank=True)
+    # fixed price
+    total_cents = models.PositiveBigIntegerField(null=True, blank=True)
+    # Budget-currency equivalents (equal to the above when the currencies match).
+    hourly_rate_budget_cents = models.PositiveBigIntegerField(null=True, blank=True)
+    monthly_fee_budget_cents = models.PositiveBigIntegerField(null=True, blank=True)
+    total_budget_cents = models.PositiveBigIntegerField(null=True, blank=True)
+    activation_override_reason = models.TextField(blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    activated_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")), name="contract_dates_ordered"
+            ),
+            models.CheckConstraint(
+                condition=~Q(rate_model="hourly")
+                | Q(hourly_rate_cents__isnull=False, weekly_cap_minutes__isnull=False),
+                name="contract_hourly_terms",
+            ),
+            models.CheckConstraint(
+                condition=~Q(rate_model="retainer")
+                | Q(monthly_fee_cents__isnull=False, included_minutes__isnull=False, overage_rate_cents__isnull=False),
+                name="contract_retainer_terms",
+            ),
+            models.CheckConstraint(
+                condition=~Q(rate_model="fixed") | Q(total_cents__isnull=False), name="contract_fixed_terms"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organization", "status", "-created_at"], name="contract_org_status"),
+            models.Index(fields=["organization", "contractor", "status"], name="contract_org_contractor"),
+            models.Index(fields=["budget", "status", "rate_model"], name="contract_budget_status"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_foreign_currency(self) -> bool:
+        return self.exchange_rate_micros is not None
+
+
+class MilestoneStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    ACCEPTED = "accepted", "Accepted"
+
+
+class Milestone(models.Model):
+    """A fixed-price contract's payable step; accepting it posts `amount_cents` to the ledger once."""
+
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="+")
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="milestones")
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=200)
+    amount_cents = models.PositiveBigIntegerField()
+    budget_amount_cents = models.PositiveBigIntegerField()
+    due_on = models.DateField()
+    status = models.CharField(max_length=10, choices=MilestoneStatus.choices, default=MilestoneStatus.PENDING)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["contract", "status", "due_on"], name="milestone_contract_status"),
+            models.Index(fields=["organization", "status", "due_on"], name="milestone_org_status"),
+        ]
+        ordering = ["contract_id", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class TimeEntryStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Submitted"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class TimeEntry(models.Model):
+    """Minutes a contractor worked under a contract; approval posts spend (contracts/services.py)."""
+
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="+")
+    contractor = models.ForeignKey("contractors.Contractor", on_delete=models.RESTRICT, related_name="time_entries")
+    contract = models.ForeignKey(Contract, on_delete=models.RESTRICT, related_name="time_entries")
+    worked_on = models.DateField()
+    minutes = models.PositiveIntegerField()
+    note = models.CharField(max_length=500, blank=True)
+    status = models.CharField(max_length=10, choices=TimeEntryStatus.choices, default=TimeEntryStatus.SUBMITTED)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = models.CharField(max_length=500, blank=True)
+    override_reason = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(minutes__gte=1, minutes__lte=1440), name="time_entry_minutes_range"),
+        ]
+        indexes = [
+            models.Index(fields=["organization", "contractor", "worked_on"], name="time_org_contractor_day"),
+            models.Index(fields=["organization", "status", "worked_on"], name="time_org_status_day"),
+            models.Index(fields=["contract", "status", "worked_on"], name="time_contract_status_day"),
+        ]
+        ordering = ["-worked_on", "-id"]
+        verbose_name_plural = "time entries"
+
+    def __str__(self) -> str:
+        return f"{self.minutes} min on {self.worked_on}"
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.status != TimeEntryStatus.SUBMITTED
