@@ -13,11 +13,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from outsourcer.accounts.models import Invitation, LoginThrottle, Membership, Organization, User, normalize_email
+from outsourcer.accounts.models import (
+    ApiToken,
+    Invitation,
+    LoginThrottle,
+    Membership,
+    Organization,
+    User,
+    normalize_email,
+)
 from outsourcer.accounts.roles import Role
 from outsourcer.audit.events import event_record
+from outsourcer.lib.currencies import is_currency
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.text import has_nul
+from outsourcer.lib.timezones import is_time_zone
 from outsourcer.notifications.email import email_send_on_commit
 
 security_log = logging.getLogger("outsourcer.security")
@@ -56,16 +66,71 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
+def _clean_currency(currency: str) -> str:
+    currency = (currency or "").strip().upper()
+    if not is_currency(currency):
+        raise DomainError("Choose a currency from the list, such as EUR or USD.", field="currency")
+    return currency
+
+
+def _clean_time_zone(time_zone: str) -> str:
+    if not is_time_zone(time_zone or ""):
+        raise DomainError("Choose a time zone from the list, such as Europe/Berlin.", field="time_zone")
+    return time_zone
+
+
+def _organization_insert(*, name: str, currency: str, time_zone: str) -> Organization:
+    # Two sign-ups with the same business name can pick the same free slug at once; the loser of
+    # the unique constraint tries again with the next free one instead of failing.
+    for _ in range(5):
+        try:
+            with transaction.atomic():
+                return Organization.objects.create(
+                    name=name, slug=_unique_slug(name), currency=currency, time_zone=time_zone
+                )
+        except IntegrityError:
+            continue
+    raise DomainError("Could not create the organization right now. Try again.", field="name")
+
+
 def organization_create(*, owner: User, name: str, currency: str = "EUR", time_zone: str = "UTC") -> Organization:
     """Create an organization with `owner` as its first owner."""
-    name = _clean_text(name, field="organization_name", label="Organization name", max_length=120)
+    name = _clean_text(name, field="name", label="Organization name", max_length=120)
+    currency, time_zone = _clean_currency(currency), _clean_time_zone(time_zone)
     with transaction.atomic():
-        organization = Organization.objects.create(
-            name=name, slug=_unique_slug(name), currency=currency, time_zone=time_zone
-        )
+        organization = _organization_insert(name=name, currency=currency, time_zone=time_zone)
         Membership.objects.create(organization=organization, user=owner, role=Role.OWNER)
         event_record(action="organization_created", organization=organization, actor=owner, obj=organization)
     return organization
+
+
+ORGANIZATION_SETTINGS = ("name", "currency", "time_zone")
+
+
+def organization_update(
+    *, organization: Organization, actor: User, name: str, currency: str, time_zone: str
+) -> Organization:
+    """Rename the organization or change its default currency and time zone. The slug, and so every
+    link into the organization, stays as it is."""
+    cleaned = {
+        "name": _clean_text(name, field="name", label="Organization name", max_length=120),
+        "currency": _clean_currency(currency),
+        "time_zone": _clean_time_zone(time_zone),
+    }
+    with transaction.atomic():
+        locked = Organization.objects.select_for_update().get(pk=organization.pk)
+        before = {field: getattr(locked, field) for field in ORGANIZATION_SETTINGS}
+        changed = [field for field in ORGANIZATION_SETTINGS if before[field] != cleaned[field]]
+        if not changed:
+            return locked
+        for field in changed:
+            setattr(locked, field, cleaned[field])
+        locked.save(update_fields=changed)
+        event_record(
+            action="organization_updated", organization=locked, actor=actor, obj=locked,
+            before={field: before[field] for field in changed}, after={field: cleaned[field] for field in changed},
+        )  # fmt: skip
+    return locked
 
 
 def user_create(*, email: str, password: str, name: str = "", time_zone: str = "UTC") -> User:
@@ -201,9 +266,17 @@ def member_invite(*, organization: Organization, invited_by: User, email: str, r
 
 
 def invitation_revoke(*, invitation: Invitation, actor: User) -> None:
+    """Withdraw a pending invitation so its link stops working; a used or withdrawn one raises DomainError."""
     with transaction.atomic():
-        Invitation.objects.filter(pk=invitation.pk, accepted_at=None).update(revoked_at=timezone.now())
-        event_record(action="invitation_revoked", organization=invitation.organization, actor=actor, obj=invitation)
+        revoked = Invitation.objects.filter(pk=invitation.pk, accepted_at=None, revoked_at=None).update(
+            revoked_at=timezone.now()
+        )
+        if not revoked:
+            raise DomainError("This invitation was already used or withdrawn.", code="invitation_used")
+        event_record(
+            action="invitation_revoked", organization=invitation.organization, actor=actor, obj=invitation,
+            before={"email": invitation.email, "role": invitation.role},
+        )  # fmt: skip
 
 
 def _claim_invitation(invitation: Invitation, user: User) -> None:
@@ -235,14 +308,25 @@ def _owner_count(organization: Organization) -> int:
     return Membership.objects.filter(organization=organization, role=Role.OWNER).count()
 
 
+def _lock_membership(membership: Membership) -> Membership:
+    # The organization row is the lock for "at least one owner": two owners demoting or removing
+    # each other at the same moment would otherwise each count two owners and leave none.
+    Organization.objects.select_for_update().filter(pk=membership.organization_id).first()
+    return (
+        Membership.objects.select_for_update(of=("self",)).select_related("organization", "user").get(pk=membership.pk)
+    )
+
+
 def member_role_change(*, membership: Membership, role: str, actor: User) -> Membership:
     """Change a member's role; the last owner cannot be demoted."""
     if role not in Role.values:
         raise DomainError("Choose owner, manager or viewer.", field="role")
     with transaction.atomic():
-        locked = Membership.objects.select_for_update().get(pk=membership.pk)
+        locked = _lock_membership(membership)
         before = locked.role
-        if before == Role.OWNER and role != Role.OWNER and _owner_count(locked.organization) <= 1:
+        if before == role:
+            return locked
+        if before == Role.OWNER and _owner_count(locked.organization) <= 1:
             raise DomainError(LAST_OWNER, field="role", code="last_owner")
         locked.role = role
         locked.save(update_fields=["role"])
@@ -257,7 +341,7 @@ def member_remove(*, membership: Membership, actor: User) -> None:
     """Remove a member. Their access to the organization ends on their very next request: every
     organization page and API call re-reads the membership, nothing caches it in the session."""
     with transaction.atomic():
-        locked = Membership.objects.select_for_update().get(pk=membership.pk)
+        locked = _lock_membership(membership)
         if locked.role == Role.OWNER and _owner_count(locked.organization) <= 1:
             raise DomainError(LAST_OWNER, code="last_owner")
         event_record(
@@ -268,19 +352,15 @@ def member_remove(*, membership: Membership, actor: User) -> None:
 
 
 def user_profile_update(*, user: User, name: str, time_zone: str) -> User:
-    from outsourcer.lib.timezones import is_time_zone
-
     user.name = _clean_text(name, field="name", label="Name", max_length=150, required=False)
-    if not is_time_zone(time_zone):
-        raise DomainError("Choose a time zone from the list, such as Europe/Berlin.", field="time_zone")
-    user.time_zone = time_zone
+    user.time_zone = _clean_time_zone(time_zone)
     user.save(update_fields=["name", "time_zone"])
     return user
 
 
 # --- personal API tokens ------------------------------------------------------------------------
 
-TOKEN_PREFIX = "osr_"
+TOKEN_PREFIX = "osr_"  # noqa: S105 - a public marker, not a secret
 
 
 def _token_digest(raw: str) -> str:
@@ -289,12 +369,10 @@ def _token_digest(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def api_token_create(*, user: User, name: str, organization: Organization | None = None) -> tuple["ApiToken", str]:
+def api_token_create(*, user: User, name: str, organization: Organization | None = None) -> tuple[ApiToken, str]:
     """Create a personal token; returns the row and the raw secret, which is never stored or shown again.
     With `organization`, the caller must be its member; without, the token serves the contractor portal."""
     import secrets
-
-    from outsourcer.accounts.models import ApiToken
 
     name = _clean_text(name, field="name", label="Token name", max_length=80)
     if organization is not None and not Membership.objects.filter(organization=organization, user=user).exists():
@@ -308,18 +386,14 @@ def api_token_create(*, user: User, name: str, organization: Organization | None
     return token, raw
 
 
-def api_token_revoke(*, token: "ApiToken", actor: User) -> None:
-    from outsourcer.accounts.models import ApiToken
-
+def api_token_revoke(*, token: ApiToken, actor: User) -> None:
     with transaction.atomic():
         ApiToken.objects.filter(pk=token.pk, revoked_at=None).update(revoked_at=timezone.now())
         event_record(action="api_token_revoked", organization=token.organization, actor=actor, obj=token)
 
 
-def api_token_authenticate(raw: str) -> "ApiToken | None":
+def api_token_authenticate(raw: str) -> ApiToken | None:
     """The live token for a raw secret (with its user and organization), or None."""
-    from outsourcer.accounts.models import ApiToken
-
     if not raw or not raw.startswith(TOKEN_PREFIX) or len(raw) > 200:
         return None
     token = (

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -24,8 +26,24 @@ class Event(models.Model):
             models.Index(fields=["organization", "-created_at"]),
             models.Index(fields=["organization", "action", "-created_at"]),
             models.Index(fields=["organization", "object_type", "object_id"]),
+            # the activity page's "by this person" filter
+            models.Index(fields=["organization", "actor", "-created_at"]),
         ]
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_type}:{self.object_id}"
+
+    @property
+    def object_key(self) -> str:
+        """The activity page's `object` filter for this event's object, e.g. "contractors.engagement:12"."""
+        return f"{self.object_type}:{self.object_id}" if self.object_type else ""
+
+    @property
+    def changes(self) -> list[tuple[str, Any, Any]]:
+        """(field, before, after) for every field whose value differs; None where a side is missing."""
+        before, after = self.before or {}, self.after or {}
+        if not isinstance(before, dict) or not isinstance(after, dict):
+            return []
+        fields = list(dict.fromkeys([*before, *after]))
+        return [(f, before.get(f), after.get(f)) for f in fields if before.get(f) != after.get(f)]
