@@ -1,6 +1,7 @@
 from django import forms
 
 from outsourcer.accounts.roles import Role
+from outsourcer.lib.currencies import CURRENCY_CHOICES
 from outsourcer.lib.text import has_nul
 from outsourcer.lib.timezones import time_zone_choices
 
@@ -28,9 +29,7 @@ class SignupForm(NulFreeMixin, forms.Form):
 
 class LoginForm(NulFreeMixin, forms.Form):
     email = forms.EmailField(max_length=254, label="E-mail", widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-    password = forms.CharField(
-        max_length=128, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
-    )
+    password = forms.CharField(max_length=128, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
 
 
 class InviteMemberForm(NulFreeMixin, forms.Form):
@@ -44,6 +43,17 @@ class RoleForm(forms.Form):
 
 class OrganizationForm(NulFreeMixin, forms.Form):
     name = forms.CharField(max_length=120, label="Organization name")
+    currency = forms.ChoiceField(
+        choices=CURRENCY_CHOICES, initial="EUR", help_text="New budgets and contracts start in this currency."
+    )
+    time_zone = forms.ChoiceField(
+        choices=time_zone_choices, initial="UTC", help_text="Where the business works: deadlines and reports use it."
+    )
+
+
+class MemberFilterForm(forms.Form):
+    q = forms.CharField(required=False, max_length=100, label="Search", help_text="Name or e-mail")
+    role = forms.ChoiceField(required=False, choices=[("", "Any role"), *Role.choices])
 
 
 class AcceptInvitationForm(NulFreeMixin, forms.Form):

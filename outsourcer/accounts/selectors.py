@@ -3,7 +3,10 @@
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.db.models import Q
+
 from outsourcer.accounts.models import ApiToken, Invitation, Membership, Organization, User
+from outsourcer.accounts.roles import Role
 from outsourcer.contractors.models import Contractor
 
 
@@ -27,17 +30,31 @@ def workspace_for_user(user: User) -> Workspace:
     return Workspace(user=user)
 
 
-def membership_list_for_organization(*, organization: Organization):
-    return Membership.objects.filter(organization=organization).select_related("user").order_by("user__email")
+def membership_list_for_organization(*, organization: Organization, q: str = "", role: str = ""):
+    """The organization's members with their accounts, by e-mail; `q` matches name or e-mail."""
+    memberships = Membership.objects.filter(organization=organization).select_related("user")
+    if q:
+        memberships = memberships.filter(Q(user__name__icontains=q) | Q(user__email__icontains=q))
+    if role:
+        memberships = memberships.filter(role=role)
+    return memberships.order_by("user__email")
+
+
+def owner_count_for_organization(*, organization: Organization) -> int:
+    return Membership.objects.filter(organization=organization, role=Role.OWNER).count()
 
 
 def invitation_list_pending_for_organization(*, organization: Organization):
     from django.utils import timezone
 
-    return Invitation.objects.filter(
-        organization=organization, kind=Invitation.Kind.MEMBER, accepted_at=None, revoked_at=None,
-        expires_at__gt=timezone.now(),
-    ).order_by("-created_at")  # fmt: skip
+    return (
+        Invitation.objects.filter(
+            organization=organization, kind=Invitation.Kind.MEMBER, accepted_at=None, revoked_at=None,
+            expires_at__gt=timezone.now(),
+        )
+        .select_related("invited_by")
+        .order_by("-created_at")
+    )  # fmt: skip
 
 
 def token_list_for_user(*, user: User):

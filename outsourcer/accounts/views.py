@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
 from outsourcer.accounts import services
@@ -72,19 +74,25 @@ def login_view(request):
         else:
             services.login_succeeded(user=user, ip=ip)
             login(request, user, backend=BACKEND)
-            next_url = request.POST.get("next") or request.GET.get("next")
-            from django.utils.http import url_has_allowed_host_and_scheme
+            return redirect(_safe_next(request) or "home")
+    return render(request, "accounts/login.html", {"form": form, "next": _safe_next(request)})
 
-            if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-                return redirect(next_url)
-            return redirect("home")
-    return render(request, "accounts/login.html", {"form": form, "next": request.GET.get("next", "")})
+
+def _safe_next(request) -> str:
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        return next_url
+    return ""
 
 
 @require_POST
 def logout_view(request):
+    # An invitation page sends people here to switch accounts; take them back to it afterwards.
+    next_url = _safe_next(request)
     logout(request)
     messages.info(request, "You are logged out.")
+    if next_url:
+        return redirect(f"{reverse('accounts:login')}?{urlencode({'next': next_url})}")
     return redirect("accounts:login")
 
 

@@ -19,19 +19,35 @@ def _pending_invitation(p):
     return {"org_slug": p.org.slug, "invitation_id": invitation.pk}
 
 
+def _oscars_invitation_in_alices_url(p):
+    invitation = Invitation.objects.create(organization=p.other_org, email="new@oscars.example", role=Role.VIEWER)
+    return {"org_slug": p.org.slug, "invitation_id": invitation.pk}
+
+
+OWNER_ONLY_READ = expect(302, 200, 403, 403, 404, 404, 404)
+
+
 ROWS = [
     Row("home", expect(302, 302, 302, 302, 302, 302, 302)),
     Row("healthz", PUBLIC),
     Row("accounts:signup", PUBLIC),
     Row(
-        "accounts:signup", expect(200, 200, 200, 200, 200, 200, 200), method="POST", get_allowed=True,
-        data=lambda p: {"email": "not-an-email"}, note="invalid",
-    ),  # fmt: skip
+        "accounts:signup",
+        expect(200, 200, 200, 200, 200, 200, 200),
+        method="POST",
+        get_allowed=True,
+        data=lambda p: {"email": "not-an-email"},
+        note="invalid",
+    ),
     Row("accounts:login", PUBLIC),
     Row(
-        "accounts:login", PUBLIC, method="POST", get_allowed=True,
-        data=lambda p: {"email": "nobody@example.com", "password": "wrong password"}, note="wrong password",
-    ),  # fmt: skip
+        "accounts:login",
+        PUBLIC,
+        method="POST",
+        get_allowed=True,
+        data=lambda p: {"email": "nobody@example.com", "password": "wrong password"},
+        note="wrong password",
+    ),
     Row("accounts:logout", expect(302, 302, 302, 302, 302, 302, 302), method="POST"),
     Row("accounts:profile", SIGNED_IN),
     Row("accounts:password-change", SIGNED_IN),
@@ -41,21 +57,55 @@ ROWS = [
     Row("accounts:password-reset-confirm", PUBLIC, kwargs=lambda p: {"uidb64": "MQ", "token": "bad-token"}),
     Row("accounts:password-reset-complete", PUBLIC),
     Row(
-        "accounts:invitation-accept", expect(404, 404, 404, 404, 404, 404, 404),
-        kwargs=lambda p: {"token": "forged-token"}, note="forged",
-    ),  # fmt: skip
+        "accounts:invitation-accept",
+        expect(404, 404, 404, 404, 404, 404, 404),
+        kwargs=lambda p: {"token": "forged-token"},
+        note="forged",
+    ),
     Row("orgs:create", SIGNED_IN),
     Row("orgs:home", ORG_READ, **ORG),
     Row("orgs:members", ORG_READ, **ORG),
     Row(
-        "orgs:member-invite", ORG_OWNER_POST, method="POST", **ORG,
+        "orgs:member-invite",
+        ORG_OWNER_POST,
+        method="POST",
+        **ORG,
         data=lambda p: {"email": "new.person@crumb.example", "role": "viewer"},
-    ),  # fmt: skip
+    ),
     Row("orgs:member-role", ORG_OWNER_POST, method="POST", kwargs=_vera_membership, data=lambda p: {"role": "manager"}),
     Row("orgs:member-remove", ORG_OWNER_POST, method="POST", kwargs=_vera_membership),
     Row(
-        "orgs:member-remove", expect(302, 404, 403, 403, 404, 404, 404), method="POST",
-        kwargs=_oscar_membership_in_alices_url, note="foreign membership",
-    ),  # fmt: skip
+        "orgs:member-remove",
+        expect(302, 404, 403, 403, 404, 404, 404),
+        method="POST",
+        kwargs=_oscar_membership_in_alices_url,
+        note="foreign membership",
+    ),
     Row("orgs:invitation-revoke", ORG_OWNER_POST, method="POST", kwargs=_pending_invitation),
+    Row(
+        "orgs:invitation-revoke",
+        expect(302, 404, 403, 403, 404, 404, 404),
+        method="POST",
+        kwargs=_oscars_invitation_in_alices_url,
+        note="foreign invitation",
+    ),
+    Row(
+        "orgs:member-role",
+        expect(302, 404, 403, 403, 404, 404, 404),
+        method="POST",
+        kwargs=_oscar_membership_in_alices_url,
+        data=lambda p: {"role": "viewer"},
+        note="foreign membership",
+    ),
+    Row("orgs:settings", OWNER_ONLY_READ, **ORG),
+    Row(
+        "orgs:settings",
+        ORG_OWNER_POST,
+        method="POST",
+        get_allowed=True,
+        **ORG,
+        data=lambda p: {"name": "Crumb & Co. Bakery", "currency": "EUR", "time_zone": "Europe/Berlin"},
+    ),
+    # Alice is the only owner: her attempt is refused with a message, which is also a redirect.
+    Row("orgs:member-leave", expect(302, 302, 302, 302, 404, 404, 404), method="POST", **ORG),
 ]
