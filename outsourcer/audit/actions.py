@@ -1,0 +1,43 @@
+"""How audit actions read on the activity page.
+
+Domains name their events `<entity>_<past participle>` (see STYLE.md); an action missing here
+still shows, as its words ("budget threshold crossed").
+"""
+
+ACTION_LABELS: dict[str, str] = {
+    "organization_created": "created the organization",
+    "organization_updated": "changed the organization settings",
+    "member_invited": "invited a member",
+    "invitation_revoked": "withdrew an invitation",
+    "member_joined": "joined",
+    "member_role_changed": "changed a member's role",
+    "member_removed": "removed a member",
+    "api_token_created": "created an API token",
+    "api_token_revoked": "revoked an API token",
+    "contractor_added": "added a contractor",
+    "contractor_updated": "updated a contractor",
+    "contractor_invited": "invited a contractor",
+    "contractor_joined": "accepted the contractor invitation",
+    "contractor_profile_updated": "updated their contractor profile",
+    "engagement_status_changed": "changed an engagement's status",
+    "engagement_capacity_changed": "changed the capacity for this organization",
+}
+
+OBJECT_LABELS: dict[str, str] = {
+    "accounts.organization": "Organization",
+    "accounts.membership": "Membership",
+    "accounts.invitation": "Invitation",
+    "accounts.apitoken": "API token",
+    "contractors.contractor": "Contractor",
+    "contractors.engagement": "Engagement",
+}
+
+
+def action_label(action: str) -> str:
+    return ACTION_LABELS.get(action) or action.replace("_", " ")
+
+
+def object_label(object_type: str) -> str:
+    if object_type in OBJECT_LABELS:
+        return OBJECT_LABELS[object_type]
+    return object_type.rpartition(".")[2].replace("_", " ").capitalize()
