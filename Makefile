@@ -1,0 +1,47 @@
+# Outsourcer developer tasks. Every target sets up .venv by itself (scripts/bootstrap.sh finds a
+# Python >= 3.12 and installs requirements/dev.txt with uv, again only when the requirements change).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTEST_ARGS ?=
+
+.PHONY: help venv run test lint fmt bench clean distclean
+
+help:
+	@echo "make run        migrate, load demo data, run web (127.0.0.1:8000) + db_worker + scheduler; Ctrl-C stops all"
+	@echo "make test       whole pytest suite on SQLite, then on PostgreSQL (installs Chromium if missing)"
+	@echo "                  make test PYTEST_ARGS='-k login'   OUTSOURCER_TEST_WORKERS=0 for no xdist"
+	@echo "make lint       ruff check + ruff format --check"
+	@echo "make fmt        ruff check --fix + ruff format"
+	@echo "make bench      bench/run.py"
+	@echo "make clean      caches, collected static files, test artefacts (keeps .venv and the database)"
+	@echo "make distclean  clean + .venv, the SQLite database and media/"
+
+venv:
+	@bash scripts/bootstrap.sh
+
+run:
+	@bash scripts/run.sh
+
+test:
+	@bash scripts/test.sh $(PYTEST_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: venv
+	$(PY) bench/run.py
+
+clean:
+	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -print0 | xargs -0 rm -rf
+	rm -rf .pytest_cache .ruff_cache .hypothesis .schemathesis test-results staticfiles
+	rm -f bench/results/*.tmp
+
+distclean: clean
+	rm -rf $(VENV) media outsourcer.sqlite3 outsourcer.sqlite3-*

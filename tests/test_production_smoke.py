@@ -1,0 +1,175 @@
+"""Production configuration, end to end: `check --deploy` and gunicorn serving pages with DEBUG off.
+
+Both tests run the project in subprocesses with production settings (DEBUG=false, a real SECRET_KEY);
+the gunicorn one runs against PostgreSQL in a database it creates and drops itself. When PostgreSQL
+cannot be reached it fails under OUTSOURCER_REQUIRE_POSTGRES=1 (make test's PostgreSQL run) and is
+skipped otherwise.
+"""
+
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
+
+# One worker runs both (they start servers and databases); the port is free-picked, not fixed.
+pytestmark = pytest.mark.xdist_group("production_smoke")
+
+
+def _production_env(**extra: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTEST_", "DJANGO_ALLOW_ASYNC"))}
+    env.pop("DATABASE_URL", None)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="example.com",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    env.update(extra)
+    return env
+
+
+def _manage(env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def test_check_deploy_passes_with_production_settings():
+    result = _manage(_production_env(), "check", "--deploy", "--fail-level", "WARNING", timeout=60)
+    assert result.returncode == 0, f"check --deploy failed:\n{result.stdout}\n{result.stderr}"
+
+
+# --- gunicorn against PostgreSQL ---------------------------------------------------------------------
+
+
+def _unreachable(reason: str):
+    if os.environ.get("OUTSOURCER_REQUIRE_POSTGRES") == "1":
+        pytest.fail(f"PostgreSQL required (OUTSOURCER_REQUIRE_POSTGRES=1) but unreachable: {reason}")
+    pytest.skip(f"PostgreSQL unreachable: {reason}")
+
+
+def _with_db(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
+
+
+@pytest.fixture
+def fresh_postgres_url():
+    """A new, empty database on the PostgreSQL server of $DATABASE_URL (or 127.0.0.1:5432); dropped after."""
+    psycopg = pytest.importorskip("psycopg")
+    configured = os.environ.get("DATABASE_URL", "")
+    server = configured if configured.startswith(("postgres://", "postgresql://")) else DEFAULT_SERVER
+    maintenance = _with_db(server, "postgres")
+    name = f"outsourcer_smoke_{secrets.token_hex(4)}"
+    try:
+        admin = psycopg.connect(maintenance, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as error:
+        _unreachable(f"{urlsplit(server).hostname}:{urlsplit(server).port or 5432}: {error}")
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield _with_db(server, name)
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for_port(port: int, process: subprocess.Popen, log: Path, timeout: float = 15) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"gunicorn did not listen on {port} within {timeout} s:\n{log.read_text()}")
+
+
+def _get(url: str, log: Path):
+    # As behind the TLS-terminating proxy of docs/deploy.md.
+    request = urllib.request.Request(url, headers={"Host": "127.0.0.1", "X-Forwarded-Proto": "https"})
+    try:
+        return urllib.request.urlopen(request, timeout=10)
+    except urllib.error.HTTPError as error:
+        body = error.read().decode(errors="replace")[:1000]
+        pytest.fail(f"GET {url} -> {error.code}\n{body}\n--- gunicorn log ---\n{log.read_text()[-3000:]}")
+
+
+def test_gunicorn_serves_login_and_openapi_with_debug_off(fresh_postgres_url, tmp_path):
+    static_root = tmp_path / "static"
+    env = _production_env(
+        DATABASE_URL=fresh_postgres_url,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        STATIC_ROOT=str(static_root),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        SECURE_SSL_REDIRECT="false",
+    )
+    for args in (("migrate", "--noinput"), ("collectstatic", "--noinput")):
+        result = _manage(env, *args)
+        assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+    assert (static_root / "staticfiles.json").exists(), "collectstatic wrote no manifest"
+
+    port = _free_port()
+    log = tmp_path / "gunicorn.log"
+    command = [str(BIN / "gunicorn"), "config.wsgi", "-w", "1", "-b", f"127.0.0.1:{port}", "--timeout", "30"]
+    command.append("--no-control-socket")  # its default path is per user: parallel runs would share it
+    with log.open("w") as log_file:
+        gunicorn = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_for_port(port, gunicorn, log)
+        base = f"http://127.0.0.1:{port}"
+
+        with _get(f"{base}/accounts/login/", log) as response:
+            assert response.status == 200
+            assert response.headers.get("Content-Security-Policy"), "no Content-Security-Policy header"
+            assert response.headers.get("Strict-Transport-Security"), "no HSTS header behind an HTTPS proxy"
+            for cookie in response.headers.get_all("Set-Cookie") or []:
+                assert "secure" in cookie.lower(), f"cookie without Secure: {cookie}"
+                if "csrftoken" in cookie.split("=", 1)[0]:
+                    assert cookie.startswith("__Host-csrftoken="), f"CSRF cookie is not __Host- prefixed: {cookie}"
+            assert b"<form" in response.read()
+
+        with _get(f"{base}/api/v1/openapi.json", log) as response:
+            assert response.status == 200
+            assert "openapi" in json.loads(response.read())
+    finally:
+        gunicorn.send_signal(signal.SIGTERM)
+        try:
+            gunicorn.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            gunicorn.kill()
+            gunicorn.wait()
