@@ -110,3 +110,16 @@ def months_in(start: date, end: date) -> list[date]:
 def iso_week(day: date) -> Period:
     monday = day - timedelta(days=day.weekday())
     return Period(monday, monday + timedelta(days=6))
+
+
+def today_for(organization) -> date:
+    """Today in the organization's time zone: a budget period turns over at its local midnight."""
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    try:
+        zone = ZoneInfo(organization.time_zone)
+    except Exception:  # an invalid stored zone must not take the figures down
+        zone = ZoneInfo("UTC")
+    return timezone.localdate(timezone=zone)

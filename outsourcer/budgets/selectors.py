@@ -1,13 +1,22 @@
-"""Reads for budgets and the ledger, used by pages and the API. Figures are SQL aggregates."""
+"""Reads for budgets and the ledger, used by pages and the API. Figures are SQL aggregates
+(budgets/figures.py); Python only shapes the per-budget results."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 
 from outsourcer.accounts.models import Organization
-from outsourcer.budgets.models import Budget, SpendEntry
+from outsourcer.budgets.exchange import rate_text
+from outsourcer.budgets.figures import annotate_figures
+from outsourcer.budgets.models import Budget, SpendEntry, SpendKind
+from outsourcer.budgets.periods import Period, budget_period, periods_between, today_for
+from outsourcer.lib.money import amount_text, round_half_up
+
+WEEK_MINUTES_DIVISOR = 7 * 60  # forecast numerator is minutes × cents-per-hour × days
+RUN_OUT_WINDOW_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -25,6 +34,11 @@ class BudgetFigures:
     percent_spent: int  # floor(spent × 100 / budgeted)
     status: str  # "ok" | "warn" (≥ first threshold) | "over" (≥ 100 %)
 
+    @property
+    def available_cents(self) -> int:
+        """What is left before commitments: budgeted − spent."""
+        return self.budgeted_cents - self.spent_cents
+
 
 @dataclass(frozen=True)
 class ContractorSpend:
@@ -33,36 +47,131 @@ class ContractorSpend:
     spent_cents: int
 
 
+def figure_status(*, budgeted_cents: int, spent_cents: int, thresholds: list[int]) -> str:
+    """ "over" at ≥ 100 %, "warn" at ≥ the first threshold, else "ok" (exact integer comparison)."""
+    if spent_cents >= budgeted_cents:
+        return "over"
+    first = min(thresholds) if thresholds else 100
+    if spent_cents * 100 >= first * budgeted_cents:
+        return "warn"
+    return "ok"
+
+
+def _figures(budget: Budget) -> BudgetFigures:
+    spent, committed = int(budget.fig_spent), int(budget.fig_committed)
+    forecast = round_half_up(Decimal(int(budget.fig_forecast_numerator)) / WEEK_MINUTES_DIVISOR)
+    budgeted = budget.amount_cents
+    return BudgetFigures(
+        period_start=budget.fig_start,
+        period_end=budget.fig_end,
+        currency=budget.currency,
+        budgeted_cents=budgeted,
+        spent_cents=spent,
+        committed_cents=committed,
+        remaining_cents=budgeted - spent - committed,
+        forecast_hourly_cents=forecast,
+        percent_spent=spent * 100 // budgeted if budgeted else 0,
+        status=figure_status(budgeted_cents=budgeted, spent_cents=spent, thresholds=budget.thresholds),
+    )
+
+
 def budget_list_for_organization(*, organization: Organization, today: date | None = None) -> list[Budget]:
     """Every budget of the organization by name, each with `.figures` (BudgetFigures for its
-    current period), in a fixed number of queries whatever the number of budgets."""
-    raise NotImplementedError
+    current period), in one query whatever the number of budgets."""
+    today = today or today_for(organization)
+    budgets = annotate_figures(Budget.objects.filter(organization=organization), today=today).order_by("name", "pk")
+    rows = list(budgets)
+    for budget in rows:
+        budget.figures = _figures(budget)
+    return rows
 
 
 def budget_figures(*, budget: Budget, today: date | None = None, period_start: date | None = None) -> BudgetFigures:
     """Figures for the period containing `period_start` (default: the current period)."""
-    raise NotImplementedError
+    today = today or today_for(budget.organization)
+    period = budget_period(budget, period_start) if period_start else None
+    annotated = annotate_figures(Budget.objects.filter(pk=budget.pk), today=today, period=period).get()
+    return _figures(annotated)
 
 
-def budget_period_history(*, budget: Budget, today: date | None = None) -> list[tuple[date, date, int]]:
-    """(period_start, period_end, spent_cents) for every period so far, newest first (one query)."""
-    raise NotImplementedError
+def budget_period_spent(*, budget: Budget, period_start: date) -> int:
+    """SUM of the ledger filed under one period (0 when empty)."""
+    total = SpendEntry.objects.filter(budget=budget, period_start=period_start).aggregate(s=Sum("amount_cents"))["s"]
+    return int(total or 0)
+
+
+def budget_period_history(*, budget: Budget, today: date | None = None) -> list[tuple[Period, int]]:
+    """(period, spent_cents) for every period from the first up to the current one, newest first
+    (one query; periods without spend show 0)."""
+    today = today or today_for(budget.organization)
+    totals = dict(
+        SpendEntry.objects.filter(budget=budget)
+        .order_by()
+        .values("period_start")
+        .annotate(total=Sum("amount_cents"))
+        .values_list("period_start", "total")
+    )
+    periods = periods_between(kind=budget.period, starts_on=budget.starts_on, ends_on=budget.ends_on, until=today)
+    return [(period, int(totals.get(period.start, 0))) for period in reversed(periods)]
 
 
 def budget_burn_series(*, budget: Budget, period_start: date, today: date | None = None) -> list[tuple[date, int]]:
-    """Cumulative spend at the end of each day of the period (up to today), for the burn chart."""
-    raise NotImplementedError
+    """Cumulative spend at the end of each day of the period, up to today (or the period's end),
+    for the burn chart."""
+    today = today or today_for(budget.organization)
+    period = budget_period(budget, period_start)
+    daily = dict(
+        SpendEntry.objects.filter(budget=budget, period_start=period.start)
+        .order_by()
+        .values("occurred_on")
+        .annotate(total=Sum("amount_cents"))
+        .values_list("occurred_on", "total")
+    )
+    last = min(period.end, max(today, period.start))
+    series, running, day = [], 0, period.start
+    while day <= last:
+        running += int(daily.get(day, 0))
+        series.append((day, running))
+        day += timedelta(days=1)
+    return series
 
 
 def budget_forecast_run_out(*, budget: Budget, today: date | None = None) -> date | None:
     """The day the current period's budget runs out at the average daily spend of the last 30
-    days; None when nothing was spent lately or it lasts past the period's end."""
-    raise NotImplementedError
+    days; today when it already has; None when nothing was spent lately or it lasts past the end."""
+    today = today or today_for(budget.organization)
+    period = budget_period(budget, today)
+    spent = budget_period_spent(budget=budget, period_start=period.start)
+    left = budget.amount_cents - spent
+    if left <= 0:
+        return min(today, period.end) if spent > 0 else None
+    if today > period.end:
+        return None
+    window_start = today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1)
+    burned = SpendEntry.objects.filter(budget=budget, occurred_on__range=(window_start, today)).aggregate(
+        s=Sum("amount_cents")
+    )["s"]
+    burned = int(burned or 0)
+    if burned <= 0:
+        return None
+    days = -(-left * RUN_OUT_WINDOW_DAYS // burned)  # ceiling: the day the last cent goes
+    run_out = today + timedelta(days=days)
+    return run_out if run_out <= period.end else None
 
 
 def budget_spend_by_contractor(*, budget: Budget, period_start: date) -> list[ContractorSpend]:
-    """Spend per contractor in the period, largest first; expenses without one under "No contractor"."""
-    raise NotImplementedError
+    """Spend per contractor in the period, largest first; entries without one under "No contractor"."""
+    rows = (
+        SpendEntry.objects.filter(budget=budget, period_start=period_start)
+        .order_by()
+        .values("contractor_id", "contractor__name")
+        .annotate(total=Sum("amount_cents"))
+        .order_by("-total", "contractor__name")
+    )
+    return [
+        ContractorSpend(row["contractor_id"], row["contractor__name"] or "No contractor", int(row["total"]))
+        for row in rows
+    ]
 
 
 def spend_entry_list_for_budget(
@@ -74,7 +183,24 @@ def spend_entry_list_for_budget(
     until: date | None = None,
 ) -> QuerySet[SpendEntry]:
     """The budget's ledger, newest first, filtered; the caller paginates."""
-    raise NotImplementedError
+    entries = SpendEntry.objects.filter(organization_id=budget.organization_id, budget=budget).select_related(
+        "contractor", "contract", "created_by", "reversed_by"
+    )
+    if kind:
+        entries = entries.filter(kind=kind)
+    if contractor_id:
+        entries = entries.filter(contractor_id=contractor_id)
+    if since:
+        entries = entries.filter(occurred_on__gte=since)
+    if until:
+        entries = entries.filter(occurred_on__lte=until)
+    return entries.order_by("-occurred_on", "-id")
+
+
+CSV_HEADER = [
+    "id", "occurred_on", "period_start", "kind", "description", "contractor", "contract", "amount", "currency",
+    "original_amount", "original_currency", "exchange_rate", "reverses_id", "recorded_by", "recorded_at",
+]  # fmt: skip
 
 
 def spend_entries_csv_rows(
@@ -86,4 +212,30 @@ def spend_entries_csv_rows(
     until: date | None = None,
 ) -> Iterator[list[str]]:
     """Header row, then one row per ledger entry (amounts as plain decimals, no symbol), streamed."""
-    raise NotImplementedError
+    yield list(CSV_HEADER)
+    entries = (
+        spend_entry_list_for_budget(budget=budget, kind=kind, contractor_id=contractor_id, since=since, until=until)
+        .select_related(None)
+        .select_related("contractor", "contract", "created_by")
+    )
+    for entry in entries.iterator(chunk_size=2000):
+        original = (
+            amount_text(entry.original_amount_cents, entry.original_currency)
+            if entry.original_amount_cents is not None
+            else ""
+        )
+        yield [
+            str(entry.pk), entry.occurred_on.isoformat(), entry.period_start.isoformat(),
+            SpendKind(entry.kind).label, _csv_safe(entry.description),
+            _csv_safe(entry.contractor.name if entry.contractor else ""),
+            _csv_safe(entry.contract.title if entry.contract else ""),
+            amount_text(entry.amount_cents, entry.currency), entry.currency, original, entry.original_currency,
+            rate_text(entry.exchange_rate_micros) if entry.exchange_rate_micros else "",
+            str(entry.reverses_id or ""), _csv_safe(entry.created_by.display_name if entry.created_by else ""),
+            entry.created_at.isoformat(),
+        ]  # fmt: skip
+
+
+def _csv_safe(text: str) -> str:
+    # A cell starting with = + - @ is a formula in spreadsheet programs (CSV injection).
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

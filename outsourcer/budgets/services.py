@@ -2,12 +2,80 @@
 one place that inserts a SpendEntry; nothing updates or deletes one (see models.SpendEntry)."""
 
 from datetime import date
+from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import Max
 
 from outsourcer.accounts.models import Organization, User
-from outsourcer.budgets.models import Budget, SpendEntry
+from outsourcer.audit.events import event_record
+from outsourcer.budgets import events
+from outsourcer.budgets.models import Budget, BudgetPeriod, SpendEntry, SpendKind
+from outsourcer.budgets.periods import budget_period, covers
+from outsourcer.budgets.validation import Errors
 from outsourcer.contractors.models import Contractor
+from outsourcer.lib.errors import DomainError
+from outsourcer.lib.money import format_money
+
+MAX_THRESHOLDS = 10
+RECEIPT_MAX_BYTES = 10 * 1024 * 1024
+# Accepted receipt types by the file's first bytes, not its name or the browser's claim.
+RECEIPT_SIGNATURES = {b"%PDF-": "pdf", b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
+RECEIPT_EXTENSIONS = {"pdf": {".pdf"}, "png": {".png"}, "jpeg": {".jpg", ".jpeg"}}
+
+NOT_COVERED = "The budget runs from {start} to {end}; {day} is outside it."
+ALREADY_REVERSED = "This entry has already been reversed."
+CORRECTION_NOT_REVERSIBLE = "A correction cannot be reversed; record a new entry instead."
+
+
+def _clean_thresholds(errors: Errors, thresholds: Any) -> list[int]:
+    if thresholds is None:
+        return [50, 80, 100]
+    if not isinstance(thresholds, list | tuple) or not thresholds:
+        errors.add("thresholds", "Give at least one alert threshold, e.g. 50, 80, 100.")
+        return []
+    if len(thresholds) > MAX_THRESHOLDS:
+        errors.add("thresholds", f"At most {MAX_THRESHOLDS} thresholds.")
+        return []
+    values = []
+    for value in thresholds:
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 200:
+            errors.add("thresholds", "Each threshold is a whole percentage from 1 to 200.")
+            return []
+        values.append(value)
+    if any(b <= a for a, b in zip(values, values[1:], strict=False)):
+        errors.add("thresholds", "List thresholds in ascending order without repeats.")
+    return values
+
+
+def _clean_budget(
+    *, organization: Organization, budget: Budget | None, name, period, starts_on, ends_on, amount_cents, currency,
+    thresholds,
+) -> dict[str, Any]:  # fmt: skip
+    errors = Errors()
+    cleaned = {
+        "name": errors.text(name, field="name", label="Name", max_length=120),
+        "period": period,
+        "starts_on": errors.day(starts_on, field="starts_on", label="Start date"),
+        "ends_on": errors.day(ends_on, field="ends_on", label="End date", required=period == BudgetPeriod.ONE_OFF),
+        "amount_cents": errors.integer(amount_cents, field="amount_cents", label="Amount", minimum=1),
+        "currency": errors.currency(currency),
+        "thresholds": _clean_thresholds(errors, thresholds),
+    }
+    if period not in BudgetPeriod.values:
+        errors.add("period", "Choose one-off, monthly, quarterly or yearly.")
+    start, end = cleaned["starts_on"], cleaned["ends_on"]
+    if start and end and end < start:
+        errors.add("ends_on", "The end date is on or after the start date.")
+    if cleaned["name"] and "name" not in errors:
+        clash = Budget.objects.filter(organization=organization, name__iexact=cleaned["name"])
+        if budget is not None:
+            clash = clash.exclude(pk=budget.pk)
+        if clash.exists():
+            errors.add("name", "Another budget already has this name.")
+    errors.raise_if_any()
+    return cleaned
 
 
 def budget_create(
@@ -23,7 +91,28 @@ def budget_create(
     thresholds: list[int] | None = None,
 ) -> Budget:
     """Create a budget; raises FieldErrors listing every invalid input. Records `budget_created`."""
-    raise NotImplementedError
+    cleaned = _clean_budget(
+        organization=organization, budget=None, name=name, period=period, starts_on=starts_on, ends_on=ends_on,
+        amount_cents=amount_cents, currency=currency, thresholds=thresholds,
+    )  # fmt: skip
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                budget = Budget.objects.create(organization=organization, **cleaned)
+        except IntegrityError:  # the same name created concurrently
+            raise DomainError("Another budget already has this name.", field="name") from None
+        event_record(
+            action=events.BUDGET_CREATED, organization=organization, actor=actor, obj=budget, after=_snapshot(budget)
+        )
+    return budget
+
+
+def _snapshot(budget: Budget) -> dict[str, Any]:
+    return {
+        "name": budget.name, "period": budget.period, "starts_on": budget.starts_on.isoformat(),
+        "ends_on": budget.ends_on.isoformat() if budget.ends_on else None, "amount_cents": budget.amount_cents,
+        "currency": budget.currency, "thresholds": list(budget.thresholds),
+    }  # fmt: skip
 
 
 def budget_update(
@@ -40,14 +129,48 @@ def budget_update(
 ) -> Budget:
     """Change a budget. Once it has ledger entries or contracts, period, start and currency are
     fixed (earlier entries were filed under them) and the end may not move before the last entry."""
-    raise NotImplementedError
+    cleaned = _clean_budget(
+        organization=budget.organization, budget=budget, name=name, period=period, starts_on=starts_on,
+        ends_on=ends_on, amount_cents=amount_cents, currency=currency, thresholds=thresholds,
+    )  # fmt: skip
+    with transaction.atomic():
+        budget = budget_lock(budget)
+        before = _snapshot(budget)
+        in_use = budget.spend_entries.exists() or budget.contracts.exists()
+        errors = Errors()
+        if in_use:
+            for field, label in (("period", "period"), ("starts_on", "start date"), ("currency", "currency")):
+                if cleaned[field] != getattr(budget, field):
+                    errors.add(field, f"The {label} is fixed once the budget has contracts or spend.")
+        last_day = budget.spend_entries.aggregate(last=Max("occurred_on"))["last"]
+        if last_day and cleaned["ends_on"] and cleaned["ends_on"] < last_day:
+            errors.add("ends_on", f"Spend is recorded up to {last_day:%d %b %Y}; the budget must cover it.")
+        errors.raise_if_any()
+        for field, value in cleaned.items():
+            setattr(budget, field, value)
+        try:
+            with transaction.atomic():
+                budget.save()
+        except IntegrityError:
+            raise DomainError("Another budget already has this name.", field="name") from None
+        event_record(
+            action=events.BUDGET_UPDATED, organization=budget.organization, actor=actor, obj=budget,
+            before=before, after=_snapshot(budget),
+        )  # fmt: skip
+    return budget
 
 
 def budget_lock(budget: Budget) -> Budget:
     """Re-read the budget with SELECT … FOR UPDATE; call inside a transaction before a guarded
     posting so concurrent postings to the same budget queue up (no-op on SQLite, which serialises
     writers anyway)."""
-    raise NotImplementedError
+    return Budget.objects.select_for_update().select_related("organization").get(pk=budget.pk)
+
+
+def _enqueue_alert_check(budget_id: int, period_start: date) -> None:
+    from outsourcer.budgets.jobs import budget_alerts_check
+
+    transaction.on_commit(lambda: budget_alerts_check.enqueue(budget_id, period_start.isoformat()))
 
 
 def spend_record(
@@ -72,7 +195,41 @@ def spend_record(
     """Insert one ledger row in the budget's currency, filed under the period containing
     `occurred_on` (DomainError when the budget does not cover that day), and enqueue the
     threshold-alert check after commit. Callers own the transaction and any guard."""
-    raise NotImplementedError
+    if not covers(starts_on=budget.starts_on, ends_on=budget.ends_on, day=occurred_on):
+        end = f"{budget.ends_on:%d %b %Y}" if budget.ends_on else "open end"
+        raise DomainError(
+            NOT_COVERED.format(start=f"{budget.starts_on:%d %b %Y}", end=end, day=f"{occurred_on:%d %b %Y}"),
+            field="occurred_on",
+            code="outside_budget",
+        )
+    period = budget_period(budget, occurred_on)
+    entry = SpendEntry(
+        organization_id=budget.organization_id, budget=budget, period_start=period.start, kind=kind,
+        amount_cents=amount_cents, currency=budget.currency, occurred_on=occurred_on, description=description[:500],
+        contractor=contractor, contract=contract, original_amount_cents=original_amount_cents,
+        original_currency=original_currency, exchange_rate_micros=exchange_rate_micros, covers_month=covers_month,
+        time_entry=time_entry, milestone=milestone, reverses=reverses, created_by=actor,
+    )  # fmt: skip
+    if receipt is not None:
+        entry.receipt = receipt
+    entry.save()
+    _enqueue_alert_check(budget.pk, period.start)
+    return entry
+
+
+def clean_receipt(receipt: UploadedFile | None) -> None:
+    """Raise DomainError(field="receipt") unless the file is a PDF, PNG or JPEG of at most 10 MB."""
+    if receipt is None:
+        return
+    if receipt.size is None or receipt.size > RECEIPT_MAX_BYTES:
+        raise DomainError("A receipt is at most 10 MB.", field="receipt")
+    receipt.seek(0)
+    head = receipt.read(8)
+    receipt.seek(0)
+    kind = next((k for signature, k in RECEIPT_SIGNATURES.items() if head.startswith(signature)), None)
+    name = (receipt.name or "").lower()
+    if kind is None or not any(name.endswith(ext) for ext in RECEIPT_EXTENSIONS[kind]):
+        raise DomainError("Upload the receipt as a PDF, PNG or JPEG file.", field="receipt")
 
 
 def expense_record(
@@ -87,10 +244,60 @@ def expense_record(
 ) -> SpendEntry:
     """Record an expense (receipt: PDF/PNG/JPEG up to 10 MB). Not guarded by the 100 % limit: an
     expense is money already gone, and the ledger must say so; alerts still fire."""
-    raise NotImplementedError
+    errors = Errors()
+    amount_cents = errors.integer(amount_cents, field="amount_cents", label="Amount", minimum=1)
+    occurred_on = errors.day(occurred_on, field="occurred_on", label="Date")
+    description = errors.text(description, field="description", label="Description", max_length=500)
+    errors.raise_if_any()
+    if contractor is not None and not contractor.engagements.filter(organization_id=budget.organization_id).exists():
+        raise DomainError("Choose one of your contractors.", field="contractor")
+    clean_receipt(receipt)
+    with transaction.atomic():
+        budget = budget_lock(budget)
+        entry = spend_record(
+            budget=budget, kind=SpendKind.EXPENSE, amount_cents=amount_cents, occurred_on=occurred_on, actor=actor,
+            description=description, contractor=contractor, receipt=receipt,
+        )  # fmt: skip
+        event_record(
+            action=events.EXPENSE_RECORDED, organization=budget.organization, actor=actor, obj=entry,
+            after={"amount_cents": amount_cents, "currency": budget.currency, "occurred_on": occurred_on.isoformat(),
+                   "budget_id": budget.pk},
+        )  # fmt: skip
+    return entry
 
 
 def spend_entry_reverse(*, entry: SpendEntry, actor: User, reason: str) -> SpendEntry:
-    """Append a correction that negates `entry` in the entry's own period. An entry is reversed at
-    most once and a correction is never reversed (record a new entry instead)."""
-    raise NotImplementedError
+    """Append a correction that negates `entry`, filed under the entry's own day and period (a
+    mistake in March is fixed in March's figures). An entry is reversed at most once and a
+    correction is never reversed (record a new entry instead)."""
+    errors = Errors()
+    reason = errors.text(reason, field="reason", label="Reason", max_length=500)
+    errors.raise_if_any()
+    if entry.kind == SpendKind.CORRECTION:
+        raise DomainError(CORRECTION_NOT_REVERSIBLE, code="not_reversible")
+    with transaction.atomic():
+        budget = budget_lock(entry.budget)
+        if SpendEntry.objects.filter(reverses=entry).exists():
+            raise DomainError(ALREADY_REVERSED, code="already_reversed")
+        try:
+            with transaction.atomic():
+                correction = spend_record(
+                    budget=budget, kind=SpendKind.CORRECTION, amount_cents=-entry.amount_cents,
+                    occurred_on=entry.occurred_on, actor=actor, description=f"Reversal: {reason}",
+                    contractor=entry.contractor, contract=entry.contract,
+                    original_amount_cents=(
+                        -entry.original_amount_cents if entry.original_amount_cents is not None else None
+                    ),
+                    original_currency=entry.original_currency, exchange_rate_micros=entry.exchange_rate_micros,
+                    reverses=entry,
+                )  # fmt: skip
+        except IntegrityError:  # reversed concurrently: the OneToOne allows one correction
+            raise DomainError(ALREADY_REVERSED, code="already_reversed") from None
+        event_record(
+            action=events.SPEND_REVERSED, organization=budget.organization, actor=actor, obj=correction,
+            before={"entry_id": entry.pk, "amount_cents": entry.amount_cents},
+            after={"amount_cents": correction.amount_cents, "text": format_money(correction.amount_cents,
+                                                                                 budget.currency)},
+            reason=reason,
+        )  # fmt: skip
+    return correction

@@ -2,20 +2,38 @@
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet, Sum
 
 from outsourcer.accounts.models import Organization
+from outsourcer.budgets.models import SpendEntry, SpendKind
+from outsourcer.budgets.periods import Period, budget_period, iso_week, month_end, month_start, months_in, today_for
 from outsourcer.contractors.models import Contractor
-from outsourcer.contracts.models import Contract, Milestone, TimeEntry
+from outsourcer.contracts.models import (
+    Contract,
+    ContractStatus,
+    Milestone,
+    MilestoneStatus,
+    RateModel,
+    TimeEntry,
+    TimeEntryStatus,
+)
+from outsourcer.lib.money import round_half_up
 
 
 @dataclass(frozen=True)
 class Commitment:
-    """What an active contract still takes from its budget's period (budget currency)."""
+    """What a contract takes from its budget's period from `since` on (budget currency)."""
 
+    period: Period
+    since: date
     committed_cents: int  # fixed: unpaid milestones due in the period; retainer: unposted months × fee
     forecast_cents: int  # hourly: weekly cap × remaining weeks × rate
+
+    @property
+    def total_cents(self) -> int:
+        return self.committed_cents + self.forecast_cents
 
 
 def contract_list_for_organization(
@@ -28,21 +46,68 @@ def contract_list_for_organization(
     search: str = "",
 ) -> QuerySet[Contract]:
     """The organization's contracts with budget and contractor, newest first."""
-    raise NotImplementedError
+    contracts = Contract.objects.filter(organization=organization).select_related("budget", "contractor")
+    if status:
+        contracts = contracts.filter(status=status)
+    if budget_id:
+        contracts = contracts.filter(budget_id=budget_id)
+    if contractor_id:
+        contracts = contracts.filter(contractor_id=contractor_id)
+    if rate_model:
+        contracts = contracts.filter(rate_model=rate_model)
+    if search.strip():
+        term = search.strip()
+        contracts = contracts.filter(Q(title__icontains=term) | Q(contractor__name__icontains=term))
+    return contracts.order_by("-created_at", "-id")
 
 
 def contract_list_for_contractor(*, contractor: Contractor, status: str = "") -> QuerySet[Contract]:
-    """The contractor's own non-draft contracts in every organization, with the organization."""
-    raise NotImplementedError
+    """The contractor's own non-draft contracts in every organization, with the organization.
+    Callers show contract terms only: never the budget."""
+    contracts = (
+        Contract.objects.filter(contractor=contractor)
+        .exclude(status=ContractStatus.DRAFT)
+        .select_related("organization")
+    )
+    if status:
+        contracts = contracts.filter(status=status)
+    return contracts.order_by("-starts_on", "-id")
 
 
 def contract_commitment(*, contract: Contract, today: date | None = None) -> Commitment:
-    """Committed and forecast cost of the contract in its budget's current period."""
-    raise NotImplementedError
+    """Committed and forecast cost of the contract (as if active) in the budget period that
+    contains max(today, contract start) — the same rules as the budget figures (budgets/figures.py)."""
+    budget = contract.budget
+    today = today or today_for(budget.organization)
+    reference = max(today, contract.starts_on)
+    period = budget_period(budget, reference)
+    since = max(reference, period.start)
+    if period.end < reference:
+        return Commitment(period, since, 0, 0)
+    contract_end = contract.ends_on or date.max
+    if contract.rate_model == RateModel.FIXED:
+        due = Milestone.objects.filter(
+            contract=contract, status=MilestoneStatus.PENDING, due_on__lte=period.end
+        ).aggregate(s=Sum("budget_amount_cents"))["s"]
+        return Commitment(period, since, int(due or 0), 0)
+    if contract.rate_model == RateModel.RETAINER:
+        months = months_in(max(month_start(since), month_start(contract.starts_on)), min(period.end, contract_end))
+        posted = SpendEntry.objects.filter(
+            contract=contract,
+            kind=SpendKind.RETAINER_FEE,
+            covers_month__gte=month_start(since),
+            covers_month__lte=period.end,
+        ).count()
+        return Commitment(period, since, max(0, len(months) - posted) * (contract.monthly_fee_budget_cents or 0), 0)
+    start, end = max(since, contract.starts_on), min(period.end, contract_end)
+    days = max(0, (end - start).days + 1)
+    numerator = (contract.weekly_cap_minutes or 0) * (contract.hourly_rate_budget_cents or 0) * days
+    return Commitment(period, since, 0, round_half_up(Decimal(numerator) / (7 * 60)))
 
 
 def milestone_list_for_contract(*, contract: Contract) -> QuerySet[Milestone]:
-    raise NotImplementedError
+    """The contract's milestones in agreed order, with the ledger entry of accepted ones."""
+    return Milestone.objects.filter(contract=contract).select_related("spend_entry").order_by("position", "id")
 
 
 def time_entry_list_for_organization(
@@ -55,7 +120,10 @@ def time_entry_list_for_organization(
     until: date | None = None,
 ) -> QuerySet[TimeEntry]:
     """Time logged under the organization's contracts, newest first, with contractor and contract."""
-    raise NotImplementedError
+    entries = TimeEntry.objects.filter(organization=organization).select_related("contractor", "contract")
+    return _filter_entries(
+        entries, status=status, contractor_id=contractor_id, contract_id=contract_id, since=since, until=until
+    )
 
 
 def time_entry_list_for_contractor(
@@ -68,9 +136,41 @@ def time_entry_list_for_contractor(
     until: date | None = None,
 ) -> QuerySet[TimeEntry]:
     """The contractor's own time entries across organizations, newest first."""
-    raise NotImplementedError
+    entries = TimeEntry.objects.filter(contractor=contractor).select_related("contract", "organization")
+    if organization_id:
+        entries = entries.filter(organization_id=organization_id)
+    return _filter_entries(entries, status=status, contract_id=contract_id, since=since, until=until)
+
+
+def _filter_entries(entries, *, status="", contractor_id=None, contract_id=None, since=None, until=None):
+    if status:
+        entries = entries.filter(status=status)
+    if contractor_id:
+        entries = entries.filter(contractor_id=contractor_id)
+    if contract_id:
+        entries = entries.filter(contract_id=contract_id)
+    if since:
+        entries = entries.filter(worked_on__gte=since)
+    if until:
+        entries = entries.filter(worked_on__lte=until)
+    return entries.order_by("-worked_on", "-id")
 
 
 def time_entry_week_minutes(*, contract: Contract, day: date, exclude_id: int | None = None) -> int:
     """Approved minutes of the contract in the ISO week containing `day` (one SUM)."""
-    raise NotImplementedError
+    week = iso_week(day)
+    return _approved_minutes(contract, week.start, week.end, exclude_id)
+
+
+def time_entry_month_minutes(*, contract: Contract, day: date, exclude_id: int | None = None) -> int:
+    """Approved minutes of the contract in the calendar month containing `day` (one SUM)."""
+    return _approved_minutes(contract, month_start(day), month_end(day), exclude_id)
+
+
+def _approved_minutes(contract: Contract, start: date, end: date, exclude_id: int | None) -> int:
+    entries = TimeEntry.objects.filter(
+        contract=contract, status=TimeEntryStatus.APPROVED, worked_on__range=(start, end)
+    )
+    if exclude_id:
+        entries = entries.exclude(pk=exclude_id)
+    return int(entries.aggregate(m=Sum("minutes"))["m"] or 0)

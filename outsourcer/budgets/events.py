@@ -1,0 +1,9 @@
+"""Audit actions of the budgets domain (event_record's `action`)."""
+
+BUDGET_CREATED = "budget_created"
+BUDGET_UPDATED = "budget_updated"
+SPEND_RECORDED = "spend_recorded"
+EXPENSE_RECORDED = "expense_recorded"
+SPEND_REVERSED = "spend_reversed"
+RETAINER_FEE_POSTED = "retainer_fee_posted"
+BUDGET_ALERT_SENT = "budget_alert_sent"

@@ -1,0 +1,229 @@
+"""The budget figures as SQL expressions: one annotated query gives every budget's current period,
+spent, committed and forecast, whatever the number of budgets (see docs/money.md).
+
+Per budget row, with T = today:
+- the current period: one-off → starts_on..ends_on; recurring → the calendar month/quarter/year
+  of clamp(T, starts_on, ends_on), cut to the budget's dates (same rule as periods.period_for);
+- spent = SUM(ledger amounts filed under that period_start) — an index range on
+  (budget_id, period_start, amount_cents);
+- committed, only while the period is not over (its end ≥ T), from F = max(T, period start):
+  pending milestones of active fixed-price contracts due by the period's end, plus, for active
+  retainers, the months from F's month to the period's end inside the contract's dates whose fee
+  is not yet in the ledger, × the fee;
+- hourly forecast numerator = SUM(weekly cap minutes × hourly rate × remaining contract days in
+  the period); the caller divides by 7 × 60 and rounds half-up once per budget.
+"""
+
+from datetime import date
+
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Count,
+    DateField,
+    Expression,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import (
+    Cast,
+    Coalesce,
+    ExtractMonth,
+    ExtractYear,
+    Greatest,
+    Least,
+    TruncMonth,
+    TruncQuarter,
+    TruncYear,
+)
+
+from outsourcer.budgets.models import BudgetPeriod, SpendEntry, SpendKind
+from outsourcer.budgets.periods import PERIOD_MONTHS, Period
+from outsourcer.contracts.models import Contract, ContractStatus, Milestone, MilestoneStatus, RateModel
+
+FAR_FUTURE = date(9999, 12, 31)
+TRUNC = {BudgetPeriod.MONTHLY: TruncMonth, BudgetPeriod.QUARTERLY: TruncQuarter, BudgetPeriod.YEARLY: TruncYear}
+
+
+def _date(value: date) -> Value:
+    return Value(value, output_field=DateField())
+
+
+class PeriodEnd(Func):
+    """The last day of the period of `months` months that starts on the given first-of-month."""
+
+    output_field = DateField()
+
+    def __init__(self, expression, months: int):
+        self.months = int(months)
+        super().__init__(expression)
+
+    def as_sql(self, compiler, connection, **extra):  # PostgreSQL and others
+        return super().as_sql(
+            compiler,
+            connection,
+            template=f"(CAST(%(expressions)s + make_interval(months => {self.months}) AS date) - 1)",
+        )
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler, connection, template=f"date(%(expressions)s, '+{self.months} months', '-1 day')"
+        )
+
+
+class DaysBetween(Func):
+    """end − start in days (an integer; negative when end is before start)."""
+
+    output_field = IntegerField()
+    arity = 2
+
+    def as_sql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" - ", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+    def __init__(self, start, end):
+        # The SQL is written end − start.
+        super().__init__(end, start)
+
+
+def _month_index(expression) -> Expression:
+    return ExtractYear(expression) * 12 + ExtractMonth(expression)
+
+
+def current_period_expressions(today: date, period: Period | None = None) -> dict[str, Expression]:
+    """Annotations `fig_start`, `fig_end` for a Budget queryset: the current period of each budget,
+    or the given `period` for every row (a single budget's history)."""
+    if period is not None:
+        return {"fig_start": _date(period.start), "fig_end": _date(period.end)}
+    t = _date(today)
+    reference = Case(
+        When(starts_on__gt=today, then=F("starts_on")),
+        When(ends_on__lt=today, then=F("ends_on")),
+        default=t,
+        output_field=DateField(),
+    )
+    far_end = Coalesce(F("ends_on"), _date(FAR_FUTURE), output_field=DateField())
+    starts = [When(period=BudgetPeriod.ONE_OFF, then=F("starts_on"))]
+    ends = [When(period=BudgetPeriod.ONE_OFF, then=F("ends_on"))]
+    for kind, trunc in TRUNC.items():
+        # PostgreSQL's DATE_TRUNC returns a timestamp even for a date; keep everything a date.
+        truncated = Cast(trunc(reference, output_field=DateField()), DateField())
+        starts.append(When(period=kind, then=Greatest(truncated, F("starts_on"), output_field=DateField())))
+        ends.append(
+            When(period=kind, then=Least(PeriodEnd(truncated, PERIOD_MONTHS[kind]), far_end, output_field=DateField()))
+        )
+    return {
+        "fig_start": Case(*starts, output_field=DateField()),
+        "fig_end": Case(*ends, output_field=DateField()),
+    }
+
+
+def annotate_figures(budgets: QuerySet, *, today: date, period: Period | None = None) -> QuerySet:
+    """Annotate fig_start, fig_end, fig_spent, fig_committed, fig_forecast_numerator."""
+    t = _date(today)
+    budgets = budgets.annotate(**current_period_expressions(today, period))
+    # F: where "the rest of the period" begins.
+    budgets = budgets.annotate(fig_from=Greatest(t, F("fig_start"), output_field=DateField()))
+    budgets = budgets.annotate(
+        fig_from_month=Cast(TruncMonth("fig_from", output_field=DateField()), DateField()),
+        fig_from_index=_month_index(F("fig_from")),
+        fig_end_index=_month_index(F("fig_end")),
+    )
+
+    spent = (
+        SpendEntry.objects.filter(budget_id=OuterRef("pk"), period_start=OuterRef("fig_start"))
+        .order_by()
+        .values("budget_id")
+        .annotate(total=Sum("amount_cents"))
+        .values("total")
+    )
+    milestones = (
+        Milestone.objects.filter(
+            contract__budget_id=OuterRef("pk"),
+            contract__status=ContractStatus.ACTIVE,
+            status=MilestoneStatus.PENDING,
+            due_on__lte=OuterRef("fig_end"),
+        )
+        .order_by()
+        .values("contract__budget_id")
+        .annotate(total=Sum("budget_amount_cents"))
+        .values("total")
+    )
+    posted_months = (
+        SpendEntry.objects.filter(
+            contract_id=OuterRef("pk"),
+            kind=SpendKind.RETAINER_FEE,
+            covers_month__gte=OuterRef(OuterRef("fig_from_month")),
+            covers_month__lte=OuterRef(OuterRef("fig_end")),
+        )
+        .order_by()
+        .values("contract_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    contract_end = Coalesce(F("ends_on"), _date(FAR_FUTURE), output_field=DateField())
+    retainer_months = (
+        Least(OuterRef("fig_end_index"), _month_index(contract_end))
+        - Greatest(OuterRef("fig_from_index"), _month_index(F("starts_on")))
+        + 1
+    )
+    retainers = (
+        Contract.objects.filter(budget_id=OuterRef("pk"), status=ContractStatus.ACTIVE, rate_model=RateModel.RETAINER)
+        .annotate(months=Greatest(retainer_months, Value(0)))
+        .annotate(unposted=F("months") - Coalesce(Subquery(posted_months, output_field=BigIntegerField()), 0))
+        .order_by()
+        .values("budget_id")
+        .annotate(total=Sum(F("unposted") * F("monthly_fee_budget_cents"), output_field=BigIntegerField()))
+        .values("total")
+    )
+    hourly_days = (
+        DaysBetween(
+            Greatest(OuterRef("fig_from"), F("starts_on"), output_field=DateField()),
+            Least(OuterRef("fig_end"), contract_end, output_field=DateField()),
+        )
+        + 1
+    )
+    hourly = (
+        Contract.objects.filter(budget_id=OuterRef("pk"), status=ContractStatus.ACTIVE, rate_model=RateModel.HOURLY)
+        .annotate(days=Greatest(hourly_days, Value(0)))
+        .order_by()
+        .values("budget_id")
+        .annotate(
+            total=Sum(
+                F("weekly_cap_minutes") * F("hourly_rate_budget_cents") * F("days"), output_field=BigIntegerField()
+            )
+        )
+        .values("total")
+    )
+    live = Q(fig_end__gte=today)
+
+    def money(subquery) -> Expression:
+        return Coalesce(Subquery(subquery, output_field=BigIntegerField()), Value(0), output_field=BigIntegerField())
+
+    return budgets.annotate(
+        fig_spent=Cast(money(spent), BigIntegerField()),
+        fig_committed=Case(
+            When(live, then=Cast(money(milestones) + money(retainers), BigIntegerField())),
+            default=Value(0),
+            output_field=BigIntegerField(),
+        ),
+        fig_forecast_numerator=Case(
+            When(live, then=Cast(money(hourly), BigIntegerField())), default=Value(0), output_field=BigIntegerField()
+        ),
+    )
