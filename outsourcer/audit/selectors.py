@@ -52,7 +52,8 @@ def event_filter_choices_for_organization(
         events = events.filter(created_at__gte=since)
     if until is not None:
         events = events.filter(created_at__lt=until)
-    rows = events.values_list("action", "actor_id", "actor__name", "actor__email").distinct()
+    # order_by() drops the model's default ordering, which would add created_at to the DISTINCT.
+    rows = events.order_by().values_list("action", "actor_id", "actor__name", "actor__email").distinct()
     actors: dict[int, str] = {}
     actions: set[str] = set()
     for row_action, row_actor_id, name, email in rows:

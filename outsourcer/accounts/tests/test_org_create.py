@@ -1,0 +1,46 @@
+import pytest
+from django.urls import reverse
+
+from outsourcer.accounts.models import Membership, Organization
+from outsourcer.audit.models import Event
+
+URL = reverse("orgs:create")
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_defaults_the_time_zone_to_the_owners(login_as, personas):
+    response = login_as(personas.carol).get(URL)
+    assert b'<option value="Europe/Lisbon" selected>' in response.content
+
+
+def test_it_creates_an_organization_owned_by_the_caller(login_as, personas):
+    response = login_as(personas.carol).post(
+        URL, {"name": "Carol's Studio", "currency": "GBP", "time_zone": "Europe/London"}
+    )
+
+    organization = Organization.objects.get(name="Carol's Studio")
+    assert response.url == reverse("orgs:home", args=[organization.slug])
+    assert (organization.currency, organization.time_zone) == ("GBP", "Europe/London")
+    assert Membership.objects.get(organization=organization).user == personas.carol
+    assert Event.objects.filter(organization=organization, action="organization_created").count() == 1
+
+
+def test_it_explains_a_missing_name_next_to_the_field(login_as, personas):
+    response = login_as(personas.carol).post(URL, {"name": "", "currency": "GBP", "time_zone": "Europe/London"})
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["name"] == ["This field is required."]
+    assert not Organization.objects.filter(memberships__user=personas.carol).exists()
+
+
+def test_it_refuses_an_unknown_currency(login_as, personas):
+    response = login_as(personas.carol).post(URL, {"name": "Studio", "currency": "XXX", "time_zone": "UTC"})
+
+    assert response.status_code == 400
+    assert "currency" in response.context["form"].errors
+    assert b'value="Studio"' in response.content
+
+
+def test_it_requires_login(client):
+    assert client.get(URL).status_code == 302
