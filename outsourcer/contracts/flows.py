@@ -10,7 +10,7 @@ CONTRACT_TRANSITIONS: dict[str, frozenset[str]] = {
     S.ENDED: frozenset(),
 }
 
-ILLEGAL_TRANSITION = "A {current} contract cannot become {target}."
+ILLEGAL_TRANSITION = "The contract is {current}; it cannot become {target}."
 
 
 def contract_transition_check(current: str, target: str) -> None:

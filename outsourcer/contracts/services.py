@@ -302,6 +302,7 @@ def contract_activate(
     over) unless `may_override` (owners: "contract.override") and a reason; the reason is stored
     on the contract and in the event."""
     override_reason = _clean_reason(override_reason, field="override_reason")
+    original = contract
     with transaction.atomic():
         budget = budget_lock(contract.budget)
         contract = _lock_contract(contract)
@@ -346,10 +347,12 @@ def contract_activate(
             after={"status": ContractStatus.ACTIVE, "cost_cents": cost, "remaining_cents": remaining},
             reason=override_reason if overridden else "",
         )  # fmt: skip
-    return contract
+    original.refresh_from_db()
+    return original
 
 
 def _close(contract: Contract, actor: User, target: str, action: str) -> Contract:
+    original = contract
     with transaction.atomic():
         locked = _lock_contract(contract)
         contract_transition_check(locked.status, target)
@@ -367,7 +370,8 @@ def _close(contract: Contract, actor: User, target: str, action: str) -> Contrac
             action=action, organization=locked.organization, actor=actor, obj=locked,
             before={"status": before}, after={"status": target},
         )  # fmt: skip
-    return locked
+    original.refresh_from_db()
+    return original
 
 
 def contract_complete(*, contract: Contract, actor: User) -> Contract:
@@ -601,7 +605,9 @@ def time_entry_approve(
     reason; the reason is stored on the entry and in the event."""
     override_reason = _clean_reason(override_reason, field="override_reason")
     with transaction.atomic():
-        return _approve_one(entry, actor, override_reason, may_override)
+        _approve_one(entry, actor, override_reason, may_override)
+    entry.refresh_from_db()
+    return entry
 
 
 def _ordered_for_review(entries: Iterable[TimeEntry]) -> list[TimeEntry]:
@@ -644,7 +650,9 @@ def time_entry_reject(*, entry: TimeEntry, actor: User, reason: str) -> TimeEntr
     """Reject a submitted entry with a required reason."""
     reason = _clean_reason(reason, required=True)
     with transaction.atomic():
-        return _reject_one(entry, actor, reason)
+        _reject_one(entry, actor, reason)
+    entry.refresh_from_db()
+    return entry
 
 
 def _reject_one(entry: TimeEntry, actor: User, reason: str) -> TimeEntry:
