@@ -52,7 +52,10 @@ class OrganizationForm(NulFreeMixin, forms.Form):
 
 
 class MemberFilterForm(forms.Form):
-    q = forms.CharField(required=False, max_length=100, label="Search", help_text="Name or e-mail")
+    q = forms.CharField(
+        required=False, max_length=100, label="Search",
+        widget=forms.TextInput(attrs={"placeholder": "Name or e-mail", "type": "search"}),
+    )  # fmt: skip
     role = forms.ChoiceField(required=False, choices=[("", "Any role"), *Role.choices])
 
 

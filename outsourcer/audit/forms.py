@@ -15,7 +15,10 @@ class ActivityFilterForm(forms.Form):
     """The activity page's filters, read from the query string. Invalid ones are reported next to
     their input and ignored; the valid ones still apply."""
 
-    q = forms.CharField(required=False, max_length=100, label="Search", help_text="Object name or reason")
+    q = forms.CharField(
+        required=False, max_length=100, label="Search",
+        widget=forms.TextInput(attrs={"placeholder": "Name or reason", "type": "search"}),
+    )  # fmt: skip
     actor = forms.CharField(
         required=False, label="Who", widget=forms.Select, validators=[RegexValidator(r"^(system|\d{1,18})$")]
     )
