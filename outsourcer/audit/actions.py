@@ -21,6 +21,27 @@ ACTION_LABELS: dict[str, str] = {
     "contractor_profile_updated": "updated their contractor profile",
     "engagement_status_changed": "changed an engagement's status",
     "engagement_capacity_changed": "changed the capacity for this organization",
+    "contractors_imported": "imported contractors",
+    "budget_created": "created a budget",
+    "budget_updated": "changed a budget",
+    "budget_alert_sent": "sent a budget alert",
+    "spend_recorded": "recorded spend",
+    "expense_recorded": "recorded an expense",
+    "spend_reversed": "reversed a ledger entry",
+    "retainer_fee_posted": "posted a retainer fee",
+    "contract_created": "drafted a contract",
+    "contract_updated": "changed a contract",
+    "contract_activated": "activated a contract",
+    "contract_activated_over_budget": "activated a contract over budget",
+    "contract_completed": "completed a contract",
+    "contract_ended": "ended a contract",
+    "contract_override": "overrode a contract guard",
+    "milestone_accepted": "accepted a milestone",
+    "time_entry_created": "logged time",
+    "time_entry_updated": "changed logged time",
+    "time_entry_approved": "approved time",
+    "time_entry_approved_with_override": "approved time over the limit",
+    "time_entry_rejected": "rejected time",
 }
 
 OBJECT_LABELS: dict[str, str] = {
@@ -30,6 +51,12 @@ OBJECT_LABELS: dict[str, str] = {
     "accounts.apitoken": "API token",
     "contractors.contractor": "Contractor",
     "contractors.engagement": "Engagement",
+    "budgets.budget": "Budget",
+    "budgets.spendentry": "Ledger entry",
+    "budgets.budgetalert": "Budget alert",
+    "contracts.contract": "Contract",
+    "contracts.milestone": "Milestone",
+    "contracts.timeentry": "Time entry",
 }
 
 

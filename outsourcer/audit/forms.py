@@ -27,6 +27,8 @@ class ActivityFilterForm(forms.Form):
     )
     since = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    # Overrides are the decisions recorded with a reason (over budget, unvetted hire, …).
+    with_reason = forms.BooleanField(required=False, label="Overrides only")
     object = forms.CharField(
         required=False,
         max_length=130,
@@ -83,6 +85,7 @@ class ActivityFilterForm(forms.Form):
             object_type=object_type,
             object_id=object_id,
             q=(self._value("q") or "").strip(),
+            with_reason=bool(self._value("with_reason")),
         )
 
 

@@ -20,6 +20,7 @@ class EventFilters:
     object_type: str = ""
     object_id: str = ""
     q: str = ""
+    with_reason: bool = False
 
 
 def event_list_for_organization(*, organization: Organization, filters: EventFilters) -> QuerySet[Event]:
@@ -37,6 +38,8 @@ def event_list_for_organization(*, organization: Organization, filters: EventFil
         events = events.filter(action=filters.action)
     if filters.object_type:
         events = events.filter(object_type=filters.object_type, object_id=filters.object_id)
+    if filters.with_reason:
+        events = events.exclude(reason="")
     if filters.q:
         events = events.filter(Q(object_repr__icontains=filters.q) | Q(reason__icontains=filters.q))
     return events.order_by("-created_at", "-id")

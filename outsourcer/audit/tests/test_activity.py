@@ -123,6 +123,16 @@ def test_it_searches_object_names_and_reasons(login_as, personas):
     assert _actions(client.get(URL, {"q": "URGENT"})) == ["contract_override"]
 
 
+def test_it_shows_only_overrides_when_asked(login_as, personas):
+    _event(personas, "contract_activated_over_budget", reason="Launch cannot wait")
+    _event(personas, "contract_activated")
+
+    response = login_as(personas.alice).get(URL, {"with_reason": "on"})
+
+    assert _actions(response) == ["contract_activated_over_budget"]
+    assert b"Activated a contract over budget" in response.content
+
+
 def test_it_never_shows_another_organizations_events(login_as, personas):
     _event(personas, "secret_thing", org=personas.other_org, actor=personas.oscar, obj=personas.dan_engagement)
     client = login_as(personas.alice)
