@@ -113,6 +113,11 @@ def budget_alerts_sweep() -> int:
     return budget_alerts_sweep_run()
 
 
+def _fee_posted(contract: Contract, month: date) -> bool:
+    # A cheap pre-check; the unique constraint is what guarantees "once" under concurrency.
+    return SpendEntry.objects.filter(contract=contract, kind=SpendKind.RETAINER_FEE, covers_month=month).exists()
+
+
 def retainer_fees_post(*, today: date | None = None) -> int:
     """Post the current month's fee of every active retainer contract that has started, once per
     contract and month (the unique constraint decides between concurrent runs). The fee is dated
@@ -135,7 +140,7 @@ def retainer_fees_post(*, today: date | None = None) -> int:
         first = month_start(day)
         if contract.starts_on > day or (contract.ends_on and contract.ends_on < first):
             continue
-        if SpendEntry.objects.filter(contract=contract, kind=SpendKind.RETAINER_FEE, covers_month=first).exists():
+        if _fee_posted(contract, first):
             continue
         occurred_on = max(first, contract.starts_on)
         budget = contract.budget

@@ -14,7 +14,7 @@ entries, which they create and edit until reviewed.
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
@@ -33,7 +33,6 @@ from outsourcer.contracts.access import (
     access_time_entry_for_contractor,
 )
 from outsourcer.contracts.models import Contract, TimeEntry
-from outsourcer.lib.errors import DomainError
 
 router = Router(tags=["contracts"])
 time_router = Router(tags=["time entries"])
@@ -322,9 +321,8 @@ def milestone_accept(request: HttpRequest, contract_id: ObjectId, milestone_id: 
 
 def _entries_for_review(ctx, entry_ids: list[int]) -> list[TimeEntry]:
     entries = list(TimeEntry.objects.filter(organization=ctx.organization, pk__in=entry_ids).select_related("contract"))
-    if len(entries) != len(set(entry_ids)):
-        missing = sorted(set(entry_ids) - {entry.pk for entry in entries})
-        raise DomainError(f"No such time entries: {', '.join(map(str, missing))}.", field="entry_ids")
+    if len(entries) != len(set(entry_ids)):  # one of them is another organization's, or gone
+        raise Http404
     return entries
 
 
