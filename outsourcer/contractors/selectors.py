@@ -29,7 +29,7 @@ def _skill_filter(skill: str) -> Q:
 
 
 def engagement_list_for_organization(
-    *, organization: Organization, search: str = "", skill: str = "", status: str = ""
+    organization: Organization, *, search: str = "", skill: str = "", status: str = ""
 ) -> QuerySet[Engagement]:
     """The organization's engagements with their contractor, ordered by name; `search` matches
     name, company, e-mail or skills case-insensitively, `skill` one whole skill, `status` exactly."""
