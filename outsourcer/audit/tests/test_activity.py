@@ -154,16 +154,18 @@ def test_it_never_shows_another_organizations_events(login_as, personas):
         ({"since": "0001-01-01"}, "since", "Enter a date between 2000 and 2999."),
         ({"actor": "alice"}, "actor", "Enter a valid value."),
         ({"action": "<script>"}, "action", "Enter a valid value."),
+        ({"q": "a\x00b"}, "q", "Null characters are not allowed."),
     ],
 )
 def test_it_explains_a_bad_filter_and_applies_the_others(login_as, personas, query, field, message):
     _event(personas, "member_invited", days_ago=1)
 
-    response = login_as(personas.alice).get(URL, {**query, "q": "", "action": query.get("action", "member_invited")})
+    response = login_as(personas.alice).get(URL, {"action": "member_invited", **query})
 
     assert response.status_code == 200
     assert response.context["form"].errors[field] == [message]
     assert message.replace("'", "&#x27;").encode() in response.content
+    assert _actions(response) == ["member_invited"]
 
 
 def test_it_says_so_when_a_history_link_is_broken(login_as, personas):
