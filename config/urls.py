@@ -22,6 +22,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/contracts/", include("outsourcer.contracts.urls")),
     path("o/<slug:org_slug>/activity/", include("outsourcer.audit.urls")),
     path("portal/", include("outsourcer.contractors.portal_urls")),
+    path("notifications/", include("outsourcer.notifications.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

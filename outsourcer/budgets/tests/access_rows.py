@@ -7,6 +7,7 @@ portal tokens, anonymous with none. Contractors never see budgets: their portal 
 from datetime import date
 
 from outsourcer.budgets.services import expense_record
+from outsourcer.budgets.tests.access_rows_pages import PAGE_ROWS
 from outsourcer.contracts.tests.builders import make_budget
 from tests.access_matrix import Row, expect
 
@@ -42,7 +43,7 @@ def _entry_in_oscars_budget_via_alices(p):
 
 NEW_BUDGET = {"name": "Matrix", "period": "monthly", "starts_on": "2025-01-01", "amount_cents": 1000, "currency": "EUR"}
 
-ROWS = [
+API_ROWS = [
     Row("/api/v1/budgets", API_LIST, api=True),
     Row("/api/v1/budgets", expect(401, 201, 403, 403, 404, 404, 201), method="POST", api=True,
         data=lambda p: NEW_BUDGET),
@@ -72,3 +73,6 @@ ROWS = [
     Row("/api/v1/budgets/{budget_id}/advice", API_READ, method="POST", api=True, kwargs=_budget,
         data=lambda p: {"low_minutes": 600, "high_minutes": 900, "rate_cents": 6000}),
 ]  # fmt: skip
+
+# The pages' rows (outsourcer/budgets/tests/access_rows_pages.py).
+ROWS = API_ROWS + PAGE_ROWS

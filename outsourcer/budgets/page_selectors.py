@@ -1,0 +1,62 @@
+"""Small reads only the budget and contract pages need (choices for selects, alerts to show).
+Anything the API or a service also needs belongs in selectors.py."""
+
+from datetime import date, timedelta
+
+from django.db.models import Sum
+
+from outsourcer.accounts.models import Organization
+from outsourcer.budgets.models import Budget, BudgetAlert, SpendEntry
+from outsourcer.budgets.periods import today_for
+from outsourcer.budgets.selectors import RUN_OUT_WINDOW_DAYS
+from outsourcer.contractors.models import Engagement, EngagementStatus
+
+
+def contractor_choices_for_organization(
+    *, organization: Organization, active_only: bool = False
+) -> list[tuple[int, str]]:
+    """(contractor id, name) for the organization's contractors, by name (one query)."""
+    engagements = Engagement.objects.filter(organization=organization)
+    if active_only:
+        engagements = engagements.filter(status=EngagementStatus.ACTIVE)
+    rows = engagements.order_by("contractor__name", "contractor_id").values_list("contractor_id", "contractor__name")
+    return list(rows)
+
+
+def budget_choices_for_organization(*, organization: Organization) -> list[tuple[int, str]]:
+    """(budget id, "Name (EUR)") for the organization's budgets, by name (one query)."""
+    rows = Budget.objects.filter(organization=organization).order_by("name", "pk").values_list("pk", "name", "currency")
+    return [(pk, f"{name} ({currency})") for pk, name, currency in rows]
+
+
+def budget_alert_list(*, budget: Budget, period_start: date) -> list[BudgetAlert]:
+    """The thresholds crossed in one period of the budget, lowest first."""
+    return list(BudgetAlert.objects.filter(budget=budget, period_start=period_start).order_by("threshold"))
+
+
+def budget_run_out_by_id(*, organization: Organization, budgets: list[Budget], today: date | None = None) -> dict:
+    """{budget id: forecast run-out day or None} for the overview, from the budgets' `.figures` and
+    ONE grouped query of the last 30 days' spend. Same rule as selectors.budget_forecast_run_out,
+    which costs three queries per budget: too many for a page that lists them all."""
+    today = today or today_for(organization)
+    window_start = today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1)
+    burned = dict(
+        SpendEntry.objects.filter(organization=organization, occurred_on__range=(window_start, today))
+        .order_by()
+        .values("budget_id")
+        .annotate(total=Sum("amount_cents"))
+        .values_list("budget_id", "total")
+    )
+    result = {}
+    for budget in budgets:
+        figures = budget.figures
+        left = figures.budgeted_cents - figures.spent_cents
+        recent = int(burned.get(budget.pk) or 0)
+        if left <= 0:
+            result[budget.pk] = min(today, figures.period_end) if figures.spent_cents > 0 else None
+        elif today > figures.period_end or today < figures.period_start or recent <= 0:
+            result[budget.pk] = None
+        else:
+            run_out = today + timedelta(days=-(-left * RUN_OUT_WINDOW_DAYS // recent))
+            result[budget.pk] = run_out if run_out <= figures.period_end else None
+    return result

@@ -1,0 +1,269 @@
+"""Budget pages: the overview, create/edit, the budget itself (figures, burn chart, spend by
+contractor, the ledger, the rate-model advisor), expenses and reversals. Every write is one
+service call; every figure comes from budgets/selectors.py."""
+
+import csv
+from datetime import date
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from outsourcer.accounts.access import OrgContext
+from outsourcer.accounts.decorators import org_view
+from outsourcer.budgets import advisor, charts, page_selectors, selectors, services
+from outsourcer.budgets.access import access_budget, access_spend_entry
+from outsourcer.budgets.forms import AdviceForm, BudgetForm, ExpenseForm, LedgerFilterForm, ReverseForm, parse_day
+from outsourcer.budgets.models import Budget
+from outsourcer.contractors.models import Contractor
+from outsourcer.lib.errors import DomainError
+from outsourcer.lib.money import amount_text, format_money
+
+PAGE_SIZE = 25
+
+
+def _post(request):
+    # `request.POST or None` would treat an empty submission as "no submission" and skip validation.
+    return request.POST if request.method == "POST" else None
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+@org_view("budget.view")
+def budget_list(request, ctx: OrgContext):
+    # Every budget on one page, on purpose: the overview is the whole money picture, an organization
+    # has tens of budgets, and the selector computes all their figures in a fixed number of queries.
+    budgets = selectors.budget_list_for_organization(organization=ctx.organization)
+    run_out = page_selectors.budget_run_out_by_id(organization=ctx.organization, budgets=budgets)
+    rows = [(budget, budget.figures, run_out[budget.pk]) for budget in budgets]
+    context = {"ctx": ctx, "rows": rows, "may_manage": ctx.may("budget.manage")}
+    return render(request, "budgets/list.html", context)
+
+
+@org_view("budget.manage", methods=("GET", "POST"))
+def budget_create(request, ctx: OrgContext):
+    organization = ctx.organization
+    form = BudgetForm(_post(request), initial={"currency": organization.currency, "starts_on": timezone.localdate()})
+    if form.is_bound and form.is_valid():
+        try:
+            budget = services.budget_create(organization=organization, actor=ctx.user, **form.service_kwargs())
+        except DomainError as exc:
+            form.apply_service_error(exc)
+        else:
+            messages.success(request, f"The budget “{budget.name}” is set up.")
+            return redirect("budgets:detail", organization.slug, budget.pk)
+    context = {"ctx": ctx, "form": form, "title": "New budget"}
+    return render(request, "budgets/form.html", context, status=400 if form.errors else 200)
+
+
+@org_view("budget.manage", methods=("GET", "POST"))
+def budget_edit(request, ctx: OrgContext, budget_id: int):
+    budget = access_budget(ctx, budget_id)
+    form = BudgetForm(_post(request), initial=BudgetForm.initial_for(budget))
+    if form.is_bound and form.is_valid():
+        try:
+            budget = services.budget_update(budget=budget, actor=ctx.user, **form.service_kwargs())
+        except DomainError as exc:
+            form.apply_service_error(exc)
+        else:
+            messages.success(request, f"The budget “{budget.name}” is saved.")
+            return redirect("budgets:detail", ctx.organization.slug, budget.pk)
+    context = {"ctx": ctx, "form": form, "budget": budget, "title": f"Edit {budget.name}"}
+    return render(request, "budgets/form.html", context, status=400 if form.errors else 200)
+
+
+def _chosen_period(request, budget: Budget) -> tuple[list, date, bool]:
+    """(history newest first, the period start to show, whether it is the current period)."""
+    history = selectors.budget_period_history(budget=budget)
+    starts = [period.start for period, _ in history]
+    wanted = parse_day(request.GET.get("period") or request.POST.get("period"))
+    period_start = wanted if wanted in starts else starts[0]
+    return history, period_start, period_start == starts[0]
+
+
+def _ledger_filters(request, ctx: OrgContext, figures) -> tuple[LedgerFilterForm, dict]:
+    contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
+    form = LedgerFilterForm(request.GET, contractors=contractors)
+    filters = form.filters()
+    # The ledger is bounded to the period on show unless the viewer picks dates.
+    if not filters["since"] and not filters["until"]:
+        filters["since"], filters["until"] = figures.period_start, figures.period_end
+    return form, filters
+
+
+def _detail_context(request, ctx: OrgContext, budget: Budget, *, advice_form=None, advice=None) -> dict:
+    history, period_start, is_current = _chosen_period(request, budget)
+    figures = selectors.budget_figures(budget=budget, period_start=period_start)
+    series = selectors.budget_burn_series(budget=budget, period_start=period_start)
+    ledger_form, filters = _ledger_filters(request, ctx, figures)
+    entries = selectors.spend_entry_list_for_budget(budget=budget, **filters)
+    contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
+    return {
+        "ctx": ctx, "slug": ctx.organization.slug, "cur": budget.currency, "budget": budget, "figures": figures,
+        "history": history, "period_start": period_start,
+        "is_current": is_current,
+        "run_out_on": selectors.budget_forecast_run_out(budget=budget) if is_current else None,
+        "burn_rows": [(day, cents - (series[i - 1][1] if i else 0), cents) for i, (day, cents) in enumerate(series)],
+        "chart": charts.burn_chart(
+            series=series, budgeted_cents=figures.budgeted_cents, currency=budget.currency,
+            period_start=figures.period_start, period_end=figures.period_end, thresholds=budget.thresholds,
+        ),
+        "by_contractor": selectors.budget_spend_by_contractor(budget=budget, period_start=period_start),
+        "alerts": page_selectors.budget_alert_list(budget=budget, period_start=period_start),
+        "ledger_form": ledger_form, "ledger_filters": filters,
+        "ledger_query": request.GET.urlencode(),
+        "page": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
+        "advice_form": advice_form or AdviceForm(contractors=contractors), "advice": advice,
+        "may_manage": ctx.may("budget.manage"), "may_record": ctx.may("expense.record"),
+        "may_correct": ctx.may("ledger.correct"),
+    }  # fmt: skip
+
+
+@org_view("budget.view")
+def budget_detail(request, ctx: OrgContext, budget_id: int):
+    budget = access_budget(ctx, budget_id)
+    context = _detail_context(request, ctx, budget)
+    # htmx filtering and paging swap only the ledger.
+    template = "budgets/detail.html#ledger" if _is_htmx(request) else "budgets/detail.html"
+    return render(request, template, context)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _csv_response(rows, filename: str) -> StreamingHttpResponse:
+    # The selector's rows are already safe for spreadsheets (no formula-looking cells).
+    writer = csv.writer(_Echo())
+    lines = (writer.writerow(row) for row in rows)
+    response = StreamingHttpResponse(_prepend("\ufeff", lines), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _prepend(first: str, lines):
+    yield first
+    yield from lines
+
+
+@org_view("budget.view")
+def ledger_export(request, ctx: OrgContext, budget_id: int):
+    budget = access_budget(ctx, budget_id)
+    _, period_start, _ = _chosen_period(request, budget)
+    figures = selectors.budget_figures(budget=budget, period_start=period_start)
+    _, filters = _ledger_filters(request, ctx, figures)
+    rows = selectors.spend_entries_csv_rows(budget=budget, **filters)
+    return _csv_response(
+        rows, f"{ctx.organization.slug}-budget-{budget.pk}-ledger-{filters['since']}-{filters['until']}.csv"
+    )
+
+
+@org_view("budget.view")
+def burn_export(request, ctx: OrgContext, budget_id: int):
+    budget = access_budget(ctx, budget_id)
+    _, period_start, _ = _chosen_period(request, budget)
+    figures = selectors.budget_figures(budget=budget, period_start=period_start)
+    series = selectors.budget_burn_series(budget=budget, period_start=period_start)
+
+    def rows():
+        yield ["date", f"spent to date ({budget.currency})", f"budget ({budget.currency})"]
+        for day, cents in series:
+            yield [
+                day.isoformat(),
+                amount_text(cents, budget.currency),
+                amount_text(figures.budgeted_cents, budget.currency),
+            ]
+
+    return _csv_response(rows(), f"{ctx.organization.slug}-budget-{budget.pk}-burn-{period_start}.csv")
+
+
+@org_view("budget.view", methods=("POST",))
+def budget_advice(request, ctx: OrgContext, budget_id: int):
+    """Answers the rate-model advisor in place (htmx) or by rendering the whole page (no JS)."""
+    budget = access_budget(ctx, budget_id)
+    contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
+    form = AdviceForm(request.POST, contractors=contractors)
+    advice = None
+    if form.is_valid():
+        contractor = Contractor.objects.filter(
+            pk=form.cleaned_data["contractor"], engagements__organization=ctx.organization
+        ).first()
+        if contractor is None:
+            form.add_error("contractor", "Choose one of your contractors.")
+        else:
+            low, high = form.minutes()
+            try:
+                advice = advisor.rate_model_advice(
+                    budget=budget, contractor=contractor, low_minutes=low, high_minutes=high
+                )
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+    status = 200 if advice is not None or _is_htmx(request) else 400
+    if _is_htmx(request):
+        context = {"ctx": ctx, "slug": ctx.organization.slug, "cur": budget.currency, "budget": budget,
+                   "advice_form": form, "advice": advice}  # fmt: skip
+        return render(request, "budgets/detail.html#advice", context, status=status)
+    context = _detail_context(request, ctx, budget, advice_form=form, advice=advice)
+    return render(request, "budgets/detail.html", context, status=status)
+
+
+@org_view("expense.record", methods=("GET", "POST"))
+def expense_create(request, ctx: OrgContext, budget_id: int):
+    budget = access_budget(ctx, budget_id)
+    contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
+    form = ExpenseForm(
+        _post(request), request.FILES or None, currency=budget.currency, contractors=contractors,
+        initial={"occurred_on": timezone.localdate()},
+    )  # fmt: skip
+    if form.is_bound and form.is_valid():
+        contractor_id = form.cleaned_data["contractor"]
+        contractor = Contractor.objects.filter(pk=contractor_id).first() if contractor_id else None
+        try:
+            entry = services.expense_record(
+                budget=budget, actor=ctx.user, amount_cents=form.amount_cents,
+                occurred_on=form.cleaned_data["occurred_on"], description=form.cleaned_data["description"],
+                receipt=form.cleaned_data.get("receipt"), contractor=contractor,
+            )  # fmt: skip
+        except DomainError as exc:
+            form.apply_service_error(exc)
+        else:
+            messages.success(request, f"Expense of {format_money(entry.amount_cents, entry.currency)} recorded.")
+            return redirect("budgets:detail", ctx.organization.slug, budget.pk)
+    context = {"ctx": ctx, "budget": budget, "form": form}
+    return render(request, "budgets/expense_form.html", context, status=400 if form.errors else 200)
+
+
+@org_view("ledger.correct", methods=("GET", "POST"))
+def entry_reverse(request, ctx: OrgContext, budget_id: int, entry_id: int):
+    budget = access_budget(ctx, budget_id)
+    entry = access_spend_entry(ctx, budget, entry_id)
+    form = ReverseForm(_post(request))
+    if form.is_bound and form.is_valid():
+        try:
+            services.spend_entry_reverse(entry=entry, actor=ctx.user, reason=form.cleaned_data["reason"])
+        except DomainError as exc:
+            form.add_error("reason" if exc.field == "reason" else None, exc.message)
+        else:
+            messages.success(
+                request,
+                f"Entry reversed: a correction of {format_money(-entry.amount_cents, entry.currency)} was added.",
+            )
+            return redirect("budgets:detail", ctx.organization.slug, budget.pk)
+    context = {"ctx": ctx, "budget": budget, "entry": entry, "form": form}
+    return render(request, "budgets/reverse.html", context, status=400 if form.errors else 200)
+
+
+@org_view("budget.view")
+def receipt_download(request, ctx: OrgContext, budget_id: int, entry_id: int):
+    # Receipts are never served from a public media URL: only members of the organization get them.
+    budget = access_budget(ctx, budget_id)
+    entry = access_spend_entry(ctx, budget, entry_id)
+    if not entry.receipt:
+        raise Http404
+    name = entry.receipt.name.rsplit("/", 1)[-1]
+    return FileResponse(entry.receipt.open("rb"), as_attachment=True, filename=name)
