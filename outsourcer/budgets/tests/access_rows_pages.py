@@ -56,15 +56,27 @@ PAGE_ROWS = [
     Row("budgets:create", OWNER_FORM, **ORG),
     Row("budgets:create", ORG_OWNER_POST, method="POST", get_allowed=True, data=_budget_form, **ORG),
     Row(
-        "budgets:create", INVALID_OWNER_POST, method="POST", get_allowed=True, data=lambda p: {"name": ""},
-        note="invalid", **ORG,
+        "budgets:create",
+        INVALID_OWNER_POST,
+        method="POST",
+        get_allowed=True,
+        data=lambda p: {"name": ""},
+        note="invalid",
+        **ORG,
     ),  # fmt: skip
     Row("budgets:detail", ORG_READ, kwargs=_budget),
     Row("budgets:detail", FOREIGN_READ, kwargs=_oscars_budget, note="foreign"),
     Row("budgets:edit", OWNER_FORM, kwargs=_budget),
     Row("budgets:edit", ORG_OWNER_POST, method="POST", get_allowed=True, kwargs=_budget, data=_budget_form),
-    Row("budgets:edit", FOREIGN_OWNER, method="POST", get_allowed=True, kwargs=_oscars_budget, data=_budget_form,
-        note="foreign"),  # fmt: skip
+    Row(
+        "budgets:edit",
+        FOREIGN_OWNER,
+        method="POST",
+        get_allowed=True,
+        kwargs=_oscars_budget,
+        data=_budget_form,
+        note="foreign",
+    ),  # fmt: skip
     Row("budgets:ledger-export", ORG_READ, kwargs=_budget),
     Row("budgets:ledger-export", FOREIGN_READ, kwargs=_oscars_budget, note="foreign"),
     Row("budgets:burn-export", ORG_READ, kwargs=_budget),
@@ -73,13 +85,33 @@ PAGE_ROWS = [
     Row("budgets:advice", FOREIGN_READ, method="POST", kwargs=_oscars_budget, data=_advice_form, note="foreign"),
     Row("budgets:expense-create", RUNNERS_FORM, kwargs=_budget),
     Row("budgets:expense-create", ORG_RUN_POST, method="POST", get_allowed=True, kwargs=_budget, data=_expense_form),
-    Row("budgets:expense-create", FOREIGN_RUNNER, method="POST", get_allowed=True, kwargs=_oscars_budget,
-        data=_expense_form, note="foreign"),  # fmt: skip
+    Row(
+        "budgets:expense-create",
+        FOREIGN_RUNNER,
+        method="POST",
+        get_allowed=True,
+        kwargs=_oscars_budget,
+        data=_expense_form,
+        note="foreign",
+    ),  # fmt: skip
     Row("budgets:entry-reverse", OWNER_FORM, kwargs=_entry),
-    Row("budgets:entry-reverse", ORG_OWNER_POST, method="POST", get_allowed=True, kwargs=_entry,
-        data=lambda p: {"reason": "Booked twice", "confirm": "on"}),  # fmt: skip
-    Row("budgets:entry-reverse", FOREIGN_OWNER, method="POST", get_allowed=True, kwargs=_oscars_entry_in_own_budget,
-        data=lambda p: {"reason": "Mine now", "confirm": "on"}, note="foreign entry"),  # fmt: skip
+    Row(
+        "budgets:entry-reverse",
+        ORG_OWNER_POST,
+        method="POST",
+        get_allowed=True,
+        kwargs=_entry,
+        data=lambda p: {"reason": "Booked twice", "confirm": "on"},
+    ),  # fmt: skip
+    Row(
+        "budgets:entry-reverse",
+        FOREIGN_OWNER,
+        method="POST",
+        get_allowed=True,
+        kwargs=_oscars_entry_in_own_budget,
+        data=lambda p: {"reason": "Mine now", "confirm": "on"},
+        note="foreign entry",
+    ),  # fmt: skip
     Row("budgets:receipt", ORG_READ, kwargs=_receipt),
     Row("budgets:receipt", FOREIGN_READ, kwargs=_oscars_entry_in_own_budget, note="foreign entry"),
 ]

@@ -1,6 +1,6 @@
 import pytest
 
-from outsourcer.budgets.tests.views_support import frozen, org_url, text  # noqa: F401
+from outsourcer.budgets.tests.views_support import text
 from outsourcer.contracts.tests.builders import make_budget
 
 pytestmark = pytest.mark.django_db

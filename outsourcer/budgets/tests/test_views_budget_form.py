@@ -4,7 +4,7 @@ import pytest
 
 from outsourcer.audit.models import Event
 from outsourcer.budgets.models import Budget
-from outsourcer.budgets.tests.views_support import frozen, org_url, text  # noqa: F401
+from outsourcer.budgets.tests.views_support import text
 from outsourcer.contracts.tests.builders import make_budget
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,7 @@ def test_it_explains_bad_input_next_to_the_field_and_keeps_it(login_as, personas
     assert response.status_code == 400
     assert message in body
     # The message sits inside the field's own wrapper, right after its input.
-    wrapper = body[body.index(f'for="id_{field}"'):]
+    wrapper = body[body.index(f'for="id_{field}"') :]
     assert message in wrapper[: wrapper.index("</div>")] or field == "period"
     assert f'value="{data["name"]}"' in body or not data["name"]
     assert Budget.objects.count() == 0

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from outsourcer.budgets.models import Budget
 from outsourcer.budgets.services import expense_record
-from outsourcer.budgets.tests.views_support import frozen, org_url, text  # noqa: F401
+from outsourcer.budgets.tests.views_support import text
 from outsourcer.contracts.tests.builders import make_budget
 
 pytestmark = pytest.mark.django_db
@@ -52,8 +52,14 @@ def test_contractors_and_outsiders_get_404(login_as, personas, org_url, persona)
 
 def _bulk_budgets(organization, n: int, start: int = 0) -> None:
     Budget.objects.bulk_create(
-        Budget(organization=organization, name=f"Area {start + i:04d}", period="monthly", starts_on=date(2025, 1, 1),
-               amount_cents=10_000 + i, currency="EUR")  # fmt: skip
+        Budget(
+            organization=organization,
+            name=f"Area {start + i:04d}",
+            period="monthly",
+            starts_on=date(2025, 1, 1),
+            amount_cents=10_000 + i,
+            currency="EUR",
+        )  # fmt: skip
         for i in range(n)
     )
 

@@ -4,7 +4,7 @@ import pytest
 
 from outsourcer.budgets.models import SpendEntry, SpendKind
 from outsourcer.budgets.services import expense_record
-from outsourcer.budgets.tests.views_support import frozen, org_url, text  # noqa: F401
+from outsourcer.budgets.tests.views_support import text
 from outsourcer.contracts.tests.builders import make_budget
 
 pytestmark = pytest.mark.django_db

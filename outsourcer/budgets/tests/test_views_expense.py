@@ -2,7 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from outsourcer.budgets.models import SpendEntry
-from outsourcer.budgets.tests.views_support import frozen, org_url, text  # noqa: F401
+from outsourcer.budgets.tests.views_support import text
 from outsourcer.contracts.tests.builders import make_budget
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,8 @@ def test_it_records_an_expense_with_a_receipt(login_as, personas, org_url, budge
 
 def test_the_receipt_is_downloaded_by_members_only(login_as, personas, org_url, budget):
     receipt = SimpleUploadedFile("receipt.png", PNG, content_type="image/png")
-    login_as(personas.alice).post(org_url("budgets:expense-create", budget_id=budget.pk), {**_form(personas), "receipt": receipt})
+    data = {**_form(personas), "receipt": receipt}
+    login_as(personas.alice).post(org_url("budgets:expense-create", budget_id=budget.pk), data)
     entry = SpendEntry.objects.get(budget=budget)
     url = org_url("budgets:receipt", budget_id=budget.pk, entry_id=entry.pk)
 
@@ -66,7 +67,7 @@ def test_bad_input_is_explained_next_to_the_field_and_kept(login_as, personas, o
 
     body = text(response)
     assert response.status_code == 400
-    wrapper = body[body.index(f'for="id_{field}"'):]
+    wrapper = body[body.index(f'for="id_{field}"') :]
     assert message in wrapper[: wrapper.index("</div>")]
     assert 'value="Stock photos licence"' in body or field == "description"
     assert not SpendEntry.objects.exists()
