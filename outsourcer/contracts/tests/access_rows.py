@@ -4,6 +4,7 @@ contract pages' rows live with the pages)."""
 from datetime import date
 
 from outsourcer.contracts.services import contract_create
+from outsourcer.contracts.tests.access_rows_pages import PAGE_ROWS
 from outsourcer.contracts.tests.builders import TODAY, log_time, make_budget, make_contract
 from tests.access_matrix import Row, expect
 
@@ -69,7 +70,7 @@ def _new_contract(p):
     }
 
 
-ROWS = [
+API_ROWS = [
     Row("/api/v1/contracts", API_LIST, api=True),
     Row("/api/v1/contracts", expect(401, 201, 201, 403, 404, 404, 404), method="POST", api=True, data=_new_contract),
     Row("/api/v1/contracts/{contract_id}", API_READ, api=True, kwargs=_active),
@@ -105,3 +106,6 @@ ROWS = [
     Row("/api/v1/portal/time-entries/{entry_id}", API_CAROLS, method="PATCH", api=True, kwargs=_entry,
         data=lambda p: {"minutes": 50}),
 ]  # fmt: skip
+
+# The pages' rows (outsourcer/contracts/tests/access_rows_pages.py).
+ROWS = API_ROWS + PAGE_ROWS

@@ -1,0 +1,89 @@
+"""The contractor's time in the portal: their active hourly and retainer contracts across every
+organization (their own terms only, never the budget), logging time, and editing it until it is
+reviewed. Every row is read through the contractor access helpers: another contractor's entry is a 404."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from outsourcer.accounts.decorators import contractor_view
+from outsourcer.budgets.periods import add_months, month_end
+from outsourcer.contractors.models import Contractor
+from outsourcer.contracts import page_selectors, selectors, services
+from outsourcer.contracts.access import access_contract_for_contractor, access_time_entry_for_contractor
+from outsourcer.contracts.forms import TimeEntryForm
+from outsourcer.contracts.models import ContractStatus, RateModel
+from outsourcer.lib.errors import DomainError
+
+PAGE_SIZE = 25
+
+
+def _month(request) -> date:
+    """The first day of the month asked for (?month=2025-03), default this month in the viewer's zone."""
+    try:
+        year, month = (int(part) for part in request.GET.get("month", "").split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        return timezone.localdate().replace(day=1)
+
+
+def _time_page(request, contractor: Contractor, form: TimeEntryForm, *, status: int = 200):
+    month = _month(request)
+    contracts = [
+        c for c in selectors.contract_list_for_contractor(contractor=contractor, status=ContractStatus.ACTIVE)
+        if c.rate_model in (RateModel.HOURLY, RateModel.RETAINER)
+    ]  # fmt: skip
+    entries = selectors.time_entry_list_for_contractor(contractor=contractor, since=month, until=month_end(month))
+    context = {
+        "portal": True, "contractor": contractor, "form": form, "contracts": contracts, "month": month,
+        "previous_month": add_months(month, -1), "next_month": add_months(month, 1),
+        "is_this_month": month == timezone.localdate().replace(day=1),
+        "page": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
+    }  # fmt: skip
+    return render(request, "portal/time.html", context, status=status)
+
+
+@contractor_view(methods=("GET", "POST"))
+def portal_time(request, contractor: Contractor):
+    choices = page_selectors.loggable_contract_choices(contractor=contractor)
+    data = request.POST if request.method == "POST" else None
+    initial = {"worked_on": timezone.localdate(), "contract": choices[0][0] if len(choices) == 1 else None}
+    form = TimeEntryForm(data, contracts=choices, initial=initial)
+    if form.is_bound and form.is_valid():
+        contract = access_contract_for_contractor(contractor, form.cleaned_data["contract"])
+        try:
+            services.time_entry_create(
+                contractor=contractor, contract=contract, worked_on=form.cleaned_data["worked_on"],
+                minutes=form.minutes, note=form.cleaned_data["note"],
+            )  # fmt: skip
+        except DomainError as exc:
+            form.apply_service_error(exc)
+        else:
+            messages.success(
+                request, f"Logged {form.cleaned_data['duration']} on {contract.title} for {contract.organization.name}."
+            )
+            return redirect("portal:time")
+    return _time_page(request, contractor, form, status=400 if form.errors else 200)
+
+
+@contractor_view(methods=("GET", "POST"))
+def portal_time_edit(request, contractor: Contractor, entry_id: int):
+    entry = access_time_entry_for_contractor(contractor, entry_id)
+    data = request.POST if request.method == "POST" else None
+    form = TimeEntryForm(data, contracts=None, initial=TimeEntryForm.initial_for(entry))
+    if form.is_bound and form.is_valid():
+        try:
+            services.time_entry_update(
+                entry=entry, contractor=contractor, worked_on=form.cleaned_data["worked_on"], minutes=form.minutes,
+                note=form.cleaned_data["note"],
+            )  # fmt: skip
+        except DomainError as exc:
+            form.apply_service_error(exc)
+        else:
+            messages.success(request, "Your time entry is saved.")
+            return redirect("portal:time")
+    context = {"portal": True, "contractor": contractor, "entry": entry, "form": form}
+    return render(request, "portal/time_edit.html", context, status=400 if form.errors else 200)

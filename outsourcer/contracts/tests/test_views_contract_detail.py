@@ -1,0 +1,194 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from outsourcer.audit.models import Event
+from outsourcer.budgets.models import SpendEntry, SpendKind
+from outsourcer.budgets.tests.views_support import text
+from outsourcer.contracts.flows import ILLEGAL_TRANSITION
+from outsourcer.contracts.models import Contract, ContractStatus, MilestoneStatus
+from outsourcer.contracts.services import contract_create
+from outsourcer.contracts.tests.builders import log_time, make_budget, make_contract
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def budget(personas, frozen):
+    return make_budget(personas, amount_cents=80_000)
+
+
+@pytest.fixture
+def over_budget_draft(personas, budget):
+    # €60/h × 20 h a week over the rest of March (17–31: 15 days) ≈ €2,571 against the €800 budget.
+    return make_contract(personas, budget, activate=False, title="Too big")
+
+
+def _status(client, org_url, contract, **data):
+    return client.post(org_url("contracts:status", contract_id=contract.pk), data)
+
+
+def test_it_shows_the_terms_and_transitions(login_as, personas, org_url, over_budget_draft):
+    body = text(login_as(personas.bob).get(org_url("contracts:detail", contract_id=over_budget_draft.pk)))
+    assert "€60.00" in body and "20:00 h" in body
+    assert ">Activate<" in body and ">End contract<" in body
+    assert ">Mark completed<" not in body  # not a move the transition table allows from draft
+
+
+def test_a_viewer_sees_no_buttons(login_as, personas, org_url, over_budget_draft):
+    body = text(login_as(personas.vera).get(org_url("contracts:detail", contract_id=over_budget_draft.pk)))
+    assert ">Activate<" not in body
+
+
+def test_activating_within_the_budget_just_works(login_as, personas, org_url, frozen):
+    budget = make_budget(personas, amount_cents=1_000_000)
+    contract = make_contract(personas, budget, activate=False)
+    response = _status(login_as(personas.bob), org_url, contract, status="active")
+    contract.refresh_from_db()
+    assert response.status_code == 302
+    assert contract.status == ContractStatus.ACTIVE
+
+
+def test_over_the_budget_an_owner_sees_the_numbers_and_may_override(login_as, personas, org_url, over_budget_draft):
+    client = login_as(personas.alice)
+    response = _status(client, org_url, over_budget_draft, status="active")
+
+    body = text(response)
+    assert response.status_code == 409
+    assert "over the €800.00 remaining" in body
+    assert "Activate anyway" in body and 'name="override_reason"' in body
+    over_budget_draft.refresh_from_db()
+    assert over_budget_draft.status == ContractStatus.DRAFT
+
+    response = _status(client, org_url, over_budget_draft, status="active", override_reason="Launch month",
+                       confirm_override="on")  # fmt: skip
+    over_budget_draft.refresh_from_db()
+    assert response.status_code == 302
+    assert (over_budget_draft.status, over_budget_draft.activation_override_reason) == ("active", "Launch month")
+    assert Event.objects.filter(object_id=str(over_budget_draft.pk), reason="Launch month").exists()
+
+
+def test_an_override_needs_both_the_reason_and_the_tick(login_as, personas, org_url, over_budget_draft):
+    client = login_as(personas.alice)
+    response = _status(client, org_url, over_budget_draft, status="active", override_reason="Launch month")
+    assert response.status_code == 400
+    assert "Tick the box to confirm the override." in text(response)
+    assert "Launch month</textarea>" in text(response)
+    response = _status(client, org_url, over_budget_draft, status="active", confirm_override="on")
+    assert response.status_code == 400
+    assert "Give a reason for the override." in text(response)
+    over_budget_draft.refresh_from_db()
+    assert over_budget_draft.status == ContractStatus.DRAFT
+
+
+def test_a_manager_sees_the_warning_and_is_told_to_ask_an_owner(login_as, personas, org_url, over_budget_draft):
+    client = login_as(personas.bob)
+    response = _status(client, org_url, over_budget_draft, status="active")
+    body = text(response)
+    assert response.status_code == 409
+    assert "Ask an owner" in body and 'name="override_reason"' not in body
+
+    # Even a hand-made request with a reason does not get a manager past the guard.
+    response = _status(client, org_url, over_budget_draft, status="active", override_reason="x", confirm_override="on")
+    over_budget_draft.refresh_from_db()
+    assert response.status_code == 409
+    assert over_budget_draft.status == ContractStatus.DRAFT
+
+
+def test_ending_and_completing(login_as, personas, org_url, budget):
+    client = login_as(personas.bob)
+    draft = make_contract(personas, budget, activate=False)
+    assert _status(client, org_url, draft, status="ended").status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == ContractStatus.ENDED
+
+    active = make_contract(personas, budget)
+    _status(client, org_url, active, status="completed")
+    active.refresh_from_db()
+    assert active.status == ContractStatus.COMPLETED
+
+
+def test_an_illegal_move_is_explained(login_as, personas, org_url, budget):
+    contract = make_contract(personas, budget, activate=False)
+    response = _status(login_as(personas.alice), org_url, contract, status="completed")
+    assert response.status_code == 302
+    page = text(login_as(personas.alice).get(response.url))
+    assert ILLEGAL_TRANSITION.format(current="draft", target="completed") in page
+
+
+def test_a_viewer_may_not_change_the_status(login_as, personas, org_url, over_budget_draft):
+    assert _status(login_as(personas.vera), org_url, over_budget_draft, status="ended").status_code == 403
+
+
+def test_status_refuses_get(login_as, personas, org_url, over_budget_draft):
+    url = org_url("contracts:status", contract_id=over_budget_draft.pk)
+    assert login_as(personas.alice).get(url).status_code == 405
+
+
+def test_accepting_a_milestone_posts_its_amount(login_as, personas, org_url, frozen):
+    budget = make_budget(personas, amount_cents=1_000_000)
+    contract = make_contract(personas, budget, rate_model="fixed")
+    milestone = contract.milestones.order_by("position").first()
+    response = login_as(personas.bob).post(
+        org_url("contracts:milestone-accept", contract_id=contract.pk, milestone_id=milestone.pk)
+    )
+    milestone.refresh_from_db()
+    assert response.status_code == 302
+    assert milestone.status == MilestoneStatus.ACCEPTED
+    assert SpendEntry.objects.get(kind=SpendKind.MILESTONE).amount_cents == milestone.amount_cents
+
+
+def test_accepting_twice_is_refused_with_a_message(login_as, personas, org_url, frozen):
+    budget = make_budget(personas, amount_cents=1_000_000)
+    contract = make_contract(personas, budget, rate_model="fixed")
+    milestone = contract.milestones.order_by("position").first()
+    url = org_url("contracts:milestone-accept", contract_id=contract.pk, milestone_id=milestone.pk)
+    client = login_as(personas.bob)
+    client.post(url)
+    response = client.post(url, follow=True)
+    assert "already been accepted" in text(response)
+    assert SpendEntry.objects.filter(kind=SpendKind.MILESTONE).count() == 1
+
+
+def test_another_organizations_contract_is_404(login_as, personas, org_url, frozen):
+    foreign_budget = make_budget(personas, organization=personas.other_org, actor=personas.oscar, name="Oscar's ads")
+    foreign = contract_create(
+        organization=personas.other_org, actor=personas.oscar, budget=foreign_budget,
+        contractor=personas.dan_contractor, title="Theirs", rate_model="hourly", starts_on=foreign_budget.starts_on,
+        hourly_rate_cents=5000, weekly_cap_minutes=600,
+    )  # fmt: skip
+    client = login_as(personas.alice)
+    assert client.get(org_url("contracts:detail", contract_id=foreign.pk)).status_code == 404
+    assert _status(client, org_url, foreign, status="ended").status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.status == ContractStatus.DRAFT
+
+
+def test_the_time_summary_counts_each_status(login_as, personas, org_url, frozen):
+    budget = make_budget(personas, amount_cents=1_000_000)
+    contract = make_contract(personas, budget)
+    log_time(contract, minutes=90)
+    log_time(contract, minutes=30)
+    body = text(login_as(personas.alice).get(org_url("contracts:detail", contract_id=contract.pk)))
+    assert "2:00 h" in body and "Review 2 waiting" in body
+
+
+def test_the_list_filters_and_has_a_constant_query_count(login_as, personas, org_url, frozen):
+    budget = make_budget(personas, amount_cents=1_000_000)
+    make_contract(personas, budget, title="Photos")
+    make_contract(personas, budget, rate_model="retainer", title="Bookkeeping retainer")
+    client = login_as(personas.vera)
+    url = org_url("contracts:list")
+    client.get(url)
+
+    body = text(client.get(url + "?rate_model=retainer"))
+    assert "Bookkeeping retainer" in body and "Photos" not in body
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(12):
+        make_contract(personas, budget, title=f"More {n}", activate=False)
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few)
+    assert Contract.objects.count() == 14

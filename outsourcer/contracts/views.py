@@ -1,0 +1,247 @@
+"""Contract pages: list, create/edit (drafts), the contract with its status buttons and the
+activation guard, milestone acceptance. Time review lives in time_views.py. Every write is one
+service call."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+
+from outsourcer.accounts.access import OrgContext
+from outsourcer.accounts.decorators import org_view
+from outsourcer.budgets import page_selectors as budget_pages
+from outsourcer.budgets.access import access_budget
+from outsourcer.budgets.models import Budget
+from outsourcer.contractors.models import Contractor
+from outsourcer.contracts import page_selectors, selectors, services
+from outsourcer.contracts.access import access_contract, access_milestone
+from outsourcer.contracts.flows import allowed_targets
+from outsourcer.contracts.forms import MILESTONE_ROWS, ContractFilterForm, ContractForm, StatusForm, milestone_formset
+from outsourcer.contracts.models import Contract, ContractStatus, MilestoneStatus
+from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
+from outsourcer.lib.money import amount_text, format_money
+
+PAGE_SIZE = 25
+
+
+def _post(request):
+    return request.POST if request.method == "POST" else None
+
+
+@org_view("contract.view")
+def contract_list(request, ctx: OrgContext):
+    organization = ctx.organization
+    form = ContractFilterForm(
+        request.GET,
+        contractors=budget_pages.contractor_choices_for_organization(organization=organization),
+        budgets=budget_pages.budget_choices_for_organization(organization=organization),
+    )
+    filters = form.filters()
+    contracts = selectors.contract_list_for_organization(organization=organization, **filters)
+    context = {
+        "ctx": ctx, "form": form, "is_filtered": any(v not in (None, "") for v in filters.values()),
+        "page": Paginator(contracts, PAGE_SIZE).get_page(request.GET.get("page")),
+        "may_manage": ctx.may("contract.manage"),
+    }  # fmt: skip
+    template = "contracts/list.html#results" if request.headers.get("HX-Request") else "contracts/list.html"
+    return render(request, template, context)
+
+
+def _form_choices(ctx: OrgContext) -> dict:
+    organization = ctx.organization
+    budgets = {
+        pk: (f"{name} ({currency})", currency)
+        for pk, name, currency in Budget.objects.filter(organization=organization)
+        .order_by("name", "pk")
+        .values_list("pk", "name", "currency")
+    }
+    contractors = budget_pages.contractor_choices_for_organization(organization=organization, active_only=True)
+    return {"contractors": contractors, "budgets": budgets}
+
+
+def _milestone_rows(request) -> int:
+    """How many milestone rows to show: more when "Add milestone rows" was pressed (works without JS)."""
+    try:
+        shown = int(request.POST.get("milestones-TOTAL_FORMS", MILESTONE_ROWS))
+    except ValueError:
+        shown = MILESTONE_ROWS
+    return min(max(shown, MILESTONE_ROWS) + (3 if "more_milestones" in request.POST else 0), 20)
+
+
+def _contract_form_page(request, ctx: OrgContext, *, contract: Contract | None):
+    """Create or edit a draft contract; both pages share the form, the formset and the save path."""
+    choices = _form_choices(ctx)
+    initial = ContractForm.initial_for(contract) if contract else {"starts_on": None}
+    milestones_initial = (
+        [{"title": m.title, "amount": amount_text(m.amount_cents, contract.currency), "due_on": m.due_on}
+         for m in selectors.milestone_list_for_contract(contract=contract)] if contract else []
+    )  # fmt: skip
+    if contract and contract.contractor_id not in dict(choices["contractors"]):
+        # The engagement may have been paused since: keep the current contractor selectable.
+        choices["contractors"] = [(contract.contractor_id, contract.contractor.name), *choices["contractors"]]
+    if request.method == "POST" and "more_milestones" in request.POST:
+        # Re-show what was typed with extra empty milestone rows, without judging it yet.
+        form = ContractForm(initial=request.POST.dict(), **choices)
+        rows = _milestone_rows(request)
+        typed = [{k: request.POST.get(f"milestones-{i}-{k}", "") for k in ("title", "amount", "due_on")}
+                 for i in range(rows - 3)]  # fmt: skip
+        formset = milestone_formset(currency="EUR", initial=typed, rows=rows)
+        return _render_form(request, ctx, form, formset, contract, status=200)
+    form = ContractForm(_post(request), initial=initial, **choices)
+    currency = form.data.get("currency") or choices["budgets"].get(_int(form.data.get("budget")), ("", "EUR"))[1]
+    formset = milestone_formset(_post(request), currency=currency, initial=milestones_initial, rows=MILESTONE_ROWS)
+    if form.is_bound:
+        form_ok = form.is_valid()
+        fixed = form.cleaned_data.get("rate_model") == "fixed"
+        formset_ok = formset.is_valid() if fixed else True
+        if form_ok and formset_ok:
+            terms = form.terms(formset.milestones() if fixed else [])
+            budget = access_budget(ctx, form.cleaned_data["budget"])
+            contractor = Contractor.objects.filter(
+                pk=form.cleaned_data["contractor"], engagements__organization=ctx.organization
+            ).first()
+            try:
+                if contract is None:
+                    contract = services.contract_create(
+                        organization=ctx.organization, actor=ctx.user, budget=budget, contractor=contractor, **terms
+                    )
+                else:
+                    contract = services.contract_update(
+                        contract=contract, actor=ctx.user, budget=budget, contractor=contractor, **terms
+                    )
+            except DomainError as exc:
+                _apply_contract_error(form, formset, exc)
+            else:
+                messages.success(
+                    request, f"Draft contract “{contract.title}” saved. Activate it when the terms are agreed."
+                )
+                return redirect("contracts:detail", ctx.organization.slug, contract.pk)
+    failed = form.is_bound
+    return _render_form(request, ctx, form, formset, contract, status=400 if failed else 200)
+
+
+MILESTONE_FIELDS = {"title": "title", "amount_cents": "amount", "due_on": "due_on"}
+
+
+def _apply_contract_error(form: ContractForm, formset, error: DomainError) -> None:
+    """A milestone's own problem goes next to that milestone's input (the service counts only the
+    filled rows); the rest, including "the amounts do not add up", next to the contract's fields."""
+    errors = error.errors if isinstance(error, FieldErrors) else {error.field: error.message}
+    filled = [f for f in formset.forms if not f.is_blank()] if formset.is_bound else []
+    rest = {}
+    for key, message in errors.items():
+        parts = (key or "").split(".")
+        if len(parts) == 3 and parts[0] == "milestones" and parts[1].isdigit() and int(parts[1]) < len(filled):
+            filled[int(parts[1])].add_error(MILESTONE_FIELDS.get(parts[2]), message)
+        else:
+            rest[key] = message
+    if rest:
+        form.apply_service_error(FieldErrors(rest))
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _render_form(request, ctx, form, formset, contract, *, status: int):
+    context = {"ctx": ctx, "form": form, "formset": formset, "contract": contract,
+               "title": f"Edit {contract.title}" if contract else "New contract",
+               "no_contractors": not form.fields["contractor"].choices[1:],
+               "no_budgets": not form.fields["budget"].choices[1:]}  # fmt: skip
+    return render(request, "contracts/form.html", context, status=status)
+
+
+@org_view("contract.manage", methods=("GET", "POST"))
+def contract_create(request, ctx: OrgContext):
+    return _contract_form_page(request, ctx, contract=None)
+
+
+@org_view("contract.manage", methods=("GET", "POST"))
+def contract_edit(request, ctx: OrgContext, contract_id: int):
+    contract = access_contract(ctx, contract_id)
+    if contract.status != ContractStatus.DRAFT:
+        messages.error(request, "Only a draft contract's terms can change; this one is already agreed.")
+        return redirect("contracts:detail", ctx.organization.slug, contract.pk)
+    return _contract_form_page(request, ctx, contract=contract)
+
+
+def _detail_context(ctx: OrgContext, contract: Contract, *, status_form=None, override=None) -> dict:
+    milestones = list(selectors.milestone_list_for_contract(contract=contract))
+    return {
+        "ctx": ctx, "contract": contract, "budget": contract.budget, "milestones": milestones,
+        "commitment": (
+            selectors.contract_commitment(contract=contract) if contract.status == ContractStatus.ACTIVE else None
+        ),
+        "time_summary": page_selectors.contract_time_summary(contract=contract),
+        "transitions": [(s, ContractStatus(s).label) for s in allowed_targets(contract.status)],
+        "status_form": status_form or StatusForm(), "override": override,
+        "may_manage": ctx.may("contract.manage"), "may_override": ctx.may("contract.override"),
+        "may_accept": ctx.may("milestone.accept") and contract.status == ContractStatus.ACTIVE,
+        "pending": MilestoneStatus.PENDING,
+    }  # fmt: skip
+
+
+@org_view("contract.view")
+def contract_detail(request, ctx: OrgContext, contract_id: int):
+    contract = access_contract(ctx, contract_id)
+    return render(request, "contracts/detail.html", _detail_context(ctx, contract))
+
+
+def _change_status(ctx: OrgContext, contract: Contract, form: StatusForm) -> Contract:
+    target = form.cleaned_data["status"]
+    if target == ContractStatus.ACTIVE:
+        return services.contract_activate(
+            contract=contract, actor=ctx.user, override_reason=form.reason, may_override=ctx.may("contract.override")
+        )
+    if target == ContractStatus.COMPLETED:
+        return services.contract_complete(contract=contract, actor=ctx.user)
+    if target == ContractStatus.ENDED:
+        return services.contract_end(contract=contract, actor=ctx.user)
+    raise DomainError("Choose one of the statuses offered.", field="status")
+
+
+@org_view("contract.manage", methods=("POST",))
+def contract_status(request, ctx: OrgContext, contract_id: int):
+    contract = access_contract(ctx, contract_id)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            contract = _change_status(ctx, contract, form)
+        except OverrideRequired as exc:
+            override = {"message": exc.message, "details": exc.details, "currency": contract.budget.currency}
+            context = _detail_context(ctx, contract, status_form=form, override=override)
+            return render(request, "contracts/detail.html", context, status=409)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"“{contract.title}” is now {contract.get_status_display().lower()}.")
+            return redirect("contracts:detail", ctx.organization.slug, contract.pk)
+    elif form.has_error("override_reason") or form.has_error("confirm_override"):
+        override = {
+            "message": "Confirm the override with a reason.",
+            "details": {},
+            "currency": contract.budget.currency,
+        }
+        context = _detail_context(ctx, contract, status_form=form, override=override)
+        return render(request, "contracts/detail.html", context, status=400)
+    else:
+        messages.error(request, "Choose one of the statuses offered.")
+    return redirect("contracts:detail", ctx.organization.slug, contract.pk)
+
+
+@org_view("milestone.accept", methods=("POST",))
+def milestone_accept(request, ctx: OrgContext, contract_id: int, milestone_id: int):
+    contract = access_contract(ctx, contract_id)
+    milestone = access_milestone(ctx, milestone_id, contract=contract)
+    try:
+        entry = services.milestone_accept(milestone=milestone, actor=ctx.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            f"“{milestone.title}” accepted: {format_money(entry.amount_cents, entry.currency)} posted to the ledger.",
+        )
+    return redirect("contracts:detail", ctx.organization.slug, contract.pk)
