@@ -178,8 +178,9 @@ class MilestoneForm(NulFreeMixin, forms.Form):
     def __init__(self, *args, currency: str = "EUR", **kwargs):
         super().__init__(*args, **kwargs)
         self.currency = currency
-        for name, field in self.fields.items():
-            field.widget.attrs["aria-label"] = f"Milestone {self.prefix_number()}: {field.label or name}"
+        number = self.prefix_number()
+        for name, label in (("title", "title"), ("amount", "amount"), ("due_on", "due date")):
+            self.fields[name].widget.attrs["aria-label"] = f"Milestone {number} {label}"
 
     def prefix_number(self) -> int:
         try:
