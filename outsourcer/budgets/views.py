@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.decorators import org_view
@@ -17,6 +16,7 @@ from outsourcer.budgets import advisor, charts, page_selectors, selectors, servi
 from outsourcer.budgets.access import access_budget, access_spend_entry
 from outsourcer.budgets.forms import AdviceForm, BudgetForm, ExpenseForm, LedgerFilterForm, ReverseForm, parse_day
 from outsourcer.budgets.models import Budget
+from outsourcer.budgets.periods import today_for
 from outsourcer.contractors.models import Contractor
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.money import amount_text, format_money
@@ -47,7 +47,7 @@ def budget_list(request, ctx: OrgContext):
 @org_view("budget.manage", methods=("GET", "POST"))
 def budget_create(request, ctx: OrgContext):
     organization = ctx.organization
-    form = BudgetForm(_post(request), initial={"currency": organization.currency, "starts_on": timezone.localdate()})
+    form = BudgetForm(_post(request), initial={"currency": organization.currency, "starts_on": today_for(organization)})
     if form.is_bound and form.is_valid():
         try:
             budget = services.budget_create(organization=organization, actor=ctx.user, **form.service_kwargs())
@@ -199,10 +199,11 @@ def budget_advice(request, ctx: OrgContext, budget_id: int):
             low, high = form.minutes()
             try:
                 advice = advisor.rate_model_advice(
-                    budget=budget, contractor=contractor, low_minutes=low, high_minutes=high
-                )
+                    budget=budget, contractor=contractor, low_minutes=low, high_minutes=high,
+                    weeks=form.cleaned_data.get("weeks"), exchange_rate_micros=form.rate_micros,
+                )  # fmt: skip
             except DomainError as exc:
-                form.add_error(None, exc.message)
+                form.apply_service_error(exc)
     status = 200 if advice is not None or _is_htmx(request) else 400
     if _is_htmx(request):
         context = {"ctx": ctx, "slug": ctx.organization.slug, "cur": budget.currency, "budget": budget,
@@ -218,7 +219,7 @@ def expense_create(request, ctx: OrgContext, budget_id: int):
     contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
     form = ExpenseForm(
         _post(request), request.FILES or None, currency=budget.currency, contractors=contractors,
-        initial={"occurred_on": timezone.localdate()},
+        initial={"occurred_on": today_for(ctx.organization)},
     )  # fmt: skip
     if form.is_bound and form.is_valid():
         contractor_id = form.cleaned_data["contractor"]

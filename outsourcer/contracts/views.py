@@ -11,6 +11,7 @@ from outsourcer.accounts.decorators import org_view
 from outsourcer.budgets import page_selectors as budget_pages
 from outsourcer.budgets.access import access_budget
 from outsourcer.budgets.models import Budget
+from outsourcer.budgets.periods import today_for
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts import page_selectors, selectors, services
 from outsourcer.contracts.access import access_contract, access_milestone
@@ -70,7 +71,7 @@ def _milestone_rows(request) -> int:
 def _contract_form_page(request, ctx: OrgContext, *, contract: Contract | None):
     """Create or edit a draft contract; both pages share the form, the formset and the save path."""
     choices = _form_choices(ctx)
-    initial = ContractForm.initial_for(contract) if contract else {"starts_on": None}
+    initial = ContractForm.initial_for(contract) if contract else {"starts_on": today_for(ctx.organization)}
     milestones_initial = (
         [{"title": m.title, "amount": amount_text(m.amount_cents, contract.currency), "due_on": m.due_on}
          for m in selectors.milestone_list_for_contract(contract=contract)] if contract else []
@@ -93,7 +94,9 @@ def _contract_form_page(request, ctx: OrgContext, *, contract: Contract | None):
         form_ok = form.is_valid()
         fixed = form.cleaned_data.get("rate_model") == "fixed"
         formset_ok = formset.is_valid() if fixed else True
-        if form_ok and formset_ok:
+        if form_ok and formset_ok and fixed:
+            _check_milestone_sum(form, formset.milestones())
+        if form_ok and formset_ok and not form.errors:
             terms = form.terms(formset.milestones() if fixed else [])
             budget = access_budget(ctx, form.cleaned_data["budget"])
             contractor = Contractor.objects.filter(
@@ -136,6 +139,18 @@ def _apply_contract_error(form: ContractForm, formset, error: DomainError) -> No
             rest[key] = message
     if rest:
         form.apply_service_error(FieldErrors(rest))
+
+
+def _check_milestone_sum(form: ContractForm, milestones: list[dict]) -> None:
+    # The service checks this too; here the message can speak money instead of cents.
+    total, summed, currency = form.cents.get("total"), sum(m["amount_cents"] for m in milestones), form.money_currency()
+    if milestones and total is not None and summed != total:
+        form.add_error(
+            "total",
+            f"The milestones add up to {format_money(summed, currency)}, not the total of "
+            f"{format_money(total, currency)} ({format_money(abs(total - summed), currency)} "
+            f"{'short' if summed < total else 'over'}).",
+        )
 
 
 def _int(value) -> int | None:

@@ -76,3 +76,17 @@ def test_a_contractor_gets_404(login_as, personas, org_url, budget):
 
 def test_it_refuses_get(login_as, personas, org_url, budget):
     assert login_as(personas.alice).get(org_url("budgets:advice", budget_id=budget.pk)).status_code == 405
+
+
+def test_a_contractor_paid_in_another_currency_needs_a_rate_next_to_the_rate_field(login_as, personas, org_url, budget):
+    personas.carol_contractor.currency = "USD"
+    personas.carol_contractor.save()
+    url = org_url("budgets:advice", budget_id=budget.pk)
+    client = login_as(personas.alice)
+
+    body = text(client.post(url, _ask(personas), headers={"HX-Request": "true"}))
+    wrapper = body[body.index('for="advice_exchange_rate"'):]
+    assert "rates are in USD" in wrapper[: wrapper.index("</div>")]
+
+    body = text(client.post(url, _ask(personas, exchange_rate="0.5"), headers={"HX-Request": "true"}))
+    assert "€450.00" in body  # $60/h at 0.5 → €30/h; 10–20 h → expected €450

@@ -61,7 +61,10 @@ def test_milestones_that_do_not_add_up_are_explained_next_to_the_total(login_as,
     body = text(response)
     assert response.status_code == 400
     total = body[body.index('for="id_total"') :]
-    assert "Milestone amounts add up to" in total[: total.index("</div>")]
+    assert (
+        "The milestones add up to €900.00, not the total of €1,000.00 (€100.00 short)."
+        in total[: total.index("</div>")]
+    )
     assert 'value="Design"' in body and 'value="500"' in body  # what was typed stays
     assert not Contract.objects.exists()
 
