@@ -23,6 +23,7 @@ from outsourcer.api.errors import with_errors
 from outsourcer.api.pagination import paginated
 from outsourcer.api.schemas import Currency, ObjectId, Text
 from outsourcer.budgets.access import access_budget
+from outsourcer.budgets.api import Day
 from outsourcer.contractors.access import access_engagement
 from outsourcer.contracts import selectors, services
 from outsourcer.contracts.access import (
@@ -164,7 +165,7 @@ class PortalTimeEntryOut(Schema):
 class MilestoneIn(Schema):
     title: Text(200, min_length=1)
     amount_cents: PositiveCents
-    due_on: date
+    due_on: Day
 
 
 class ContractIn(Schema):
@@ -172,8 +173,8 @@ class ContractIn(Schema):
     engagement_id: ObjectId = Field(description="The contractor, by engagement id (as in /contractors)")
     title: Text(200, min_length=1)
     rate_model: RateModelName
-    starts_on: date
-    ends_on: date | None = None
+    starts_on: Day
+    ends_on: Day | None = None
     currency: Currency | None = Field(None, description="Default: the budget's currency")
     exchange_rate_micros: Annotated[int, Field(ge=1, le=10**12)] | None = Field(
         None, description="Required when the currency differs from the budget's"
@@ -207,13 +208,13 @@ class BulkRejectIn(RejectIn):
 
 class TimeEntryIn(Schema):
     contract_id: ObjectId
-    worked_on: date
+    worked_on: Day
     minutes: DayMinutes
     note: Text(500) = ""
 
 
 class TimeEntryPatch(Schema):
-    worked_on: date | None = None
+    worked_on: Day | None = None
     minutes: DayMinutes | None = None
     note: Text(500) | None = None
 
@@ -229,15 +230,15 @@ class TimeFilters(Schema):
     status: TimeStatusName | None = None
     contract_id: ObjectId | None = None
     engagement_id: ObjectId | None = None
-    since: date | None = None
-    until: date | None = None
+    since: Day | None = None
+    until: Day | None = None
 
 
 class PortalTimeFilters(Schema):
     status: TimeStatusName | None = None
     contract_id: ObjectId | None = None
-    since: date | None = None
-    until: date | None = None
+    since: Day | None = None
+    until: Day | None = None
 
 
 # --- contracts ----------------------------------------------------------------------------------
