@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks_db",
+    "ninja",  # serves the API docs assets locally (the CSP forbids the CDN)
     "outsourcer.accounts",
     "outsourcer.audit",
     "outsourcer.contractors",

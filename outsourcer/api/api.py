@@ -1,5 +1,55 @@
-"""The JSON API under /api/v1: one NinjaAPI, routers added per domain."""
+"""The JSON API under /api/v1: one NinjaAPI, one router per domain (`outsourcer/<domain>/api.py`).
 
+To add a domain: write `router = Router(tags=["…"])` in its api.py, declare each operation's
+statuses with `response=with_errors({200: …}, write=…)` (outsourcer/api/errors.py), resolve the
+caller with `org_context(request, action)` / `contractor_context(request)` (outsourcer/api/auth.py),
+and add one `api.add_router(...)` line below.
+"""
+
+from django.contrib.auth.decorators import login_required
 from ninja import NinjaAPI
+from ninja.openapi.views import openapi_json
 
-api = NinjaAPI(title="Outsourcer API", version="1", urls_namespace="api")
+from outsourcer.accounts.api import router as accounts_router
+from outsourcer.api.auth import API_AUTH
+from outsourcer.api.errors import register_error_handlers
+from outsourcer.contractors.api import portal_router
+from outsourcer.contractors.api import router as contractors_router
+
+DESCRIPTION = """
+Authenticate with a personal token from *Your account → API tokens*:
+`Authorization: Bearer osr_…`. A token works in the one organization it was created for, or in
+the contractor portal. Signed-in browsers may also call the API with their session (send the
+CSRF token on writes); their organization is the one they last opened.
+
+Errors are JSON: `{"detail": "…", "code": "…", "errors": {"field": "message"}}`.
+Money is integer minor units (`*_cents`) with an ISO 4217 `currency`; durations are minutes.
+Lists take `limit` (1–100, default 25) and `offset` and answer `{"items": [...], "count": N}`.
+"""
+
+
+def _docs_for_signed_in_users(view):
+    # ninja wraps both the schema and the docs page with docs_decorator: the schema stays public so
+    # tools can read it; the interactive docs are for signed-in users.
+    if getattr(view, "func", None) is openapi_json:
+        return view
+    return login_required(view)
+
+
+api = NinjaAPI(
+    title="Outsourcer API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    auth=API_AUTH,
+    docs_decorator=_docs_for_signed_in_users,
+)
+register_error_handlers(api)
+
+api.add_router("", accounts_router)
+api.add_router("/contractors", contractors_router)
+api.add_router("/portal", portal_router)
+api.add_router("/budgets", "outsourcer.budgets.api.router")
+api.add_router("/contracts", "outsourcer.contracts.api.router")
+api.add_router("/time-entries", "outsourcer.contracts.api.time_router")
+api.add_router("/portal", "outsourcer.contracts.api.portal_router")
