@@ -7,10 +7,10 @@ Environment:
   BENCH_PG_URL PostgreSQL server to create the bench databases on
                (default postgres://postgres@127.0.0.1:5432/postgres)
 
-For each database this script starts itself again as a worker (Django's settings are read once per
-process): the worker generates the data set, or reuses it when a marker says it was generated at
-this scale, generator version and month; checks that the page, the selectors and the SQL agree on
-every figure; times them interleaved; and records EXPLAIN plans. Results are merged into
+For each database this script starts itself again (Django's settings are read once per process):
+first to generate the data set, unless a marker says it was generated at this scale, generator
+version and month; then, in a fresh process, to check that the page, the selectors and the SQL
+agree on every figure, time them interleaved and record EXPLAIN plans. Results are merged into
 bench/results/latest.json (entries replaced per name, db and scale) and the table in
 docs/performance.md. `bench/run.py --drop` removes the generated databases.
 """
@@ -131,14 +131,7 @@ def drop_all() -> None:
 # --- the worker: one database, one scale ---------------------------------------------------------
 
 
-def worker(db: str, scale: str, out: Path) -> None:
-    today = datetime.now(UTC).date()  # the bench organizations live in UTC
-    fresh = not marker_is_current(read_marker(db, scale), scale, today)
-    if fresh:
-        say(f"{db}/{scale}: generating a new data set")
-        reset_database(db, scale)
-    else:
-        say(f"{db}/{scale}: reusing the data set (marker matches)")
+def setup_django(db: str, scale: str) -> None:
     if db == "sqlite":
         os.environ.pop("DATABASE_URL", None)
         os.environ["SQLITE_PATH"] = str(sqlite_path(scale))
@@ -151,34 +144,50 @@ def worker(db: str, scale: str, out: Path) -> None:
 
     # WhiteNoise warns once that collectstatic has not run; the page does not serve static files.
     warnings.filterwarnings("ignore", message="No directory at")
-
     django.setup()
     from django.conf import settings
+
+    # As in production: no query log while loading or timing (the EXPLAIN pass captures explicitly).
+    settings.DEBUG = False
+
+
+def prepare(db: str, scale: str) -> None:
+    """Generate the data set unless a current one is there. Timing runs in a new process either
+    way, so a run that has just loaded the data measures like one that reuses it."""
+    today = datetime.now(UTC).date()  # the bench organizations live in UTC
+    if marker_is_current(read_marker(db, scale), scale, today):
+        say(f"{db}/{scale}: reusing the data set (marker matches)")
+        return
+    say(f"{db}/{scale}: generating a new data set")
+    reset_database(db, scale)
+    setup_django(db, scale)
     from django.core.management import call_command
     from django.db import connection
 
     from bench.generate import GENERATOR_VERSION, SCALES, SEED, generate
 
-    # As in production: no query log while loading or timing (the EXPLAIN pass captures explicitly).
-    settings.DEBUG = False
-    if fresh:
-        started = time.perf_counter()
-        say("migrate")
-        call_command("migrate", verbosity=0, interactive=False)
-        counts = generate(scale=scale, today=today)
-        marker = {
-            "version": GENERATOR_VERSION, "seed": SEED, "scale": scale, "today": today.isoformat(), "counts": counts,
-            "rows": SCALES[scale], "seconds": round(time.perf_counter() - started, 1),
-        }  # fmt: skip
-        with connection.cursor() as cursor:
-            cursor.execute("CREATE TABLE bench_marker (key varchar(20) PRIMARY KEY, value text NOT NULL)")
-            cursor.execute("INSERT INTO bench_marker VALUES ('dataset', %s)", [json.dumps(marker)])
-        say(f"{db}/{scale}: generated in {marker['seconds']}s")
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT value FROM bench_marker WHERE key = 'dataset'")
-            marker = json.loads(cursor.fetchone()[0])
-    result = measure(db=db, scale=scale, marker=marker, today=today)
+    started = time.perf_counter()
+    say("migrate")
+    call_command("migrate", verbosity=0, interactive=False)
+    counts = generate(scale=scale, today=today)
+    marker = {
+        "version": GENERATOR_VERSION, "seed": SEED, "scale": scale, "today": today.isoformat(), "counts": counts,
+        "rows": SCALES[scale], "seconds": round(time.perf_counter() - started, 1),
+    }  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE bench_marker (key varchar(20) PRIMARY KEY, value text NOT NULL)")
+        cursor.execute("INSERT INTO bench_marker VALUES ('dataset', %s)", [json.dumps(marker)])
+    say(f"{db}/{scale}: generated in {marker['seconds']}s")
+
+
+def timing(db: str, scale: str, out: Path) -> None:
+    setup_django(db, scale)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT value FROM bench_marker WHERE key = 'dataset'")
+        marker = json.loads(cursor.fetchone()[0])
+    result = measure(db=db, scale=scale, marker=marker, today=datetime.now(UTC).date())
     out.write_text(json.dumps(result, indent=2, default=str))
 
 
@@ -440,8 +449,11 @@ def main() -> int:
     if "--drop" in sys.argv:
         drop_all()
         return 0
-    if len(sys.argv) == 5 and sys.argv[1] == "--worker":
-        worker(sys.argv[2], sys.argv[3], Path(sys.argv[4]))
+    if len(sys.argv) == 4 and sys.argv[1] == "--prepare":
+        prepare(sys.argv[2], sys.argv[3])
+        return 0
+    if len(sys.argv) == 5 and sys.argv[1] == "--time":
+        timing(sys.argv[2], sys.argv[3], Path(sys.argv[4]))
         return 0
     scale = os.environ.get("BENCH_SCALE", "full")
     which = os.environ.get("BENCH_DB", "both")
@@ -461,7 +473,10 @@ def main() -> int:
     for db in dbs:
         out = DATA / f"result-{db}-{scale}.json"
         started = time.perf_counter()
-        code = subprocess.call([sys.executable, str(Path(__file__).resolve()), "--worker", db, scale, str(out)])
+        me = str(Path(__file__).resolve())
+        code = subprocess.call([sys.executable, me, "--prepare", db, scale])
+        if code == 0:
+            code = subprocess.call([sys.executable, me, "--time", db, scale, str(out)])
         if code != 0:
             say(f"{db}/{scale}: the worker failed (exit {code})")
             return code
