@@ -85,7 +85,7 @@ def test_a_contractor_paid_in_another_currency_needs_a_rate_next_to_the_rate_fie
     client = login_as(personas.alice)
 
     body = text(client.post(url, _ask(personas), headers={"HX-Request": "true"}))
-    wrapper = body[body.index('for="advice_exchange_rate"'):]
+    wrapper = body[body.index('for="advice_exchange_rate"') :]
     assert "rates are in USD" in wrapper[: wrapper.index("</div>")]
 
     body = text(client.post(url, _ask(personas, exchange_rate="0.5"), headers={"HX-Request": "true"}))
