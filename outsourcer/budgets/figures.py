@@ -46,7 +46,7 @@ from django.db.models.functions import (
 )
 
 from outsourcer.budgets.models import BudgetPeriod, SpendEntry, SpendKind
-from outsourcer.budgets.periods import PERIOD_MONTHS, Period
+from outsourcer.budgets.periods import PERIOD_MONTHS, Period, calendar_period, month_index, month_start
 from outsourcer.contracts.models import Contract, ContractStatus, Milestone, MilestoneStatus, RateModel
 
 FAR_FUTURE = date(9999, 12, 31)
@@ -106,45 +106,64 @@ def _month_index(expression) -> Expression:
     return ExtractYear(expression) * 12 + ExtractMonth(expression)
 
 
+def _trunc(kind: str, expression) -> Expression:
+    # PostgreSQL's DATE_TRUNC returns a timestamp even for a date; keep everything a date.
+    return Cast(TRUNC[kind](expression, output_field=DateField()), DateField())
+
+
 def current_period_expressions(today: date, period: Period | None = None) -> dict[str, Expression]:
-    """Annotations `fig_start`, `fig_end` for a Budget queryset: the current period of each budget,
-    or the given `period` for every row (a single budget's history)."""
-    if period is not None:
-        return {"fig_start": _date(period.start), "fig_end": _date(period.end)}
+    """Annotations for a Budget queryset: `fig_start`, `fig_end` (the current period of each budget,
+    or the given `period` for every row), `fig_from` (where the rest of the period begins) and its
+    month. Django inlines an annotation wherever it is used, so each is a flat CASE over columns
+    and constants computed here once, not a nest of expressions (see docs/performance.md)."""
     t = _date(today)
-    reference = Case(
-        When(starts_on__gt=today, then=F("starts_on")),
-        When(ends_on__lt=today, then=F("ends_on")),
-        default=t,
-        output_field=DateField(),
-    )
+    if period is not None:
+        since = max(today, period.start)
+        return {
+            "fig_start": _date(period.start), "fig_end": _date(period.end), "fig_from": _date(since),
+            "fig_from_month": _date(month_start(since)), "fig_from_index": Value(month_index(since) + 1),
+        }  # fmt: skip
+    not_started = Q(starts_on__gt=today)
+    ended = Q(ends_on__lt=today)
     far_end = Coalesce(F("ends_on"), _date(FAR_FUTURE), output_field=DateField())
-    starts = [When(period=BudgetPeriod.ONE_OFF, then=F("starts_on"))]
-    ends = [When(period=BudgetPeriod.ONE_OFF, then=F("ends_on"))]
-    for kind, trunc in TRUNC.items():
-        # PostgreSQL's DATE_TRUNC returns a timestamp even for a date; keep everything a date.
-        truncated = Cast(trunc(reference, output_field=DateField()), DateField())
-        starts.append(When(period=kind, then=Greatest(truncated, F("starts_on"), output_field=DateField())))
-        ends.append(
-            When(period=kind, then=Least(PeriodEnd(truncated, PERIOD_MONTHS[kind]), far_end, output_field=DateField()))
+    starts = [When(period=BudgetPeriod.ONE_OFF, then=F("starts_on")), When(not_started, then=F("starts_on"))]
+    ends = [When(period=BudgetPeriod.ONE_OFF, then=F("ends_on")), When(ended, then=F("ends_on"))]
+    for kind in TRUNC:
+        this = calendar_period(kind, today)
+        # A budget that has ended: its last period, which the end date cuts.
+        starts.append(
+            When(
+                ended, period=kind, then=Greatest(_trunc(kind, F("ends_on")), F("starts_on"), output_field=DateField())
+            )
         )
+        # Running: this calendar period, cut by the budget's own start and end.
+        starts.append(When(period=kind, then=Greatest(_date(this.start), F("starts_on"), output_field=DateField())))
+        # Not started yet: its first period, which begins on the start date.
+        first_end = PeriodEnd(_trunc(kind, F("starts_on")), PERIOD_MONTHS[kind])
+        ends.append(When(not_started, period=kind, then=Least(first_end, far_end, output_field=DateField())))
+        ends.append(When(period=kind, then=Least(_date(this.end), far_end, output_field=DateField())))
     return {
         "fig_start": Case(*starts, output_field=DateField()),
         "fig_end": Case(*ends, output_field=DateField()),
+        # The rest of the period begins today, or on the start date of a budget not started yet.
+        "fig_from": Case(When(not_started, then=F("starts_on")), default=t, output_field=DateField()),
+        "fig_from_month": Case(
+            When(not_started, then=_trunc(BudgetPeriod.MONTHLY, F("starts_on"))),
+            default=_date(month_start(today)),
+            output_field=DateField(),
+        ),
+        "fig_from_index": Case(
+            When(not_started, then=_month_index(F("starts_on"))),
+            default=Value(month_index(today) + 1),
+            output_field=IntegerField(),
+        ),
     }
 
 
 def annotate_figures(budgets: QuerySet, *, today: date, period: Period | None = None) -> QuerySet:
     """Annotate fig_start, fig_end, fig_spent, fig_committed, fig_forecast_numerator."""
-    t = _date(today)
     budgets = budgets.annotate(**current_period_expressions(today, period))
-    # F: where "the rest of the period" begins.
-    budgets = budgets.annotate(fig_from=Greatest(t, F("fig_start"), output_field=DateField()))
-    budgets = budgets.annotate(
-        fig_from_month=Cast(TruncMonth("fig_from", output_field=DateField()), DateField()),
-        fig_from_index=_month_index(F("fig_from")),
-        fig_end_index=_month_index(F("fig_end")),
-    )
+    budgets = budgets.annotate(fig_end_index=_month_index(F("fig_end")))
 
     spent = (
         SpendEntry.objects.filter(budget_id=OuterRef("pk"), period_start=OuterRef("fig_start"))
@@ -211,19 +230,24 @@ def annotate_figures(budgets: QuerySet, *, today: date, period: Period | None = 
         )
         .values("total")
     )
-    live = Q(fig_end__gte=today)
 
     def money(subquery) -> Expression:
         return Coalesce(Subquery(subquery, output_field=BigIntegerField()), Value(0), output_field=BigIntegerField())
 
-    return budgets.annotate(
-        fig_spent=Cast(money(spent), BigIntegerField()),
-        fig_committed=Case(
-            When(live, then=Cast(money(milestones) + money(retainers), BigIntegerField())),
+    def while_open(expression) -> Expression:
+        """The amount while the period is not over, else 0."""
+        if period is not None:
+            return Cast(expression, BigIntegerField()) if period.end >= today else Value(0)
+        # A one-off or ended budget's period ends on its end date; a running recurring budget's
+        # current period always contains today.
+        return Case(
+            When(Q(ends_on__isnull=True) | Q(ends_on__gte=today), then=Cast(expression, BigIntegerField())),
             default=Value(0),
             output_field=BigIntegerField(),
-        ),
-        fig_forecast_numerator=Case(
-            When(live, then=Cast(money(hourly), BigIntegerField())), default=Value(0), output_field=BigIntegerField()
-        ),
+        )
+
+    return budgets.annotate(
+        fig_spent=Cast(money(spent), BigIntegerField()),
+        fig_committed=while_open(money(milestones) + money(retainers)),
+        fig_forecast_numerator=while_open(money(hourly)),
     )

@@ -231,3 +231,13 @@ def test_csv_cells_cannot_start_a_formula(personas):
     rows = list(spend_entries_csv_rows(budget=budget))
 
     assert rows[1][4] == "'=HYPERLINK()"
+
+
+def test_the_forecast_is_rounded_once_per_budget_not_per_contract(personas):
+    budget = make_budget(personas, amount_cents=10**9)
+    for title in ("A", "B"):  # each 1 min/week at 0.09 €/h over 14 days = 0.3 cent
+        make_contract(personas, budget, title=title, hourly_rate_cents=9, weekly_cap_minutes=1)
+
+    figures = budget_figures(budget=budget, today=date(2025, 3, 18))
+
+    assert figures.forecast_hourly_cents == 1  # 0.6 → 1, where 0.3 → 0 twice would give 0
