@@ -12,6 +12,10 @@ from outsourcer.lib.text import has_nul
 # even after multiplying by minutes and exchange rates.
 MAX_AMOUNT_CENTS = 10**12
 MAX_RATE_MICROS = 10**12
+# Money dates stay in a range where every period (and its end) is a real date on every database:
+# a yearly budget starting in 9999 would end in year 10000.
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2099, 12, 31)
 
 
 class Errors:
@@ -67,6 +71,8 @@ class Errors:
         if not isinstance(value, date):
             self.add(field, f"{label} must be a date.")
             return None
+        if not FIRST_DAY <= value <= LAST_DAY:
+            self.add(field, f"{label} must be between {FIRST_DAY.year} and {LAST_DAY.year}.")
         return value
 
     def currency(self, value: Any, *, field: str = "currency") -> str:

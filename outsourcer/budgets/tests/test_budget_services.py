@@ -128,3 +128,10 @@ def test_spend_outside_the_budget_dates_is_refused(personas):
     with pytest.raises(DomainError) as caught:
         expense_record(budget=budget, actor=personas.bob, amount_cents=1, occurred_on=date(2025, 4, 1), description="x")
     assert caught.value.code == "outside_budget"
+
+
+@pytest.mark.parametrize("starts_on", [date(1999, 12, 31), date(9999, 11, 15)])
+def test_dates_stay_within_a_sane_range(personas, starts_on):
+    with pytest.raises(FieldErrors) as caught:
+        make_budget(personas, period="yearly", starts_on=starts_on)
+    assert caught.value.errors["starts_on"] == "Start date must be between 2000 and 2099."
