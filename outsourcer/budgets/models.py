@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from outsourcer.lib.money import format_money
+
 DEFAULT_THRESHOLDS = (50, 80, 100)
 
 
@@ -152,7 +154,10 @@ class SpendEntry(models.Model):
         verbose_name_plural = "spend entries"
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.amount_cents} {self.currency} on {self.occurred_on}"
+        # Shown in the activity log and the admin: money reads as money there.
+        return (
+            f"{self.get_kind_display()} {format_money(self.amount_cents, self.currency)} on {self.occurred_on:%d %b %Y}"
+        )
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
