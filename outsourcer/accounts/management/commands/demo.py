@@ -147,7 +147,7 @@ class Command(BaseCommand):
             self.stdout.write("Demo data already loaded.")
         else:
             # The demo invites people through the real services; nobody should receive those e-mails.
-            with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            with override_settings(MAILERS={"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}):
                 with transaction.atomic():
                     organization, people = self._load()
                     self._run_loaders(organization, people)
