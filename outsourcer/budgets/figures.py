@@ -16,6 +16,7 @@ Per budget row, with T = today:
 
 from datetime import date
 
+from django.db import connection
 from django.db.models import (
     BigIntegerField,
     Case,
@@ -251,3 +252,98 @@ def annotate_figures(budgets: QuerySet, *, today: date, period: Period | None = 
         fig_committed=while_open(money(milestones) + money(retainers)),
         fig_forecast_numerator=while_open(money(hourly)),
     )
+
+
+# --- the overview: many budgets, periods already known ---------------------------------------------
+#
+# annotate_figures computes each row's period in SQL; for the overview the ORM then has to build
+# and compile a CASE over the period kinds at every use (hundreds of parameters, 20–45 ms of Python
+# per request, docs/performance.md). The overview instead computes each budget's period with
+# periods.py (a pure function, budgets are few) and sends them as a VALUES list to one hand-written
+# statement with the same rules as annotate_figures. Both are pinned equal by
+# tests/test_figures.py and the hypothesis machine in tests/test_exactness.py.
+
+_PERIOD_FIGURES_SQL = """
+WITH p (id, ps, pe, fr, fr_month, fr_index, pe_index, still_open) AS (VALUES {rows})
+SELECT p.id,
+    COALESCE((SELECT SUM(e.amount_cents) FROM budgets_spendentry e
+              WHERE e.budget_id = p.id AND e.period_start = p.ps), 0),
+    CASE WHEN p.still_open = 1 THEN
+        COALESCE((SELECT SUM(m.budget_amount_cents)
+                  FROM contracts_contract k JOIN contracts_milestone m ON m.contract_id = k.id
+                  WHERE k.budget_id = p.id AND k.status = '{active}'
+                    AND m.status = '{pending}' AND m.due_on <= p.pe), 0)
+      + COALESCE((SELECT SUM(({greatest}({least}(p.pe_index, {end_index})
+                                          - {greatest}(p.fr_index, {start_index}) + 1, 0)
+                              - (SELECT COUNT(*) FROM budgets_spendentry r
+                                 WHERE r.contract_id = k.id AND r.kind = '{retainer_fee}'
+                                   AND r.covers_month >= p.fr_month AND r.covers_month <= p.pe))
+                             * k.monthly_fee_budget_cents)
+                  FROM contracts_contract k
+                  WHERE k.budget_id = p.id AND k.status = '{active}' AND k.rate_model = '{retainer}'), 0)
+    ELSE 0 END,
+    CASE WHEN p.still_open = 1 THEN
+        COALESCE((SELECT SUM(k.weekly_cap_minutes * k.hourly_rate_budget_cents * {greatest}({days} + 1, 0))
+                  FROM contracts_contract k
+                  WHERE k.budget_id = p.id AND k.status = '{active}' AND k.rate_model = '{hourly}'), 0)
+    ELSE 0 END
+FROM p
+"""
+
+_CONTRACT_END = "COALESCE(k.ends_on, {far})"
+_VENDOR = {
+    "postgresql": {
+        "greatest": "GREATEST",
+        "least": "LEAST",
+        "far": "DATE '9999-12-31'",
+        "month_index": "(EXTRACT(YEAR FROM {0})::int * 12 + EXTRACT(MONTH FROM {0})::int)",
+        "days": "({least}(p.pe, {end}) - {greatest}(p.fr, k.starts_on))",
+        "row": "(%s, %s::date, %s::date, %s::date, %s::date, %s, %s, %s)",
+    },
+    "sqlite": {
+        "greatest": "max",
+        "least": "min",
+        "far": "'9999-12-31'",
+        "month_index": "(CAST(strftime('%%Y', {0}) AS INTEGER) * 12 + CAST(strftime('%%m', {0}) AS INTEGER))",
+        "days": "CAST(julianday({least}(p.pe, {end})) - julianday({greatest}(p.fr, k.starts_on)) AS INTEGER)",
+        "row": "(%s, %s, %s, %s, %s, %s, %s, %s)",
+    },
+}
+
+
+def _period_figures_sql(vendor: str, count: int) -> str:
+    v = _VENDOR[vendor]
+    end = _CONTRACT_END.format(far=v["far"])
+    return _PERIOD_FIGURES_SQL.format(
+        rows=", ".join([v["row"]] * count),
+        greatest=v["greatest"],
+        least=v["least"],
+        end_index=v["month_index"].format(end),
+        start_index=v["month_index"].format("k.starts_on"),
+        days=v["days"].format(least=v["least"], greatest=v["greatest"], end=end),
+        active=ContractStatus.ACTIVE,
+        pending=MilestoneStatus.PENDING,
+        retainer_fee=SpendKind.RETAINER_FEE,
+        retainer=RateModel.RETAINER,
+        hourly=RateModel.HOURLY,
+    )
+
+
+def period_figures(periods: dict[int, Period], *, today: date) -> dict[int, tuple[int, int, int]]:
+    """{budget id: (spent, committed, forecast numerator)} for each budget's given period, in one
+    statement whatever the number of budgets. Same rules as annotate_figures: committed and the
+    forecast only while the period is not over, both from F = max(today, period start)."""
+    if not periods:
+        return {}
+    vendor = connection.vendor if connection.vendor in _VENDOR else "postgresql"
+    params: list = []
+    for budget_id, period in periods.items():
+        since = max(today, period.start)
+        days = [period.start, period.end, since, month_start(since)]
+        if vendor == "sqlite":
+            days = [day.isoformat() for day in days]
+        # 1-based month indexes (year × 12 + month), as EXTRACT / strftime give them below.
+        params += [budget_id, *days, month_index(since) + 1, month_index(period.end) + 1, int(period.end >= today)]
+    with connection.cursor() as cursor:
+        cursor.execute(_period_figures_sql(vendor, len(periods)), params)
+        return {row[0]: (int(row[1]), int(row[2]), int(row[3])) for row in cursor.fetchall()}

@@ -41,7 +41,9 @@ def budget_run_out_by_id(*, organization: Organization, budgets: list[Budget], t
     today = today or today_for(organization)
     window_start = today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1)
     burned = dict(
-        SpendEntry.objects.filter(organization=organization, occurred_on__range=(window_start, today))
+        # By budget id, not organization: SQLite would otherwise skip-scan (budget_id, occurred_on)
+        # across every organization's budgets and look up each row's organization.
+        SpendEntry.objects.filter(budget_id__in=[b.pk for b in budgets], occurred_on__range=(window_start, today))
         .order_by()
         .values("budget_id")
         .annotate(total=Sum("amount_cents"))

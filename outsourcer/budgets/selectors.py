@@ -10,7 +10,7 @@ from django.db.models import QuerySet, Sum
 
 from outsourcer.accounts.models import Organization
 from outsourcer.budgets.exchange import rate_text
-from outsourcer.budgets.figures import annotate_figures
+from outsourcer.budgets.figures import annotate_figures, period_figures
 from outsourcer.budgets.models import Budget, SpendEntry, SpendKind
 from outsourcer.budgets.periods import Period, budget_period, periods_between, today_for
 from outsourcer.lib.money import amount_text, round_half_up
@@ -58,12 +58,23 @@ def figure_status(*, budgeted_cents: int, spent_cents: int, thresholds: list[int
 
 
 def _figures(budget: Budget) -> BudgetFigures:
-    spent, committed = int(budget.fig_spent), int(budget.fig_committed)
-    forecast = round_half_up(Decimal(int(budget.fig_forecast_numerator)) / WEEK_MINUTES_DIVISOR)
+    return _figures_from(
+        budget,
+        Period(budget.fig_start, budget.fig_end),
+        spent=int(budget.fig_spent),
+        committed=int(budget.fig_committed),
+        forecast_numerator=int(budget.fig_forecast_numerator),
+    )
+
+
+def _figures_from(
+    budget: Budget, period: Period, *, spent: int, committed: int, forecast_numerator: int
+) -> BudgetFigures:
+    forecast = round_half_up(Decimal(forecast_numerator) / WEEK_MINUTES_DIVISOR)
     budgeted = budget.amount_cents
     return BudgetFigures(
-        period_start=budget.fig_start,
-        period_end=budget.fig_end,
+        period_start=period.start,
+        period_end=period.end,
         currency=budget.currency,
         budgeted_cents=budgeted,
         spent_cents=spent,
@@ -77,13 +88,18 @@ def _figures(budget: Budget) -> BudgetFigures:
 
 def budget_list_for_organization(*, organization: Organization, today: date | None = None) -> list[Budget]:
     """Every budget of the organization by name, each with `.figures` (BudgetFigures for its
-    current period), in one query whatever the number of budgets."""
+    current period), in two queries whatever the number of budgets: the budgets, then one
+    statement for all their figures (figures.period_figures; the periods come from periods.py)."""
     today = today or today_for(organization)
-    budgets = annotate_figures(Budget.objects.filter(organization=organization), today=today).order_by("name", "pk")
-    rows = list(budgets)
-    for budget in rows:
-        budget.figures = _figures(budget)
-    return rows
+    budgets = list(Budget.objects.filter(organization=organization).order_by("name", "pk"))
+    periods = {budget.pk: budget_period(budget, today) for budget in budgets}
+    figures = period_figures(periods, today=today)
+    for budget in budgets:
+        spent, committed, forecast_numerator = figures[budget.pk]
+        budget.figures = _figures_from(
+            budget, periods[budget.pk], spent=spent, committed=committed, forecast_numerator=forecast_numerator
+        )
+    return budgets
 
 
 def budget_figures(*, budget: Budget, today: date | None = None, period_start: date | None = None) -> BudgetFigures:
