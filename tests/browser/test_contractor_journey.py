@@ -1,4 +1,4 @@
-"""The contractor journey in Chromium: an owner adds and invites a contractor, the contractor
+"""The contractor journey in Chromium: an owner signs up, adds and invites a contractor, the contractor
 creates an account and declares hours and capacity, the owner sees it, a viewer can only read."""
 
 import re
@@ -8,9 +8,10 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from outsourcer.accounts.models import Organization
 from outsourcer.accounts.roles import Role
 from outsourcer.contractors.models import Engagement
-from outsourcer.testing.factories import PASSWORD, MembershipFactory, OrganizationFactory, UserFactory
+from outsourcer.testing.factories import PASSWORD, MembershipFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,16 +25,22 @@ def _log_in(page, base: str, email: str) -> None:
 
 def test_owner_invites_a_contractor_who_sets_hours_and_capacity(live_server, page, browser):
     base = live_server.url
-    org = OrganizationFactory(name="Crumb & Co.", slug="crumb", time_zone="Europe/Berlin")
-    alice = UserFactory(email="alice@crumb.example", name="Alice Owner")
-    vera = UserFactory(email="vera@crumb.example", name="Vera Viewer")
-    MembershipFactory(organization=org, user=alice, role=Role.OWNER)
-    MembershipFactory(organization=org, user=vera, role=Role.VIEWER)
-    directory = f"{base}/o/crumb/contractors/"
     page.set_default_timeout(5_000)
 
-    # The owner adds Nadia with her e-mail and invites her.
-    _log_in(page, base, alice.email)
+    # Alice signs up: her business is created with her as its owner.
+    page.goto(f"{base}/accounts/signup/")
+    page.get_by_label("Your name").fill("Alice Owner")
+    page.get_by_label("E-mail").fill("alice@crumb.example")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Your business").fill("Crumb & Co.")
+    page.get_by_role("button", name="Create my account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Crumb & Co.")
+    org = Organization.objects.get(memberships__user__email="alice@crumb.example")
+    vera = UserFactory(email="vera@crumb.example", name="Vera Viewer")
+    MembershipFactory(organization=org, user=vera, role=Role.VIEWER)
+    directory = f"{base}/o/{org.slug}/contractors/"
+
+    # She adds Nadia with her e-mail and invites her.
     page.goto(directory)
     expect(page.get_by_text("No contractors yet")).to_be_visible()
     page.get_by_role("button", name="Add a contractor").first.click()
