@@ -1,0 +1,366 @@
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from outsourcer.accounts.models import Organization, User
+from outsourcer.audit.events import event_record
+from outsourcer.budgets.exchange import convert_cents
+from outsourcer.budgets.models import Budget
+from outsourcer.budgets.periods import covers, today_for
+from outsourcer.budgets.selectors import budget_figures
+from outsourcer.budgets.services import budget_lock
+from outsourcer.budgets.validation import MAX_AMOUNT_CENTS, MAX_RATE_MICROS, Errors
+from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
+from outsourcer.contracts import events
+from outsourcer.contracts.flows import contract_transition_check
+from outsourcer.contracts.models import (
+    Contract,
+    ContractStatus,
+    Milestone,
+    MilestoneStatus,
+    RateModel,
+)
+from outsourcer.contracts.selectors import contract_commitment
+from outsourcer.contracts.services._common import (
+    ALL_TERM_FIELDS,
+    GIVE_REASON,
+    MAX_MILESTONES,
+    MAX_RATE_CENTS,
+    MAX_WEEK_MINUTES,
+    NOT_DRAFT,
+    OVER_BUDGET,
+    OVER_BUDGET_NONE_LEFT,
+    OWNER_ONLY,
+    TERM_FIELDS,
+    _clean_reason,
+)
+from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
+from outsourcer.lib.money import format_money
+
+# --- contracts -------------------------------------------------------------------------------
+
+
+def _clean_terms(
+    *, organization: Organization, budget: Budget, contractor: Contractor, values: dict[str, Any]
+) -> dict[str, Any]:
+    errors = Errors()
+    rate_model = values.get("rate_model")
+    if rate_model not in RateModel.values:
+        errors.add("rate_model", "Choose hourly, retainer or fixed price.")
+    if budget.organization_id != organization.pk:
+        errors.add("budget", "Choose one of your budgets.")
+    engagement = Engagement.objects.filter(organization=organization, contractor=contractor).first()
+    if engagement is None:
+        errors.add("contractor", "Choose one of your contractors.")
+    elif engagement.status == EngagementStatus.ENDED:
+        errors.add("contractor", "Your engagement with this contractor has ended; reactivate it first.")
+    cleaned: dict[str, Any] = {
+        "title": errors.text(values.get("title"), field="title", label="Title", max_length=200),
+        "rate_model": rate_model,
+        "starts_on": errors.day(values.get("starts_on"), field="starts_on", label="Start date"),
+        "ends_on": errors.day(values.get("ends_on"), field="ends_on", label="End date", required=False),
+        "engagement": engagement,
+    }
+    currency = values.get("currency") or budget.currency
+    cleaned["currency"] = errors.currency(currency)
+    rate = values.get("exchange_rate_micros")
+    if cleaned["currency"] == budget.currency:
+        if rate not in (None, 1_000_000):
+            errors.add("exchange_rate_micros", "The contract is in the budget's currency; leave the rate empty.")
+        rate = None
+    else:
+        rate = errors.integer(
+            rate, field="exchange_rate_micros", label="Exchange rate", minimum=1, maximum=MAX_RATE_MICROS
+        )
+        if rate is None and "exchange_rate_micros" in errors:
+            errors.errors["exchange_rate_micros"] = (
+                f"A contract in {cleaned['currency']} needs the agreed rate to {budget.currency}."
+            )
+    cleaned["exchange_rate_micros"] = rate
+    start, end = cleaned["starts_on"], cleaned["ends_on"]
+    if start and end and end < start:
+        errors.add("ends_on", "The end date is on or after the start date.")
+    if start and not covers(starts_on=budget.starts_on, ends_on=budget.ends_on, day=start):
+        errors.add("starts_on", "The contract must start while its budget runs.")
+    if budget.ends_on and (end is None or end > budget.ends_on) and start:
+        errors.add("ends_on", f"The budget ends on {budget.ends_on:%d %b %Y}; end the contract by then.")
+
+    limits = {
+        "hourly_rate_cents": ("Hourly rate", 1, MAX_RATE_CENTS),
+        "weekly_cap_minutes": ("Weekly hour cap", 1, MAX_WEEK_MINUTES),
+        "monthly_fee_cents": ("Monthly fee", 1, MAX_AMOUNT_CENTS),
+        "included_minutes": ("Included hours", 0, 31 * 24 * 60),
+        "overage_rate_cents": ("Overage rate", 0, MAX_RATE_CENTS),
+        "total_cents": ("Total", 1, MAX_AMOUNT_CENTS),
+    }
+    for field in ALL_TERM_FIELDS:
+        value = values.get(field)
+        if rate_model in TERM_FIELDS and field in TERM_FIELDS[rate_model]:
+            label, low, high = limits[field]
+            cleaned[field] = errors.integer(value, field=field, label=label, minimum=low, maximum=high)
+        else:
+            cleaned[field] = None  # terms of the other models never linger on a contract
+    errors.raise_if_any()
+    return cleaned
+
+
+def _clean_milestones(
+    *, milestones: Sequence[dict[str, Any]], total_cents: int, starts_on: date, ends_on: date | None
+) -> list[dict[str, Any]]:
+    errors: dict[str, str] = {}
+    if not milestones:
+        raise DomainError("A fixed-price contract needs at least one milestone.", field="milestones")
+    if len(milestones) > MAX_MILESTONES:
+        raise DomainError(f"At most {MAX_MILESTONES} milestones.", field="milestones")
+    cleaned = []
+    for index, raw in enumerate(milestones):
+        item = Errors()
+        title = item.text(raw.get("title"), field="title", label="Title", max_length=200)
+        amount = item.integer(raw.get("amount_cents"), field="amount_cents", label="Amount", minimum=1)
+        due_on = item.day(raw.get("due_on"), field="due_on", label="Due date")
+        if due_on and (due_on < starts_on or (ends_on and due_on > ends_on)):
+            item.add("due_on", "The due date falls within the contract's dates.")
+        for field, message in item.errors.items():
+            errors.setdefault(f"milestones.{index}.{field}", message)
+        cleaned.append({"title": title, "amount_cents": amount, "due_on": due_on})
+    if errors:
+        raise FieldErrors(errors)
+    total = sum(m["amount_cents"] for m in cleaned)
+    if total != total_cents:
+        raise DomainError(
+            f"Milestone amounts add up to {total}, not the total of {total_cents} (in cents).", field="milestones"
+        )
+    return cleaned
+
+
+def _budget_equivalents(contract: Contract) -> None:
+    def convert(cents: int | None) -> int | None:
+        if cents is None:
+            return None
+        return convert_cents(
+            cents,
+            from_currency=contract.currency,
+            to_currency=contract.budget.currency,
+            rate_micros=contract.exchange_rate_micros,
+        )
+
+    contract.hourly_rate_budget_cents = convert(contract.hourly_rate_cents)
+    contract.monthly_fee_budget_cents = convert(contract.monthly_fee_cents)
+    contract.total_budget_cents = convert(contract.total_cents)
+    too_big = [
+        value
+        for value in (contract.hourly_rate_budget_cents, contract.monthly_fee_budget_cents, contract.total_budget_cents)
+        if value is not None and value > MAX_AMOUNT_CENTS
+    ]
+    if too_big:
+        raise DomainError("At this exchange rate the amounts are too large.", field="exchange_rate_micros")
+
+
+def _write_milestones(contract: Contract, milestones: list[dict[str, Any]]) -> None:
+    contract.milestones.all().delete()
+    Milestone.objects.bulk_create(
+        Milestone(
+            organization_id=contract.organization_id, contract=contract, position=index, title=m["title"],
+            amount_cents=m["amount_cents"], due_on=m["due_on"],
+            budget_amount_cents=convert_cents(
+                m["amount_cents"], from_currency=contract.currency, to_currency=contract.budget.currency,
+                rate_micros=contract.exchange_rate_micros,
+            ),
+        )
+        for index, m in enumerate(milestones)
+    )  # fmt: skip
+
+
+def _terms_snapshot(contract: Contract) -> dict[str, Any]:
+    fields = ("title", "rate_model", "status", "currency", "exchange_rate_micros", *ALL_TERM_FIELDS)
+    snapshot = {field: getattr(contract, field) for field in fields}
+    snapshot.update(
+        budget_id=contract.budget_id, contractor_id=contract.contractor_id, starts_on=contract.starts_on.isoformat(),
+        ends_on=contract.ends_on.isoformat() if contract.ends_on else None,
+    )  # fmt: skip
+    return snapshot
+
+
+def contract_create(
+    *,
+    organization: Organization,
+    actor: User,
+    budget: Budget,
+    contractor: Contractor,
+    title: str,
+    rate_model: str,
+    starts_on: date,
+    ends_on: date | None = None,
+    currency: str = "",
+    exchange_rate_micros: int | None = None,
+    hourly_rate_cents: int | None = None,
+    weekly_cap_minutes: int | None = None,
+    monthly_fee_cents: int | None = None,
+    included_minutes: int | None = None,
+    overage_rate_cents: int | None = None,
+    total_cents: int | None = None,
+    milestones: Sequence[dict[str, Any]] = (),
+) -> Contract:
+    """Create a draft contract (with its milestones for fixed price, whose amounts must sum to the
+    total) in one transaction. Needs an engagement between the organization and the contractor;
+    a currency other than the budget's needs `exchange_rate_micros`. Raises FieldErrors."""
+    values = {k: v for k, v in locals().items() if k not in {"organization", "actor", "budget", "contractor"}}
+    cleaned = _clean_terms(organization=organization, budget=budget, contractor=contractor, values=values)
+    milestone_rows = []
+    if cleaned["rate_model"] == RateModel.FIXED:
+        milestone_rows = _clean_milestones(
+            milestones=milestones, total_cents=cleaned["total_cents"], starts_on=cleaned["starts_on"],
+            ends_on=cleaned["ends_on"],
+        )  # fmt: skip
+    contract = Contract(organization=organization, budget=budget, contractor=contractor, created_by=actor, **cleaned)
+    _budget_equivalents(contract)
+    with transaction.atomic():
+        contract.save()
+        _write_milestones(contract, milestone_rows)
+        event_record(
+            action=events.CONTRACT_CREATED, organization=organization, actor=actor, obj=contract,
+            after=_terms_snapshot(contract),
+        )  # fmt: skip
+    return contract
+
+
+def contract_update(*, contract: Contract, actor: User, **terms: Any) -> Contract:
+    """Change a draft contract's terms (same keyword arguments as `contract_create`, absent ones
+    keep their value; milestones replaced when given); DomainError once the contract is active."""
+    if contract.status != ContractStatus.DRAFT:
+        raise DomainError(NOT_DRAFT, code="not_draft")
+    unknown = set(terms) - {"budget", "contractor", "title", "rate_model", "starts_on", "ends_on", "currency",
+                            "exchange_rate_micros", "milestones", *ALL_TERM_FIELDS}  # fmt: skip
+    if unknown:
+        raise TypeError(f"unexpected terms: {sorted(unknown)}")
+    budget = terms.pop("budget", contract.budget)
+    contractor = terms.pop("contractor", contract.contractor)
+    milestones = terms.pop("milestones", None)
+    fields = ("title", "rate_model", "starts_on", "ends_on", "currency", "exchange_rate_micros", *ALL_TERM_FIELDS)
+    values = {field: getattr(contract, field) for field in fields}
+    values.update(terms)
+    cleaned = _clean_terms(organization=contract.organization, budget=budget, contractor=contractor, values=values)
+    milestone_rows = None
+    if cleaned["rate_model"] == RateModel.FIXED:
+        if milestones is None:
+            milestones = [
+                {"title": m.title, "amount_cents": m.amount_cents, "due_on": m.due_on}
+                for m in contract.milestones.all()
+            ]
+        milestone_rows = _clean_milestones(
+            milestones=milestones, total_cents=cleaned["total_cents"], starts_on=cleaned["starts_on"],
+            ends_on=cleaned["ends_on"],
+        )  # fmt: skip
+    with transaction.atomic():
+        locked = Contract.objects.select_for_update().get(pk=contract.pk)
+        if locked.status != ContractStatus.DRAFT:
+            raise DomainError(NOT_DRAFT, code="not_draft")
+        before = _terms_snapshot(contract)
+        contract.budget, contract.contractor = budget, contractor
+        for field, value in cleaned.items():
+            setattr(contract, field, value)
+        _budget_equivalents(contract)
+        contract.save()
+        _write_milestones(contract, milestone_rows or [])
+        event_record(
+            action=events.CONTRACT_UPDATED, organization=contract.organization, actor=actor, obj=contract,
+            before=before, after=_terms_snapshot(contract),
+        )  # fmt: skip
+    return contract
+
+
+def _lock_contract(contract: Contract) -> Contract:
+    return Contract.objects.select_for_update().select_related("budget", "organization").get(pk=contract.pk)
+
+
+def contract_activate(
+    *, contract: Contract, actor: User, override_reason: str = "", may_override: bool = False, today: date | None = None
+) -> Contract:
+    """draft → active. The guard: when the contract's committed cost for the budget period it
+    starts in exceeds that period's remaining, raise OverrideRequired (details: cost, remaining,
+    over) unless `may_override` (owners: "contract.override") and a reason; the reason is stored
+    on the contract and in the event."""
+    override_reason = _clean_reason(override_reason, field="override_reason")
+    original = contract
+    with transaction.atomic():
+        budget = budget_lock(contract.budget)
+        contract = _lock_contract(contract)
+        contract_transition_check(contract.status, ContractStatus.ACTIVE)
+        engagement = contract.engagement
+        if engagement.status == EngagementStatus.ENDED:
+            raise DomainError("Your engagement with this contractor has ended.", field="contractor")
+        today = today or today_for(budget.organization)
+        if contract.ends_on and contract.ends_on < today:
+            raise DomainError("The contract's end date has passed; change it before activating.", field="ends_on")
+        commitment = contract_commitment(contract=contract, today=today)
+        figures = budget_figures(budget=budget, today=commitment.since, period_start=commitment.period.start)
+        cost, remaining = commitment.total_cents, figures.remaining_cents
+        overridden = False
+        if cost > remaining:
+            details = {
+                "currency": budget.currency, "cost_cents": cost, "remaining_cents": remaining,
+                "over_cents": cost - max(remaining, 0), "budget_id": budget.pk,
+                "period_start": commitment.period.start.isoformat(), "can_override": may_override,
+            }  # fmt: skip
+            money = {
+                "contract": contract.title, "budget": budget.name, "cost": format_money(cost, budget.currency),
+                "remaining": format_money(remaining, budget.currency),
+                "over": format_money(cost - max(remaining, 0), budget.currency),
+            }  # fmt: skip
+            message = (OVER_BUDGET if remaining > 0 else OVER_BUDGET_NONE_LEFT).format(**money)
+            if not (may_override and override_reason):
+                raise OverrideRequired(
+                    message + (GIVE_REASON if may_override else OWNER_ONLY.replace("approve", "activate")),
+                    code="over_budget",
+                    details=details,
+                )
+            overridden = True
+        contract.status = ContractStatus.ACTIVE
+        contract.activated_at = timezone.now()
+        contract.activation_override_reason = override_reason if overridden else ""
+        contract.save(update_fields=["status", "activated_at", "activation_override_reason", "updated_at"])
+        event_record(
+            action=events.CONTRACT_ACTIVATED_OVER_BUDGET if overridden else events.CONTRACT_ACTIVATED,
+            organization=budget.organization, actor=actor, obj=contract,
+            before={"status": ContractStatus.DRAFT},
+            after={"status": ContractStatus.ACTIVE, "cost_cents": cost, "remaining_cents": remaining},
+            reason=override_reason if overridden else "",
+        )  # fmt: skip
+    original.refresh_from_db()
+    return original
+
+
+def _close(contract: Contract, actor: User, target: str, action: str) -> Contract:
+    original = contract
+    with transaction.atomic():
+        locked = _lock_contract(contract)
+        contract_transition_check(locked.status, target)
+        if target == ContractStatus.COMPLETED and locked.rate_model == RateModel.FIXED:
+            if locked.milestones.filter(status=MilestoneStatus.PENDING).exists():
+                raise DomainError(
+                    "Accept every milestone before completing the contract, or end it instead.",
+                    code="pending_milestones",
+                )
+        before = locked.status
+        locked.status = target
+        locked.closed_at = timezone.now()
+        locked.save(update_fields=["status", "closed_at", "updated_at"])
+        event_record(
+            action=action, organization=locked.organization, actor=actor, obj=locked,
+            before={"status": before}, after={"status": target},
+        )  # fmt: skip
+    original.refresh_from_db()
+    return original
+
+
+def contract_complete(*, contract: Contract, actor: User) -> Contract:
+    """active → completed; a fixed-price contract needs every milestone accepted first."""
+    return _close(contract, actor, ContractStatus.COMPLETED, events.CONTRACT_COMPLETED)
+
+
+def contract_end(*, contract: Contract, actor: User) -> Contract:
+    """draft/active → ended: stops commitments (pending milestones, future retainer months)."""
+    return _close(contract, actor, ContractStatus.ENDED, events.CONTRACT_ENDED)

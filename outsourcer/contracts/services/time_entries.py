@@ -1,0 +1,290 @@
+from collections.abc import Iterable
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from outsourcer.accounts.models import User
+from outsourcer.audit.events import event_record
+from outsourcer.budgets.exchange import convert_cents
+from outsourcer.budgets.models import Budget, SpendKind
+from outsourcer.budgets.periods import budget_period, covers, iso_week
+from outsourcer.budgets.selectors import budget_period_spent
+from outsourcer.budgets.services import budget_lock, spend_record
+from outsourcer.budgets.validation import Errors
+from outsourcer.contractors.models import Contractor
+from outsourcer.contracts import events
+from outsourcer.contracts.models import (
+    Contract,
+    ContractStatus,
+    RateModel,
+    TimeEntry,
+    TimeEntryStatus,
+)
+from outsourcer.contracts.selectors import time_entry_month_minutes, time_entry_week_minutes
+from outsourcer.contracts.services._common import (
+    ALREADY_REVIEWED,
+    GIVE_REASON,
+    NOT_LOGGABLE,
+    OVER_CAP,
+    OVER_LIMIT,
+    OWNER_ONLY,
+    _clean_reason,
+    _hours,
+    _original,
+)
+from outsourcer.lib.errors import DomainError, OverrideRequired
+from outsourcer.lib.money import cents_for_minutes, format_money
+
+# --- time entries ----------------------------------------------------------------------------
+
+
+def _contractor_today(contractor: Contractor) -> date:
+    try:
+        zone = ZoneInfo(contractor.time_zone)
+    except Exception:
+        zone = ZoneInfo("UTC")
+    return timezone.localdate(timezone=zone)
+
+
+def _clean_time(*, contract: Contract, contractor: Contractor, worked_on, minutes, note) -> tuple[date, int, str]:
+    errors = Errors()
+    worked_on = errors.day(worked_on, field="worked_on", label="Date")
+    minutes = errors.integer(minutes, field="minutes", label="Minutes", minimum=1, maximum=24 * 60)
+    note = errors.text(note, field="note", label="Note", max_length=500, required=False)
+    if worked_on:
+        if worked_on > _contractor_today(contractor):
+            errors.add("worked_on", "Log time for today or an earlier day.")
+        elif worked_on < contract.starts_on or (contract.ends_on and worked_on > contract.ends_on):
+            end = f"{contract.ends_on:%d %b %Y}" if contract.ends_on else "open end"
+            errors.add("worked_on", f"The contract runs from {contract.starts_on:%d %b %Y} to {end}.")
+    errors.raise_if_any()
+    return worked_on, minutes, note
+
+
+def time_entry_create(
+    *, contractor: Contractor, contract: Contract, worked_on: date, minutes: int, note: str = ""
+) -> TimeEntry:
+    """Log time against the contractor's own ACTIVE hourly or retainer contract (1–1440 minutes,
+    within the contract's dates, not in the contractor's future)."""
+    if contract.contractor_id != contractor.pk:
+        raise DomainError("Choose one of your contracts.", field="contract")
+    if contract.status != ContractStatus.ACTIVE or contract.rate_model == RateModel.FIXED:
+        raise DomainError(NOT_LOGGABLE, field="contract", code="not_loggable")
+    worked_on, minutes, note = _clean_time(
+        contract=contract, contractor=contractor, worked_on=worked_on, minutes=minutes, note=note
+    )
+    with transaction.atomic():
+        entry = TimeEntry.objects.create(
+            organization_id=contract.organization_id, contractor=contractor, contract=contract, worked_on=worked_on,
+            minutes=minutes, note=note,
+        )  # fmt: skip
+        event_record(
+            action=events.TIME_ENTRY_CREATED, organization=contract.organization, actor=contractor.user, obj=entry,
+            after={"worked_on": worked_on.isoformat(), "minutes": minutes, "contract_id": contract.pk},
+        )  # fmt: skip
+    return entry
+
+
+def time_entry_update(
+    *, entry: TimeEntry, contractor: Contractor, worked_on: date, minutes: int, note: str = ""
+) -> TimeEntry:
+    """Edit a submitted entry; DomainError once it is reviewed or the contract is no longer active."""
+    if entry.contractor_id != contractor.pk:
+        raise DomainError("Choose one of your time entries.")
+    contract = entry.contract
+    worked_on, minutes, note = _clean_time(
+        contract=contract, contractor=contractor, worked_on=worked_on, minutes=minutes, note=note
+    )
+    with transaction.atomic():
+        locked = TimeEntry.objects.select_for_update().get(pk=entry.pk)
+        if locked.status != TimeEntryStatus.SUBMITTED:
+            raise DomainError(ALREADY_REVIEWED, code="already_reviewed")
+        if contract.status != ContractStatus.ACTIVE:
+            raise DomainError(NOT_LOGGABLE, field="contract", code="not_loggable")
+        before = {"worked_on": locked.worked_on.isoformat(), "minutes": locked.minutes, "note": locked.note}
+        locked.worked_on, locked.minutes, locked.note = worked_on, minutes, note
+        locked.save(update_fields=["worked_on", "minutes", "note", "updated_at"])
+        event_record(
+            action=events.TIME_ENTRY_UPDATED, organization=contract.organization, actor=contractor.user, obj=locked,
+            before=before, after={"worked_on": worked_on.isoformat(), "minutes": minutes, "note": note},
+        )  # fmt: skip
+    return locked
+
+
+def _time_amount(entry: TimeEntry, contract: Contract) -> tuple[int, int]:
+    """(amount in the contract's currency, billable minutes) that approving `entry` posts."""
+    if contract.rate_model == RateModel.HOURLY:
+        return cents_for_minutes(entry.minutes, contract.hourly_rate_cents), entry.minutes
+    included = contract.included_minutes or 0
+    before = time_entry_month_minutes(contract=contract, day=entry.worked_on, exclude_id=entry.pk)
+    overage = max(0, before + entry.minutes - included) - max(0, before - included)
+    return cents_for_minutes(overage, contract.overage_rate_cents or 0), overage
+
+
+def _approve_one(entry: TimeEntry, actor: User, override_reason: str, may_override: bool) -> TimeEntry:
+    entry = TimeEntry.objects.select_for_update().select_related("contract", "contractor").get(pk=entry.pk)
+    if entry.status != TimeEntryStatus.SUBMITTED:
+        raise DomainError(ALREADY_REVIEWED, code="already_reviewed", field="status")
+    contract = entry.contract
+    if contract.status == ContractStatus.DRAFT:
+        raise DomainError("Time on a draft contract cannot be approved.", code="contract_not_active")
+    budget = budget_lock(contract.budget)
+    original, billable = _time_amount(entry, contract)
+    amount = convert_cents(
+        original, from_currency=contract.currency, to_currency=budget.currency,
+        rate_micros=contract.exchange_rate_micros,
+    )  # fmt: skip
+    problems, details = [], {"entry_id": entry.pk, "currency": budget.currency, "can_override": may_override}
+    if contract.weekly_cap_minutes:
+        week = time_entry_week_minutes(contract=contract, day=entry.worked_on, exclude_id=entry.pk)
+        total = week + entry.minutes
+        if total > contract.weekly_cap_minutes:
+            problems.append(
+                OVER_CAP.format(
+                    total=_hours(total), cap=_hours(contract.weekly_cap_minutes),
+                    over=_hours(total - contract.weekly_cap_minutes),
+                )
+            )  # fmt: skip
+            week_span = iso_week(entry.worked_on)
+            details.update(
+                week_start=week_span.start.isoformat(), week_minutes=total, cap_minutes=contract.weekly_cap_minutes
+            )
+    if amount > 0:
+        if not covers(starts_on=budget.starts_on, ends_on=budget.ends_on, day=entry.worked_on):
+            raise DomainError("The budget no longer covers the day this time was worked.", code="outside_budget")
+        period = budget_period(budget, entry.worked_on)
+        spent = budget_period_spent(budget=budget, period_start=period.start)
+        if spent + amount > budget.amount_cents:
+            after = spent + amount
+            problems.append(
+                OVER_LIMIT.format(
+                    amount=format_money(amount, budget.currency), budget=budget.name,
+                    after=format_money(after, budget.currency), budgeted=format_money(budget.amount_cents,
+                                                                                      budget.currency),
+                    over=format_money(after - budget.amount_cents, budget.currency),
+                )
+            )  # fmt: skip
+            details.update(
+                period_start=period.start.isoformat(), spent_cents=spent, amount_cents=amount,
+                budgeted_cents=budget.amount_cents, over_cents=after - budget.amount_cents,
+            )  # fmt: skip
+    if problems and not (may_override and override_reason):
+        code = "over_budget" if "budgeted_cents" in details else "over_weekly_cap"
+        raise OverrideRequired(
+            " ".join(problems) + (GIVE_REASON if may_override else OWNER_ONLY), code=code, details=details
+        )
+    entry.status = TimeEntryStatus.APPROVED
+    entry.reviewed_by = actor
+    entry.reviewed_at = timezone.now()
+    entry.override_reason = override_reason if problems else ""
+    entry.save(update_fields=["status", "reviewed_by", "reviewed_at", "override_reason", "updated_at"])
+    spend = None
+    if amount > 0:
+        spend = spend_record(
+            budget=budget, kind=SpendKind.TIME, amount_cents=amount, occurred_on=entry.worked_on, actor=actor,
+            description=f"{contract.title}: {_hours(billable)}" + (f" — {entry.note}" if entry.note else ""),
+            contractor=entry.contractor, contract=contract, time_entry=entry, **_original(contract, original),
+        )  # fmt: skip
+    event_record(
+        action=events.TIME_ENTRY_APPROVED_WITH_OVERRIDE if problems else events.TIME_ENTRY_APPROVED,
+        organization=budget.organization, actor=actor, obj=entry,
+        before={"status": TimeEntryStatus.SUBMITTED},
+        after={"status": TimeEntryStatus.APPROVED, "minutes": entry.minutes, "amount_cents": amount,
+               "spend_entry_id": spend.pk if spend else None, "overrides": problems},
+        reason=override_reason if problems else "",
+    )  # fmt: skip
+    return entry
+
+
+def time_entry_approve(
+    *, entry: TimeEntry, actor: User, override_reason: str = "", may_override: bool = False
+) -> TimeEntry:
+    """Approve a submitted entry and post its spend (hourly: minutes × rate; retainer: only the
+    minutes beyond the month's included minutes × overage rate). Locks the budget row. Raises
+    OverrideRequired when the ISO week's approved minutes would pass the weekly cap, or the
+    period's spend would pass 100 % of the budget, unless `may_override` ("time.override") and a
+    reason; the reason is stored on the entry and in the event."""
+    override_reason = _clean_reason(override_reason, field="override_reason")
+    with transaction.atomic():
+        _approve_one(entry, actor, override_reason, may_override)
+    entry.refresh_from_db()
+    return entry
+
+
+def _ordered_for_review(entries: Iterable[TimeEntry]) -> list[TimeEntry]:
+    entries = list({entry.pk: entry for entry in entries}.values())
+    if not entries:
+        raise DomainError("Choose at least one time entry.", field="entries")
+    return sorted(entries, key=lambda e: (e.worked_on, e.pk))
+
+
+def time_entry_approve_bulk(
+    *, entries: Iterable[TimeEntry], actor: User, override_reason: str = "", may_override: bool = False
+) -> list[TimeEntry]:
+    """Approve several entries all-or-nothing in one transaction (oldest first); the first failure
+    raises with the entry id in the message and `details` and nothing is approved. All-or-nothing
+    because a partial batch leaves the reviewer guessing which rows went through."""
+    override_reason = _clean_reason(override_reason, field="override_reason")
+    entries = _ordered_for_review(entries)
+    with transaction.atomic():
+        # Lock every budget involved in one order, so two bulk approvals cannot deadlock.
+        budget_ids = sorted({entry.contract.budget_id for entry in entries})
+        list(Budget.objects.select_for_update().filter(pk__in=budget_ids).order_by("pk"))
+        approved = []
+        for entry in entries:
+            try:
+                approved.append(_approve_one(entry, actor, override_reason, may_override))
+            except OverrideRequired as error:
+                raise OverrideRequired(
+                    f"Time entry #{entry.pk} ({entry.worked_on:%d %b}): {error.message}",
+                    code=error.code, details={**error.details, "entry_id": entry.pk},
+                ) from None  # fmt: skip
+            except DomainError as error:
+                raise DomainError(
+                    f"Time entry #{entry.pk} ({entry.worked_on:%d %b}): {error.message}", field="entries",
+                    code=error.code,
+                ) from None  # fmt: skip
+    return approved
+
+
+def time_entry_reject(*, entry: TimeEntry, actor: User, reason: str) -> TimeEntry:
+    """Reject a submitted entry with a required reason."""
+    reason = _clean_reason(reason, required=True)
+    with transaction.atomic():
+        _reject_one(entry, actor, reason)
+    entry.refresh_from_db()
+    return entry
+
+
+def _reject_one(entry: TimeEntry, actor: User, reason: str) -> TimeEntry:
+    entry = TimeEntry.objects.select_for_update().select_related("contract").get(pk=entry.pk)
+    if entry.status != TimeEntryStatus.SUBMITTED:
+        raise DomainError(ALREADY_REVIEWED, code="already_reviewed", field="status")
+    entry.status = TimeEntryStatus.REJECTED
+    entry.reviewed_by = actor
+    entry.reviewed_at = timezone.now()
+    entry.rejection_reason = reason
+    entry.save(update_fields=["status", "reviewed_by", "reviewed_at", "rejection_reason", "updated_at"])
+    event_record(
+        action=events.TIME_ENTRY_REJECTED, organization=entry.contract.organization, actor=actor, obj=entry,
+        before={"status": TimeEntryStatus.SUBMITTED}, after={"status": TimeEntryStatus.REJECTED}, reason=reason,
+    )  # fmt: skip
+    return entry
+
+
+def time_entry_reject_bulk(*, entries: Iterable[TimeEntry], actor: User, reason: str) -> list[TimeEntry]:
+    """Reject several entries all-or-nothing with one reason."""
+    reason = _clean_reason(reason, required=True)
+    entries = _ordered_for_review(entries)
+    with transaction.atomic():
+        rejected = []
+        for entry in entries:
+            try:
+                rejected.append(_reject_one(entry, actor, reason))
+            except DomainError as error:
+                raise DomainError(
+                    f"Time entry #{entry.pk}: {error.message}", field="entries", code=error.code
+                ) from None
+    return rejected
