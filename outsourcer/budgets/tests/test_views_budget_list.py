@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from outsourcer.budgets.models import Budget
 from outsourcer.budgets.services import expense_record
@@ -77,3 +78,16 @@ def test_its_query_count_is_the_same_for_10_and_1000_budgets(login_as, personas,
         response = client.get(org_url("budgets:list"))
     assert text(response).count('href="/o/crumb/budgets/') >= 1000
     assert len(thousand) == len(ten)
+
+
+def test_it_escapes_budget_names_and_links_each_row_to_its_budget(login_as, personas, org_url, frozen):
+    # The rows are built in Python (views._overview_rows), not by the template engine.
+    budget = make_budget(personas, name='<script>alert("x")</script> & Co', amount_cents=100_000)
+
+    html = login_as(personas.alice).get(org_url("budgets:list")).content.decode()
+
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in html
+    assert f'href="{reverse("budgets:detail", args=[personas.org.slug, budget.pk])}"' in html
+    assert "1 Mar – 31 Mar 2025" in html and "Monthly" in html and "On track" in html
+    assert 'aria-label="0 % spent"' in html and 'class="bar-fill bar-ok"' in html
