@@ -224,7 +224,9 @@ def measure(*, db: str, scale: str, marker: dict, today: date) -> dict:
 
     def overview_data():
         # What the view asks of the database, without HTTP, sessions and the template.
-        budgets = selectors.budget_list_for_organization(organization=organization)
+        budgets = selectors.budget_list_for_organization(
+            organization=organization, recent_days=selectors.RUN_OUT_WINDOW_DAYS
+        )
         return budgets, page_selectors.budget_run_out_by_id(organization=organization, budgets=budgets)
 
     # 1. Everyone agrees on every figure before anything is timed.

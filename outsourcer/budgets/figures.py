@@ -264,7 +264,7 @@ def annotate_figures(budgets: QuerySet, *, today: date, period: Period | None = 
 # tests/test_figures.py and the hypothesis machine in tests/test_exactness.py.
 
 _PERIOD_FIGURES_SQL = """
-WITH p (id, ps, pe, fr, fr_month, fr_index, pe_index, still_open) AS (VALUES {rows})
+WITH p (id, ps, pe, fr, fr_month, fr_index, pe_index, still_open) AS (VALUES {rows}){recent_cte}
 SELECT p.id,
     COALESCE((SELECT SUM(e.amount_cents) FROM budgets_spendentry e
               WHERE e.budget_id = p.id AND e.period_start = p.ps), 0),
@@ -286,9 +286,19 @@ SELECT p.id,
         COALESCE((SELECT SUM(k.weekly_cap_minutes * k.hourly_rate_budget_cents * {greatest}({days} + 1, 0))
                   FROM contracts_contract k
                   WHERE k.budget_id = p.id AND k.status = '{active}' AND k.rate_model = '{hourly}'), 0)
-    ELSE 0 END
-FROM p
+    ELSE 0 END,
+    {recent_column}
+FROM p{recent_join}
 """
+
+# Spend of recent days (the overview's run-out forecast), one grouped pass over the index
+# (budget_id, occurred_on) for all the budgets; a correlated subquery per budget made PostgreSQL
+# visit the same heap pages once per budget (bench/baseline.py).
+_RECENT_CTE = """, recent AS (
+    SELECT budget_id, SUM(amount_cents) AS total FROM budgets_spendentry
+    WHERE budget_id {in_budgets} AND occurred_on >= %s AND occurred_on <= %s
+    GROUP BY budget_id
+)"""
 
 _CONTRACT_END = "COALESCE(k.ends_on, {far})"
 _VENDOR = {
@@ -298,7 +308,9 @@ _VENDOR = {
         "far": "DATE '9999-12-31'",
         "month_index": "(EXTRACT(YEAR FROM {0})::int * 12 + EXTRACT(MONTH FROM {0})::int)",
         "days": "({least}(p.pe, {end}) - {greatest}(p.fr, k.starts_on))",
-        "row": "(%s, %s::date, %s::date, %s::date, %s::date, %s, %s, %s)",
+        "row": "(%s::bigint, %s::date, %s::date, %s::date, %s::date, %s, %s, %s)",
+        # ANY(ARRAY(…)): one bitmap over the index; `IN (SELECT …)` planned a hash join.
+        "in_budgets": "= ANY(ARRAY(SELECT id FROM p))",
     },
     "sqlite": {
         "greatest": "max",
@@ -307,15 +319,19 @@ _VENDOR = {
         "month_index": "(CAST(strftime('%%Y', {0}) AS INTEGER) * 12 + CAST(strftime('%%m', {0}) AS INTEGER))",
         "days": "CAST(julianday({least}(p.pe, {end})) - julianday({greatest}(p.fr, k.starts_on)) AS INTEGER)",
         "row": "(%s, %s, %s, %s, %s, %s, %s, %s)",
+        "in_budgets": "IN (SELECT id FROM p)",
     },
 }
 
 
-def _period_figures_sql(vendor: str, count: int) -> str:
+def _period_figures_sql(vendor: str, count: int, *, recent: bool) -> str:
     v = _VENDOR[vendor]
     end = _CONTRACT_END.format(far=v["far"])
     return _PERIOD_FIGURES_SQL.format(
         rows=", ".join([v["row"]] * count),
+        recent_cte=_RECENT_CTE.format(in_budgets=v["in_budgets"]) if recent else "",
+        recent_column="COALESCE(recent.total, 0)" if recent else "0",
+        recent_join=" LEFT JOIN recent ON recent.budget_id = p.id" if recent else "",
         greatest=v["greatest"],
         least=v["least"],
         end_index=v["month_index"].format(end),
@@ -329,21 +345,32 @@ def _period_figures_sql(vendor: str, count: int) -> str:
     )
 
 
-def period_figures(periods: dict[int, Period], *, today: date) -> dict[int, tuple[int, int, int]]:
-    """{budget id: (spent, committed, forecast numerator)} for each budget's given period, in one
-    statement whatever the number of budgets. Same rules as annotate_figures: committed and the
-    forecast only while the period is not over, both from F = max(today, period start)."""
+def period_figures(
+    periods: dict[int, Period], *, today: date, recent_since: date | None = None
+) -> dict[int, tuple[int, int, int, int]]:
+    """{budget id: (spent, committed, forecast numerator, recent spend)} for each budget's given
+    period, in one statement whatever the number of budgets. Same rules as annotate_figures:
+    committed and the forecast only while the period is not over, both from F = max(today,
+    period start). Recent spend: the ledger from `recent_since` to today by day of the entry
+    (0 unless `recent_since` is given)."""
     if not periods:
         return {}
     vendor = connection.vendor if connection.vendor in _VENDOR else "postgresql"
+
+    def day(value: date):
+        return value.isoformat() if vendor == "sqlite" else value
+
     params: list = []
     for budget_id, period in periods.items():
         since = max(today, period.start)
-        days = [period.start, period.end, since, month_start(since)]
-        if vendor == "sqlite":
-            days = [day.isoformat() for day in days]
-        # 1-based month indexes (year × 12 + month), as EXTRACT / strftime give them below.
-        params += [budget_id, *days, month_index(since) + 1, month_index(period.end) + 1, int(period.end >= today)]
+        # 1-based month indexes (year × 12 + month), as EXTRACT / strftime give them in the SQL.
+        params += [
+            budget_id, day(period.start), day(period.end), day(since), day(month_start(since)),
+            month_index(since) + 1, month_index(period.end) + 1, int(period.end >= today),
+        ]  # fmt: skip
+    if recent_since is not None:
+        params += [day(recent_since), day(today)]
+    sql = _period_figures_sql(vendor, len(periods), recent=recent_since is not None)
     with connection.cursor() as cursor:
-        cursor.execute(_period_figures_sql(vendor, len(periods)), params)
-        return {row[0]: (int(row[1]), int(row[2]), int(row[3])) for row in cursor.fetchall()}
+        cursor.execute(sql, params)
+        return {row[0]: (int(row[1]), int(row[2]), int(row[3]), int(row[4])) for row in cursor.fetchall()}

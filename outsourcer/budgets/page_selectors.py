@@ -36,19 +36,24 @@ def budget_alert_list(*, budget: Budget, period_start: date) -> list[BudgetAlert
 
 def budget_run_out_by_id(*, organization: Organization, budgets: list[Budget], today: date | None = None) -> dict:
     """{budget id: forecast run-out day or None} for the overview, from the budgets' `.figures` and
-    ONE grouped query of the last 30 days' spend. Same rule as selectors.budget_forecast_run_out,
-    which costs three queries per budget: too many for a page that lists them all."""
+    the last 30 days' spend: `.recent_spent_cents` when the budgets were listed with
+    `recent_days=RUN_OUT_WINDOW_DAYS` (no query), else ONE grouped query. Same rule as
+    selectors.budget_forecast_run_out, which costs three queries per budget: too many for a page
+    that lists them all."""
     today = today or today_for(organization)
     window_start = today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1)
-    burned = dict(
-        # By budget id, not organization: SQLite would otherwise skip-scan (budget_id, occurred_on)
-        # across every organization's budgets and look up each row's organization.
-        SpendEntry.objects.filter(budget_id__in=[b.pk for b in budgets], occurred_on__range=(window_start, today))
-        .order_by()
-        .values("budget_id")
-        .annotate(total=Sum("amount_cents"))
-        .values_list("budget_id", "total")
-    )
+    if all(hasattr(budget, "recent_spent_cents") for budget in budgets):
+        burned = {budget.pk: budget.recent_spent_cents for budget in budgets}
+    else:
+        burned = dict(
+            # By budget id, not organization: SQLite would otherwise skip-scan (budget_id, occurred_on)
+            # across every organization's budgets and look up each row's organization.
+            SpendEntry.objects.filter(budget_id__in=[b.pk for b in budgets], occurred_on__range=(window_start, today))
+            .order_by()
+            .values("budget_id")
+            .annotate(total=Sum("amount_cents"))
+            .values_list("budget_id", "total")
+        )
     result = {}
     for budget in budgets:
         figures = budget.figures

@@ -86,19 +86,26 @@ def _figures_from(
     )
 
 
-def budget_list_for_organization(*, organization: Organization, today: date | None = None) -> list[Budget]:
+def budget_list_for_organization(
+    *, organization: Organization, today: date | None = None, recent_days: int = 0
+) -> list[Budget]:
     """Every budget of the organization by name, each with `.figures` (BudgetFigures for its
     current period), in two queries whatever the number of budgets: the budgets, then one
-    statement for all their figures (figures.period_figures; the periods come from periods.py)."""
+    statement for all their figures (figures.period_figures; the periods come from periods.py).
+    With `recent_days`, each budget also gets `.recent_spent_cents`: its ledger of the last that
+    many days up to today, by day of the entry (the overview's run-out), from the same statement."""
     today = today or today_for(organization)
     budgets = list(Budget.objects.filter(organization=organization).order_by("name", "pk"))
     periods = {budget.pk: budget_period(budget, today) for budget in budgets}
-    figures = period_figures(periods, today=today)
+    recent_since = today - timedelta(days=recent_days - 1) if recent_days else None
+    figures = period_figures(periods, today=today, recent_since=recent_since)
     for budget in budgets:
-        spent, committed, forecast_numerator = figures[budget.pk]
+        spent, committed, forecast_numerator, recent = figures[budget.pk]
         budget.figures = _figures_from(
             budget, periods[budget.pk], spent=spent, committed=committed, forecast_numerator=forecast_numerator
         )
+        if recent_days:
+            budget.recent_spent_cents = recent
     return budgets
 
 

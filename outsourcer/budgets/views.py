@@ -42,7 +42,9 @@ def _is_htmx(request) -> bool:
 def budget_list(request, ctx: OrgContext):
     # Every budget on one page, on purpose: the overview is the whole money picture, an organization
     # has tens of budgets, and the selector computes all their figures in a fixed number of queries.
-    budgets = selectors.budget_list_for_organization(organization=ctx.organization)
+    budgets = selectors.budget_list_for_organization(
+        organization=ctx.organization, recent_days=selectors.RUN_OUT_WINDOW_DAYS
+    )
     run_out = page_selectors.budget_run_out_by_id(organization=ctx.organization, budgets=budgets)
     context = {"ctx": ctx, "rows": _overview_rows(ctx, budgets, run_out), "may_manage": ctx.may("budget.manage")}
     return render(request, "budgets/list.html", context)

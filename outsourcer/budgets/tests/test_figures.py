@@ -6,7 +6,9 @@ from django.test.utils import CaptureQueriesContext
 
 from outsourcer.budgets.jobs import retainer_fees_post
 from outsourcer.budgets.models import Budget, SpendEntry
+from outsourcer.budgets.page_selectors import budget_run_out_by_id
 from outsourcer.budgets.selectors import (
+    RUN_OUT_WINDOW_DAYS,
     budget_burn_series,
     budget_figures,
     budget_forecast_run_out,
@@ -295,3 +297,31 @@ def test_the_forecast_is_rounded_once_per_budget_not_per_contract(personas):
     figures = budget_figures(budget=budget, today=date(2025, 3, 18))
 
     assert figures.forecast_hourly_cents == 1  # 0.6 → 1, where 0.3 → 0 twice would give 0
+
+
+def test_the_overview_run_out_equals_the_single_budget_forecast_with_and_without_listed_recent_spend(personas):
+    tight = make_budget(personas, name="Tight", amount_cents=40_000)
+    loose = make_budget(personas, name="Loose", period="yearly", amount_cents=5_000_000)
+    used_up = make_budget(personas, name="Used up", amount_cents=10_000)
+    quiet = make_budget(personas, name="Quiet", amount_cents=10_000)
+    other = make_budget(personas, name="Oscar's", organization=personas.other_org, actor=personas.oscar)
+    window_start = TODAY - timedelta(days=RUN_OUT_WINDOW_DAYS - 1)
+    _expense(tight, personas.bob, 30_000, window_start)  # first day of the window: counts
+    _expense(tight, personas.bob, 20_000, TODAY)
+    _expense(loose, personas.bob, 90_000, window_start - timedelta(days=1))  # the day before: does not
+    _expense(loose, personas.bob, 45_000, TODAY - timedelta(days=3))
+    _expense(used_up, personas.bob, 12_000, TODAY)
+    _expense(other, personas.oscar, 99_000, TODAY)
+    expected = {b.pk: budget_forecast_run_out(budget=b, today=TODAY) for b in (tight, loose, used_up, quiet)}
+
+    listed = budget_list_for_organization(organization=personas.org, today=TODAY, recent_days=RUN_OUT_WINDOW_DAYS)
+    with CaptureQueriesContext(connection) as queries:
+        from_listing = budget_run_out_by_id(organization=personas.org, budgets=listed, today=TODAY)
+    plain = budget_list_for_organization(organization=personas.org, today=TODAY)
+    queried = budget_run_out_by_id(organization=personas.org, budgets=plain, today=TODAY)
+
+    assert len(queries) == 0
+    assert {b.pk: b.recent_spent_cents for b in listed} == {tight.pk: 50_000, loose.pk: 45_000, used_up.pk: 12_000,
+                                                           quiet.pk: 0}  # fmt: skip
+    assert from_listing == queried == expected
+    assert expected[tight.pk] is not None and expected[used_up.pk] == TODAY
