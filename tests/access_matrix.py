@@ -16,9 +16,11 @@ from outsourcer.testing.personas import Personas
 COLUMNS = ("anonymous", "alice", "bob", "vera", "carol", "dan", "oscar")
 
 
-def expect(anonymous: int, owner: int, manager: int, viewer: int, contractor: int, other_contractor: int, outsider: int):
+def expect(
+    anonymous: int, owner: int, manager: int, viewer: int, contractor: int, other_contractor: int, outsider: int
+):
     """Expected statuses in column order (see COLUMNS)."""
-    return dict(zip(COLUMNS, (anonymous, owner, manager, viewer, contractor, other_contractor, outsider)))
+    return dict(zip(COLUMNS, (anonymous, owner, manager, viewer, contractor, other_contractor, outsider), strict=True))
 
 
 # Common shapes.

@@ -138,7 +138,9 @@ def contractor_create(
     if has_nul(notes) or len(notes) > 10_000:
         raise FieldErrors({"notes": "Notes are at most 10,000 characters of plain text."})
     capacity = _engagement_capacity(
-        cleaned.get("weekly_capacity_minutes", 0) if engagement_capacity_minutes is None else engagement_capacity_minutes
+        cleaned.get("weekly_capacity_minutes", 0)
+        if engagement_capacity_minutes is None
+        else engagement_capacity_minutes
     )
     with transaction.atomic():
         contractor = Contractor.objects.create(created_by_organization=organization, **cleaned)

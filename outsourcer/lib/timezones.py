@@ -5,7 +5,9 @@ from datetime import datetime, time
 from functools import cache
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-WEEKDAY_LABELS = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")))
+WEEKDAY_LABELS = dict(
+    zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), strict=True)
+)
 DEFAULT_WORKING_HOURS = {day: ["09:00", "17:00"] for day in WEEKDAYS[:5]}
 
 

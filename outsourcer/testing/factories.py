@@ -63,9 +63,7 @@ class EngagementFactory(factory.django.DjangoModelFactory):
         model = Engagement
 
     organization = factory.SubFactory(OrganizationFactory)
-    contractor = factory.SubFactory(
-        ContractorFactory, created_by_organization=factory.SelfAttribute("..organization")
-    )
+    contractor = factory.SubFactory(ContractorFactory, created_by_organization=factory.SelfAttribute("..organization"))
     status = EngagementStatus.ACTIVE
     weekly_capacity_minutes = 10 * 60
     status_changed_at = factory.LazyFunction(timezone.now)

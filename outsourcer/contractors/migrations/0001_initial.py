@@ -8,53 +8,107 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Contractor',
+            name="Contractor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('company', 'Company')], default='person', max_length=10)),
-                ('name', models.CharField(max_length=120)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('company', models.CharField(blank=True, max_length=120)),
-                ('website', models.URLField(blank=True, max_length=300)),
-                ('skills', models.CharField(blank=True, help_text='Comma-separated, lower case.', max_length=500)),
-                ('time_zone', models.CharField(default='UTC', max_length=64)),
-                ('working_hours', models.JSONField(default=outsourcer.contractors.models.default_working_hours)),
-                ('weekly_capacity_minutes', models.PositiveIntegerField(default=2400)),
-                ('default_rate_cents', models.PositiveBigIntegerField(default=0)),
-                ('currency', models.CharField(default='EUR', max_length=3)),
-                ('volume_tiers', models.JSONField(blank=True, default=list)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by_organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='accounts.organization')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='contractor_profile', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("person", "Person"), ("company", "Company")], default="person", max_length=10
+                    ),
+                ),
+                ("name", models.CharField(max_length=120)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                ("company", models.CharField(blank=True, max_length=120)),
+                ("website", models.URLField(blank=True, max_length=300)),
+                ("skills", models.CharField(blank=True, help_text="Comma-separated, lower case.", max_length=500)),
+                ("time_zone", models.CharField(default="UTC", max_length=64)),
+                ("working_hours", models.JSONField(default=outsourcer.contractors.models.default_working_hours)),
+                ("weekly_capacity_minutes", models.PositiveIntegerField(default=2400)),
+                ("default_rate_cents", models.PositiveBigIntegerField(default=0)),
+                ("currency", models.CharField(default="EUR", max_length=3)),
+                ("volume_tiers", models.JSONField(blank=True, default=list)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by_organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="accounts.organization",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="contractor_profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Engagement',
+            name="Engagement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('prospect', 'Prospect'), ('vetting', 'Vetting'), ('active', 'Active'), ('paused', 'Paused'), ('ended', 'Ended')], default='prospect', max_length=10)),
-                ('weekly_capacity_minutes', models.PositiveIntegerField(default=0)),
-                ('notes', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('status_changed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('contractor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='engagements', to='contractors.contractor')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='engagements', to='accounts.organization')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("prospect", "Prospect"),
+                            ("vetting", "Vetting"),
+                            ("active", "Active"),
+                            ("paused", "Paused"),
+                            ("ended", "Ended"),
+                        ],
+                        default="prospect",
+                        max_length=10,
+                    ),
+                ),
+                ("weekly_capacity_minutes", models.PositiveIntegerField(default=0)),
+                ("notes", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("status_changed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "contractor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="engagements",
+                        to="contractors.contractor",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="engagements",
+                        to="accounts.organization",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['organization', 'status'], name='contractors_organiz_8913b1_idx'), models.Index(fields=['contractor', 'organization'], name='contractors_contrac_0a97bc_idx')],
-                'constraints': [models.UniqueConstraint(fields=('organization', 'contractor'), name='engagement_unique')],
+                "indexes": [
+                    models.Index(fields=["organization", "status"], name="contractors_organiz_8913b1_idx"),
+                    models.Index(fields=["contractor", "organization"], name="contractors_contrac_0a97bc_idx"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("organization", "contractor"), name="engagement_unique")
+                ],
             },
         ),
     ]
