@@ -23,28 +23,23 @@ class OrgContext:
         return role_may(self.role, action)
 
 
-def access_organization(user: User, org_slug: str, *, action: str = "org.view") -> OrgContext:
-    """Return the caller's context in the organization; 404 when not a member, 403 when the role
-    may not perform `action`."""
+def _org_context(user: User, action: str, **organization_filter) -> OrgContext:
     if not user.is_authenticated:
         raise Http404
-    membership = (
-        Membership.objects.select_related("organization").filter(user=user, organization__slug=org_slug).first()
-    )
+    membership = Membership.objects.select_related("organization").filter(user=user, **organization_filter).first()
     if membership is None:
         raise Http404
     if not role_may(membership.role, action):
         raise PermissionDenied
     return OrgContext(organization=membership.organization, membership=membership, user=user)
+
+
+def access_organization(user: User, org_slug: str, *, action: str = "org.view") -> OrgContext:
+    """Return the caller's context in the organization; 404 when not a member, 403 when the role
+    may not perform `action`."""
+    return _org_context(user, action, organization__slug=org_slug)
 
 
 def access_organization_by_id(user: User, organization_id: int, *, action: str = "org.view") -> OrgContext:
     """Same as `access_organization`, by primary key (used by API tokens scoped to one organization)."""
-    membership = (
-        Membership.objects.select_related("organization").filter(user=user, organization_id=organization_id).first()
-    )
-    if membership is None:
-        raise Http404
-    if not role_may(membership.role, action):
-        raise PermissionDenied
-    return OrgContext(organization=membership.organization, membership=membership, user=user)
+    return _org_context(user, action, organization_id=organization_id)
