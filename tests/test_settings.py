@@ -1,0 +1,60 @@
+"""Settings a deployment relies on, read the way production reads them (a fresh process)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBE = (
+    "import json, django; from django.conf import settings; django.setup(); "
+    "print(json.dumps({'hashers': settings.PASSWORD_HASHERS, 'session': settings.SESSION_COOKIE_NAME, "
+    "'csrf': settings.CSRF_COOKIE_NAME, 'csp': bool(settings.SECURE_CSP), 'debug': settings.DEBUG, "
+    "'db': settings.DATABASES['default']['ENGINE'], "
+    "'whitenoise': any('whitenoise' in m for m in settings.MIDDLEWARE)}))"
+)
+
+
+def _settings(**env: str) -> dict:
+    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY"}}
+    environment.update(DJANGO_SETTINGS_MODULE="config.settings", **env)
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=environment, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_development_needs_no_variables_and_uses_sqlite():
+    settings = _settings()
+
+    assert settings["debug"] is True
+    assert settings["db"] == "django.db.backends.sqlite3"
+
+
+def test_passwords_are_hashed_with_argon2():
+    assert _settings()["hashers"][0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+
+def test_production_uses_host_only_cookies_a_csp_and_static_files_from_whitenoise():
+    settings = _settings(
+        DEBUG="false",
+        SECRET_KEY="k3y-" + "a1b2c3d4e5f6g7h8i9j0" * 3,
+        ALLOWED_HOSTS="outsourcer.example",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/outsourcer",
+    )
+
+    assert settings["session"] == "__Host-sessionid"
+    assert settings["csrf"] == "__Host-csrftoken"
+    assert settings["csp"] is True
+    assert settings["whitenoise"] is True
+    assert settings["db"] == "django.db.backends.postgresql"
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY"}}
+    environment.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="false")
+    result = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=environment, capture_output=True, text=True)
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
