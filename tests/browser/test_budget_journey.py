@@ -40,7 +40,7 @@ def test_owner_budgets_contracts_and_approves_time_that_crosses_an_alert(live_se
     page.get_by_label("Ends on").fill((today + timedelta(days=7)).isoformat())
     page.get_by_role("button", name="Create budget").click()
     expect(page.get_by_role("heading", name=re.compile("Spring campaign"))).to_be_visible()
-    expect(page.get_by_text("No threshold crossed in this period.")).to_be_visible()
+    expect(page.get_by_text("No alert has gone out for this period.")).to_be_visible()
 
     # An hourly contract with Carol: €60/h, at most 10 h a week, yesterday and today. It fits.
     page.get_by_role("link", name="Contracts", exact=True).click()
