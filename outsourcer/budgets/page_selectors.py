@@ -8,7 +8,7 @@ from django.db.models import Sum
 from outsourcer.accounts.models import Organization
 from outsourcer.budgets.models import Budget, BudgetAlert, SpendEntry
 from outsourcer.budgets.periods import today_for
-from outsourcer.budgets.selectors import RUN_OUT_WINDOW_DAYS
+from outsourcer.budgets.selectors import RUN_OUT_WINDOW_DAYS, run_out_day
 from outsourcer.contractors.models import Engagement, EngagementStatus
 
 
@@ -37,9 +37,8 @@ def budget_alert_list(*, budget: Budget, period_start: date) -> list[BudgetAlert
 def budget_run_out_by_id(*, organization: Organization, budgets: list[Budget], today: date | None = None) -> dict:
     """{budget id: forecast run-out day or None} for the overview, from the budgets' `.figures` and
     the last 30 days' spend: `.recent_spent_cents` when the budgets were listed with
-    `recent_days=RUN_OUT_WINDOW_DAYS` (no query), else ONE grouped query. Same rule as
-    selectors.budget_forecast_run_out, which costs three queries per budget: too many for a page
-    that lists them all."""
+    `recent_days=RUN_OUT_WINDOW_DAYS` (no query), else ONE grouped query; the rule itself is
+    selectors.run_out_day, shared with budget_forecast_run_out."""
     today = today or today_for(organization)
     window_start = today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1)
     if all(hasattr(budget, "recent_spent_cents") for budget in budgets):
@@ -54,16 +53,14 @@ def budget_run_out_by_id(*, organization: Organization, budgets: list[Budget], t
             .annotate(total=Sum("amount_cents"))
             .values_list("budget_id", "total")
         )
-    result = {}
-    for budget in budgets:
-        figures = budget.figures
-        left = figures.budgeted_cents - figures.spent_cents
-        recent = int(burned.get(budget.pk) or 0)
-        if left <= 0:
-            result[budget.pk] = min(today, figures.period_end) if figures.spent_cents > 0 else None
-        elif today > figures.period_end or today < figures.period_start or recent <= 0:
-            result[budget.pk] = None
-        else:
-            run_out = today + timedelta(days=-(-left * RUN_OUT_WINDOW_DAYS // recent))
-            result[budget.pk] = run_out if run_out <= figures.period_end else None
-    return result
+    return {
+        budget.pk: run_out_day(
+            today=today,
+            period_start=budget.figures.period_start,
+            period_end=budget.figures.period_end,
+            budgeted_cents=budget.figures.budgeted_cents,
+            spent_cents=budget.figures.spent_cents,
+            recent_cents=int(burned.get(budget.pk) or 0),
+        )  # fmt: skip
+        for budget in budgets
+    }

@@ -159,27 +159,35 @@ def budget_burn_series(*, budget: Budget, period_start: date, today: date | None
     return series
 
 
+def run_out_day(
+    *, today: date, period_start: date, period_end: date, budgeted_cents: int, spent_cents: int, recent_cents: int
+) -> date | None:
+    """The run-out rule, in one place: the day the period's budget runs out at the average daily
+    spend of the last RUN_OUT_WINDOW_DAYS (`recent_cents`); today when it already has; None when
+    nothing was spent lately, the period is not running, or the money lasts past its end."""
+    left = budgeted_cents - spent_cents
+    if left <= 0:
+        return min(today, period_end) if spent_cents > 0 else None
+    if today > period_end or today < period_start or recent_cents <= 0:
+        return None
+    days = -(-left * RUN_OUT_WINDOW_DAYS // recent_cents)  # ceiling: the day the last cent goes
+    run_out = today + timedelta(days=days)
+    return run_out if run_out <= period_end else None
+
+
 def budget_forecast_run_out(*, budget: Budget, today: date | None = None) -> date | None:
-    """The day the current period's budget runs out at the average daily spend of the last 30
-    days; today when it already has; None when nothing was spent lately or it lasts past the end."""
+    """`run_out_day` for one budget's current period (three small queries; lists use
+    `budget_run_out_by_id`)."""
     today = today or today_for(budget.organization)
     period = budget_period(budget, today)
-    spent = budget_period_spent(budget=budget, period_start=period.start)
-    left = budget.amount_cents - spent
-    if left <= 0:
-        return min(today, period.end) if spent > 0 else None
-    if today > period.end:
-        return None
     window_start = today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1)
-    burned = SpendEntry.objects.filter(budget=budget, occurred_on__range=(window_start, today)).aggregate(
+    recent = SpendEntry.objects.filter(budget=budget, occurred_on__range=(window_start, today)).aggregate(
         s=Sum("amount_cents")
     )["s"]
-    burned = int(burned or 0)
-    if burned <= 0:
-        return None
-    days = -(-left * RUN_OUT_WINDOW_DAYS // burned)  # ceiling: the day the last cent goes
-    run_out = today + timedelta(days=days)
-    return run_out if run_out <= period.end else None
+    return run_out_day(
+        today=today, period_start=period.start, period_end=period.end, budgeted_cents=budget.amount_cents,
+        spent_cents=budget_period_spent(budget=budget, period_start=period.start), recent_cents=int(recent or 0),
+    )  # fmt: skip
 
 
 def budget_spend_by_contractor(*, budget: Budget, period_start: date) -> list[ContractorSpend]:
