@@ -1,6 +1,7 @@
 """Every write for accounts, organizations, members and invitations."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import password_validation
@@ -401,6 +402,10 @@ def api_token_authenticate(raw: str) -> ApiToken | None:
         .filter(digest=_token_digest(raw), revoked_at=None, user__is_active=True)
         .first()
     )
-    if token is not None:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    now = timezone.now()
+    # "Last used" is shown to the minute; writing it on every call would add a write to every
+    # API request (and lock contention on busy tokens) for no visible change.
+    if token is not None and (token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1)):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
     return token

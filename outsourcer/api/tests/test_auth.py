@@ -158,3 +158,22 @@ def test_it_stores_only_a_digest_of_the_token(personas):
     assert raw not in (stored.digest, stored.prefix, stored.name)
     assert raw.startswith(stored.prefix)
     assert stored.created_at <= timezone.now()
+
+
+def test_last_used_is_written_at_most_once_a_minute(personas, django_assert_num_queries):
+    import time_machine
+    from django.utils import timezone
+
+    from outsourcer.accounts.services import api_token_authenticate, api_token_create
+
+    token, raw = api_token_create(user=personas.alice, name="script", organization=personas.org)
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        first = api_token_authenticate(raw)
+        with django_assert_num_queries(1):  # the lookup only, no write
+            api_token_authenticate(raw)
+        traveller.shift(61)
+        later = api_token_authenticate(raw)
+
+    token.refresh_from_db()
+    assert later.last_used_at > first.last_used_at
+    assert token.last_used_at == later.last_used_at
