@@ -1,15 +1,21 @@
 from django.contrib import admin
-from django.http import HttpResponse
-from django.urls import include, path
+from django.http import HttpResponse, JsonResponse
+from django.urls import include, path, re_path
 from django.views.decorators.http import require_GET
 
 from outsourcer.accounts import views as account_views
 from outsourcer.api.api import api
+from outsourcer.api.errors import error_body
 
 
 @require_GET
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
+
+
+def api_not_found(request, rest: str):
+    # Anything under /api/v1/ that no operation matched still answers in the API's error format.
+    return JsonResponse(error_body("No API operation at this path.", "not_found"), status=404)
 
 
 urlpatterns = [
@@ -24,5 +30,6 @@ urlpatterns = [
     path("portal/", include("outsourcer.contractors.portal_urls")),
     path("notifications/", include("outsourcer.notifications.urls")),
     path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", api_not_found),
     path("admin/", admin.site.urls),
 ]

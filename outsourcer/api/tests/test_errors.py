@@ -89,3 +89,11 @@ def test_with_errors_adds_the_common_statuses():
     assert set(with_errors({200: NameIn})) == {200, 401, 403, 404, 422}
     assert set(with_errors({201: NameIn}, 409, write=True)) == {201, 400, 401, 403, 404, 409, 422}
     assert with_errors({200: NameIn})[404] is ErrorOut
+
+
+def test_an_unknown_api_path_answers_json_404(client):
+    response = client.get("/api/v1/no-such-thing/42")
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["code"] == "not_found"
