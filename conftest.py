@@ -1,12 +1,44 @@
 import os
 
 import pytest
+import time_machine
 from django.db import connection
 
+from outsourcer.testing.clock import TEST_TODAY_VARIABLE, default_test_today, parse_test_today
 from outsourcer.testing.personas import Personas, make_personas
+
+pytest_plugins = ["outsourcer.testing.fixtures"]
 
 # pytest-django's live_server runs in a thread next to Playwright's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+# --- the clock (docs/testing.md) ------------------------------------------------------------------
+# Every test starts at the same instant: TEST_TODAY when set, else the moment the run began. The
+# controller fixes it before pytest-xdist starts its workers, so they inherit one value, and the
+# header prints it, so any run can be replayed with `TEST_TODAY=… make test`.
+
+
+def pytest_configure(config):
+    os.environ.setdefault(TEST_TODAY_VARIABLE, default_test_today())
+    # Fail at start-up, not in 900 tests, when the value cannot be read.
+    parse_test_today(os.environ[TEST_TODAY_VARIABLE])
+
+
+def pytest_report_header(config):
+    value = os.environ[TEST_TODAY_VARIABLE]
+    return [
+        f"clock: every test starts at {parse_test_today(value).isoformat()} (ticking); "
+        f"replay with {TEST_TODAY_VARIABLE}={value} TZ={os.environ.get('TZ', '')}"
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock():
+    """Travel to TEST_TODAY for every test, the clock ticking from there. Tests that need another
+    moment travel again inside (the `time_machine` fixture) and come back here afterwards."""
+    with time_machine.travel(parse_test_today(os.environ[TEST_TODAY_VARIABLE]), tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from outsourcer.accounts.models import ApiToken, Membership
 from outsourcer.accounts.services import api_token_create, api_token_revoke
-from outsourcer.api.tests.conftest import ApiClient
+from outsourcer.testing.fixtures import ApiClient
 
 
 def test_it_accepts_a_valid_token_and_records_its_use(personas):

@@ -2,7 +2,7 @@ from django.urls import reverse
 
 from outsourcer.accounts.models import ApiToken
 from outsourcer.accounts.services import api_token_create
-from outsourcer.api.tests.conftest import ApiClient
+from outsourcer.testing.fixtures import ApiClient
 
 
 def test_it_lists_my_live_tokens_only(personas, login_as):

@@ -8,7 +8,7 @@ from datetime import date
 
 from outsourcer.budgets.services import expense_record
 from outsourcer.budgets.tests.access_rows_pages import PAGE_ROWS
-from outsourcer.contracts.tests.builders import make_budget
+from outsourcer.testing.builders import make_budget
 from tests.access_matrix import Row, expect
 
 API_LIST = expect(401, 200, 200, 200, 404, 404, 200)

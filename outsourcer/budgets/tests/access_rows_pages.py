@@ -1,7 +1,8 @@
 """Access-matrix rows for the budget pages (the API rows live in access_rows.py)."""
 
 from outsourcer.budgets.periods import today_for
-from outsourcer.budgets.tests.page_data import make_budget, make_receipt_spend, make_spend
+from outsourcer.testing.builders import make_budget
+from outsourcer.testing.rows import insert_receipt_spend, insert_spend
 from tests.access_matrix import ORG_OWNER_POST, ORG_READ, ORG_RUN_POST, Row, expect
 
 ORG = {"kwargs": lambda p: {"org_slug": p.org.slug}}
@@ -15,27 +16,27 @@ ADVICE = expect(302, 200, 200, 200, 404, 404, 404)  # a question, not a change: 
 
 
 def _budget(p):
-    return {"org_slug": p.org.slug, "budget_id": make_budget(p.org).pk}
+    return {"org_slug": p.org.slug, "budget_id": make_budget(p).pk}
 
 
 def _oscars_budget(p):
-    return {"org_slug": p.org.slug, "budget_id": make_budget(p.other_org, name="Oscar's ads").pk}
+    return {"org_slug": p.org.slug, "budget_id": make_budget(p, organization=p.other_org, name="Oscar's ads").pk}
 
 
 def _entry(p):
-    budget = make_budget(p.org)
-    return {"org_slug": p.org.slug, "budget_id": budget.pk, "entry_id": make_spend(budget).pk}
+    budget = make_budget(p)
+    return {"org_slug": p.org.slug, "budget_id": budget.pk, "entry_id": insert_spend(budget).pk}
 
 
 def _oscars_entry_in_own_budget(p):
-    budget = make_budget(p.org)
-    foreign = make_spend(make_budget(p.other_org, name="Oscar's ads"))
+    budget = make_budget(p)
+    foreign = insert_spend(make_budget(p, organization=p.other_org, name="Oscar's ads"))
     return {"org_slug": p.org.slug, "budget_id": budget.pk, "entry_id": foreign.pk}
 
 
 def _receipt(p):
-    budget = make_budget(p.org)
-    return {"org_slug": p.org.slug, "budget_id": budget.pk, "entry_id": make_receipt_spend(budget).pk}
+    budget = make_budget(p)
+    return {"org_slug": p.org.slug, "budget_id": budget.pk, "entry_id": insert_receipt_spend(budget).pk}
 
 
 def _budget_form(p):

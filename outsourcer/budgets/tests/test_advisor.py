@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 
 from outsourcer.budgets.advisor import advise, rate_model_advice, tier_rate
-from outsourcer.contracts.tests.builders import make_budget
 from outsourcer.lib.errors import DomainError, FieldErrors
+from outsourcer.testing.builders import make_budget
 
 TIERS = [{"min_hours": 10, "rate_cents": 5000}, {"min_hours": 20, "rate_cents": 4500}]
 

@@ -9,8 +9,8 @@ from outsourcer.budgets.jobs import budget_alerts_run, budget_alerts_sweep_run
 from outsourcer.budgets.models import BudgetAlert
 from outsourcer.budgets.services import expense_record
 from outsourcer.contracts.services import time_entry_approve
-from outsourcer.contracts.tests.builders import TODAY, log_time, make_budget, make_contract
 from outsourcer.notifications.models import Notification
+from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
 from outsourcer.testing.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from outsourcer.audit.models import Event
 from outsourcer.budgets.access import access_budget
 from outsourcer.budgets.models import Budget
 from outsourcer.budgets.services import budget_create, budget_update, expense_record
-from outsourcer.contracts.tests.builders import make_budget, make_contract
 from outsourcer.lib.errors import DomainError, FieldErrors
+from outsourcer.testing.builders import make_budget, make_contract
 
 pytestmark = pytest.mark.django_db
 

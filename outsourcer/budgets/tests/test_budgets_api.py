@@ -4,7 +4,7 @@ import pytest
 
 from outsourcer.budgets.models import SpendEntry
 from outsourcer.budgets.services import expense_record
-from outsourcer.contracts.tests.builders import make_budget
+from outsourcer.testing.builders import make_budget
 
 pytestmark = pytest.mark.django_db
 

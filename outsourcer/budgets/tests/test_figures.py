@@ -20,7 +20,7 @@ from outsourcer.budgets.selectors import (
 )
 from outsourcer.budgets.services import expense_record
 from outsourcer.contracts.services import contract_end, milestone_accept, time_entry_approve
-from outsourcer.contracts.tests.builders import TODAY, log_time, make_budget, make_contract
+from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
 
 pytestmark = pytest.mark.django_db
 

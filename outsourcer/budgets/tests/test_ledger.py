@@ -11,8 +11,8 @@ from django.urls import reverse
 from outsourcer.audit.models import Event
 from outsourcer.budgets.models import AppendOnlyError, SpendEntry, SpendKind
 from outsourcer.budgets.services import expense_record, spend_entry_reverse
-from outsourcer.contracts.tests.builders import make_budget
 from outsourcer.lib.errors import DomainError, FieldErrors
+from outsourcer.testing.builders import make_budget
 from outsourcer.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

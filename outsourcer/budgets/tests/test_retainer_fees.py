@@ -7,7 +7,7 @@ from django.core.management import call_command
 from outsourcer.budgets.jobs import retainer_fees_post
 from outsourcer.budgets.models import SpendEntry
 from outsourcer.contracts.services import contract_end
-from outsourcer.contracts.tests.builders import TODAY, make_budget, make_contract
+from outsourcer.testing.builders import TODAY, make_budget, make_contract
 
 pytestmark = pytest.mark.django_db
 

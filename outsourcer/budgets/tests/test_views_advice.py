@@ -1,7 +1,7 @@
 import pytest
 
-from outsourcer.budgets.tests.views_support import text
-from outsourcer.contracts.tests.builders import make_budget
+from outsourcer.testing.builders import make_budget
+from outsourcer.testing.fixtures import text
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 
 from outsourcer.budgets.jobs import budget_alerts_run
 from outsourcer.budgets.services import expense_record, spend_entry_reverse
-from outsourcer.budgets.tests.views_support import text
 from outsourcer.contracts.services import time_entry_approve
-from outsourcer.contracts.tests.builders import log_time, make_budget, make_contract
+from outsourcer.testing.builders import log_time, make_budget, make_contract
+from outsourcer.testing.fixtures import text
 
 pytestmark = pytest.mark.django_db
 

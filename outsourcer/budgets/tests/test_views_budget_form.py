@@ -4,8 +4,8 @@ import pytest
 
 from outsourcer.audit.models import Event
 from outsourcer.budgets.models import Budget
-from outsourcer.budgets.tests.views_support import text
-from outsourcer.contracts.tests.builders import make_budget
+from outsourcer.testing.builders import make_budget
+from outsourcer.testing.fixtures import text
 
 pytestmark = pytest.mark.django_db
 

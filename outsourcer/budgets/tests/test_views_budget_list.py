@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from outsourcer.budgets.models import Budget
 from outsourcer.budgets.services import expense_record
-from outsourcer.budgets.tests.views_support import text
-from outsourcer.contracts.tests.builders import make_budget
+from outsourcer.testing.builders import make_budget
+from outsourcer.testing.fixtures import text
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from outsourcer.budgets.models import SpendEntry
-from outsourcer.budgets.tests.views_support import text
-from outsourcer.contracts.tests.builders import make_budget
+from outsourcer.testing.builders import make_budget
+from outsourcer.testing.fixtures import text
 
 pytestmark = pytest.mark.django_db
 

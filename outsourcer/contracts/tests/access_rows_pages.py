@@ -1,8 +1,9 @@
 """Access-matrix rows for the contract, time-review and portal time pages (API rows: access_rows.py)."""
 
 from outsourcer.budgets.periods import today_for
-from outsourcer.budgets.tests.page_data import make_budget, make_fixed_contract, make_hourly_contract, make_time_entry
 from outsourcer.contracts.models import ContractStatus
+from outsourcer.testing.builders import make_budget
+from outsourcer.testing.rows import insert_fixed_contract, insert_hourly_contract, insert_time_entry
 from tests.access_matrix import ORG_READ, ORG_RUN_POST, PORTAL_READ, Row, expect
 
 ORG = {"kwargs": lambda p: {"org_slug": p.org.slug}}
@@ -15,11 +16,13 @@ CAROLS_OWN_POST = expect(302, 404, 404, 404, 302, 404, 404)
 
 
 def _carols_contract(p, **fields):
-    return make_hourly_contract(make_budget(p.org), p.carol_engagement, **fields)
+    return insert_hourly_contract(make_budget(p), p.carol_engagement, **fields)
 
 
 def _dans_contract(p, **fields):
-    return make_hourly_contract(make_budget(p.other_org, name="Oscar's ads"), p.dan_engagement, **fields)
+    return insert_hourly_contract(
+        make_budget(p, organization=p.other_org, name="Oscar's ads"), p.dan_engagement, **fields
+    )
 
 
 def _contract(p):
@@ -35,34 +38,34 @@ def _oscars_contract(p):
 
 
 def _milestone(p):
-    contract = make_fixed_contract(make_budget(p.org), p.carol_engagement)
+    contract = insert_fixed_contract(make_budget(p), p.carol_engagement)
     return {"org_slug": p.org.slug, "contract_id": contract.pk, "milestone_id": contract.milestones.first().pk}
 
 
 def _oscars_milestone_in_own_contract(p):
-    own = make_fixed_contract(make_budget(p.org), p.carol_engagement)
-    foreign = make_fixed_contract(make_budget(p.other_org, name="Oscar's ads"), p.dan_engagement)
+    own = insert_fixed_contract(make_budget(p), p.carol_engagement)
+    foreign = insert_fixed_contract(make_budget(p, organization=p.other_org, name="Oscar's ads"), p.dan_engagement)
     return {"org_slug": p.org.slug, "contract_id": own.pk, "milestone_id": foreign.milestones.first().pk}
 
 
 def _entry(p):
-    return {"org_slug": p.org.slug, "entry_id": make_time_entry(_carols_contract(p)).pk}
+    return {"org_slug": p.org.slug, "entry_id": insert_time_entry(_carols_contract(p)).pk}
 
 
 def _oscars_entry(p):
-    return {"org_slug": p.org.slug, "entry_id": make_time_entry(_dans_contract(p)).pk}
+    return {"org_slug": p.org.slug, "entry_id": insert_time_entry(_dans_contract(p)).pk}
 
 
 def _bulk(p):
-    return {"action": "approve", "entries": [make_time_entry(_carols_contract(p)).pk]}
+    return {"action": "approve", "entries": [insert_time_entry(_carols_contract(p)).pk]}
 
 
 def _bulk_foreign(p):
-    return {"action": "approve", "entries": [make_time_entry(_dans_contract(p)).pk]}
+    return {"action": "approve", "entries": [insert_time_entry(_dans_contract(p)).pk]}
 
 
 def _contract_form(p):
-    budget = make_budget(p.org, name="Matrix budget")
+    budget = make_budget(p, name="Matrix budget")
     return {"title": "Matrix contract", "contractor": p.carol_contractor.pk, "budget": budget.pk,
             "rate_model": "hourly", "starts_on": today_for(p.org).isoformat(), "hourly_rate": "60",
             "weekly_cap_hours": "10"}  # fmt: skip
@@ -74,7 +77,7 @@ def _log_time(p):
 
 
 def _carols_entry(p):
-    return {"entry_id": make_time_entry(_carols_contract(p)).pk}
+    return {"entry_id": insert_time_entry(_carols_contract(p)).pk}
 
 
 PAGE_ROWS = [

@@ -14,8 +14,8 @@ from outsourcer.budgets.jobs import retainer_fees_post
 from outsourcer.budgets.models import SpendEntry
 from outsourcer.contracts.models import TimeEntry
 from outsourcer.contracts.services import time_entry_approve
-from outsourcer.contracts.tests.builders import TODAY, log_time, make_budget, make_contract
 from outsourcer.lib.errors import OverrideRequired
+from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres_only]
 

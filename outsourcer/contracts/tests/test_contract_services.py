@@ -16,8 +16,8 @@ from outsourcer.contracts.services import (
     contract_update,
     milestone_accept,
 )
-from outsourcer.contracts.tests.builders import TODAY, make_budget, make_contract
 from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
+from outsourcer.testing.builders import TODAY, make_budget, make_contract
 
 pytestmark = pytest.mark.django_db
 

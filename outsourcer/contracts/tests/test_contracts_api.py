@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from outsourcer.contracts.models import TimeEntry
-from outsourcer.contracts.tests.builders import TODAY, log_time, make_budget, make_contract
+from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,8 @@ from outsourcer.contracts.services import (
     time_entry_reject_bulk,
     time_entry_update,
 )
-from outsourcer.contracts.tests.builders import TODAY, log_time, make_budget, make_contract
 from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
+from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
 
 pytestmark = pytest.mark.django_db
 

@@ -4,11 +4,11 @@ from django.test.utils import CaptureQueriesContext
 
 from outsourcer.audit.models import Event
 from outsourcer.budgets.models import SpendEntry, SpendKind
-from outsourcer.budgets.tests.views_support import text
 from outsourcer.contracts.flows import ILLEGAL_TRANSITION
 from outsourcer.contracts.models import Contract, ContractStatus, MilestoneStatus
 from outsourcer.contracts.services import contract_create
-from outsourcer.contracts.tests.builders import log_time, make_budget, make_contract
+from outsourcer.testing.builders import log_time, make_budget, make_contract
+from outsourcer.testing.fixtures import text
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,10 @@
 import pytest
 
-from outsourcer.budgets.tests.views_support import text
 from outsourcer.contractors.models import EngagementStatus
 from outsourcer.contracts.models import Contract, ContractStatus
-from outsourcer.contracts.tests.builders import make_budget, make_contract
+from outsourcer.testing.builders import make_budget, make_contract
 from outsourcer.testing.factories import EngagementFactory
+from outsourcer.testing.fixtures import text
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from outsourcer.budgets.tests.views_support import text
 from outsourcer.contracts.models import TimeEntry, TimeEntryStatus
 from outsourcer.contracts.services import time_entry_approve, time_entry_reject
-from outsourcer.contracts.tests.builders import log_time, make_budget, make_contract
+from outsourcer.testing.builders import log_time, make_budget, make_contract
+from outsourcer.testing.fixtures import text
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from outsourcer.budgets.models import SpendEntry
-from outsourcer.budgets.tests.views_support import text
 from outsourcer.contracts.models import TimeEntryStatus
 from outsourcer.contracts.services import time_entry_approve
-from outsourcer.contracts.tests.builders import log_time, make_budget, make_contract
+from outsourcer.testing.builders import log_time, make_budget, make_contract
 from outsourcer.testing.factories import EngagementFactory
+from outsourcer.testing.fixtures import text
 
 pytestmark = pytest.mark.django_db
 

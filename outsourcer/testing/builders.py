@@ -1,10 +1,12 @@
-"""Test builders for budgets, contracts and time: real services, sensible defaults.
+"""Test builders for budgets, contracts and time: real services, sensible defaults. Every domain's
+tests use these (and `rows` for read-only page data inserted directly).
 
 Dates default to a fixed past month (TODAY = 2025-03-17, a Monday) so tests do not depend on the
-clock; pass `today=` to services that take it, and freeze time where a service reads the clock.
+clock; pass `today=` to services that take it, and use the `frozen` fixture (NOW) or
+`time_machine.travel` where a service reads the clock.
 """
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from outsourcer.budgets.services import budget_create
 from outsourcer.contracts.models import Contract, TimeEntry
@@ -12,15 +14,22 @@ from outsourcer.contracts.services import contract_activate, contract_create, ti
 
 TODAY = date(2025, 3, 17)
 MONTH_START = date(2025, 3, 1)
+NOW = datetime(2025, 3, 17, 10, 0, tzinfo=UTC)  # TODAY, 11:00 in Berlin
 
 
 def make_budget(personas, *, organization=None, actor=None, **overrides):
+    """A budget created by its owner: Alice in Crumb & Co. (the default), Oscar in his organization."""
     values = {
         "name": "Social media", "period": "monthly", "starts_on": date(2025, 1, 1), "amount_cents": 100_000,
         "currency": "EUR",
     }  # fmt: skip
     values.update(overrides)
-    return budget_create(organization=organization or personas.org, actor=actor or personas.alice, **values)
+    organization = organization or personas.org
+    return budget_create(organization=organization, actor=actor or _owner(personas, organization), **values)
+
+
+def _owner(personas, organization):
+    return personas.oscar if organization == personas.other_org else personas.alice
 
 
 def make_contract(personas, budget, *, rate_model="hourly", activate=True, contractor=None, today=TODAY, **overrides):
@@ -38,13 +47,14 @@ def make_contract(personas, budget, *, rate_model="hourly", activate=True, contr
             ],
         )
     values.update(overrides)
+    actor = _owner(personas, budget.organization)
     contract = contract_create(
-        organization=budget.organization, actor=personas.alice, budget=budget,
+        organization=budget.organization, actor=actor, budget=budget,
         contractor=contractor or personas.carol_contractor, **values,
     )  # fmt: skip
     if activate:
         contract = contract_activate(
-            contract=contract, actor=personas.alice, today=today, may_override=True, override_reason="test setup"
+            contract=contract, actor=actor, today=today, may_override=True, override_reason="test setup"
         )
     return contract
 

@@ -1,9 +1,15 @@
+"""Fixtures every domain's tests share, loaded by the root conftest (`pytest_plugins`): the JSON API
+client, URLs in Alice's organization, and `frozen` (the builders' Monday, 17 March 2025)."""
+
 import json
 
 import pytest
+import time_machine
 from django.test import Client
+from django.urls import reverse
 
 from outsourcer.accounts.services import api_token_create
+from outsourcer.testing.builders import NOW
 
 
 class ApiClient:
@@ -45,3 +51,25 @@ def api_as(personas):
         return ApiClient(raw)
 
     return _api
+
+
+@pytest.fixture
+def frozen():
+    """The clock stopped at the builders' NOW, for tests whose figures depend on the day."""
+    with time_machine.travel(NOW, tick=False):
+        yield NOW
+
+
+@pytest.fixture
+def org_url(personas):
+    """`org_url("budgets:detail", budget_id=…)` in Alice's organization."""
+
+    def _url(name: str, **kwargs) -> str:
+        return reverse(name, kwargs={"org_slug": personas.org.slug, **kwargs})
+
+    return _url
+
+
+def text(response) -> str:
+    """The response body with HTML's non-breaking spaces and entities left alone, as a str."""
+    return response.content.decode()

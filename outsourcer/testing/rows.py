@@ -1,5 +1,7 @@
 """Rows for page tests and the access matrix, inserted directly (no services, no events): the
-pages only read them. Money in cents, durations in minutes, all in the budget's organization."""
+pages only read them. Budgets come from `builders.make_budget`. Dates default to the organization's
+today on the test clock (TEST_TODAY), so the rows land in the period a page shows by default.
+Money in cents, durations in minutes, all in the budget's organization."""
 
 from datetime import date, timedelta
 
@@ -7,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from outsourcer.budgets.models import Budget, BudgetPeriod, SpendEntry, SpendKind
+from outsourcer.budgets.models import Budget, SpendEntry, SpendKind
 from outsourcer.budgets.periods import budget_period, today_for
 from outsourcer.contractors.models import Engagement
 from outsourcer.contracts.models import Contract, ContractStatus, Milestone, RateModel, TimeEntry, TimeEntryStatus
@@ -15,15 +17,7 @@ from outsourcer.contracts.models import Contract, ContractStatus, Milestone, Rat
 RECEIPT_NAME = "receipts/access-matrix/receipt.pdf"
 
 
-def make_budget(organization, *, name: str = "Social media", amount_cents: int = 100_000, **fields) -> Budget:
-    today = today_for(organization)
-    defaults = {"period": BudgetPeriod.MONTHLY, "starts_on": today.replace(day=1) - timedelta(days=70),
-                "currency": organization.currency}  # fmt: skip
-    fields = {**defaults, **fields}
-    return Budget.objects.create(organization=organization, name=name, amount_cents=amount_cents, **fields)
-
-
-def make_hourly_contract(budget: Budget, engagement: Engagement, **fields) -> Contract:
+def insert_hourly_contract(budget: Budget, engagement: Engagement, **fields) -> Contract:
     defaults = {
         "title": "Weekly product photos", "rate_model": RateModel.HOURLY, "status": ContractStatus.ACTIVE,
         "currency": budget.currency, "starts_on": budget.starts_on, "hourly_rate_cents": 6000,
@@ -37,7 +31,7 @@ def make_hourly_contract(budget: Budget, engagement: Engagement, **fields) -> Co
     )  # fmt: skip
 
 
-def make_fixed_contract(budget: Budget, engagement: Engagement, *, amounts=(30_000, 20_000), **fields) -> Contract:
+def insert_fixed_contract(budget: Budget, engagement: Engagement, *, amounts=(30_000, 20_000), **fields) -> Contract:
     defaults = {
         "title": "Shop redesign", "rate_model": RateModel.FIXED, "status": ContractStatus.ACTIVE,
         "currency": budget.currency, "starts_on": budget.starts_on, "total_cents": sum(amounts),
@@ -56,7 +50,7 @@ def make_fixed_contract(budget: Budget, engagement: Engagement, *, amounts=(30_0
     return contract
 
 
-def make_time_entry(contract: Contract, *, minutes: int = 90, worked_on: date | None = None, **fields) -> TimeEntry:
+def insert_time_entry(contract: Contract, *, minutes: int = 90, worked_on: date | None = None, **fields) -> TimeEntry:
     return TimeEntry.objects.create(
         organization=contract.organization, contractor=contract.contractor, contract=contract,
         worked_on=worked_on or today_for(contract.organization), minutes=minutes,
@@ -64,7 +58,9 @@ def make_time_entry(contract: Contract, *, minutes: int = 90, worked_on: date | 
     )  # fmt: skip
 
 
-def make_spend(budget: Budget, *, amount_cents: int = 12_000, occurred_on: date | None = None, **fields) -> SpendEntry:
+def insert_spend(
+    budget: Budget, *, amount_cents: int = 12_000, occurred_on: date | None = None, **fields
+) -> SpendEntry:
     day = occurred_on or today_for(budget.organization)
     defaults = {"kind": SpendKind.EXPENSE, "description": "Stock photos licence"}
     return SpendEntry.objects.create(
@@ -73,8 +69,8 @@ def make_spend(budget: Budget, *, amount_cents: int = 12_000, occurred_on: date 
     )  # fmt: skip
 
 
-def make_receipt_spend(budget: Budget) -> SpendEntry:
+def insert_receipt_spend(budget: Budget) -> SpendEntry:
     """An expense with a small PDF receipt stored once under MEDIA_ROOT."""
     if not default_storage.exists(RECEIPT_NAME):
         default_storage.save(RECEIPT_NAME, ContentFile(b"%PDF-1.4\n% access matrix receipt\n"))
-    return make_spend(budget, receipt=RECEIPT_NAME)
+    return insert_spend(budget, receipt=RECEIPT_NAME)
