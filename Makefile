@@ -6,12 +6,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: help venv run test lint fmt bench clean distclean
+.PHONY: help venv run test test-dates lint fmt bench clean distclean
 
 help:
 	@echo "make run        migrate, load demo data, run web (127.0.0.1:8000) + db_worker + scheduler; Ctrl-C stops all"
 	@echo "make test       whole pytest suite on SQLite, then on PostgreSQL (installs Chromium if missing)"
 	@echo "                  make test PYTEST_ARGS='-k login'   OUTSOURCER_TEST_WORKERS=0 for no xdist"
+	@echo "make test-dates the SQLite suite at year end, a leap day, clock changes, … (docs/testing.md)"
 	@echo "make lint       ruff check + ruff format --check"
 	@echo "make fmt        ruff check --fix + ruff format"
 	@echo "make bench      bench/run.py"
@@ -26,6 +27,9 @@ run:
 
 test:
 	@bash scripts/test.sh $(PYTEST_ARGS)
+
+test-dates:
+	@bash scripts/test-dates.sh $(PYTEST_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .
