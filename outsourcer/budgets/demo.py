@@ -26,6 +26,7 @@ from outsourcer.contracts.services import (
     time_entry_reject,
 )
 from outsourcer.lib.errors import OverrideRequired
+from outsourcer.lib.timezones import today_in
 
 USD_TO_EUR = 920_000  # 1 USD = 0.92 EUR, as agreed in the contracts
 
@@ -57,6 +58,12 @@ def _work_days(first: date, last: date, every: int = 2):
         if day.weekday() < 5:
             yield day
         day += timedelta(days=every)
+
+
+def _not_ahead(contract, day: date) -> date:
+    # The bakery's today can be the contractor's tomorrow (Berlin after midnight, Lisbon before it),
+    # and nobody logs time for a day that has not begun where they are.
+    return min(day, today_in(contract.contractor.time_zone))
 
 
 def load(*, organization: Organization, people: dict) -> None:
@@ -93,8 +100,9 @@ def load(*, organization: Organization, people: dict) -> None:
     def log_and_review(contract_, days, minutes, approve=True, note=""):
         for day in days:
             entry = time_entry_create(
-                contractor=contract_.contractor, contract=contract_, worked_on=day, minutes=minutes, note=note
-            )
+                contractor=contract_.contractor, contract=contract_, worked_on=_not_ahead(contract_, day),
+                minutes=minutes, note=note,
+            )  # fmt: skip
             if approve:
                 time_entry_approve(entry=entry, actor=bob)
 
@@ -120,7 +128,9 @@ def load(*, organization: Organization, people: dict) -> None:
         )
     recent = [max(this_month, today - timedelta(days=d)) for d in (3, 2, 1, 0)]
     entries = [
-        time_entry_create(contractor=carol.contractor, contract=carol, worked_on=day, minutes=minutes, note=note)
+        time_entry_create(
+            contractor=carol.contractor, contract=carol, worked_on=_not_ahead(carol, day), minutes=minutes, note=note
+        )
         for day, minutes, note in zip(
             recent,
             (240, 150, 90, 120),

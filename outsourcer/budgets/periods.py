@@ -11,6 +11,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from outsourcer.lib.timezones import today_in
+
 ONE_OFF, MONTHLY, QUARTERLY, YEARLY = "one_off", "monthly", "quarterly", "yearly"
 PERIOD_MONTHS = {MONTHLY: 1, QUARTERLY: 3, YEARLY: 12}
 
@@ -114,12 +116,4 @@ def iso_week(day: date) -> Period:
 
 def today_for(organization) -> date:
     """Today in the organization's time zone: a budget period turns over at its local midnight."""
-    from zoneinfo import ZoneInfo
-
-    from django.utils import timezone
-
-    try:
-        zone = ZoneInfo(organization.time_zone)
-    except Exception:  # an invalid stored zone must not take the figures down
-        zone = ZoneInfo("UTC")
-    return timezone.localdate(timezone=zone)
+    return today_in(organization.time_zone)

@@ -7,7 +7,6 @@ from datetime import date
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from outsourcer.accounts.decorators import contractor_view
 from outsourcer.budgets.periods import add_months, month_end
@@ -17,21 +16,24 @@ from outsourcer.contracts.access import access_contract_for_contractor, access_t
 from outsourcer.contracts.forms import TimeEntryForm
 from outsourcer.contracts.models import ContractStatus, RateModel
 from outsourcer.lib.errors import DomainError
+from outsourcer.lib.timezones import today_in
 
 PAGE_SIZE = 25
 
 
-def _month(request) -> date:
-    """The first day of the month asked for (?month=2025-03), default this month in the viewer's zone."""
+def _month(request, today: date) -> date:
+    """The first day of the month asked for (?month=2025-03), default this month."""
     try:
         year, month = (int(part) for part in request.GET.get("month", "").split("-"))
         return date(year, month, 1)
     except ValueError:
-        return timezone.localdate().replace(day=1)
+        return today.replace(day=1)
 
 
 def _time_page(request, contractor: Contractor, form: TimeEntryForm, *, status: int = 200):
-    month = _month(request)
+    # The contractor's own calendar decides "this month" and "today", as the time-entry rules do.
+    today = today_in(contractor.time_zone)
+    month = _month(request, today)
     contracts = [
         c for c in selectors.contract_list_for_contractor(contractor=contractor, status=ContractStatus.ACTIVE)
         if c.rate_model in (RateModel.HOURLY, RateModel.RETAINER)
@@ -40,7 +42,7 @@ def _time_page(request, contractor: Contractor, form: TimeEntryForm, *, status: 
     context = {
         "portal": True, "contractor": contractor, "form": form, "contracts": contracts, "month": month,
         "previous_month": add_months(month, -1), "next_month": add_months(month, 1),
-        "is_this_month": month == timezone.localdate().replace(day=1),
+        "is_this_month": month == today.replace(day=1),
         "page": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
     }  # fmt: skip
     return render(request, "portal/time.html", context, status=status)
@@ -50,7 +52,7 @@ def _time_page(request, contractor: Contractor, form: TimeEntryForm, *, status: 
 def portal_time(request, contractor: Contractor):
     choices = page_selectors.loggable_contract_choices(contractor=contractor)
     data = request.POST if request.method == "POST" else None
-    initial = {"worked_on": timezone.localdate(), "contract": choices[0][0] if len(choices) == 1 else None}
+    initial = {"worked_on": today_in(contractor.time_zone), "contract": choices[0][0] if len(choices) == 1 else None}
     form = TimeEntryForm(data, contracts=choices, initial=initial)
     if form.is_bound and form.is_valid():
         contract = access_contract_for_contractor(contractor, form.cleaned_data["contract"])

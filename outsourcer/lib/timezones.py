@@ -1,8 +1,10 @@
 """Time zones and working hours: validation and "their time" helpers."""
 
 import zoneinfo
-from datetime import datetime, time
+from datetime import date, datetime, time
 from functools import cache
+
+from django.utils import timezone
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_LABELS = dict(
@@ -18,6 +20,14 @@ def available_time_zones() -> frozenset[str]:
 
 def is_time_zone(name: str) -> bool:
     return name in available_time_zones()
+
+
+def today_in(name: str) -> date:
+    """Today's date in the named zone; UTC when the stored name is not a zone (it must not take a
+    page down). A contractor's "today" and an organization's can differ: near midnight UTC, Berlin
+    may be a day ahead of Lisbon."""
+    zone = zoneinfo.ZoneInfo(name) if is_time_zone(name) else zoneinfo.ZoneInfo("UTC")
+    return timezone.localdate(timezone=zone)
 
 
 def time_zone_choices() -> list[tuple[str, str]]:

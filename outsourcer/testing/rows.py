@@ -13,6 +13,7 @@ from outsourcer.budgets.models import Budget, SpendEntry, SpendKind
 from outsourcer.budgets.periods import budget_period, today_for
 from outsourcer.contractors.models import Engagement
 from outsourcer.contracts.models import Contract, ContractStatus, Milestone, RateModel, TimeEntry, TimeEntryStatus
+from outsourcer.lib.timezones import today_in
 
 RECEIPT_NAME = "receipts/access-matrix/receipt.pdf"
 
@@ -53,7 +54,7 @@ def insert_fixed_contract(budget: Budget, engagement: Engagement, *, amounts=(30
 def insert_time_entry(contract: Contract, *, minutes: int = 90, worked_on: date | None = None, **fields) -> TimeEntry:
     return TimeEntry.objects.create(
         organization=contract.organization, contractor=contract.contractor, contract=contract,
-        worked_on=worked_on or today_for(contract.organization), minutes=minutes,
+        worked_on=worked_on or today_in(contract.contractor.time_zone), minutes=minutes,
         **{"status": TimeEntryStatus.SUBMITTED, "note": "Shot the spring collection", **fields},
     )  # fmt: skip
 

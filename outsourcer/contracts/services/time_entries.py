@@ -1,6 +1,5 @@
 from collections.abc import Iterable
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -36,16 +35,9 @@ from outsourcer.contracts.services._common import (
 )
 from outsourcer.lib.errors import DomainError, OverrideRequired
 from outsourcer.lib.money import cents_for_minutes, format_money
+from outsourcer.lib.timezones import today_in
 
 # --- time entries ----------------------------------------------------------------------------
-
-
-def _contractor_today(contractor: Contractor) -> date:
-    try:
-        zone = ZoneInfo(contractor.time_zone)
-    except Exception:
-        zone = ZoneInfo("UTC")
-    return timezone.localdate(timezone=zone)
 
 
 def _clean_time(*, contract: Contract, contractor: Contractor, worked_on, minutes, note) -> tuple[date, int, str]:
@@ -54,7 +46,7 @@ def _clean_time(*, contract: Contract, contractor: Contractor, worked_on, minute
     minutes = errors.integer(minutes, field="minutes", label="Minutes", minimum=1, maximum=24 * 60)
     note = errors.text(note, field="note", label="Note", max_length=500, required=False)
     if worked_on:
-        if worked_on > _contractor_today(contractor):
+        if worked_on > today_in(contractor.time_zone):
             errors.add("worked_on", "Log time for today or an earlier day.")
         elif worked_on < contract.starts_on or (contract.ends_on and worked_on > contract.ends_on):
             end = f"{contract.ends_on:%d %b %Y}" if contract.ends_on else "open end"

@@ -2,6 +2,7 @@
 
 from outsourcer.budgets.periods import today_for
 from outsourcer.contracts.models import ContractStatus
+from outsourcer.lib.timezones import today_in
 from outsourcer.testing.builders import make_budget
 from outsourcer.testing.rows import insert_fixed_contract, insert_hourly_contract, insert_time_entry
 from tests.access_matrix import ORG_READ, ORG_RUN_POST, PORTAL_READ, Row, expect
@@ -71,9 +72,14 @@ def _contract_form(p):
             "weekly_cap_hours": "10"}  # fmt: skip
 
 
+def _carols_today(p) -> str:
+    # Time is logged on the contractor's calendar, which near midnight UTC is not Berlin's.
+    return today_in(p.carol_contractor.time_zone).isoformat()
+
+
 def _log_time(p):
     contract = _carols_contract(p)
-    return {"contract": contract.pk, "worked_on": today_for(p.org).isoformat(), "duration": "1:30", "note": "Edits"}
+    return {"contract": contract.pk, "worked_on": _carols_today(p), "duration": "1:30", "note": "Edits"}
 
 
 def _carols_entry(p):
@@ -138,6 +144,6 @@ PAGE_ROWS = [
         method="POST",
         get_allowed=True,
         kwargs=_carols_entry,
-        data=lambda p: {"worked_on": today_for(p.org).isoformat(), "duration": "45", "note": "Shorter"},
+        data=lambda p: {"worked_on": _carols_today(p), "duration": "45", "note": "Shorter"},
     ),  # fmt: skip
 ]

@@ -130,3 +130,19 @@ def test_its_query_count_does_not_grow_with_the_entries(login_as, personas, cont
     with CaptureQueriesContext(connection) as many:
         client.get(TIME)
     assert len(many) == len(few)
+
+
+def test_today_is_the_contractors_calendar_day_the_rule_checks(login_as, personas, contract, time_machine):
+    # 23:30 UTC on Sunday 16 March: her account shows Berlin (already Monday), her working calendar
+    # is Lisbon's (still Sunday). The form offers the day she may log, and what it offers is accepted.
+    personas.carol.time_zone = "Europe/Berlin"
+    personas.carol.save()
+    time_machine.move_to("2025-03-16T23:30:00+00:00", tick=False)
+    client = login_as(personas.carol)
+
+    page = client.get(TIME)
+    offered = page.context["form"].initial["worked_on"]
+    response = client.post(TIME, _log(contract, worked_on=offered.isoformat()))
+
+    assert offered == date(2025, 3, 16)
+    assert response.status_code == 302 and TimeEntry.objects.get().worked_on == date(2025, 3, 16)
