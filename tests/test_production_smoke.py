@@ -117,7 +117,8 @@ def _get(url: str, log: Path):
     # As behind the TLS-terminating proxy of docs/deploy.md.
     request = urllib.request.Request(url, headers={"Host": "127.0.0.1", "X-Forwarded-Proto": "https"})
     try:
-        return urllib.request.urlopen(request, timeout=10)
+        # Generous: the first request imports the whole app, and CI machines have two busy cores.
+        return urllib.request.urlopen(request, timeout=60)
     except urllib.error.HTTPError as error:
         body = error.read().decode(errors="replace")[:1000]
         pytest.fail(f"GET {url} -> {error.code}\n{body}\n--- gunicorn log ---\n{log.read_text()[-3000:]}")
@@ -139,7 +140,7 @@ def test_gunicorn_serves_login_and_openapi_with_debug_off(fresh_postgres_url, tm
 
     port = _free_port()
     log = tmp_path / "gunicorn.log"
-    command = [str(BIN / "gunicorn"), "config.wsgi", "-w", "1", "-b", f"127.0.0.1:{port}", "--timeout", "30"]
+    command = [str(BIN / "gunicorn"), "config.wsgi", "-w", "1", "-b", f"127.0.0.1:{port}", "--timeout", "120"]
     command.append("--no-control-socket")  # its default path is per user: parallel runs would share it
     with log.open("w") as log_file:
         gunicorn = subprocess.Popen(
