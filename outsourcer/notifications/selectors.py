@@ -1,9 +1,15 @@
 """Reads for in-app notifications."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import QuerySet
 
-from outsourcer.accounts.models import User
 from outsourcer.notifications.models import Notification
+
+if TYPE_CHECKING:  # annotations only: audit and notifications sit below accounts
+    from outsourcer.accounts.models import User
 
 
 def notification_list_for_user(*, user: User, unread_only: bool = False) -> QuerySet[Notification]:
