@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "outsourcer.notifications",
     "outsourcer.budgets",
     "outsourcer.contracts",
+    "outsourcer.home",  # above every domain: home page, nav workspace, demo, scheduler
 ]
 
 MIDDLEWARE = [
