@@ -9,8 +9,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from outsourcer.accounts.forms import TokenForm
 from outsourcer.accounts.roles import role_may
-from outsourcer.accounts.selectors import token_list_for_user, workspace_for_user
+from outsourcer.accounts.selectors import token_list_for_user
 from outsourcer.accounts.services import api_token_create, api_token_revoke
+from outsourcer.home.workspace import workspace_for_user
 from outsourcer.lib.errors import DomainError, apply_to_form
 
 PORTAL_SCOPE = "portal"
