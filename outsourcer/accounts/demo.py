@@ -1,10 +1,10 @@
 """Demo accounts: Crumb & Co. Bakery with its owner Alice, manager Bob and viewer Vera
-(`manage.py demo`, see lib/demo.py)."""
+(`manage.py demo`, see lib/demo_context.py)."""
 
 from outsourcer.accounts import services
 from outsourcer.accounts.models import Organization
 from outsourcer.accounts.roles import Role
-from outsourcer.lib.demo import PASSWORD, SLUG, DemoContext, demo_email
+from outsourcer.lib.demo_context import PASSWORD, SLUG, DemoContext, demo_email
 
 MEMBERS = [
     ("alice", "Alice Baker", Role.OWNER, "Crumb & Co. Bakery: everything"),

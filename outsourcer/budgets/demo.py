@@ -1,4 +1,4 @@
-"""Demo budgets for Crumb & Co. Bakery (`manage.py demo`, see lib/demo.py): six budgets, and the
+"""Demo budgets for Crumb & Co. Bakery (`manage.py demo`, see lib/demo_context.py): six budgets, and the
 marketing ad spend with one duplicate reversed. The contracts that draw on them, and their time,
 milestones and fees, come from contracts/demo.py. Everything goes through the services,
 back-dated with explicit dates, so the demo shows what the product would have recorded.
@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from outsourcer.budgets.periods import add_months, month_start, today_for
 from outsourcer.budgets.services import budget_create, expense_record, spend_entry_reverse
-from outsourcer.lib.demo import DemoContext
+from outsourcer.lib.demo_context import DemoContext
 
 MARKETING_SPEND = [  # (days ago, cents, description)
     (100, 40_000, "Instagram ads"),

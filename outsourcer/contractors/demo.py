@@ -1,6 +1,6 @@
 """Demo contractors: ten around the world work for Crumb & Co. Bakery; Carol also works for
 Harbour Lane Florist (owner Hana), so her portal shows two clients (`manage.py demo`, see
-lib/demo.py)."""
+lib/demo_context.py)."""
 
 from dataclasses import dataclass, field
 
@@ -8,7 +8,7 @@ from outsourcer.accounts import services as account_services
 from outsourcer.accounts.models import Organization, User
 from outsourcer.contractors import services
 from outsourcer.contractors.models import Engagement, EngagementStatus
-from outsourcer.lib.demo import DOMAIN, PASSWORD, DemoContext, demo_email
+from outsourcer.lib.demo_context import DOMAIN, PASSWORD, DemoContext, demo_email
 
 # Legal paths through the engagement transition table to each final status.
 _PATH = {

@@ -1,4 +1,4 @@
-"""Demo contracts for Crumb & Co. Bakery (`manage.py demo`, see lib/demo.py), drawn from the
+"""Demo contracts for Crumb & Co. Bakery (`manage.py demo`, see lib/demo_context.py), drawn from the
 budgets of budgets/demo.py, with time, milestones and fees back-dated with explicit dates:
 
 - Product photography (Carol hourly): three months of history, this month's time in every state;
@@ -23,7 +23,7 @@ from outsourcer.contracts.services import (
     time_entry_create,
     time_entry_reject,
 )
-from outsourcer.lib.demo import DemoContext
+from outsourcer.lib.demo_context import DemoContext
 from outsourcer.lib.errors import OverrideRequired
 
 USD_TO_EUR = 920_000  # 1 USD = 0.92 EUR, as agreed in the contracts

@@ -1,7 +1,7 @@
 """`manage.py demo`: a realistic demo organization, loaded once, through the same services as the UI.
 
 Each domain loads its own rows: every installed app's `demo.py` (`load(context)`, see
-lib/demo.py), in INSTALLED_APPS order, inside one transaction. Then the logins are printed from
+lib/demo_context.py), in INSTALLED_APPS order, inside one transaction. Then the logins are printed from
 each loader's `LOGINS`.
 """
 
@@ -12,7 +12,7 @@ from django.test.utils import override_settings
 from django.urls import reverse
 
 from outsourcer.accounts.models import Organization, User
-from outsourcer.lib.demo import PASSWORD, DemoContext, demo_email
+from outsourcer.lib.demo_context import PASSWORD, DemoContext, demo_email
 from outsourcer.lib.hooks import app_modules
 
 # The demo invites people through the real services; nobody should receive those e-mails.
