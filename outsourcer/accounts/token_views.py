@@ -35,7 +35,7 @@ def _scopes(user) -> tuple[list[tuple[str, str]], dict[str, object]]:
 def _page(request, form, *, new_token: str = "", status: int = 200):
     tokens = Paginator(token_list_for_user(user=request.user), 25).get_page(request.GET.get("page"))
     context = {"tokens": tokens, "form": form, "new_token": new_token}
-    return render(request, "api/tokens.html", context, status=status)
+    return render(request, "accounts/tokens.html", context, status=status)
 
 
 @login_required
