@@ -3,9 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from outsourcer.accounts.models import (
-    normalize_email,
-)
+from outsourcer.accounts.models import normalize_email
 from outsourcer.lib.currencies import is_currency
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.text import has_nul

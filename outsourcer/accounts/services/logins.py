@@ -7,11 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from outsourcer.accounts.models import (
-    LoginThrottle,
-    User,
-    normalize_email,
-)
+from outsourcer.accounts.models import LoginThrottle, User, normalize_email
 
 security_log = logging.getLogger("outsourcer.security")
 

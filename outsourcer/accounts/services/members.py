@@ -7,12 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from outsourcer.accounts.models import (
-    Invitation,
-    Membership,
-    Organization,
-    User,
-)
+from outsourcer.accounts.models import Invitation, Membership, Organization, User
 from outsourcer.accounts.roles import Role
 from outsourcer.accounts.services._clean import _clean_currency, _clean_email, _clean_text, _clean_time_zone
 from outsourcer.audit.events import event_record
@@ -20,8 +15,6 @@ from outsourcer.lib.errors import DomainError
 from outsourcer.notifications.email import email_send_on_commit
 
 INVITATION_SALT = "outsourcer.invitation"
-
-
 LAST_OWNER = "An organization must keep at least one owner."
 
 

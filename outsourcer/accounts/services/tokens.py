@@ -5,12 +5,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from outsourcer.accounts.models import (
-    ApiToken,
-    Membership,
-    Organization,
-    User,
-)
+from outsourcer.accounts.models import ApiToken, Membership, Organization, User
 from outsourcer.accounts.services._clean import _clean_text
 from outsourcer.audit.events import event_record
 from outsourcer.lib.errors import DomainError

@@ -4,10 +4,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from outsourcer.accounts.models import (
-    Organization,
-    User,
-)
+from outsourcer.accounts.models import Organization, User
 from outsourcer.accounts.services._clean import _clean_email, _clean_text, _clean_time_zone
 from outsourcer.accounts.services.members import organization_create
 from outsourcer.lib.errors import DomainError
