@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 
 from outsourcer.accounts import services
-from outsourcer.accounts.services import members as member_services
 from outsourcer.accounts.models import Membership
+from outsourcer.accounts.services import members as member_services
 from outsourcer.lib.errors import DomainError
 
 
