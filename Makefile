@@ -10,10 +10,10 @@ PYTEST_ARGS ?=
 
 help:
 	@echo "make run        migrate, load demo data, run web (127.0.0.1:8000) + db_worker + scheduler; Ctrl-C stops all"
-	@echo "make test       whole pytest suite on SQLite, then on PostgreSQL (installs Chromium if missing)"
+	@echo "make test       make lint, then the whole pytest suite on SQLite and on PostgreSQL (installs Chromium if missing)"
 	@echo "                  make test PYTEST_ARGS='-k login'   OUTSOURCER_TEST_WORKERS=0 for no xdist"
 	@echo "make test-dates the SQLite suite at year end, a leap day, clock changes, … (docs/testing.md)"
-	@echo "make lint       ruff check + ruff format --check"
+	@echo "make lint       ruff check + ruff format --check + lint-imports + scripts/check_architecture.py"
 	@echo "make fmt        ruff check --fix + ruff format"
 	@echo "make bench      bench/run.py"
 	@echo "make clean      caches, collected static files, test artefacts (keeps .venv and the database)"
@@ -31,9 +31,13 @@ test:
 test-dates:
 	@bash scripts/test-dates.sh $(PYTEST_ARGS)
 
+# The import contracts of docs/architecture.md: lint-imports (pyproject.toml [tool.importlinter])
+# and what it cannot check (private names across apps, every module a core or a face).
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(PY) scripts/check_architecture.py
 
 fmt: venv
 	$(VENV)/bin/ruff check --fix .
@@ -44,7 +48,7 @@ bench: venv
 
 clean:
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -print0 | xargs -0 rm -rf
-	rm -rf .pytest_cache .ruff_cache .hypothesis .schemathesis test-results staticfiles
+	rm -rf .pytest_cache .ruff_cache .import_linter_cache .hypothesis .schemathesis test-results staticfiles
 	rm -f bench/results/*.tmp
 
 distclean: clean

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "outsourcer.notifications",
     "outsourcer.budgets",
     "outsourcer.contracts",
+    "outsourcer.home",  # above every domain: home page, nav workspace, demo, scheduler
 ]
 
 MIDDLEWARE = [
@@ -84,7 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "outsourcer.accounts.context_processors.workspace",
+                "outsourcer.home.context_processors.workspace",
             ],
         },
     },

@@ -3,9 +3,9 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import include, path, re_path
 from django.views.decorators.http import require_GET
 
-from outsourcer.accounts import views as account_views
 from outsourcer.api.api import api
 from outsourcer.api.errors import error_body
+from outsourcer.home import views as home_views
 
 
 @require_GET
@@ -19,7 +19,7 @@ def api_not_found(request, rest: str):
 
 
 urlpatterns = [
-    path("", account_views.home, name="home"),
+    path("", home_views.home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("outsourcer.accounts.urls")),
     path("", include("outsourcer.accounts.org_urls")),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make test: the whole pytest suite on SQLite, then on PostgreSQL. Both results are reported;
+# make test: make lint, then the whole pytest suite on SQLite, then on PostgreSQL. Both results are reported;
 # the exit status is non-zero when either run fails (pytest's "no tests collected", exit 5, included).
 # Extra arguments go to pytest (make test PYTEST_ARGS="-k login").
 # OUTSOURCER_TEST_WORKERS=N sets pytest-xdist workers (default 2; 0 runs in one process).
@@ -48,7 +48,22 @@ bash scripts/bootstrap.sh
 PY=.venv/bin/python
 phase_done setup
 
-# --- 2. Chromium for the Playwright journeys --------------------------------------------------------
+# --- 2. Lint: ruff and the import contracts (docs/architecture.md) -------------------------------
+# A broken contract fails the run like a failing test; the suites still run so both are reported.
+declare -a summary=()
+failed=0
+phase "lint: make lint"
+lint_rc=0
+make --no-print-directory lint || lint_rc=$?
+if ((lint_rc == 0)); then
+    summary+=("$(printf '%-11s %s in %d s' lint passed $((SECONDS - phase_t0)))")
+else
+    summary+=("$(printf '%-11s %s in %d s' lint "FAILED (make lint exit $lint_rc)" $((SECONDS - phase_t0)))")
+    failed=1
+fi
+phase_done lint
+
+# --- 3. Chromium for the Playwright journeys --------------------------------------------------------
 phase "chromium"
 CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
 if [[ ! -x $CHROMIUM ]]; then
@@ -68,7 +83,7 @@ fi
 "$CHROMIUM" --version 2>/dev/null || true
 phase_done chromium
 
-# --- 3. The suites --------------------------------------------------------------------------------
+# --- 4. The suites --------------------------------------------------------------------------------
 pytest_args=()
 workers=${OUTSOURCER_TEST_WORKERS:-2}
 if [[ $workers != 0 ]] && "$PY" -c 'import xdist' 2>/dev/null; then
@@ -76,9 +91,6 @@ if [[ $workers != 0 ]] && "$PY" -c 'import xdist' 2>/dev/null; then
     pytest_args+=(-n "$workers" --dist loadgroup)
 fi
 pytest_args+=("$@")
-
-declare -a summary=()
-failed=0
 
 # run_suite LABEL VAR=VALUE… : pytest with those variables; records the outcome.
 run_suite() {

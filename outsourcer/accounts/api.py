@@ -7,10 +7,11 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from outsourcer.accounts.models import Membership
-from outsourcer.accounts.selectors import membership_list_for_organization, workspace_for_user
+from outsourcer.accounts.selectors import membership_list_for_organization
 from outsourcer.api.auth import caller_token, org_context
 from outsourcer.api.errors import with_errors
 from outsourcer.api.pagination import paginated
+from outsourcer.home.workspace import workspace_for_user
 
 router = Router(tags=["accounts"])
 

@@ -1,4 +1,4 @@
-"""Organization pages: home, create, settings, members."""
+"""Organization pages: create, settings, members (the organization's home page is in home/views.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,16 +14,6 @@ from outsourcer.accounts.models import Invitation, Membership
 from outsourcer.lib.errors import DomainError, apply_to_form
 
 MEMBERS_PER_PAGE = 25
-
-
-@org_view("org.view")
-def org_home(request, ctx: OrgContext):
-    from outsourcer.audit.selectors import event_list_recent_for_organization
-    from outsourcer.contractors.selectors import contractor_counts_for_organization
-
-    counts = contractor_counts_for_organization(organization=ctx.organization)
-    recent = event_list_recent_for_organization(organization=ctx.organization) if ctx.may("activity.view") else []
-    return render(request, "orgs/home.html", {"ctx": ctx, "counts": counts, "recent_events": recent})
 
 
 @login_required

@@ -1,52 +1,14 @@
 """Reads for accounts and organizations."""
 
-from dataclasses import dataclass
-from functools import cached_property
-
-from django.db import connection
 from django.db.models import Q
 
 from outsourcer.accounts.models import ApiToken, Invitation, Membership, Organization, User
 from outsourcer.accounts.roles import Role
 
 
-@dataclass
-class Workspace:
-    user: User
-
-    @cached_property
-    def memberships(self) -> list[Membership]:
-        return list(
-            Membership.objects.filter(user=self.user).select_related("organization").order_by("organization__name")
-        )
-
-    @cached_property
-    def _nav_facts(self) -> tuple[bool, int]:
-        """(has a contractor profile, unread notifications): the nav asks both on every page, so
-        one hand-written statement (two index lookups) instead of two ORM queries, whose building
-        costs more than the lookups (docs/performance.md)."""
-        sql = (
-            "SELECT EXISTS(SELECT 1 FROM contractors_contractor WHERE user_id = %s), "
-            "(SELECT COUNT(*) FROM notifications_notification WHERE user_id = %s AND read_at IS NULL)"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [self.user.pk, self.user.pk])
-            is_contractor, unread = cursor.fetchone()
-        return bool(is_contractor), int(unread)
-
-    @cached_property
-    def is_contractor(self) -> bool:
-        return self._nav_facts[0]
-
-    @cached_property
-    def unread_notifications(self) -> int:
-        """Same count as notifications.selectors.notification_unread_count."""
-        return self._nav_facts[1]
-
-
-def workspace_for_user(user: User) -> Workspace:
-    """Lazy: the queries run only if the template asks for organizations or the portal link."""
-    return Workspace(user=user)
+def membership_list_for_user(*, user: User) -> list[Membership]:
+    """The user's memberships with their organizations, by organization name."""
+    return list(Membership.objects.filter(user=user).select_related("organization").order_by("organization__name"))
 
 
 def membership_list_for_organization(*, organization: Organization, q: str = "", role: str = ""):

@@ -1,9 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from outsourcer.accounts import views
+from outsourcer.accounts import token_views, views
 from outsourcer.accounts.forms import NulFreeMixin
-from outsourcer.api import token_views
 
 app_name = "accounts"
 

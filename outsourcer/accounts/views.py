@@ -8,8 +8,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from outsourcer.accounts import services
 from outsourcer.accounts.forms import AcceptInvitationForm, LoginForm, ProfileForm, SignupForm
-from outsourcer.accounts.models import Invitation
-from outsourcer.accounts.selectors import workspace_for_user
+from outsourcer.accounts.models import Invitation, User
+from outsourcer.contractors import services as contractor_services
 from outsourcer.lib.errors import DomainError, apply_to_form
 
 LOCKED_OUT = "Too many failed attempts. For your security, try again in {minutes} minutes or reset your password."
@@ -20,24 +20,6 @@ BACKEND = "outsourcer.accounts.backends.EmailBackend"
 def client_ip(request) -> str:
     # Behind the proxy described in docs/deploy.md REMOTE_ADDR is the proxy; it sets X-Real-IP.
     return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR", "")
-
-
-def home(request):
-    """Send the caller where their work is: their current organization, else the portal."""
-    if not request.user.is_authenticated:
-        return redirect("accounts:login")
-    workspace = workspace_for_user(request.user)
-    current = request.session.get("current_org")
-    slugs = [m.organization.slug for m in workspace.memberships]
-    if current in slugs:
-        return redirect("orgs:home", current)
-    if workspace.is_contractor and current == "":
-        return redirect("portal:home")
-    if slugs:
-        return redirect("orgs:home", slugs[0])
-    if workspace.is_contractor:
-        return redirect("portal:home")
-    return redirect("orgs:create")
 
 
 @require_http_methods(["GET", "POST"])
@@ -101,8 +83,6 @@ def invitation_accept(request, token: str):
     invitation = services.invitation_from_token(token)
     if invitation is None:
         return render(request, "accounts/invitation_invalid.html", status=404)
-    from outsourcer.accounts.models import User
-
     has_account = User.objects.filter(email=invitation.email).exists()
     signed_in_as_invitee = request.user.is_authenticated and request.user.email == invitation.email
     form = AcceptInvitationForm(request.POST or None) if not has_account else None
@@ -110,9 +90,11 @@ def invitation_accept(request, token: str):
     if request.method == "POST":
         try:
             if signed_in_as_invitee:
-                user = _accept(invitation, user=request.user)
+                user = contractor_services.invitation_accept(invitation=invitation, user=request.user)
             elif not has_account and form.is_valid():
-                user = _accept(invitation, password=form.cleaned_data["password"], name=form.cleaned_data["name"])
+                user = contractor_services.invitation_accept(
+                    invitation=invitation, password=form.cleaned_data["password"], name=form.cleaned_data["name"]
+                )
                 login(request, user, backend=BACKEND)
             else:
                 user = None
@@ -130,23 +112,6 @@ def invitation_accept(request, token: str):
         {"invitation": invitation, "form": form, "has_account": has_account,
          "signed_in_as_invitee": signed_in_as_invitee, "error": error},
     )  # fmt: skip
-
-
-def _accept(invitation: Invitation, *, user=None, password: str = "", name: str = ""):
-    from outsourcer.contractors.services import contractor_invitation_accept
-
-    if invitation.kind == Invitation.Kind.CONTRACTOR:
-        contractor = contractor_invitation_accept(invitation=invitation, user=user, password=password, name=name)
-        return contractor.user
-    if user is None:
-        from django.db import transaction
-
-        with transaction.atomic():
-            user = services.user_create(email=invitation.email, password=password, name=name)
-            services.member_invitation_accept(invitation=invitation, user=user)
-        return user
-    services.member_invitation_accept(invitation=invitation, user=user)
-    return user
 
 
 def _after_accept(request, invitation: Invitation):

@@ -1,13 +1,19 @@
 """Reads of the audit trail for the activity page."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
-from outsourcer.accounts.models import Organization, User
 from outsourcer.audit.actions import action_label
 from outsourcer.audit.models import Event
+
+if TYPE_CHECKING:  # annotations only: audit and notifications sit below accounts
+    from outsourcer.accounts.models import Organization
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,12 @@ def event_filter_choices_for_organization(
         if row_actor_id is not None:
             actors[row_actor_id] = name or email
     if actor_id is not None and actor_id not in actors:
-        chosen = User.objects.filter(pk=actor_id, event__organization=organization).values("name", "email").first()
+        chosen = (
+            get_user_model()
+            .objects.filter(pk=actor_id, event__organization=organization)
+            .values("name", "email")
+            .first()
+        )
         if chosen is not None:
             actors[actor_id] = chosen["name"] or chosen["email"]
     if action:

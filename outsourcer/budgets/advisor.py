@@ -20,6 +20,7 @@ from typing import Any
 from outsourcer.budgets.exchange import convert_cents
 from outsourcer.budgets.models import Budget
 from outsourcer.budgets.periods import budget_period, today_for
+from outsourcer.budgets.selectors import budget_figures
 from outsourcer.lib.errors import DomainError, FieldErrors
 from outsourcer.lib.money import cents_for_minutes, round_half_up
 
@@ -127,8 +128,6 @@ def rate_model_advice(
     `contractor` unless given; a contractor whose currency differs from the budget's needs
     `exchange_rate_micros` (or an explicit `rate_cents` in the budget's currency). `weeks`
     defaults to the weeks left in the period. Raises FieldErrors for bad input."""
-    from outsourcer.budgets.selectors import budget_figures
-
     high_minutes = low_minutes if high_minutes is None else high_minutes
     errors: dict[str, str] = {}
     for field, value in (("low_minutes", low_minutes), ("high_minutes", high_minutes)):

@@ -12,17 +12,23 @@ Per budget row, with T = today:
   is not yet in the ledger, × the fee;
 - hourly forecast numerator = SUM(weekly cap minutes × hourly rate × remaining contract days in
   the period); the caller divides by 7 × 60 and rounds half-up once per budget.
+
+Budgets sit below contracts (docs/architecture.md), so the committed and forecast terms are not
+written here: contracts registers them (`commitments_register`, from contracts/apps.py; the terms
+are in contracts/commitments.py). This module owns the periods, the spent figure, the "only while
+the period is not over" rule and the statement that adds the terms up.
 """
 
 import functools
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection
 from django.db.models import (
     BigIntegerField,
     Case,
-    Count,
     DateField,
     Expression,
     F,
@@ -48,15 +54,14 @@ from django.db.models.functions import (
     TruncYear,
 )
 
-from outsourcer.budgets.models import BudgetPeriod, SpendEntry, SpendKind
+from outsourcer.budgets.models import BudgetPeriod, SpendEntry
 from outsourcer.budgets.periods import PERIOD_MONTHS, Period, calendar_period, month_index, month_start
-from outsourcer.contracts.models import Contract, ContractStatus, Milestone, MilestoneStatus, RateModel
 
 FAR_FUTURE = date(9999, 12, 31)
 TRUNC = {BudgetPeriod.MONTHLY: TruncMonth, BudgetPeriod.QUARTERLY: TruncQuarter, BudgetPeriod.YEARLY: TruncYear}
 
 
-def _date(value: date) -> Value:
+def date_value(value: date) -> Value:
     return Value(value, output_field=DateField())
 
 
@@ -105,7 +110,8 @@ class DaysBetween(Func):
         super().__init__(end, start)
 
 
-def _month_index(expression) -> Expression:
+def month_index_of(expression) -> Expression:
+    """year × 12 + month of a date expression (1-based month, as EXTRACT gives it)."""
     return ExtractYear(expression) * 12 + ExtractMonth(expression)
 
 
@@ -119,16 +125,16 @@ def current_period_expressions(today: date, period: Period | None = None) -> dic
     or the given `period` for every row), `fig_from` (where the rest of the period begins) and its
     month. Django inlines an annotation wherever it is used, so each is a flat CASE over columns
     and constants computed here once, not a nest of expressions (see docs/performance.md)."""
-    t = _date(today)
+    t = date_value(today)
     if period is not None:
         since = max(today, period.start)
         return {
-            "fig_start": _date(period.start), "fig_end": _date(period.end), "fig_from": _date(since),
-            "fig_from_month": _date(month_start(since)), "fig_from_index": Value(month_index(since) + 1),
+            "fig_start": date_value(period.start), "fig_end": date_value(period.end), "fig_from": date_value(since),
+            "fig_from_month": date_value(month_start(since)), "fig_from_index": Value(month_index(since) + 1),
         }  # fmt: skip
     not_started = Q(starts_on__gt=today)
     ended = Q(ends_on__lt=today)
-    far_end = Coalesce(F("ends_on"), _date(FAR_FUTURE), output_field=DateField())
+    far_end = Coalesce(F("ends_on"), date_value(FAR_FUTURE), output_field=DateField())
     starts = [When(period=BudgetPeriod.ONE_OFF, then=F("starts_on")), When(not_started, then=F("starts_on"))]
     ends = [When(period=BudgetPeriod.ONE_OFF, then=F("ends_on")), When(ended, then=F("ends_on"))]
     for kind in TRUNC:
@@ -140,11 +146,12 @@ def current_period_expressions(today: date, period: Period | None = None) -> dic
             )
         )
         # Running: this calendar period, cut by the budget's own start and end.
-        starts.append(When(period=kind, then=Greatest(_date(this.start), F("starts_on"), output_field=DateField())))
+        running_start = Greatest(date_value(this.start), F("starts_on"), output_field=DateField())
+        starts.append(When(period=kind, then=running_start))
         # Not started yet: its first period, which begins on the start date.
         first_end = PeriodEnd(_trunc(kind, F("starts_on")), PERIOD_MONTHS[kind])
         ends.append(When(not_started, period=kind, then=Least(first_end, far_end, output_field=DateField())))
-        ends.append(When(period=kind, then=Least(_date(this.end), far_end, output_field=DateField())))
+        ends.append(When(period=kind, then=Least(date_value(this.end), far_end, output_field=DateField())))
     return {
         "fig_start": Case(*starts, output_field=DateField()),
         "fig_end": Case(*ends, output_field=DateField()),
@@ -152,85 +159,59 @@ def current_period_expressions(today: date, period: Period | None = None) -> dic
         "fig_from": Case(When(not_started, then=F("starts_on")), default=t, output_field=DateField()),
         "fig_from_month": Case(
             When(not_started, then=_trunc(BudgetPeriod.MONTHLY, F("starts_on"))),
-            default=_date(month_start(today)),
+            default=date_value(month_start(today)),
             output_field=DateField(),
         ),
         "fig_from_index": Case(
-            When(not_started, then=_month_index(F("starts_on"))),
+            When(not_started, then=month_index_of(F("starts_on"))),
             default=Value(month_index(today) + 1),
             output_field=IntegerField(),
         ),
     }
 
 
+@dataclass(frozen=True)
+class Commitments:
+    """Money a higher domain holds against budgets, as terms that each give one number per budget
+    (0 or NULL when there is none): `committed` and `forecast` build ORM subqueries correlated on
+    the Budget row (OuterRef "pk" and the fig_* annotations of current_period_expressions, plus
+    `fig_end_index`); `committed_sql` and `forecast_sql` build scalar subqueries over the row `p`
+    of period_figures' statement (columns id, ps, pe, fr, fr_month, fr_index, pe_index) in the
+    dialect they are given (keys greatest, least, far, month_index, days_between; see _VENDOR)."""
+
+    committed: Callable[[], list[QuerySet]]
+    forecast: Callable[[], list[QuerySet]]
+    committed_sql: Callable[[dict[str, str]], list[str]]
+    forecast_sql: Callable[[dict[str, str]], list[str]]
+
+
+_COMMITMENTS: list[Commitments] = []
+
+
+def commitments_register(commitments: Commitments) -> None:
+    """Add a domain's commitment terms to every budget figure (call once, from AppConfig.ready)."""
+    if commitments not in _COMMITMENTS:
+        _COMMITMENTS.append(commitments)
+        _period_figures_sql.cache_clear()
+
+
+def _added(terms: list[Expression]) -> Expression:
+    total = terms[0] if terms else Value(0)
+    for term in terms[1:]:
+        total = total + term
+    return total
+
+
 def annotate_figures(budgets: QuerySet, *, today: date, period: Period | None = None) -> QuerySet:
     """Annotate fig_start, fig_end, fig_spent, fig_committed, fig_forecast_numerator."""
     budgets = budgets.annotate(**current_period_expressions(today, period))
-    budgets = budgets.annotate(fig_end_index=_month_index(F("fig_end")))
+    budgets = budgets.annotate(fig_end_index=month_index_of(F("fig_end")))
 
     spent = (
         SpendEntry.objects.filter(budget_id=OuterRef("pk"), period_start=OuterRef("fig_start"))
         .order_by()
         .values("budget_id")
         .annotate(total=Sum("amount_cents"))
-        .values("total")
-    )
-    milestones = (
-        Milestone.objects.filter(
-            contract__budget_id=OuterRef("pk"),
-            contract__status=ContractStatus.ACTIVE,
-            status=MilestoneStatus.PENDING,
-            due_on__lte=OuterRef("fig_end"),
-        )
-        .order_by()
-        .values("contract__budget_id")
-        .annotate(total=Sum("budget_amount_cents"))
-        .values("total")
-    )
-    posted_months = (
-        SpendEntry.objects.filter(
-            contract_id=OuterRef("pk"),
-            kind=SpendKind.RETAINER_FEE,
-            covers_month__gte=OuterRef(OuterRef("fig_from_month")),
-            covers_month__lte=OuterRef(OuterRef("fig_end")),
-        )
-        .order_by()
-        .values("contract_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    contract_end = Coalesce(F("ends_on"), _date(FAR_FUTURE), output_field=DateField())
-    retainer_months = (
-        Least(OuterRef("fig_end_index"), _month_index(contract_end))
-        - Greatest(OuterRef("fig_from_index"), _month_index(F("starts_on")))
-        + 1
-    )
-    retainers = (
-        Contract.objects.filter(budget_id=OuterRef("pk"), status=ContractStatus.ACTIVE, rate_model=RateModel.RETAINER)
-        .annotate(months=Greatest(retainer_months, Value(0)))
-        .annotate(unposted=F("months") - Coalesce(Subquery(posted_months, output_field=BigIntegerField()), 0))
-        .order_by()
-        .values("budget_id")
-        .annotate(total=Sum(F("unposted") * F("monthly_fee_budget_cents"), output_field=BigIntegerField()))
-        .values("total")
-    )
-    hourly_days = (
-        DaysBetween(
-            Greatest(OuterRef("fig_from"), F("starts_on"), output_field=DateField()),
-            Least(OuterRef("fig_end"), contract_end, output_field=DateField()),
-        )
-        + 1
-    )
-    hourly = (
-        Contract.objects.filter(budget_id=OuterRef("pk"), status=ContractStatus.ACTIVE, rate_model=RateModel.HOURLY)
-        .annotate(days=Greatest(hourly_days, Value(0)))
-        .order_by()
-        .values("budget_id")
-        .annotate(
-            total=Sum(
-                F("weekly_cap_minutes") * F("hourly_rate_budget_cents") * F("days"), output_field=BigIntegerField()
-            )
-        )
         .values("total")
     )
 
@@ -249,10 +230,12 @@ def annotate_figures(budgets: QuerySet, *, today: date, period: Period | None = 
             output_field=BigIntegerField(),
         )
 
+    committed = [money(term) for source in _COMMITMENTS for term in source.committed()]
+    forecast = [money(term) for source in _COMMITMENTS for term in source.forecast()]
     return budgets.annotate(
         fig_spent=Cast(money(spent), BigIntegerField()),
-        fig_committed=while_open(money(milestones) + money(retainers)),
-        fig_forecast_numerator=while_open(money(hourly)),
+        fig_committed=while_open(_added(committed)),
+        fig_forecast_numerator=while_open(_added(forecast)),
     )
 
 
@@ -271,23 +254,10 @@ SELECT p.id,
     COALESCE((SELECT SUM(e.amount_cents) FROM budgets_spendentry e
               WHERE e.budget_id = p.id AND e.period_start = p.ps), 0),
     CASE WHEN p.still_open = 1 THEN
-        COALESCE((SELECT SUM(m.budget_amount_cents)
-                  FROM contracts_contract k JOIN contracts_milestone m ON m.contract_id = k.id
-                  WHERE k.budget_id = p.id AND k.status = '{active}'
-                    AND m.status = '{pending}' AND m.due_on <= p.pe), 0)
-      + COALESCE((SELECT SUM(({greatest}({least}(p.pe_index, {end_index})
-                                          - {greatest}(p.fr_index, {start_index}) + 1, 0)
-                              - (SELECT COUNT(*) FROM budgets_spendentry r
-                                 WHERE r.contract_id = k.id AND r.kind = '{retainer_fee}'
-                                   AND r.covers_month >= p.fr_month AND r.covers_month <= p.pe))
-                             * k.monthly_fee_budget_cents)
-                  FROM contracts_contract k
-                  WHERE k.budget_id = p.id AND k.status = '{active}' AND k.rate_model = '{retainer}'), 0)
+        {committed}
     ELSE 0 END,
     CASE WHEN p.still_open = 1 THEN
-        COALESCE((SELECT SUM(k.weekly_cap_minutes * k.hourly_rate_budget_cents * {greatest}({days} + 1, 0))
-                  FROM contracts_contract k
-                  WHERE k.budget_id = p.id AND k.status = '{active}' AND k.rate_model = '{hourly}'), 0)
+        {forecast}
     ELSE 0 END,
     {recent_column}
 FROM p{recent_join}
@@ -302,14 +272,13 @@ _RECENT_CTE = """, recent AS (
     GROUP BY budget_id
 )"""
 
-_CONTRACT_END = "COALESCE(k.ends_on, {far})"
 _VENDOR = {
     "postgresql": {
         "greatest": "GREATEST",
         "least": "LEAST",
         "far": "DATE '9999-12-31'",
         "month_index": "(EXTRACT(YEAR FROM {0})::int * 12 + EXTRACT(MONTH FROM {0})::int)",
-        "days": "({least}(p.pe, {end}) - {greatest}(p.fr, k.starts_on))",
+        "days_between": "({0} - {1})",
         # The periods as eight arrays, whatever the number of budgets: the statement's text stays
         # the same (psycopg parses and caches it once; a VALUES list of 40 rows was re-parsed on
         # every call, ~1 ms).
@@ -323,7 +292,7 @@ _VENDOR = {
         "least": "min",
         "far": "'9999-12-31'",
         "month_index": "(CAST(strftime('%%Y', {0}) AS INTEGER) * 12 + CAST(strftime('%%m', {0}) AS INTEGER))",
-        "days": "CAST(julianday({least}(p.pe, {end})) - julianday({greatest}(p.fr, k.starts_on)) AS INTEGER)",
+        "days_between": "CAST(julianday({0}) - julianday({1}) AS INTEGER)",
         # The periods as one JSON array of rows: one parameter, the same text for any number of budgets.
         "periods": "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), "
         "json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]'), "
@@ -333,25 +302,20 @@ _VENDOR = {
 }
 
 
+def _sum_sql(terms: list[str]) -> str:
+    return "\n      + ".join(f"COALESCE(({term}), 0)" for term in terms) or "0"
+
+
 @functools.cache
 def _period_figures_sql(vendor: str, *, recent: bool) -> str:
     v = _VENDOR[vendor]
-    end = _CONTRACT_END.format(far=v["far"])
     return _PERIOD_FIGURES_SQL.format(
         periods=v["periods"],
         recent_cte=_RECENT_CTE.format(in_budgets=v["in_budgets"]) if recent else "",
         recent_column="COALESCE(recent.total, 0)" if recent else "0",
         recent_join=" LEFT JOIN recent ON recent.budget_id = p.id" if recent else "",
-        greatest=v["greatest"],
-        least=v["least"],
-        end_index=v["month_index"].format(end),
-        start_index=v["month_index"].format("k.starts_on"),
-        days=v["days"].format(least=v["least"], greatest=v["greatest"], end=end),
-        active=ContractStatus.ACTIVE,
-        pending=MilestoneStatus.PENDING,
-        retainer_fee=SpendKind.RETAINER_FEE,
-        retainer=RateModel.RETAINER,
-        hourly=RateModel.HOURLY,
+        committed=_sum_sql([term for source in _COMMITMENTS for term in source.committed_sql(v)]),
+        forecast=_sum_sql([term for source in _COMMITMENTS for term in source.forecast_sql(v)]),
     )
 
 

@@ -11,6 +11,7 @@ from django.db.models import QuerySet, Sum
 from outsourcer.accounts.models import Organization
 from outsourcer.budgets.exchange import rate_text
 from outsourcer.budgets.figures import annotate_figures, period_figures
+from outsourcer.budgets.ledger import budget_period_spent
 from outsourcer.budgets.models import Budget, SpendEntry, SpendKind
 from outsourcer.budgets.periods import Period, budget_period, periods_between, today_for
 from outsourcer.lib.money import amount_text, round_half_up
@@ -115,12 +116,6 @@ def budget_figures(*, budget: Budget, today: date | None = None, period_start: d
     period = budget_period(budget, period_start) if period_start else None
     annotated = annotate_figures(Budget.objects.filter(pk=budget.pk), today=today, period=period).get()
     return _figures(annotated)
-
-
-def budget_period_spent(*, budget: Budget, period_start: date) -> int:
-    """SUM of the ledger filed under one period (0 when empty)."""
-    total = SpendEntry.objects.filter(budget=budget, period_start=period_start).aggregate(s=Sum("amount_cents"))["s"]
-    return int(total or 0)
 
 
 def budget_period_history(*, budget: Budget, today: date | None = None) -> list[tuple[Period, int]]:

@@ -1,5 +1,5 @@
-"""Every write for budgets and the spend ledger. The ledger is append-only: `spend_record` is the
-one place that inserts a SpendEntry; nothing updates or deletes one (see models.SpendEntry)."""
+"""Every write for budgets and the spend ledger, on top of the ledger API in ledger.py (the one
+place that inserts a SpendEntry; nothing updates or deletes one, see models.SpendEntry)."""
 
 from datetime import date
 from typing import Any
@@ -11,8 +11,8 @@ from django.db.models import Max
 from outsourcer.accounts.models import Organization, User
 from outsourcer.audit.events import event_record
 from outsourcer.budgets import events
+from outsourcer.budgets.ledger import budget_lock, spend_record
 from outsourcer.budgets.models import Budget, BudgetPeriod, SpendEntry, SpendKind
-from outsourcer.budgets.periods import budget_period, covers
 from outsourcer.budgets.validation import Errors
 from outsourcer.contractors.models import Contractor
 from outsourcer.lib.errors import DomainError
@@ -24,7 +24,6 @@ RECEIPT_MAX_BYTES = 10 * 1024 * 1024
 RECEIPT_SIGNATURES = {b"%PDF-": "pdf", b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 RECEIPT_EXTENSIONS = {"pdf": {".pdf"}, "png": {".png"}, "jpeg": {".jpg", ".jpeg"}}
 
-NOT_COVERED = "The budget runs from {start} to {end}; {day} is outside it."
 ALREADY_REVERSED = "This entry has already been reversed."
 CORRECTION_NOT_REVERSIBLE = "A correction cannot be reversed; record a new entry instead."
 
@@ -158,63 +157,6 @@ def budget_update(
             before=before, after=_snapshot(budget),
         )  # fmt: skip
     return budget
-
-
-def budget_lock(budget: Budget) -> Budget:
-    """Re-read the budget with SELECT … FOR UPDATE; call inside a transaction before a guarded
-    posting so concurrent postings to the same budget queue up (no-op on SQLite, which serialises
-    writers anyway)."""
-    return Budget.objects.select_for_update().select_related("organization").get(pk=budget.pk)
-
-
-def _enqueue_alert_check(budget_id: int, period_start: date) -> None:
-    from outsourcer.budgets.jobs import budget_alerts_check
-
-    transaction.on_commit(lambda: budget_alerts_check.enqueue(budget_id, period_start.isoformat()))
-
-
-def spend_record(
-    *,
-    budget: Budget,
-    kind: str,
-    amount_cents: int,
-    occurred_on: date,
-    actor: User | None,
-    description: str = "",
-    contractor: Contractor | None = None,
-    contract=None,
-    original_amount_cents: int | None = None,
-    original_currency: str = "",
-    exchange_rate_micros: int | None = None,
-    covers_month: date | None = None,
-    time_entry=None,
-    milestone=None,
-    reverses: SpendEntry | None = None,
-    receipt: UploadedFile | None = None,
-) -> SpendEntry:
-    """Insert one ledger row in the budget's currency, filed under the period containing
-    `occurred_on` (DomainError when the budget does not cover that day), and enqueue the
-    threshold-alert check after commit. Callers own the transaction and any guard."""
-    if not covers(starts_on=budget.starts_on, ends_on=budget.ends_on, day=occurred_on):
-        end = f"{budget.ends_on:%d %b %Y}" if budget.ends_on else "open end"
-        raise DomainError(
-            NOT_COVERED.format(start=f"{budget.starts_on:%d %b %Y}", end=end, day=f"{occurred_on:%d %b %Y}"),
-            field="occurred_on",
-            code="outside_budget",
-        )
-    period = budget_period(budget, occurred_on)
-    entry = SpendEntry(
-        organization_id=budget.organization_id, budget=budget, period_start=period.start, kind=kind,
-        amount_cents=amount_cents, currency=budget.currency, occurred_on=occurred_on, description=description[:500],
-        contractor=contractor, contract=contract, original_amount_cents=original_amount_cents,
-        original_currency=original_currency, exchange_rate_micros=exchange_rate_micros, covers_month=covers_month,
-        time_entry=time_entry, milestone=milestone, reverses=reverses, created_by=actor,
-    )  # fmt: skip
-    if receipt is not None:
-        entry.receipt = receipt
-    entry.save()
-    _enqueue_alert_check(budget.pk, period.start)
-    return entry
 
 
 def clean_receipt(receipt: UploadedFile | None) -> None:

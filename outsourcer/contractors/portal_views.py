@@ -7,8 +7,8 @@ profile and their own engagements (organization name, status, the capacity they 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
-from outsourcer.accounts.decorators import contractor_view
 from outsourcer.contractors import selectors, services
+from outsourcer.contractors.decorators import contractor_view
 from outsourcer.contractors.forms import CapacityForm, ContractorProfileForm, minutes_to_hours
 from outsourcer.contractors.models import Contractor, Engagement
 from outsourcer.lib.errors import DomainError

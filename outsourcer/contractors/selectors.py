@@ -107,3 +107,10 @@ def engagement_list_for_contractor(*, contractor: Contractor) -> QuerySet[Engage
         .select_related("organization")
         .order_by("organization__name", "pk")
     )
+
+
+def contractor_exists_for_user_sql(*, user_id: int) -> tuple[str, list]:
+    """(SQL, params) of a scalar subquery: does the account have a contractor profile? The nav
+    asks on every page, so home/workspace.py sends this and the unread count as one statement
+    (docs/performance.md); test_workspace pins it to the ORM answer."""
+    return "EXISTS(SELECT 1 FROM contractors_contractor WHERE user_id = %s)", [user_id]

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from outsourcer.accounts.models import Invitation, Organization, User, normalize_email
-from outsourcer.accounts.services import _claim_invitation, invitation_url, user_create
+from outsourcer.accounts.services import invitation_claim, invitation_url, member_invitation_accept, user_create
 from outsourcer.audit.events import event_record
 from outsourcer.contractors.flows import ENGAGEMENT_TRANSITIONS, ILLEGAL_TRANSITION
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
@@ -278,7 +278,7 @@ def contractor_invitation_accept(
             user = user_create(email=invitation.email, password=password, name=name or placeholder.name)
         elif user.email != invitation.email:
             raise DomainError(f"This invitation is for {invitation.email}. Log in with that address.", field="email")
-        _claim_invitation(invitation, user)
+        invitation_claim(invitation=invitation, user=user)
         existing = Contractor.objects.select_for_update().filter(user=user).first()
         if existing is None:
             placeholder.user = user
@@ -297,6 +297,20 @@ def contractor_invitation_accept(
             after={"user": user.email},
         )  # fmt: skip
     return contractor
+
+
+def invitation_accept(*, invitation: Invitation, user: User | None = None, password: str = "", name: str = "") -> User:
+    """Accept any invitation link, in one transaction, and return the account: a contractor
+    invitation goes to contractor_invitation_accept; a member invitation makes `user` (or, without
+    one, a new account created with `password` and `name`) a member. Lives here, above accounts,
+    because a contractor invitation reaches into both domains."""
+    if invitation.kind == Invitation.Kind.CONTRACTOR:
+        return contractor_invitation_accept(invitation=invitation, user=user, password=password, name=name).user
+    with transaction.atomic():
+        if user is None:
+            user = user_create(email=invitation.email, password=password, name=name)
+        member_invitation_accept(invitation=invitation, user=user)
+    return user
 
 
 def contractor_profile_update(*, contractor: Contractor, actor: User, profile: dict[str, Any]) -> Contractor:

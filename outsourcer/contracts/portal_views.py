@@ -8,8 +8,8 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
-from outsourcer.accounts.decorators import contractor_view
 from outsourcer.budgets.periods import add_months, month_end
+from outsourcer.contractors.decorators import contractor_view
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts import page_selectors, selectors, services
 from outsourcer.contracts.access import access_contract_for_contractor, access_time_entry_for_contractor

@@ -1,9 +1,15 @@
 """Writes for in-app notifications."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.utils import timezone
 
-from outsourcer.accounts.models import Organization, User
 from outsourcer.notifications.models import Notification
+
+if TYPE_CHECKING:  # annotations only: audit and notifications sit below accounts
+    from outsourcer.accounts.models import Organization, User
 
 
 def notification_create(

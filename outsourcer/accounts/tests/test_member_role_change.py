@@ -5,6 +5,7 @@ from django.db import connection
 
 from outsourcer.accounts import services
 from outsourcer.accounts.models import Membership
+from outsourcer.accounts.services import members as member_services
 from outsourcer.lib.errors import DomainError
 
 
@@ -18,7 +19,7 @@ def test_two_owners_demoting_each_other_at_once_leave_one_owner(personas, is_pos
 
     # Hold each transaction after it counted the owners, so that without a lock both would count two.
     barrier = threading.Barrier(2, timeout=2)
-    count_owners = services._owner_count
+    count_owners = member_services._owner_count
 
     def count_then_wait(organization):
         count = count_owners(organization)
@@ -28,7 +29,7 @@ def test_two_owners_demoting_each_other_at_once_leave_one_owner(personas, is_pos
             pass
         return count
 
-    monkeypatch.setattr(services, "_owner_count", count_then_wait)
+    monkeypatch.setattr(member_services, "_owner_count", count_then_wait)
     outcomes: list[str] = []
 
     def demote(membership, actor):

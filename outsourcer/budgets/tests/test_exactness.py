@@ -21,10 +21,10 @@ from hypothesis.stateful import (
     rule,
 )
 
-from outsourcer.budgets.jobs import retainer_fees_post
 from outsourcer.budgets.models import SpendEntry
 from outsourcer.budgets.selectors import budget_figures, budget_list_for_organization
 from outsourcer.budgets.services import budget_create, expense_record, spend_entry_reverse
+from outsourcer.contracts.jobs import retainer_fees_post
 from outsourcer.contracts.services import (
     contract_activate,
     contract_create,

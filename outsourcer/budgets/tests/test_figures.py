@@ -4,7 +4,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from outsourcer.budgets.jobs import retainer_fees_post
 from outsourcer.budgets.models import Budget, SpendEntry
 from outsourcer.budgets.page_selectors import budget_run_out_by_id
 from outsourcer.budgets.selectors import (
@@ -19,6 +18,7 @@ from outsourcer.budgets.selectors import (
     spend_entry_list_for_budget,
 )
 from outsourcer.budgets.services import expense_record
+from outsourcer.contracts.jobs import retainer_fees_post
 from outsourcer.contracts.services import contract_end, milestone_accept, time_entry_approve
 from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
 

@@ -62,10 +62,11 @@ def test_a_second_run_changes_nothing():
 
 
 def test_it_calls_the_domain_loaders_with_the_organization_and_people(monkeypatch):
+    # contracts is the last domain with a demo: by then the lower domains have filled the context.
     calls = []
-    loader = types.ModuleType("outsourcer.budgets.demo")
-    loader.load = lambda *, organization, people: calls.append((organization.slug, sorted(people)))
-    monkeypatch.setitem(sys.modules, "outsourcer.budgets.demo", loader)
+    loader = types.ModuleType("outsourcer.contracts.demo")
+    loader.load = lambda context: calls.append((context.organization.slug, sorted(context.people)))
+    monkeypatch.setitem(sys.modules, "outsourcer.contracts.demo", loader)
     _demo()
     [(slug, keys)] = calls
     assert slug == "crumb-co"
@@ -73,13 +74,13 @@ def test_it_calls_the_domain_loaders_with_the_organization_and_people(monkeypatc
 
 
 def test_a_failing_loader_leaves_nothing_behind(monkeypatch):
-    loader = types.ModuleType("outsourcer.budgets.demo")
+    loader = types.ModuleType("outsourcer.contracts.demo")
 
-    def load(*, organization, people):
-        raise RuntimeError("budget demo broke")
+    def load(context):
+        raise RuntimeError("contracts demo broke")
 
     loader.load = load
-    monkeypatch.setitem(sys.modules, "outsourcer.budgets.demo", loader)
+    monkeypatch.setitem(sys.modules, "outsourcer.contracts.demo", loader)
     with pytest.raises(RuntimeError):
         _demo()
     assert not User.objects.filter(email="alice@demo.outsourcer.test").exists()

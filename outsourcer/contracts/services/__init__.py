@@ -2,7 +2,6 @@
 
 A package with one module per entity; import services from here."""
 
-from outsourcer.contracts.services._common import _original
 from outsourcer.contracts.services.contracts import (
     contract_activate,
     contract_complete,
@@ -21,7 +20,6 @@ from outsourcer.contracts.services.time_entries import (
 )
 
 __all__ = [
-    "_original",
     "contract_activate",
     "contract_complete",
     "contract_create",

@@ -8,10 +8,10 @@ from django.utils import timezone
 from outsourcer.accounts.models import Organization, User
 from outsourcer.audit.events import event_record
 from outsourcer.budgets.exchange import convert_cents
+from outsourcer.budgets.ledger import budget_lock
 from outsourcer.budgets.models import Budget
 from outsourcer.budgets.periods import covers, today_for
 from outsourcer.budgets.selectors import budget_figures
-from outsourcer.budgets.services import budget_lock
 from outsourcer.budgets.validation import MAX_AMOUNT_CENTS, MAX_RATE_MICROS, Errors
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 from outsourcer.contracts import events

@@ -5,9 +5,9 @@ from django.utils import timezone
 
 from outsourcer.accounts.models import User
 from outsourcer.audit.events import event_record
+from outsourcer.budgets.ledger import budget_lock, spend_record
 from outsourcer.budgets.models import SpendEntry, SpendKind
 from outsourcer.budgets.periods import today_for
-from outsourcer.budgets.services import budget_lock, spend_record
 from outsourcer.contracts import events
 from outsourcer.contracts.models import (
     ContractStatus,

@@ -7,10 +7,9 @@ from django.utils import timezone
 from outsourcer.accounts.models import User
 from outsourcer.audit.events import event_record
 from outsourcer.budgets.exchange import convert_cents
+from outsourcer.budgets.ledger import budget_lock, budget_period_spent, spend_record
 from outsourcer.budgets.models import Budget, SpendKind
 from outsourcer.budgets.periods import budget_period, covers, iso_week
-from outsourcer.budgets.selectors import budget_period_spent
-from outsourcer.budgets.services import budget_lock, spend_record
 from outsourcer.budgets.validation import Errors
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts import events

@@ -9,9 +9,9 @@ from unittest import mock
 import pytest
 from django.db import connection, connections
 
-from outsourcer.budgets import selectors as budget_selectors
-from outsourcer.budgets.jobs import retainer_fees_post
+from outsourcer.budgets import ledger as budget_ledger
 from outsourcer.budgets.models import SpendEntry
+from outsourcer.contracts.jobs import retainer_fees_post
 from outsourcer.contracts.models import TimeEntry
 from outsourcer.contracts.services import time_entry_approve
 from outsourcer.lib.errors import OverrideRequired
@@ -53,7 +53,7 @@ def _together(*jobs):
 def _slow_spent(**kwargs):
     # Widen the race: read the period's spend, then dawdle before posting. Without the budget
     # row lock both approvals would read the same total and both pass the 100 % check.
-    total = budget_selectors.budget_period_spent(**kwargs)
+    total = budget_ledger.budget_period_spent(**kwargs)
     time.sleep(0.3)
     return total
 

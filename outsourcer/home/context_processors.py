@@ -1,4 +1,4 @@
-from outsourcer.accounts.selectors import workspace_for_user
+from outsourcer.home.workspace import workspace_for_user
 
 
 def workspace(request):

@@ -4,8 +4,8 @@ from unittest import mock
 import pytest
 from django.core.management import call_command
 
-from outsourcer.budgets.jobs import retainer_fees_post
 from outsourcer.budgets.models import SpendEntry
+from outsourcer.contracts.jobs import retainer_fees_post
 from outsourcer.contracts.services import contract_end
 from outsourcer.testing.builders import TODAY, make_budget, make_contract
 
@@ -83,7 +83,7 @@ def test_the_unique_constraint_decides_when_two_runs_race_past_the_pre_check(per
     budget = make_budget(personas, amount_cents=10**9)
     make_contract(personas, budget, rate_model="retainer")
 
-    with mock.patch("outsourcer.budgets.jobs._fee_posted", return_value=False):
+    with mock.patch("outsourcer.contracts.jobs._fee_posted", return_value=False):
         assert retainer_fees_post(today=TODAY) == 1
         assert retainer_fees_post(today=TODAY) == 0  # IntegrityError caught, nothing posted
 

@@ -1,20 +1,24 @@
-"""`manage.py scheduler [--once] [--interval 60]`: enqueue the periodic budget jobs.
+"""`manage.py scheduler [--once] [--interval 60]`: enqueue every domain's periodic jobs.
 
-The scheduler only enqueues; the worker (`manage.py db_worker`) runs them. Jobs are idempotent
-(see budgets/jobs.py), so two schedulers or a restart mid-interval do no harm.
+Each installed app's `jobs.py` lists its tasks in `PERIODIC_JOBS`; the scheduler only enqueues
+them, the worker (`manage.py db_worker`) runs them. Jobs are idempotent (see each jobs.py), so
+two schedulers or a restart mid-interval do no harm.
 """
 
 import time
 
 from django.core.management.base import BaseCommand
 
-from outsourcer.budgets.jobs import budget_alerts_sweep, retainer_fees_post_task
+from outsourcer.lib.hooks import app_modules
 
-PERIODIC_TASKS = (retainer_fees_post_task, budget_alerts_sweep)
+
+def periodic_jobs() -> list:
+    """Every installed app's PERIODIC_JOBS, in INSTALLED_APPS order."""
+    return [job for module in app_modules("jobs") for job in getattr(module, "PERIODIC_JOBS", ())]
 
 
 class Command(BaseCommand):
-    help = "Enqueue the periodic jobs (retainer fees, budget alert sweep) every --interval seconds."
+    help = "Enqueue every domain's periodic jobs (jobs.PERIODIC_JOBS) every --interval seconds."
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="Enqueue once and exit.")
@@ -22,9 +26,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, once: bool = False, interval: int = 60, **options):
         interval = max(1, interval)
+        jobs = periodic_jobs()
         try:
             while True:
-                for periodic in PERIODIC_TASKS:
+                for periodic in jobs:
                     result = periodic.enqueue()
                     if options["verbosity"] > 1:
                         self.stdout.write(f"enqueued {periodic.name} ({result.id})")

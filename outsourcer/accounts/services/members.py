@@ -1,61 +1,21 @@
-"""Every write for accounts, organizations, members and invitations."""
-
-import logging
-from datetime import timedelta
+"""Writes for organizations, their members and member invitations."""
 
 from django.conf import settings
-from django.contrib.auth import password_validation
 from django.core import signing
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from outsourcer.accounts.models import (
-    ApiToken,
-    Invitation,
-    LoginThrottle,
-    Membership,
-    Organization,
-    User,
-    normalize_email,
-)
+from outsourcer.accounts.models import Invitation, Membership, Organization, User
 from outsourcer.accounts.roles import Role
+from outsourcer.accounts.services._clean import _clean_currency, _clean_email, _clean_text, _clean_time_zone
 from outsourcer.audit.events import event_record
-from outsourcer.lib.currencies import is_currency
 from outsourcer.lib.errors import DomainError
-from outsourcer.lib.text import has_nul
-from outsourcer.lib.timezones import is_time_zone
 from outsourcer.notifications.email import email_send_on_commit
-
-security_log = logging.getLogger("outsourcer.security")
 
 INVITATION_SALT = "outsourcer.invitation"
 LAST_OWNER = "An organization must keep at least one owner."
-EMAIL_TAKEN = "An account with this e-mail already exists. Log in instead."
-
-
-def _clean_email(email: str, *, field: str = "email") -> str:
-    email = normalize_email(email)
-    try:
-        validate_email(email)
-    except ValidationError:
-        raise DomainError("Enter a valid e-mail address.", field=field) from None
-    return email
-
-
-def _clean_text(value: str, *, field: str, label: str, max_length: int, required: bool = True) -> str:
-    value = (value or "").strip()
-    if has_nul(value):
-        raise DomainError(f"{label} contains a character that is not allowed.", field=field)
-    if required and not value:
-        raise DomainError(f"{label} is required.", field=field)
-    if len(value) > max_length:
-        raise DomainError(f"{label} is at most {max_length} characters.", field=field)
-    return value
 
 
 def _unique_slug(name: str) -> str:
@@ -65,19 +25,6 @@ def _unique_slug(name: str) -> str:
         n += 1
         slug = f"{base}-{n}"
     return slug
-
-
-def _clean_currency(currency: str) -> str:
-    currency = (currency or "").strip().upper()
-    if not is_currency(currency):
-        raise DomainError("Choose a currency from the list, such as EUR or USD.", field="currency")
-    return currency
-
-
-def _clean_time_zone(time_zone: str) -> str:
-    if not is_time_zone(time_zone or ""):
-        raise DomainError("Choose a time zone from the list, such as Europe/Berlin.", field="time_zone")
-    return time_zone
 
 
 def _organization_insert(*, name: str, currency: str, time_zone: str) -> Organization:
@@ -132,88 +79,6 @@ def organization_update(
             before={field: before[field] for field in changed}, after={field: cleaned[field] for field in changed},
         )  # fmt: skip
     return locked
-
-
-def user_create(*, email: str, password: str, name: str = "", time_zone: str = "UTC") -> User:
-    """Create an account; raises DomainError when the e-mail is taken or the password is weak."""
-    email = _clean_email(email)
-    name = _clean_text(name, field="name", label="Name", max_length=150, required=False)
-    if User.objects.filter(email=email).exists():
-        raise DomainError(EMAIL_TAKEN, field="email", code="email_taken")
-    candidate = User(email=email, name=name, time_zone=time_zone)
-    try:
-        password_validation.validate_password(password, candidate)
-    except ValidationError as exc:
-        raise DomainError(" ".join(exc.messages), field="password") from None
-    candidate.set_password(password)
-    try:
-        with transaction.atomic():
-            candidate.save()
-    except IntegrityError:
-        raise DomainError(EMAIL_TAKEN, field="email", code="email_taken") from None
-    return candidate
-
-
-def user_signup(*, email: str, password: str, name: str, organization_name: str) -> tuple[User, Organization]:
-    """Sign up: a new account that owns a new organization, in one transaction."""
-    organization_name = _clean_text(
-        organization_name, field="organization_name", label="Organization name", max_length=120
-    )
-    with transaction.atomic():
-        user = user_create(email=email, password=password, name=name)
-        organization = organization_create(owner=user, name=organization_name)
-    return user, organization
-
-
-# --- login throttling (docs/security.md) -------------------------------------------------------
-
-
-def _throttle_key(email: str, ip: str) -> str:
-    return f"{normalize_email(email)}|{ip or '-'}"
-
-
-def login_attempt_reserve(*, email: str, ip: str) -> bool:
-    """Claim one login attempt for (account, address) before the password is checked.
-
-    Returns False when the limit is reached. The claim is a conditional UPDATE, so parallel
-    attempts cannot all read "4 failures so far" and slip through together.
-    """
-    key = _throttle_key(email, ip)
-    now = timezone.now()
-    window = timezone.timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
-    if not LoginThrottle.objects.filter(key=key).exists():
-        try:
-            with transaction.atomic():
-                LoginThrottle.objects.create(key=key, attempts=0, window_started_at=now)
-        except IntegrityError:
-            pass
-    LoginThrottle.objects.filter(key=key, window_started_at__lt=now - window).update(attempts=0, window_started_at=now)
-    claimed = LoginThrottle.objects.filter(key=key, attempts__lt=settings.LOGIN_FAILURE_LIMIT).update(
-        attempts=F("attempts") + 1
-    )
-    return claimed == 1
-
-
-def login_lockout_remaining(*, email: str, ip: str) -> int:
-    """Minutes until the (account, address) pair may try again; 0 when not locked."""
-    throttle = LoginThrottle.objects.filter(key=_throttle_key(email, ip)).first()
-    if throttle is None or throttle.attempts < settings.LOGIN_FAILURE_LIMIT:
-        return 0
-    ends = throttle.window_started_at + timezone.timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
-    seconds = (ends - timezone.now()).total_seconds()
-    return max(1, int((seconds + 59) // 60)) if seconds > 0 else 0
-
-
-def login_succeeded(*, user: User, ip: str) -> None:
-    LoginThrottle.objects.filter(key=_throttle_key(user.email, ip)).delete()
-    security_log.info("login succeeded user=%s ip=%s", user.pk, ip)
-
-
-def login_failed(*, email: str, ip: str, locked: bool) -> None:
-    security_log.warning("login failed email=%s ip=%s locked=%s", normalize_email(email)[:254], ip, locked)
-
-
-# --- members and invitations --------------------------------------------------------------------
 
 
 def invitation_token(invitation: Invitation) -> str:
@@ -280,7 +145,9 @@ def invitation_revoke(*, invitation: Invitation, actor: User) -> None:
         )  # fmt: skip
 
 
-def _claim_invitation(invitation: Invitation, user: User) -> None:
+def invitation_claim(*, invitation: Invitation, user: User) -> None:
+    """Mark a pending invitation used by `user`; DomainError when it was already used or withdrawn.
+    Call inside the accepting service's transaction."""
     # Conditional update: two tabs accepting the same link cannot both succeed.
     claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at=None, revoked_at=None).update(
         accepted_at=timezone.now(), accepted_by=user
@@ -294,7 +161,7 @@ def member_invitation_accept(*, invitation: Invitation, user: User) -> Membershi
     if user.email != invitation.email:
         raise DomainError(f"This invitation is for {invitation.email}. Log in with that address.", field="email")
     with transaction.atomic():
-        _claim_invitation(invitation, user)
+        invitation_claim(invitation=invitation, user=user)
         membership, created = Membership.objects.get_or_create(
             organization=invitation.organization, user=user, defaults={"role": invitation.role}
         )
@@ -350,62 +217,3 @@ def member_remove(*, membership: Membership, actor: User) -> None:
             before={"user": locked.user.email, "role": locked.role},
         )  # fmt: skip
         locked.delete()
-
-
-def user_profile_update(*, user: User, name: str, time_zone: str) -> User:
-    user.name = _clean_text(name, field="name", label="Name", max_length=150, required=False)
-    user.time_zone = _clean_time_zone(time_zone)
-    user.save(update_fields=["name", "time_zone"])
-    return user
-
-
-# --- personal API tokens ------------------------------------------------------------------------
-
-TOKEN_PREFIX = "osr_"  # noqa: S105 - a public marker, not a secret
-
-
-def _token_digest(raw: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(raw.encode()).hexdigest()
-
-
-def api_token_create(*, user: User, name: str, organization: Organization | None = None) -> tuple[ApiToken, str]:
-    """Create a personal token; returns the row and the raw secret, which is never stored or shown again.
-    With `organization`, the caller must be its member; without, the token serves the contractor portal."""
-    import secrets
-
-    name = _clean_text(name, field="name", label="Token name", max_length=80)
-    if organization is not None and not Membership.objects.filter(organization=organization, user=user).exists():
-        raise DomainError("You are not a member of that organization.", field="scope")
-    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    with transaction.atomic():
-        token = ApiToken.objects.create(
-            user=user, organization=organization, name=name, prefix=raw[:10], digest=_token_digest(raw)
-        )
-        event_record(action="api_token_created", organization=organization, actor=user, obj=token)
-    return token, raw
-
-
-def api_token_revoke(*, token: ApiToken, actor: User) -> None:
-    with transaction.atomic():
-        ApiToken.objects.filter(pk=token.pk, revoked_at=None).update(revoked_at=timezone.now())
-        event_record(action="api_token_revoked", organization=token.organization, actor=actor, obj=token)
-
-
-def api_token_authenticate(raw: str) -> ApiToken | None:
-    """The live token for a raw secret (with its user and organization), or None."""
-    if not raw or not raw.startswith(TOKEN_PREFIX) or len(raw) > 200:
-        return None
-    token = (
-        ApiToken.objects.select_related("user", "organization")
-        .filter(digest=_token_digest(raw), revoked_at=None, user__is_active=True)
-        .first()
-    )
-    now = timezone.now()
-    # "Last used" is shown to the minute; writing it on every call would add a write to every
-    # API request (and lock contention on busy tokens) for no visible change.
-    if token is not None and (token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1)):
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-        token.last_used_at = now
-    return token

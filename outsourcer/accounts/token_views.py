@@ -9,8 +9,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from outsourcer.accounts.forms import TokenForm
 from outsourcer.accounts.roles import role_may
-from outsourcer.accounts.selectors import token_list_for_user, workspace_for_user
+from outsourcer.accounts.selectors import token_list_for_user
 from outsourcer.accounts.services import api_token_create, api_token_revoke
+from outsourcer.home.workspace import workspace_for_user
 from outsourcer.lib.errors import DomainError, apply_to_form
 
 PORTAL_SCOPE = "portal"
@@ -34,7 +35,7 @@ def _scopes(user) -> tuple[list[tuple[str, str]], dict[str, object]]:
 def _page(request, form, *, new_token: str = "", status: int = 200):
     tokens = Paginator(token_list_for_user(user=request.user), 25).get_page(request.GET.get("page"))
     context = {"tokens": tokens, "form": form, "new_token": new_token}
-    return render(request, "api/tokens.html", context, status=status)
+    return render(request, "accounts/tokens.html", context, status=status)
 
 
 @login_required

@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from outsourcer.accounts.selectors import workspace_for_user
+from outsourcer.home.workspace import workspace_for_user
 from outsourcer.notifications.selectors import notification_unread_count
 from outsourcer.notifications.services import notification_create, notification_mark_read
 

@@ -1,0 +1,49 @@
+"""Every write for accounts, organizations, members and invitations.
+
+A package with one module per subject; import services from here."""
+
+from outsourcer.accounts.services.logins import (
+    login_attempt_reserve,
+    login_failed,
+    login_lockout_remaining,
+    login_succeeded,
+)
+from outsourcer.accounts.services.members import (
+    invitation_claim,
+    invitation_from_token,
+    invitation_revoke,
+    invitation_token,
+    invitation_url,
+    member_invitation_accept,
+    member_invite,
+    member_remove,
+    member_role_change,
+    organization_create,
+    organization_update,
+)
+from outsourcer.accounts.services.tokens import api_token_authenticate, api_token_create, api_token_revoke
+from outsourcer.accounts.services.users import user_create, user_profile_update, user_signup
+
+__all__ = [
+    "api_token_authenticate",
+    "api_token_create",
+    "api_token_revoke",
+    "invitation_claim",
+    "invitation_from_token",
+    "invitation_revoke",
+    "invitation_token",
+    "invitation_url",
+    "login_attempt_reserve",
+    "login_failed",
+    "login_lockout_remaining",
+    "login_succeeded",
+    "member_invitation_accept",
+    "member_invite",
+    "member_remove",
+    "member_role_change",
+    "organization_create",
+    "organization_update",
+    "user_create",
+    "user_profile_update",
+    "user_signup",
+]

@@ -1,0 +1,138 @@
+"""What active contracts hold against their budget's period: the committed and forecast terms of
+the budget figures (budgets/figures.py adds them up; the rules are in its docstring and in
+docs/money.md). Each term is written twice, as an ORM subquery for `annotate_figures` and as SQL
+for the overview's hand-written statement (`period_figures`, both dialects); tests/test_figures.py
+and the hypothesis machine in tests/test_exactness.py pin the two equal. Registered with budgets
+in contracts/apps.py."""
+
+from django.db.models import BigIntegerField, Count, DateField, F, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Greatest, Least
+
+from outsourcer.budgets.figures import FAR_FUTURE, Commitments, DaysBetween, date_value, month_index_of
+from outsourcer.budgets.models import SpendEntry, SpendKind
+from outsourcer.contracts.models import Contract, ContractStatus, Milestone, MilestoneStatus, RateModel
+
+
+def _contract_end():
+    return Coalesce(F("ends_on"), date_value(FAR_FUTURE), output_field=DateField())
+
+
+def committed_subqueries() -> list[QuerySet]:
+    """Pending milestones due by the period's end, and the retainer months from the rest of the
+    period whose fee is not yet in the ledger × the fee (active contracts only)."""
+    milestones = (
+        Milestone.objects.filter(
+            contract__budget_id=OuterRef("pk"),
+            contract__status=ContractStatus.ACTIVE,
+            status=MilestoneStatus.PENDING,
+            due_on__lte=OuterRef("fig_end"),
+        )
+        .order_by()
+        .values("contract__budget_id")
+        .annotate(total=Sum("budget_amount_cents"))
+        .values("total")
+    )
+    posted_months = (
+        SpendEntry.objects.filter(
+            contract_id=OuterRef("pk"),
+            kind=SpendKind.RETAINER_FEE,
+            covers_month__gte=OuterRef(OuterRef("fig_from_month")),
+            covers_month__lte=OuterRef(OuterRef("fig_end")),
+        )
+        .order_by()
+        .values("contract_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    retainer_months = (
+        Least(OuterRef("fig_end_index"), month_index_of(_contract_end()))
+        - Greatest(OuterRef("fig_from_index"), month_index_of(F("starts_on")))
+        + 1
+    )
+    retainers = (
+        Contract.objects.filter(budget_id=OuterRef("pk"), status=ContractStatus.ACTIVE, rate_model=RateModel.RETAINER)
+        .annotate(months=Greatest(retainer_months, Value(0)))
+        .annotate(unposted=F("months") - Coalesce(Subquery(posted_months, output_field=BigIntegerField()), 0))
+        .order_by()
+        .values("budget_id")
+        .annotate(total=Sum(F("unposted") * F("monthly_fee_budget_cents"), output_field=BigIntegerField()))
+        .values("total")
+    )
+    return [milestones, retainers]
+
+
+def forecast_subqueries() -> list[QuerySet]:
+    """The hourly forecast numerator: weekly cap minutes × hourly rate × the contract's days left
+    in the period (the budget figures divide by 7 × 60)."""
+    hourly_days = (
+        DaysBetween(
+            Greatest(OuterRef("fig_from"), F("starts_on"), output_field=DateField()),
+            Least(OuterRef("fig_end"), _contract_end(), output_field=DateField()),
+        )
+        + 1
+    )
+    hourly = (
+        Contract.objects.filter(budget_id=OuterRef("pk"), status=ContractStatus.ACTIVE, rate_model=RateModel.HOURLY)
+        .annotate(days=Greatest(hourly_days, Value(0)))
+        .order_by()
+        .values("budget_id")
+        .annotate(
+            total=Sum(
+                F("weekly_cap_minutes") * F("hourly_rate_budget_cents") * F("days"), output_field=BigIntegerField()
+            )
+        )
+        .values("total")
+    )
+    return [hourly]
+
+
+_MILESTONES_SQL = """SELECT SUM(m.budget_amount_cents)
+                  FROM contracts_contract k JOIN contracts_milestone m ON m.contract_id = k.id
+                  WHERE k.budget_id = p.id AND k.status = '{active}'
+                    AND m.status = '{pending}' AND m.due_on <= p.pe"""
+
+_RETAINERS_SQL = """SELECT SUM(({greatest}({least}(p.pe_index, {end_index})
+                                          - {greatest}(p.fr_index, {start_index}) + 1, 0)
+                              - (SELECT COUNT(*) FROM budgets_spendentry r
+                                 WHERE r.contract_id = k.id AND r.kind = '{retainer_fee}'
+                                   AND r.covers_month >= p.fr_month AND r.covers_month <= p.pe))
+                             * k.monthly_fee_budget_cents)
+                  FROM contracts_contract k
+                  WHERE k.budget_id = p.id AND k.status = '{active}' AND k.rate_model = '{retainer}'"""
+
+_HOURLY_SQL = """SELECT SUM(k.weekly_cap_minutes * k.hourly_rate_budget_cents * {greatest}({days} + 1, 0))
+                  FROM contracts_contract k
+                  WHERE k.budget_id = p.id AND k.status = '{active}' AND k.rate_model = '{hourly}'"""
+
+
+def _sql_names(v: dict[str, str]) -> dict[str, str]:
+    end = f"COALESCE(k.ends_on, {v['far']})"
+    return {
+        "greatest": v["greatest"],
+        "least": v["least"],
+        "end_index": v["month_index"].format(end),
+        "start_index": v["month_index"].format("k.starts_on"),
+        "days": v["days_between"].format(f"{v['least']}(p.pe, {end})", f"{v['greatest']}(p.fr, k.starts_on)"),
+        "active": ContractStatus.ACTIVE,
+        "pending": MilestoneStatus.PENDING,
+        "retainer_fee": SpendKind.RETAINER_FEE,
+        "retainer": RateModel.RETAINER,
+        "hourly": RateModel.HOURLY,
+    }
+
+
+def committed_sql(v: dict[str, str]) -> list[str]:
+    names = _sql_names(v)
+    return [_MILESTONES_SQL.format(**names), _RETAINERS_SQL.format(**names)]
+
+
+def forecast_sql(v: dict[str, str]) -> list[str]:
+    return [_HOURLY_SQL.format(**_sql_names(v))]
+
+
+CONTRACT_COMMITMENTS = Commitments(
+    committed=committed_subqueries,
+    forecast=forecast_subqueries,
+    committed_sql=committed_sql,
+    forecast_sql=forecast_sql,
+)

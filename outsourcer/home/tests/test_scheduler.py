@@ -1,0 +1,8 @@
+from outsourcer.budgets.jobs import budget_alerts_sweep
+from outsourcer.contracts.jobs import retainer_fees_post_task
+from outsourcer.home.management.commands.scheduler import periodic_jobs
+
+
+def test_it_collects_every_domains_periodic_jobs_in_app_order():
+    jobs = periodic_jobs()
+    assert jobs == [budget_alerts_sweep, retainer_fees_post_task]

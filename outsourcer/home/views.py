@@ -1,0 +1,36 @@
+"""The home pages: `/` sends the caller where their work is, and an organization's home shows its
+contractors and recent activity. They read accounts, contractors and audit, so they live here,
+above the domains (docs/architecture.md)."""
+
+from django.shortcuts import redirect, render
+
+from outsourcer.accounts.access import OrgContext
+from outsourcer.accounts.decorators import org_view
+from outsourcer.audit.selectors import event_list_recent_for_organization
+from outsourcer.contractors.selectors import contractor_counts_for_organization
+from outsourcer.home.workspace import workspace_for_user
+
+
+def home(request):
+    """Send the caller where their work is: their current organization, else the portal."""
+    if not request.user.is_authenticated:
+        return redirect("accounts:login")
+    workspace = workspace_for_user(request.user)
+    current = request.session.get("current_org")
+    slugs = [m.organization.slug for m in workspace.memberships]
+    if current in slugs:
+        return redirect("orgs:home", current)
+    if workspace.is_contractor and current == "":
+        return redirect("portal:home")
+    if slugs:
+        return redirect("orgs:home", slugs[0])
+    if workspace.is_contractor:
+        return redirect("portal:home")
+    return redirect("orgs:create")
+
+
+@org_view("org.view")
+def org_home(request, ctx: OrgContext):
+    counts = contractor_counts_for_organization(organization=ctx.organization)
+    recent = event_list_recent_for_organization(organization=ctx.organization) if ctx.may("activity.view") else []
+    return render(request, "orgs/home.html", {"ctx": ctx, "counts": counts, "recent_events": recent})
