@@ -7,13 +7,13 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from outsourcer.accounts import events
 from outsourcer.accounts.models import (
     ApiToken,
     Invitation,
@@ -25,10 +25,8 @@ from outsourcer.accounts.models import (
 )
 from outsourcer.accounts.roles import Role
 from outsourcer.audit.events import event_record
-from outsourcer.lib.currencies import is_currency
 from outsourcer.lib.errors import DomainError
-from outsourcer.lib.text import has_nul
-from outsourcer.lib.timezones import is_time_zone
+from outsourcer.lib.validation import Errors
 from outsourcer.notifications.email import email_send_on_commit
 
 security_log = logging.getLogger("outsourcer.security")
@@ -36,26 +34,7 @@ security_log = logging.getLogger("outsourcer.security")
 INVITATION_SALT = "outsourcer.invitation"
 LAST_OWNER = "An organization must keep at least one owner."
 EMAIL_TAKEN = "An account with this e-mail already exists. Log in instead."
-
-
-def _clean_email(email: str, *, field: str = "email") -> str:
-    email = normalize_email(email)
-    try:
-        validate_email(email)
-    except ValidationError:
-        raise DomainError("Enter a valid e-mail address.", field=field) from None
-    return email
-
-
-def _clean_text(value: str, *, field: str, label: str, max_length: int, required: bool = True) -> str:
-    value = (value or "").strip()
-    if has_nul(value):
-        raise DomainError(f"{label} contains a character that is not allowed.", field=field)
-    if required and not value:
-        raise DomainError(f"{label} is required.", field=field)
-    if len(value) > max_length:
-        raise DomainError(f"{label} is at most {max_length} characters.", field=field)
-    return value
+CHOOSE_ROLE = "Choose owner, manager or viewer."
 
 
 def _unique_slug(name: str) -> str:
@@ -65,19 +44,6 @@ def _unique_slug(name: str) -> str:
         n += 1
         slug = f"{base}-{n}"
     return slug
-
-
-def _clean_currency(currency: str) -> str:
-    currency = (currency or "").strip().upper()
-    if not is_currency(currency):
-        raise DomainError("Choose a currency from the list, such as EUR or USD.", field="currency")
-    return currency
-
-
-def _clean_time_zone(time_zone: str) -> str:
-    if not is_time_zone(time_zone or ""):
-        raise DomainError("Choose a time zone from the list, such as Europe/Berlin.", field="time_zone")
-    return time_zone
 
 
 def _organization_insert(*, name: str, currency: str, time_zone: str) -> Organization:
@@ -96,12 +62,14 @@ def _organization_insert(*, name: str, currency: str, time_zone: str) -> Organiz
 
 def organization_create(*, owner: User, name: str, currency: str = "EUR", time_zone: str = "UTC") -> Organization:
     """Create an organization with `owner` as its first owner."""
-    name = _clean_text(name, field="name", label="Organization name", max_length=120)
-    currency, time_zone = _clean_currency(currency), _clean_time_zone(time_zone)
+    errors = Errors()
+    name = errors.text(name, field="name", label="Organization name", max_length=120)
+    currency, time_zone = errors.currency(currency), errors.time_zone(time_zone)
+    errors.raise_if_any()
     with transaction.atomic():
         organization = _organization_insert(name=name, currency=currency, time_zone=time_zone)
         Membership.objects.create(organization=organization, user=owner, role=Role.OWNER)
-        event_record(action="organization_created", organization=organization, actor=owner, obj=organization)
+        event_record(action=events.ORGANIZATION_CREATED, organization=organization, actor=owner, obj=organization)
     return organization
 
 
@@ -113,11 +81,13 @@ def organization_update(
 ) -> Organization:
     """Rename the organization or change its default currency and time zone. The slug, and so every
     link into the organization, stays as it is."""
+    errors = Errors()
     cleaned = {
-        "name": _clean_text(name, field="name", label="Organization name", max_length=120),
-        "currency": _clean_currency(currency),
-        "time_zone": _clean_time_zone(time_zone),
+        "name": errors.text(name, field="name", label="Organization name", max_length=120),
+        "currency": errors.currency(currency),
+        "time_zone": errors.time_zone(time_zone),
     }
+    errors.raise_if_any()
     with transaction.atomic():
         locked = Organization.objects.select_for_update().get(pk=organization.pk)
         before = {field: getattr(locked, field) for field in ORGANIZATION_SETTINGS}
@@ -128,7 +98,7 @@ def organization_update(
             setattr(locked, field, cleaned[field])
         locked.save(update_fields=changed)
         event_record(
-            action="organization_updated", organization=locked, actor=actor, obj=locked,
+            action=events.ORGANIZATION_UPDATED, organization=locked, actor=actor, obj=locked,
             before={field: before[field] for field in changed}, after={field: cleaned[field] for field in changed},
         )  # fmt: skip
     return locked
@@ -136,8 +106,10 @@ def organization_update(
 
 def user_create(*, email: str, password: str, name: str = "", time_zone: str = "UTC") -> User:
     """Create an account; raises DomainError when the e-mail is taken or the password is weak."""
-    email = _clean_email(email)
-    name = _clean_text(name, field="name", label="Name", max_length=150, required=False)
+    errors = Errors()
+    email = errors.email(email)
+    name = errors.text(name, field="name", label="Name", max_length=150, required=False)
+    errors.raise_if_any()
     if User.objects.filter(email=email).exists():
         raise DomainError(EMAIL_TAKEN, field="email", code="email_taken")
     candidate = User(email=email, name=name, time_zone=time_zone)
@@ -156,9 +128,11 @@ def user_create(*, email: str, password: str, name: str = "", time_zone: str = "
 
 def user_signup(*, email: str, password: str, name: str, organization_name: str) -> tuple[User, Organization]:
     """Sign up: a new account that owns a new organization, in one transaction."""
-    organization_name = _clean_text(
+    errors = Errors()
+    organization_name = errors.text(
         organization_name, field="organization_name", label="Organization name", max_length=120
     )
+    errors.raise_if_any()
     with transaction.atomic():
         user = user_create(email=email, password=password, name=name)
         organization = organization_create(owner=user, name=organization_name)
@@ -240,9 +214,10 @@ def invitation_from_token(token: str) -> Invitation | None:
 
 def member_invite(*, organization: Organization, invited_by: User, email: str, role: str) -> Invitation:
     """Invite someone to the organization with `role`; e-mails a single-use link valid 7 days."""
-    email = _clean_email(email)
-    if role not in Role.values:
-        raise DomainError("Choose owner, manager or viewer.", field="role")
+    errors = Errors()
+    email = errors.email(email)
+    errors.choice(role, field="role", choices=Role.values, message=CHOOSE_ROLE)
+    errors.raise_if_any()
     if Membership.objects.filter(organization=organization, user__email=email).exists():
         raise DomainError("This person is already a member.", field="email")
     with transaction.atomic():
@@ -254,7 +229,7 @@ def member_invite(*, organization: Organization, invited_by: User, email: str, r
             organization=organization, kind=Invitation.Kind.MEMBER, email=email, role=role, invited_by=invited_by
         )
         event_record(
-            action="member_invited", organization=organization, actor=invited_by, obj=invitation,
+            action=events.MEMBER_INVITED, organization=organization, actor=invited_by, obj=invitation,
             after={"email": email, "role": role},
         )  # fmt: skip
         email_send_on_commit(
@@ -275,7 +250,7 @@ def invitation_revoke(*, invitation: Invitation, actor: User) -> None:
         if not revoked:
             raise DomainError("This invitation was already used or withdrawn.", code="invitation_used")
         event_record(
-            action="invitation_revoked", organization=invitation.organization, actor=actor, obj=invitation,
+            action=events.INVITATION_REVOKED, organization=invitation.organization, actor=actor, obj=invitation,
             before={"email": invitation.email, "role": invitation.role},
         )  # fmt: skip
 
@@ -299,7 +274,7 @@ def member_invitation_accept(*, invitation: Invitation, user: User) -> Membershi
             organization=invitation.organization, user=user, defaults={"role": invitation.role}
         )
         event_record(
-            action="member_joined", organization=invitation.organization, actor=user, obj=membership,
+            action=events.MEMBER_JOINED, organization=invitation.organization, actor=user, obj=membership,
             after={"role": membership.role},
         )  # fmt: skip
     return membership
@@ -321,7 +296,7 @@ def _lock_membership(membership: Membership) -> Membership:
 def member_role_change(*, membership: Membership, role: str, actor: User) -> Membership:
     """Change a member's role; the last owner cannot be demoted."""
     if role not in Role.values:
-        raise DomainError("Choose owner, manager or viewer.", field="role")
+        raise DomainError(CHOOSE_ROLE, field="role")
     with transaction.atomic():
         locked = _lock_membership(membership)
         before = locked.role
@@ -332,7 +307,7 @@ def member_role_change(*, membership: Membership, role: str, actor: User) -> Mem
         locked.role = role
         locked.save(update_fields=["role"])
         event_record(
-            action="member_role_changed", organization=locked.organization, actor=actor, obj=locked,
+            action=events.MEMBER_ROLE_CHANGED, organization=locked.organization, actor=actor, obj=locked,
             before={"role": before}, after={"role": role},
         )  # fmt: skip
     return locked
@@ -346,15 +321,17 @@ def member_remove(*, membership: Membership, actor: User) -> None:
         if locked.role == Role.OWNER and _owner_count(locked.organization) <= 1:
             raise DomainError(LAST_OWNER, code="last_owner")
         event_record(
-            action="member_removed", organization=locked.organization, actor=actor, obj=locked,
+            action=events.MEMBER_REMOVED, organization=locked.organization, actor=actor, obj=locked,
             before={"user": locked.user.email, "role": locked.role},
         )  # fmt: skip
         locked.delete()
 
 
 def user_profile_update(*, user: User, name: str, time_zone: str) -> User:
-    user.name = _clean_text(name, field="name", label="Name", max_length=150, required=False)
-    user.time_zone = _clean_time_zone(time_zone)
+    errors = Errors()
+    user.name = errors.text(name, field="name", label="Name", max_length=150, required=False)
+    user.time_zone = errors.time_zone(time_zone)
+    errors.raise_if_any()
     user.save(update_fields=["name", "time_zone"])
     return user
 
@@ -375,7 +352,9 @@ def api_token_create(*, user: User, name: str, organization: Organization | None
     With `organization`, the caller must be its member; without, the token serves the contractor portal."""
     import secrets
 
-    name = _clean_text(name, field="name", label="Token name", max_length=80)
+    errors = Errors()
+    name = errors.text(name, field="name", label="Token name", max_length=80)
+    errors.raise_if_any()
     if organization is not None and not Membership.objects.filter(organization=organization, user=user).exists():
         raise DomainError("You are not a member of that organization.", field="scope")
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -383,14 +362,14 @@ def api_token_create(*, user: User, name: str, organization: Organization | None
         token = ApiToken.objects.create(
             user=user, organization=organization, name=name, prefix=raw[:10], digest=_token_digest(raw)
         )
-        event_record(action="api_token_created", organization=organization, actor=user, obj=token)
+        event_record(action=events.API_TOKEN_CREATED, organization=organization, actor=user, obj=token)
     return token, raw
 
 
 def api_token_revoke(*, token: ApiToken, actor: User) -> None:
     with transaction.atomic():
         ApiToken.objects.filter(pk=token.pk, revoked_at=None).update(revoked_at=timezone.now())
-        event_record(action="api_token_revoked", organization=token.organization, actor=actor, obj=token)
+        event_record(action=events.API_TOKEN_REVOKED, organization=token.organization, actor=actor, obj=token)
 
 
 def api_token_authenticate(raw: str) -> ApiToken | None:

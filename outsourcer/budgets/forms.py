@@ -11,7 +11,7 @@ from django import forms
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.budgets.models import Budget, BudgetPeriod, SpendKind
 from outsourcer.lib.currencies import CURRENCY_CHOICES
-from outsourcer.lib.errors import DomainError, FieldErrors, apply_to_form
+from outsourcer.lib.errors import ServiceErrorsMixin
 from outsourcer.lib.money import MoneyError, amount_text, parse_amount
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -40,20 +40,6 @@ def parse_money_into(form: forms.Form, name: str, currency: str, *, required: bo
         form.add_error(name, "Enter an amount above zero.")
         return None
     return cents
-
-
-class ServiceErrorsMixin:
-    """Map a service's field names onto this form's fields so the message sits next to the input."""
-
-    service_fields: dict[str, str] = {}
-
-    def apply_service_error(self, error: DomainError) -> None:
-        errors = error.errors if isinstance(error, FieldErrors) else {error.field: error.message}
-        renamed: dict[str | None, str] = {}
-        for field, message in errors.items():
-            name = self.service_fields.get(field, field)
-            renamed[name if name in self.fields else None] = message
-        apply_to_form(self, FieldErrors(renamed))
 
 
 def thresholds_text(values: list[int]) -> str:

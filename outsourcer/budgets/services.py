@@ -13,10 +13,10 @@ from outsourcer.audit.events import event_record
 from outsourcer.budgets import events
 from outsourcer.budgets.models import Budget, BudgetPeriod, SpendEntry, SpendKind
 from outsourcer.budgets.periods import budget_period, covers
-from outsourcer.budgets.validation import Errors
 from outsourcer.contractors.models import Contractor
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.money import format_money
+from outsourcer.lib.validation import Errors
 
 MAX_THRESHOLDS = 10
 RECEIPT_MAX_BYTES = 10 * 1024 * 1024

@@ -15,7 +15,7 @@ from django.db import transaction
 
 from outsourcer.accounts.models import Organization, User
 from outsourcer.audit.events import event_record
-from outsourcer.contractors import services
+from outsourcer.contractors import events, services
 from outsourcer.contractors.forms import hours_to_minutes, minutes_to_hours
 from outsourcer.contractors.models import Engagement, EngagementStatus
 from outsourcer.contractors.selectors import engagement_email_set_for_organization
@@ -221,7 +221,7 @@ def contractor_import(*, organization: Organization, actor: User, rows: list[dic
             for row in valid
         ]
         event_record(
-            action="contractors_imported", organization=organization, actor=actor, obj=organization,
+            action=events.CONTRACTORS_IMPORTED, organization=organization, actor=actor, obj=organization,
             after={"count": len(engagements)},
         )  # fmt: skip
     return engagements

@@ -12,7 +12,7 @@ from django import forms
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 from outsourcer.lib.currencies import CURRENCY_CHOICES
-from outsourcer.lib.errors import DomainError, FieldErrors, apply_to_form
+from outsourcer.lib.errors import DomainError, apply_to_form
 from outsourcer.lib.money import MoneyError, amount_text, parse_amount
 from outsourcer.lib.timezones import WEEKDAY_LABELS, WEEKDAYS, time_zone_choices
 
@@ -178,9 +178,7 @@ class ProfileFieldsForm(NulFreeMixin, forms.Form):
 
     def apply_service_error(self, error: DomainError) -> None:
         """Show a service error next to the input that produced it."""
-        errors = error.errors if isinstance(error, FieldErrors) else {error.field: error.message}
-        renamed = {self.service_fields.get(field, field): message for field, message in errors.items()}
-        apply_to_form(self, FieldErrors(renamed))
+        apply_to_form(self, error, rename=self.service_fields)
 
     @staticmethod
     def initial_for(contractor: Contractor) -> dict[str, Any]:
@@ -251,9 +249,7 @@ class EngagementForm(NulFreeMixin, forms.Form):
         return hours_to_minutes(self.cleaned_data["capacity_hours"])
 
     def apply_service_error(self, error: DomainError) -> None:
-        errors = error.errors if isinstance(error, FieldErrors) else {error.field: error.message}
-        renamed = {"capacity_hours" if "capacity" in (k or "") else k: v for k, v in errors.items()}
-        apply_to_form(self, FieldErrors(renamed))
+        apply_to_form(self, error, rename=lambda field: "capacity_hours" if "capacity" in field else field)
 
 
 class ContractorProfileForm(ProfileFieldsForm):

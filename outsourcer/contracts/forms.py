@@ -10,9 +10,10 @@ from django import forms
 
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.budgets.exchange import MICROS, rate_text
-from outsourcer.budgets.forms import DATE_INPUT, ServiceErrorsMixin, money_field, parse_money_into
+from outsourcer.budgets.forms import DATE_INPUT, money_field, parse_money_into
 from outsourcer.contracts.models import Contract, ContractStatus, RateModel, TimeEntryStatus
 from outsourcer.lib.currencies import CURRENCY_CHOICES
+from outsourcer.lib.errors import ServiceErrorsMixin
 from outsourcer.lib.money import amount_text
 
 MAX_MILESTONES = 20
@@ -89,16 +90,9 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
         self.fields["contractor"].choices = [("", "Choose a contractor"), *contractors]
         self.fields["budget"].choices = [("", "Choose a budget"), *((pk, label) for pk, (label, _) in budgets.items())]
 
-    def apply_service_error(self, error) -> None:
+    def service_field(self, field: str) -> str:
         # Milestone problems (e.g. "milestones.2.amount_cents") are shown next to the total.
-        errors = getattr(error, "errors", None)
-        if errors:
-            for key in list(errors):
-                if key and key.startswith("milestones"):
-                    self.service_fields = {**self.service_fields, key: "total"}
-        elif error.field and error.field.startswith("milestones"):
-            self.service_fields = {**self.service_fields, error.field: "total"}
-        super().apply_service_error(error)
+        return "total" if field.startswith("milestones") else super().service_field(field)
 
     def money_currency(self) -> str:
         data = self.cleaned_data

@@ -1,10 +1,10 @@
 from typing import Any
 
-from outsourcer.budgets.validation import Errors
 from outsourcer.contracts.models import (
     Contract,
     RateModel,
 )
+from outsourcer.lib.validation import Errors
 
 MAX_RATE_CENTS = 10**8  # per hour; keeps cap × rate × days inside BIGINT in the SQL forecast
 MAX_WEEK_MINUTES = 7 * 24 * 60
@@ -17,7 +17,6 @@ TERM_FIELDS = {
 ALL_TERM_FIELDS = tuple(field for fields in TERM_FIELDS.values() for field in fields)
 
 NOT_DRAFT = "Only a draft contract can be changed; its terms are fixed once it is active."
-ALREADY_REVIEWED = "This time entry has already been reviewed."
 NOT_LOGGABLE = "Time is logged against an active hourly or retainer contract."
 OVER_BUDGET = "{contract} commits {cost} this period: {over} over the {remaining} remaining in “{budget}”."
 OVER_BUDGET_NONE_LEFT = "{contract} commits {cost} this period, and “{budget}” has nothing left ({remaining})."

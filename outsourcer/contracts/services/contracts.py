@@ -12,10 +12,9 @@ from outsourcer.budgets.models import Budget
 from outsourcer.budgets.periods import covers, today_for
 from outsourcer.budgets.selectors import budget_figures
 from outsourcer.budgets.services import budget_lock
-from outsourcer.budgets.validation import MAX_AMOUNT_CENTS, MAX_RATE_MICROS, Errors
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 from outsourcer.contracts import events
-from outsourcer.contracts.flows import contract_transition_check
+from outsourcer.contracts.flows import CONTRACT_FLOW
 from outsourcer.contracts.models import (
     Contract,
     ContractStatus,
@@ -37,8 +36,9 @@ from outsourcer.contracts.services._common import (
     TERM_FIELDS,
     _clean_reason,
 )
-from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
+from outsourcer.lib.errors import DomainError, OverrideRequired
 from outsourcer.lib.money import format_money
+from outsourcer.lib.validation import MAX_AMOUNT_CENTS, MAX_RATE_MICROS, Errors
 
 # --- contracts -------------------------------------------------------------------------------
 
@@ -76,9 +76,8 @@ def _clean_terms(
             rate, field="exchange_rate_micros", label="Exchange rate", minimum=1, maximum=MAX_RATE_MICROS
         )
         if rate is None and "exchange_rate_micros" in errors:
-            errors.errors["exchange_rate_micros"] = (
-                f"A contract in {cleaned['currency']} needs the agreed rate to {budget.currency}."
-            )
+            needs_rate = f"A contract in {cleaned['currency']} needs the agreed rate to {budget.currency}."
+            errors.replace("exchange_rate_micros", needs_rate)
     cleaned["exchange_rate_micros"] = rate
     start, end = cleaned["starts_on"], cleaned["ends_on"]
     if start and end and end < start:
@@ -110,7 +109,7 @@ def _clean_terms(
 def _clean_milestones(
     *, milestones: Sequence[dict[str, Any]], total_cents: int, starts_on: date, ends_on: date | None
 ) -> list[dict[str, Any]]:
-    errors: dict[str, str] = {}
+    errors = Errors()
     if not milestones:
         raise DomainError("A fixed-price contract needs at least one milestone.", field="milestones")
     if len(milestones) > MAX_MILESTONES:
@@ -123,11 +122,9 @@ def _clean_milestones(
         due_on = item.day(raw.get("due_on"), field="due_on", label="Due date")
         if due_on and (due_on < starts_on or (ends_on and due_on > ends_on)):
             item.add("due_on", "The due date falls within the contract's dates.")
-        for field, message in item.errors.items():
-            errors.setdefault(f"milestones.{index}.{field}", message)
+        errors.merge(item, prefix=f"milestones.{index}.")
         cleaned.append({"title": title, "amount_cents": amount, "due_on": due_on})
-    if errors:
-        raise FieldErrors(errors)
+    errors.raise_if_any()
     total = sum(m["amount_cents"] for m in cleaned)
     if total != total_cents:
         raise DomainError(
@@ -288,7 +285,7 @@ def contract_activate(
     with transaction.atomic():
         budget = budget_lock(contract.budget)
         contract = _lock_contract(contract)
-        contract_transition_check(contract.status, ContractStatus.ACTIVE)
+        CONTRACT_FLOW.next(contract.status, ContractStatus.ACTIVE)
         engagement = contract.engagement
         if engagement.status == EngagementStatus.ENDED:
             raise DomainError("Your engagement with this contractor has ended.", field="contractor")
@@ -337,7 +334,7 @@ def _close(contract: Contract, actor: User, target: str, action: str) -> Contrac
     original = contract
     with transaction.atomic():
         locked = _lock_contract(contract)
-        contract_transition_check(locked.status, target)
+        CONTRACT_FLOW.next(locked.status, target)
         if target == ContractStatus.COMPLETED and locked.rate_model == RateModel.FIXED:
             if locked.milestones.filter(status=MilestoneStatus.PENDING).exists():
                 raise DomainError(

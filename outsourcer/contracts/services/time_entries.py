@@ -12,9 +12,9 @@ from outsourcer.budgets.models import Budget, SpendKind
 from outsourcer.budgets.periods import budget_period, covers, iso_week
 from outsourcer.budgets.selectors import budget_period_spent
 from outsourcer.budgets.services import budget_lock, spend_record
-from outsourcer.budgets.validation import Errors
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts import events
+from outsourcer.contracts.flows import TIME_ENTRY_FLOW
 from outsourcer.contracts.models import (
     Contract,
     ContractStatus,
@@ -24,7 +24,6 @@ from outsourcer.contracts.models import (
 )
 from outsourcer.contracts.selectors import time_entry_month_minutes, time_entry_week_minutes
 from outsourcer.contracts.services._common import (
-    ALREADY_REVIEWED,
     GIVE_REASON,
     NOT_LOGGABLE,
     OVER_CAP,
@@ -36,6 +35,7 @@ from outsourcer.contracts.services._common import (
 )
 from outsourcer.lib.errors import DomainError, OverrideRequired
 from outsourcer.lib.money import cents_for_minutes, format_money
+from outsourcer.lib.validation import Errors
 
 # --- time entries ----------------------------------------------------------------------------
 
@@ -99,8 +99,7 @@ def time_entry_update(
     )
     with transaction.atomic():
         locked = TimeEntry.objects.select_for_update().get(pk=entry.pk)
-        if locked.status != TimeEntryStatus.SUBMITTED:
-            raise DomainError(ALREADY_REVIEWED, code="already_reviewed")
+        TIME_ENTRY_FLOW.next(locked.status, "edit")
         if contract.status != ContractStatus.ACTIVE:
             raise DomainError(NOT_LOGGABLE, field="contract", code="not_loggable")
         before = {"worked_on": locked.worked_on.isoformat(), "minutes": locked.minutes, "note": locked.note}
@@ -125,8 +124,7 @@ def _time_amount(entry: TimeEntry, contract: Contract) -> tuple[int, int]:
 
 def _approve_one(entry: TimeEntry, actor: User, override_reason: str, may_override: bool) -> TimeEntry:
     entry = TimeEntry.objects.select_for_update().select_related("contract", "contractor").get(pk=entry.pk)
-    if entry.status != TimeEntryStatus.SUBMITTED:
-        raise DomainError(ALREADY_REVIEWED, code="already_reviewed", field="status")
+    approved = TIME_ENTRY_FLOW.next(entry.status, "approve")
     contract = entry.contract
     if contract.status == ContractStatus.DRAFT:
         raise DomainError("Time on a draft contract cannot be approved.", code="contract_not_active")
@@ -175,7 +173,7 @@ def _approve_one(entry: TimeEntry, actor: User, override_reason: str, may_overri
         raise OverrideRequired(
             " ".join(problems) + (GIVE_REASON if may_override else OWNER_ONLY), code=code, details=details
         )
-    entry.status = TimeEntryStatus.APPROVED
+    entry.status = approved
     entry.reviewed_by = actor
     entry.reviewed_at = timezone.now()
     entry.override_reason = override_reason if problems else ""
@@ -260,9 +258,7 @@ def time_entry_reject(*, entry: TimeEntry, actor: User, reason: str) -> TimeEntr
 
 def _reject_one(entry: TimeEntry, actor: User, reason: str) -> TimeEntry:
     entry = TimeEntry.objects.select_for_update().select_related("contract").get(pk=entry.pk)
-    if entry.status != TimeEntryStatus.SUBMITTED:
-        raise DomainError(ALREADY_REVIEWED, code="already_reviewed", field="status")
-    entry.status = TimeEntryStatus.REJECTED
+    entry.status = TIME_ENTRY_FLOW.next(entry.status, "reject")
     entry.reviewed_by = actor
     entry.reviewed_at = timezone.now()
     entry.rejection_reason = reason

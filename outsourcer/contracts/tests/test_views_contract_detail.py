@@ -5,10 +5,10 @@ from django.test.utils import CaptureQueriesContext
 from outsourcer.audit.models import Event
 from outsourcer.budgets.models import SpendEntry, SpendKind
 from outsourcer.budgets.tests.views_support import text
-from outsourcer.contracts.flows import ILLEGAL_TRANSITION
 from outsourcer.contracts.models import Contract, ContractStatus, MilestoneStatus
 from outsourcer.contracts.services import contract_create
 from outsourcer.contracts.tests.builders import log_time, make_budget, make_contract
+from outsourcer.lib.transitions import ILLEGAL_TRANSITION
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +113,7 @@ def test_an_illegal_move_is_explained(login_as, personas, org_url, budget):
     response = _status(login_as(personas.alice), org_url, contract, status="completed")
     assert response.status_code == 302
     page = text(login_as(personas.alice).get(response.url))
-    assert ILLEGAL_TRANSITION.format(current="draft", target="completed") in page
+    assert ILLEGAL_TRANSITION.format(entity="contract", current="draft", move="become completed") in page
 
 
 def test_a_viewer_may_not_change_the_status(login_as, personas, org_url, over_budget_draft):
