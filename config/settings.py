@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "outsourcer.accounts.context_processors.workspace",
             ],
+            "libraries": {"display": "outsourcer.lib.display"},
         },
     },
 ]

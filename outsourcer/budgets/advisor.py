@@ -21,13 +21,12 @@ from outsourcer.budgets.exchange import convert_cents
 from outsourcer.budgets.models import Budget
 from outsourcer.budgets.periods import budget_period, today_for
 from outsourcer.lib.errors import DomainError
+from outsourcer.lib.limits import MAX_ESTIMATE_MINUTES, MAX_WEEKS
 from outsourcer.lib.money import cents_for_minutes, round_half_up
 from outsourcer.lib.validation import Errors
 
 FIXED_RISK_PREMIUM_PERCENT = 15
 WEEKS_PER_MONTH = Decimal("4.345")  # 365.25 / 12 / 7
-MAX_ESTIMATE_MINUTES = 10_000 * 60
-MAX_WEEKS = 260
 ESTIMATE_RANGE = "Estimate between 1 minute and 10,000 hours."
 WEEKS_RANGE = f"Spread the work over 1 to {MAX_WEEKS} weeks."
 

@@ -13,28 +13,23 @@ from typing import Annotated, Literal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
-from pydantic import WithJsonSchema
 
 from outsourcer.api.auth import org_context
 from outsourcer.api.errors import with_errors
 from outsourcer.api.pagination import paginated
-from outsourcer.api.schemas import Currency, Name, ObjectId, Text
+from outsourcer.api.schemas import Currency, Day, Name, ObjectId, PositiveCents, RateMicros, Text
 from outsourcer.budgets import advisor, selectors, services
 from outsourcer.budgets.access import access_budget, access_spend_entry
 from outsourcer.budgets.models import Budget
 from outsourcer.contractors.access import access_engagement
+from outsourcer.lib.limits import MAX_ESTIMATE_MINUTES, MAX_THRESHOLD_PERCENT, MAX_THRESHOLDS, MAX_WEEKS
 
 router = Router(tags=["budgets"])
 
-# A calendar day, "2025-03-17". The pattern documents (and lets the fuzzer know) that no other
-# characters, NUL included, can reach the database; pydantic parses the date itself.
-Day = Annotated[date, WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
-
 PeriodName = Literal["one_off", "monthly", "quarterly", "yearly"]
 SpendKindName = Literal["time", "milestone", "retainer_fee", "expense", "correction"]
-Threshold = Annotated[int, Field(ge=1, le=200)]
-PositiveCents = Annotated[int, Field(ge=1, le=10**12, description="Money in minor units (cents)")]
-Minutes = Annotated[int, Field(ge=1, le=600_000, description="Minutes (1 minute to 10,000 hours)")]
+Threshold = Annotated[int, Field(ge=1, le=MAX_THRESHOLD_PERCENT)]
+Minutes = Annotated[int, Field(ge=1, le=MAX_ESTIMATE_MINUTES, description="Minutes (1 minute to 10,000 hours)")]
 
 
 class FiguresOut(Schema):
@@ -70,7 +65,7 @@ class BudgetIn(Schema):
     ends_on: Day | None = Field(None, description="Required for a one-off budget")
     amount_cents: PositiveCents
     currency: Currency
-    thresholds: Annotated[list[Threshold], Field(min_length=1, max_length=10)] | None = Field(
+    thresholds: Annotated[list[Threshold], Field(min_length=1, max_length=MAX_THRESHOLDS)] | None = Field(
         None, description="Alert thresholds in percent, ascending (default 50, 80, 100)"
     )
 
@@ -84,7 +79,7 @@ class BudgetPatch(Schema):
     ends_on: Day | None = None
     amount_cents: PositiveCents | None = None
     currency: Currency | None = None
-    thresholds: Annotated[list[Threshold], Field(min_length=1, max_length=10)] | None = None
+    thresholds: Annotated[list[Threshold], Field(min_length=1, max_length=MAX_THRESHOLDS)] | None = None
 
 
 class PeriodOut(Schema):
@@ -167,10 +162,12 @@ class AdviceIn(Schema):
     high_minutes: Minutes | None = Field(None, description="Upper end of the estimate (default: low_minutes)")
     engagement_id: ObjectId | None = Field(None, description="Use this contractor's default rate and volume tiers")
     rate_cents: PositiveCents | None = Field(None, description="Hourly rate in the budget's currency")
-    exchange_rate_micros: Annotated[int, Field(ge=1, le=10**12)] | None = Field(
+    exchange_rate_micros: RateMicros | None = Field(
         None, description="Budget units per contractor-currency unit × 1,000,000, when their currencies differ"
     )
-    weeks: Annotated[int, Field(ge=1, le=260)] | None = Field(None, description="Default: weeks left in the period")
+    weeks: Annotated[int, Field(ge=1, le=MAX_WEEKS)] | None = Field(
+        None, description="Default: weeks left in the period"
+    )
 
 
 class RateAdviceOut(Schema):

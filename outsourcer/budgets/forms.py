@@ -11,6 +11,7 @@ from django import forms
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.budgets.models import Budget, BudgetPeriod, SpendKind
 from outsourcer.lib.currencies import CURRENCY_CHOICES
+from outsourcer.lib.durations import hours_to_minutes
 from outsourcer.lib.errors import ServiceErrorsMixin
 from outsourcer.lib.money import MoneyError, amount_text, parse_amount
 
@@ -213,7 +214,7 @@ class AdviceForm(ServiceErrorsMixin, forms.Form):
     def minutes(self) -> tuple[int, int]:
         low = self.cleaned_data["low_hours"]
         high = self.cleaned_data.get("high_hours") or low
-        return int(low * 60), int(high * 60)
+        return hours_to_minutes(low), hours_to_minutes(high)
 
 
 def parse_day(text: str | None) -> date | None:

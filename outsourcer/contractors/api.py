@@ -27,6 +27,7 @@ from outsourcer.contractors import services
 from outsourcer.contractors.access import access_engagement
 from outsourcer.contractors.models import Contractor
 from outsourcer.contractors.selectors import engagement_list_for_organization
+from outsourcer.lib.limits import MAX_SKILLS, MAX_VOLUME_TIERS, MAX_WEEK_HOURS
 
 router = Router(tags=["contractors"])
 portal_router = Router(tags=["portal"])
@@ -39,7 +40,7 @@ Skill = Text(60)
 
 
 class VolumeTier(Schema):
-    min_hours: int = Field(ge=1, le=168, description="From this many hours a week…")
+    min_hours: int = Field(ge=1, le=MAX_WEEK_HOURS, description="From this many hours a week…")
     rate_cents: Cents = Field(description="…this hourly rate applies")
 
 
@@ -89,13 +90,13 @@ class ProfilePatch(Schema):
     name: Name | None = None
     company: ShortText | None = None
     website: Text(300) | None = None
-    skills: Annotated[list[Skill], Field(max_length=30)] | None = None
+    skills: Annotated[list[Skill], Field(max_length=MAX_SKILLS)] | None = None
     time_zone: TimeZone | None = None
     working_hours: WorkingHours | None = None
     weekly_capacity_minutes: WeekMinutes | None = None
     default_rate_cents: Cents | None = None
     currency: Currency | None = None
-    volume_tiers: Annotated[list[VolumeTier], Field(max_length=10)] | None = None
+    volume_tiers: Annotated[list[VolumeTier], Field(max_length=MAX_VOLUME_TIERS)] | None = None
 
 
 class ContractorPatch(ProfilePatch):

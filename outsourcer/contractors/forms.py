@@ -4,7 +4,7 @@ Forms turn what people type (hours with decimals, "45.50", start/end times) into
 services take (minutes, cents, {"mon": ["09:00", "17:00"]}); the services do the real validation.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -12,22 +12,13 @@ from django import forms
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 from outsourcer.lib.currencies import CURRENCY_CHOICES
+from outsourcer.lib.durations import hours_to_minutes, minutes_to_hours
 from outsourcer.lib.errors import DomainError, apply_to_form
 from outsourcer.lib.money import MoneyError, amount_text, parse_amount
 from outsourcer.lib.timezones import WEEKDAY_LABELS, WEEKDAYS, time_zone_choices
 
 TIER_ROWS = 3
 _MAX_HOURS = Decimal(168)
-
-
-def hours_to_minutes(hours: Decimal) -> int:
-    return int((hours * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def minutes_to_hours(minutes: int) -> str:
-    """40 h, 7.5 h, 0.33 h: at most two decimals, no trailing zeros."""
-    text = f"{Decimal(minutes) / 60:.2f}".rstrip("0").rstrip(".")
-    return text or "0"
 
 
 def working_hours_initial(hours: dict[str, list[str]] | None) -> dict[str, str]:

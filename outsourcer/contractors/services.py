@@ -14,6 +14,7 @@ from outsourcer.contractors import events
 from outsourcer.contractors.flows import ENGAGEMENT_FLOW
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 from outsourcer.lib.errors import DomainError
+from outsourcer.lib.limits import MAX_WEEK_HOURS, MAX_WEEK_MINUTES
 from outsourcer.lib.text import has_nul, normalize_skills
 from outsourcer.lib.timezones import WorkingHoursError, clean_working_hours
 from outsourcer.lib.validation import NUL, REQUIRED, TOO_LONG, Errors
@@ -23,8 +24,7 @@ PROFILE_FIELDS = (
     "kind", "name", "email", "company", "website", "skills", "time_zone", "working_hours",
     "weekly_capacity_minutes", "default_rate_cents", "currency", "volume_tiers",
 )  # fmt: skip
-MAX_WEEK_MINUTES = 168 * 60
-CAPACITY = "Weekly capacity is between 0 and 168 hours."
+CAPACITY = f"Weekly capacity is between 0 and {MAX_WEEK_HOURS} hours."
 RATE = "The rate must be zero or more."
 CHOOSE_KIND = "Choose person or company."
 CHOOSE_STATUS = "Choose a valid status."
@@ -123,8 +123,8 @@ def _clean_tiers(value: Any) -> tuple[list[dict[str, int]], str]:
         hours, rate = tier.get("min_hours"), tier.get("rate_cents")
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in (hours, rate)):
             return [], "Each volume tier needs whole-number min_hours and rate_cents."
-        if not (0 < hours <= 168) or rate < 0:
-            return [], "Tier hours are between 1 and 168 and rates are zero or more."
+        if not (0 < hours <= MAX_WEEK_HOURS) or rate < 0:
+            return [], f"Tier hours are between 1 and {MAX_WEEK_HOURS} and rates are zero or more."
         tiers.append({"min_hours": hours, "rate_cents": rate})
     tiers.sort(key=lambda t: t["min_hours"])
     if len({t["min_hours"] for t in tiers}) != len(tiers):

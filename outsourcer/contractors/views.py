@@ -6,7 +6,6 @@ import json
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -24,6 +23,7 @@ from outsourcer.contractors.forms import (
     working_hours_initial,
 )
 from outsourcer.contractors.models import Engagement, EngagementStatus
+from outsourcer.lib.csv_files import csv_response
 from outsourcer.lib.errors import DomainError, apply_to_form
 from outsourcer.lib.timezones import DEFAULT_WORKING_HOURS
 
@@ -213,14 +213,5 @@ def contractor_import_confirm(request, ctx: OrgContext):
 @org_view("contractor.view")
 def contractor_export(request, ctx: OrgContext):
     engagements = selectors.engagement_list_for_organization(organization=ctx.organization, **_filters(request))
-    # A byte-order mark makes spreadsheet programs open the file as UTF-8; import skips it.
-    lines = _prepend("\ufeff", csv_io.engagement_csv_lines(engagements.iterator(chunk_size=500)))
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    filename = f"{ctx.organization.slug}-contractors-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _prepend(first: str, lines):
-    yield first
-    yield from lines
+    rows = csv_io.engagement_csv_rows(engagements.iterator(chunk_size=500))
+    return csv_response(rows, filename=f"{ctx.organization.slug}-contractors-{timezone.localdate():%Y-%m-%d}.csv")

@@ -14,26 +14,34 @@ entries, which they create and edit until reviewed.
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from outsourcer.api.auth import contractor_context, org_context
 from outsourcer.api.errors import with_errors
 from outsourcer.api.pagination import paginated
-from outsourcer.api.schemas import Currency, ObjectId, Text
+from outsourcer.api.schemas import Currency, Day, ObjectId, PositiveCents, RateMicros, Text
 from outsourcer.budgets.access import access_budget
-from outsourcer.budgets.api import Day
 from outsourcer.contractors.access import access_engagement
 from outsourcer.contracts import selectors, services
 from outsourcer.contracts.access import (
     access_contract,
     access_contract_for_contractor,
     access_milestone,
+    access_time_entries,
     access_time_entry,
     access_time_entry_for_contractor,
 )
 from outsourcer.contracts.models import Contract, TimeEntry
+from outsourcer.lib.limits import (
+    MAX_BULK_IDS,
+    MAX_DAY_MINUTES,
+    MAX_MILESTONES,
+    MAX_MONTH_MINUTES,
+    MAX_RATE_CENTS,
+    MAX_WEEK_MINUTES,
+)
 
 router = Router(tags=["contracts"])
 time_router = Router(tags=["time entries"])
@@ -42,11 +50,10 @@ portal_router = Router(tags=["portal"])
 RateModelName = Literal["hourly", "retainer", "fixed"]
 ContractStatusName = Literal["draft", "active", "completed", "ended"]
 TimeStatusName = Literal["submitted", "approved", "rejected"]
-PositiveCents = Annotated[int, Field(ge=1, le=10**12, description="Money in minor units (cents)")]
-RateCents = Annotated[int, Field(ge=0, le=10**8, description="Per hour, in minor units")]
-DayMinutes = Annotated[int, Field(ge=1, le=1440, description="Minutes worked that day (1–1440)")]
+RateCents = Annotated[int, Field(ge=0, le=MAX_RATE_CENTS, description="Per hour, in minor units")]
+DayMinutes = Annotated[int, Field(ge=1, le=MAX_DAY_MINUTES, description="Minutes worked that day (1–1440)")]
 Reason = Text(500, min_length=1)
-EntryIds = Annotated[list[ObjectId], Field(min_length=1, max_length=200)]
+EntryIds = Annotated[list[ObjectId], Field(min_length=1, max_length=MAX_BULK_IDS)]
 
 
 # --- output -------------------------------------------------------------------------------------
@@ -176,16 +183,16 @@ class ContractIn(Schema):
     starts_on: Day
     ends_on: Day | None = None
     currency: Currency | None = Field(None, description="Default: the budget's currency")
-    exchange_rate_micros: Annotated[int, Field(ge=1, le=10**12)] | None = Field(
+    exchange_rate_micros: RateMicros | None = Field(
         None, description="Required when the currency differs from the budget's"
     )
     hourly_rate_cents: RateCents | None = None
-    weekly_cap_minutes: Annotated[int, Field(ge=1, le=10080)] | None = None
+    weekly_cap_minutes: Annotated[int, Field(ge=1, le=MAX_WEEK_MINUTES)] | None = None
     monthly_fee_cents: PositiveCents | None = None
-    included_minutes: Annotated[int, Field(ge=0, le=44640)] | None = None
+    included_minutes: Annotated[int, Field(ge=0, le=MAX_MONTH_MINUTES)] | None = None
     overage_rate_cents: RateCents | None = None
     total_cents: PositiveCents | None = None
-    milestones: Annotated[list[MilestoneIn], Field(max_length=50)] = Field(
+    milestones: Annotated[list[MilestoneIn], Field(max_length=MAX_MILESTONES)] = Field(
         default_factory=list, description="Fixed price: amounts add up to total_cents"
     )
 
@@ -320,13 +327,6 @@ def milestone_accept(request: HttpRequest, contract_id: ObjectId, milestone_id: 
 # --- time entries (organization) ----------------------------------------------------------------
 
 
-def _entries_for_review(ctx, entry_ids: list[int]) -> list[TimeEntry]:
-    entries = list(TimeEntry.objects.filter(organization=ctx.organization, pk__in=entry_ids).select_related("contract"))
-    if len(entries) != len(set(entry_ids)):  # one of them is another organization's, or gone
-        raise Http404
-    return entries
-
-
 def _time_entry(entry: TimeEntry) -> TimeEntry:
     return TimeEntry.objects.select_related("contract", "contractor", "spend_entry").get(pk=entry.pk)
 
@@ -347,7 +347,7 @@ def time_entry_approve_bulk(request: HttpRequest, payload: BulkApproveIn):
     """All or nothing: the first entry that fails stops the batch (its id is in the error)."""
     ctx = org_context(request, "time.review")
     approved = services.time_entry_approve_bulk(
-        entries=_entries_for_review(ctx, payload.entry_ids), actor=ctx.user, override_reason=payload.override_reason,
+        entries=access_time_entries(ctx, payload.entry_ids), actor=ctx.user, override_reason=payload.override_reason,
         may_override=ctx.may("time.override"),
     )  # fmt: skip
     return [_time_entry(entry) for entry in approved]
@@ -357,7 +357,7 @@ def time_entry_approve_bulk(request: HttpRequest, payload: BulkApproveIn):
 def time_entry_reject_bulk(request: HttpRequest, payload: BulkRejectIn):
     ctx = org_context(request, "time.review")
     rejected = services.time_entry_reject_bulk(
-        entries=_entries_for_review(ctx, payload.entry_ids), actor=ctx.user, reason=payload.reason
+        entries=access_time_entries(ctx, payload.entry_ids), actor=ctx.user, reason=payload.reason
     )
     return [_time_entry(entry) for entry in rejected]
 

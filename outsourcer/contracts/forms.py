@@ -3,7 +3,7 @@ text ("1,200.50", "7.5" hours, "1:30") into cents and minutes; the services vali
 
 import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
@@ -13,6 +13,7 @@ from outsourcer.budgets.exchange import MICROS, rate_text
 from outsourcer.budgets.forms import DATE_INPUT, money_field, parse_money_into
 from outsourcer.contracts.models import Contract, ContractStatus, RateModel, TimeEntryStatus
 from outsourcer.lib.currencies import CURRENCY_CHOICES
+from outsourcer.lib.durations import clock_text, hours_to_minutes, minutes_to_hours, parse_duration
 from outsourcer.lib.errors import ServiceErrorsMixin
 from outsourcer.lib.money import amount_text
 
@@ -27,16 +28,12 @@ def hours_field(label: str, *, help_text: str = "") -> forms.DecimalField:
     )  # fmt: skip
 
 
-def to_minutes(hours: Decimal | None) -> int | None:
-    if hours is None:
-        return None
-    return int((hours * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def _minutes(hours: Decimal | None) -> int | None:
+    return None if hours is None else hours_to_minutes(hours)
 
 
-def to_hours(minutes: int | None) -> str:
-    if minutes is None:
-        return ""
-    return f"{Decimal(minutes) / 60:.2f}".rstrip("0").rstrip(".")
+def _hours(minutes: int | None) -> str:
+    return "" if minutes is None else minutes_to_hours(minutes)
 
 
 class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
@@ -138,9 +135,9 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
             "title": data["title"], "rate_model": model, "starts_on": data["starts_on"], "ends_on": data.get("ends_on"),
             "currency": data.get("currency") or "", "exchange_rate_micros": self.rate_micros,
             "hourly_rate_cents": self.cents["hourly_rate"] if hourly else None,
-            "weekly_cap_minutes": to_minutes(data.get("weekly_cap_hours")) if hourly else None,
+            "weekly_cap_minutes": _minutes(data.get("weekly_cap_hours")) if hourly else None,
             "monthly_fee_cents": self.cents["monthly_fee"] if retainer else None,
-            "included_minutes": to_minutes(data.get("included_hours")) if retainer else None,
+            "included_minutes": _minutes(data.get("included_hours")) if retainer else None,
             "overage_rate_cents": self.cents["overage_rate"] if retainer else None,
             "total_cents": self.cents["total"] if fixed else None,
             "milestones": milestones if fixed else (),
@@ -158,8 +155,8 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
             "rate_model": contract.rate_model, "starts_on": contract.starts_on, "ends_on": contract.ends_on,
             "currency": cur if contract.exchange_rate_micros else "",
             "exchange_rate": rate_text(contract.exchange_rate_micros) if contract.exchange_rate_micros else "",
-            "hourly_rate": money(contract.hourly_rate_cents), "weekly_cap_hours": to_hours(contract.weekly_cap_minutes),
-            "monthly_fee": money(contract.monthly_fee_cents), "included_hours": to_hours(contract.included_minutes),
+            "hourly_rate": money(contract.hourly_rate_cents), "weekly_cap_hours": _hours(contract.weekly_cap_minutes),
+            "monthly_fee": money(contract.monthly_fee_cents), "included_hours": _hours(contract.included_minutes),
             "overage_rate": money(contract.overage_rate_cents), "total": money(contract.total_cents),
         }  # fmt: skip
 
@@ -353,30 +350,6 @@ def week_range(text: str) -> tuple[date, date] | None:
     return monday, sunday
 
 
-DURATION = re.compile(
-    r"^(?:(\d{1,2}):([0-5]\d)|(\d{1,4})|(\d{1,2})\s*h(?:\s*(\d{1,2})\s*m(?:in)?)?|(\d{1,4})\s*m(?:in)?)$"
-)
-
-
-def parse_duration(text: str) -> int | None:
-    """ "1:30", "90", "1h 30m", "2h", "45m" → minutes; None when it is none of these."""
-    match = DURATION.match((text or "").strip().lower())
-    if not match:
-        return None
-    hours_colon, minutes_colon, plain, hours_h, minutes_h, minutes_m = match.groups()
-    if hours_colon is not None:
-        return int(hours_colon) * 60 + int(minutes_colon)
-    if plain is not None:
-        return int(plain)
-    if hours_h is not None:
-        return int(hours_h) * 60 + int(minutes_h or 0)
-    return int(minutes_m)
-
-
-def duration_text(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
 class TimeEntryForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     contract = forms.TypedChoiceField(coerce=int, empty_value=None, label="Contract")
     worked_on = forms.DateField(label="Date", widget=DATE_INPUT)
@@ -408,5 +381,5 @@ class TimeEntryForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
 
     @staticmethod
     def initial_for(entry) -> dict[str, Any]:
-        return {"contract": entry.contract_id, "worked_on": entry.worked_on, "duration": duration_text(entry.minutes),
+        return {"contract": entry.contract_id, "worked_on": entry.worked_on, "duration": clock_text(entry.minutes),
                 "note": entry.note}  # fmt: skip

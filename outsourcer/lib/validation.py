@@ -11,13 +11,10 @@ from django.core.validators import validate_email
 
 from outsourcer.lib.currencies import is_currency
 from outsourcer.lib.errors import FieldErrors
+from outsourcer.lib.limits import MAX_AMOUNT_CENTS
 from outsourcer.lib.text import has_nul
 from outsourcer.lib.timezones import is_time_zone
 
-# 10 billion in major units: far above any small business's budget, far below BIGINT overflow
-# even after multiplying by minutes and exchange rates.
-MAX_AMOUNT_CENTS = 10**12
-MAX_RATE_MICROS = 10**12
 # Money dates stay in a range where every period (and its end) is a real date on every database:
 # a yearly budget starting in 9999 would end in year 10000.
 FIRST_DAY = date(2000, 1, 1)

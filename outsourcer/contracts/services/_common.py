@@ -6,9 +6,6 @@ from outsourcer.contracts.models import (
 )
 from outsourcer.lib.validation import Errors
 
-MAX_RATE_CENTS = 10**8  # per hour; keeps cap × rate × days inside BIGINT in the SQL forecast
-MAX_WEEK_MINUTES = 7 * 24 * 60
-MAX_MILESTONES = 50
 TERM_FIELDS = {
     RateModel.HOURLY: ("hourly_rate_cents", "weekly_cap_minutes"),
     RateModel.RETAINER: ("monthly_fee_cents", "included_minutes", "overage_rate_cents"),
@@ -24,11 +21,6 @@ OVER_CAP = "This week would reach {total} of the {cap} weekly cap ({over} over).
 OVER_LIMIT = "Approving this posts {amount} and takes “{budget}” to {after} of {budgeted} ({over} over)."
 OWNER_ONLY = " Only an owner can approve it with a reason."
 GIVE_REASON = " Confirm with a reason to go ahead."
-
-
-def _hours(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
 
 
 def _original(contract: Contract, amount_cents: int) -> dict[str, Any]:

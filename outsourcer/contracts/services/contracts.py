@@ -26,9 +26,6 @@ from outsourcer.contracts.selectors import contract_commitment
 from outsourcer.contracts.services._common import (
     ALL_TERM_FIELDS,
     GIVE_REASON,
-    MAX_MILESTONES,
-    MAX_RATE_CENTS,
-    MAX_WEEK_MINUTES,
     NOT_DRAFT,
     OVER_BUDGET,
     OVER_BUDGET_NONE_LEFT,
@@ -37,8 +34,16 @@ from outsourcer.contracts.services._common import (
     _clean_reason,
 )
 from outsourcer.lib.errors import DomainError, OverrideRequired
+from outsourcer.lib.limits import (
+    MAX_AMOUNT_CENTS,
+    MAX_MILESTONES,
+    MAX_MONTH_MINUTES,
+    MAX_RATE_CENTS,
+    MAX_RATE_MICROS,
+    MAX_WEEK_MINUTES,
+)
 from outsourcer.lib.money import format_money
-from outsourcer.lib.validation import MAX_AMOUNT_CENTS, MAX_RATE_MICROS, Errors
+from outsourcer.lib.validation import Errors
 
 # --- contracts -------------------------------------------------------------------------------
 
@@ -91,7 +96,7 @@ def _clean_terms(
         "hourly_rate_cents": ("Hourly rate", 1, MAX_RATE_CENTS),
         "weekly_cap_minutes": ("Weekly hour cap", 1, MAX_WEEK_MINUTES),
         "monthly_fee_cents": ("Monthly fee", 1, MAX_AMOUNT_CENTS),
-        "included_minutes": ("Included hours", 0, 31 * 24 * 60),
+        "included_minutes": ("Included hours", 0, MAX_MONTH_MINUTES),
         "overage_rate_cents": ("Overage rate", 0, MAX_RATE_CENTS),
         "total_cents": ("Total", 1, MAX_AMOUNT_CENTS),
     }

@@ -30,10 +30,11 @@ from outsourcer.contracts.services._common import (
     OVER_LIMIT,
     OWNER_ONLY,
     _clean_reason,
-    _hours,
     _original,
 )
+from outsourcer.lib.durations import duration_text
 from outsourcer.lib.errors import DomainError, OverrideRequired
+from outsourcer.lib.limits import MAX_DAY_MINUTES
 from outsourcer.lib.money import cents_for_minutes, format_money
 from outsourcer.lib.validation import Errors
 
@@ -51,7 +52,7 @@ def _contractor_today(contractor: Contractor) -> date:
 def _clean_time(*, contract: Contract, contractor: Contractor, worked_on, minutes, note) -> tuple[date, int, str]:
     errors = Errors()
     worked_on = errors.day(worked_on, field="worked_on", label="Date")
-    minutes = errors.integer(minutes, field="minutes", label="Minutes", minimum=1, maximum=24 * 60)
+    minutes = errors.integer(minutes, field="minutes", label="Minutes", minimum=1, maximum=MAX_DAY_MINUTES)
     note = errors.text(note, field="note", label="Note", max_length=500, required=False)
     if worked_on:
         if worked_on > _contractor_today(contractor):
@@ -141,8 +142,8 @@ def _approve_one(entry: TimeEntry, actor: User, override_reason: str, may_overri
         if total > contract.weekly_cap_minutes:
             problems.append(
                 OVER_CAP.format(
-                    total=_hours(total), cap=_hours(contract.weekly_cap_minutes),
-                    over=_hours(total - contract.weekly_cap_minutes),
+                    total=duration_text(total), cap=duration_text(contract.weekly_cap_minutes),
+                    over=duration_text(total - contract.weekly_cap_minutes),
                 )
             )  # fmt: skip
             week_span = iso_week(entry.worked_on)
@@ -182,7 +183,7 @@ def _approve_one(entry: TimeEntry, actor: User, override_reason: str, may_overri
     if amount > 0:
         spend = spend_record(
             budget=budget, kind=SpendKind.TIME, amount_cents=amount, occurred_on=entry.worked_on, actor=actor,
-            description=f"{contract.title}: {_hours(billable)}" + (f" — {entry.note}" if entry.note else ""),
+            description=f"{contract.title}: {duration_text(billable)}" + (f" — {entry.note}" if entry.note else ""),
             contractor=entry.contractor, contract=contract, time_entry=entry, **_original(contract, original),
         )  # fmt: skip
     event_record(
