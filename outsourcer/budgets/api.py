@@ -202,27 +202,27 @@ def _with_figures(budget: Budget) -> Budget:
     return budget
 
 
-@router.get("", response=with_errors({200: list[BudgetOut]}))
+@router.get("", operation_id="budget_list", response=with_errors({200: list[BudgetOut]}))
 @paginated
 def budget_list(request: HttpRequest):
     ctx = org_context(request, "budget.view")
     return selectors.budget_list_for_organization(organization=ctx.organization)
 
 
-@router.post("", response=with_errors({201: BudgetOut}, write=True))
+@router.post("", operation_id="budget_create", response=with_errors({201: BudgetOut}, write=True))
 def budget_create(request: HttpRequest, payload: BudgetIn):
     ctx = org_context(request, "budget.manage")
     budget = services.budget_create(organization=ctx.organization, actor=ctx.user, **payload.model_dump())
     return Status(201, _with_figures(budget))
 
 
-@router.get("/{budget_id}", response=with_errors({200: BudgetOut}))
+@router.get("/{budget_id}", operation_id="budget_get", response=with_errors({200: BudgetOut}))
 def budget_detail(request: HttpRequest, budget_id: ObjectId):
     ctx = org_context(request, "budget.view")
     return _with_figures(access_budget(ctx, budget_id))
 
 
-@router.patch("/{budget_id}", response=with_errors({200: BudgetOut}, write=True))
+@router.patch("/{budget_id}", operation_id="budget_update", response=with_errors({200: BudgetOut}, write=True))
 def budget_update(request: HttpRequest, budget_id: ObjectId, payload: BudgetPatch):
     ctx = org_context(request, "budget.manage")
     budget = access_budget(ctx, budget_id)
@@ -231,7 +231,7 @@ def budget_update(request: HttpRequest, budget_id: ObjectId, payload: BudgetPatc
     return _with_figures(services.budget_update(budget=budget, actor=ctx.user, **values))
 
 
-@router.get("/{budget_id}/summary", response=with_errors({200: SummaryOut}))
+@router.get("/{budget_id}/summary", operation_id="budget_summary_get", response=with_errors({200: SummaryOut}))
 def budget_summary(request: HttpRequest, budget_id: ObjectId, period_start: Day | None = None):
     ctx = org_context(request, "budget.view")
     budget = _with_figures(access_budget(ctx, budget_id))
@@ -251,7 +251,7 @@ def budget_summary(request: HttpRequest, budget_id: ObjectId, period_start: Day 
     }
 
 
-@router.get("/{budget_id}/ledger", response=with_errors({200: list[SpendEntryOut]}))
+@router.get("/{budget_id}/ledger", operation_id="spend_entry_list", response=with_errors({200: list[SpendEntryOut]}))
 @paginated
 def ledger_list(request: HttpRequest, budget_id: ObjectId, filters: Query[LedgerFilters]):
     ctx = org_context(request, "budget.view")
@@ -262,14 +262,20 @@ def ledger_list(request: HttpRequest, budget_id: ObjectId, filters: Query[Ledger
     )
 
 
-@router.post("/{budget_id}/ledger/{entry_id}/reverse", response=with_errors({201: SpendEntryOut}, write=True))
+@router.post(
+    "/{budget_id}/ledger/{entry_id}/reverse",
+    operation_id="spend_entry_reverse",
+    response=with_errors({201: SpendEntryOut}, write=True),
+)
 def ledger_reverse(request: HttpRequest, budget_id: ObjectId, entry_id: ObjectId, payload: ReverseIn):
     ctx = org_context(request, "ledger.correct")
     entry = access_spend_entry(ctx, access_budget(ctx, budget_id), entry_id)
     return Status(201, services.spend_entry_reverse(entry=entry, actor=ctx.user, reason=payload.reason))
 
 
-@router.post("/{budget_id}/expenses", response=with_errors({201: SpendEntryOut}, write=True))
+@router.post(
+    "/{budget_id}/expenses", operation_id="expense_create", response=with_errors({201: SpendEntryOut}, write=True)
+)
 def expense_create(request: HttpRequest, budget_id: ObjectId, payload: ExpenseIn):
     ctx = org_context(request, "expense.record")
     budget = access_budget(ctx, budget_id)
@@ -281,7 +287,9 @@ def expense_create(request: HttpRequest, budget_id: ObjectId, payload: ExpenseIn
     return Status(201, entry)
 
 
-@router.post("/{budget_id}/advice", response=with_errors({200: AdviceOut}, write=True))
+@router.post(
+    "/{budget_id}/advice", operation_id="budget_advice_get", response=with_errors({200: AdviceOut}, write=True)
+)
 def budget_advice(request: HttpRequest, budget_id: ObjectId, payload: AdviceIn):
     """Saves nothing: POST because the estimate is a body, like the brief check."""
     ctx = org_context(request, "budget.view")

@@ -125,7 +125,7 @@ def _split(payload: ContractorPatch) -> tuple[dict[str, Any], dict[str, Any]]:
 # --- organization endpoints -----------------------------------------------------------------------
 
 
-@router.get("", response=with_errors({200: list[ContractorOut]}))
+@router.get("", operation_id="contractor_list", response=with_errors({200: list[ContractorOut]}))
 @paginated
 def contractor_list(
     request: HttpRequest, search: Search = "", skill: Skill = "", status: EngagementStatusName | None = None
@@ -136,7 +136,7 @@ def contractor_list(
     )
 
 
-@router.post("", response=with_errors({201: ContractorOut}, write=True))
+@router.post("", operation_id="contractor_create", response=with_errors({201: ContractorOut}, write=True))
 def contractor_create(request: HttpRequest, payload: ContractorIn):
     ctx = org_context(request, "contractor.edit")
     profile, engagement = _split(payload)
@@ -146,13 +146,15 @@ def contractor_create(request: HttpRequest, payload: ContractorIn):
     return Status(201, created)
 
 
-@router.get("/{engagement_id}", response=with_errors({200: ContractorOut}))
+@router.get("/{engagement_id}", operation_id="contractor_get", response=with_errors({200: ContractorOut}))
 def contractor_detail(request: HttpRequest, engagement_id: ObjectId):
     ctx = org_context(request, "contractor.view")
     return access_engagement(ctx, engagement_id)
 
 
-@router.patch("/{engagement_id}", response=with_errors({200: ContractorOut}, write=True))
+@router.patch(
+    "/{engagement_id}", operation_id="contractor_update", response=with_errors({200: ContractorOut}, write=True)
+)
 def contractor_update(request: HttpRequest, engagement_id: ObjectId, payload: ContractorPatch):
     ctx = org_context(request, "contractor.edit")
     engagement = access_engagement(ctx, engagement_id)
@@ -160,7 +162,11 @@ def contractor_update(request: HttpRequest, engagement_id: ObjectId, payload: Co
     return services.contractor_update(engagement=engagement, actor=ctx.user, profile=profile, **fields)
 
 
-@router.post("/{engagement_id}/status", response=with_errors({200: ContractorOut}, write=True))
+@router.post(
+    "/{engagement_id}/status",
+    operation_id="engagement_status_change",
+    response=with_errors({200: ContractorOut}, write=True),
+)
 def engagement_status_change(request: HttpRequest, engagement_id: ObjectId, payload: StatusIn):
     ctx = org_context(request, "contractor.edit")
     engagement = access_engagement(ctx, engagement_id)
@@ -170,12 +176,14 @@ def engagement_status_change(request: HttpRequest, engagement_id: ObjectId, payl
 # --- the contractor's own profile -----------------------------------------------------------------
 
 
-@portal_router.get("/profile", response=with_errors({200: ProfileOut}))
+@portal_router.get("/profile", operation_id="portal_profile_get", response=with_errors({200: ProfileOut}))
 def profile_detail(request: HttpRequest) -> Contractor:
     return contractor_context(request)
 
 
-@portal_router.patch("/profile", response=with_errors({200: ProfileOut}, write=True))
+@portal_router.patch(
+    "/profile", operation_id="portal_profile_update", response=with_errors({200: ProfileOut}, write=True)
+)
 def profile_update(request: HttpRequest, payload: ProfilePatch):
     contractor = contractor_context(request)
     profile = payload.model_dump(exclude_none=True)

@@ -255,7 +255,7 @@ def _contract(contract: Contract) -> Contract:
     return Contract.objects.select_related("budget", "contractor").prefetch_related("milestones").get(pk=contract.pk)
 
 
-@router.get("", response=with_errors({200: list[ContractOut]}))
+@router.get("", operation_id="contract_list", response=with_errors({200: list[ContractOut]}))
 @paginated
 def contract_list(request: HttpRequest, filters: Query[ContractFilters]):
     ctx = org_context(request, "contract.view")
@@ -266,7 +266,7 @@ def contract_list(request: HttpRequest, filters: Query[ContractFilters]):
     ).prefetch_related("milestones")  # fmt: skip
 
 
-@router.post("", response=with_errors({201: ContractOut}, write=True))
+@router.post("", operation_id="contract_create", response=with_errors({201: ContractOut}, write=True))
 def contract_create(request: HttpRequest, payload: ContractIn):
     ctx = org_context(request, "contract.manage")
     data = payload.model_dump()
@@ -279,13 +279,17 @@ def contract_create(request: HttpRequest, payload: ContractIn):
     return Status(201, _contract(contract))
 
 
-@router.get("/{contract_id}", response=with_errors({200: ContractOut}))
+@router.get("/{contract_id}", operation_id="contract_get", response=with_errors({200: ContractOut}))
 def contract_detail(request: HttpRequest, contract_id: ObjectId):
     ctx = org_context(request, "contract.view")
     return _contract(access_contract(ctx, contract_id))
 
 
-@router.post("/{contract_id}/activate", response=with_errors({200: ContractOut}, 409, write=True))
+@router.post(
+    "/{contract_id}/activate",
+    operation_id="contract_activate",
+    response=with_errors({200: ContractOut}, 409, write=True),
+)
 def contract_activate(request: HttpRequest, contract_id: ObjectId, payload: OverrideIn):
     """409 when the contract's cost for the period is more than the budget has left; `details`
     carries cost_cents, remaining_cents, over_cents. An owner repeats with `override_reason`."""
@@ -297,25 +301,31 @@ def contract_activate(request: HttpRequest, contract_id: ObjectId, payload: Over
     return _contract(contract)
 
 
-@router.post("/{contract_id}/complete", response=with_errors({200: ContractOut}, write=True))
+@router.post(
+    "/{contract_id}/complete", operation_id="contract_complete", response=with_errors({200: ContractOut}, write=True)
+)
 def contract_complete(request: HttpRequest, contract_id: ObjectId):
     ctx = org_context(request, "contract.manage")
     return _contract(services.contract_complete(contract=access_contract(ctx, contract_id), actor=ctx.user))
 
 
-@router.post("/{contract_id}/end", response=with_errors({200: ContractOut}, write=True))
+@router.post("/{contract_id}/end", operation_id="contract_end", response=with_errors({200: ContractOut}, write=True))
 def contract_end(request: HttpRequest, contract_id: ObjectId):
     ctx = org_context(request, "contract.manage")
     return _contract(services.contract_end(contract=access_contract(ctx, contract_id), actor=ctx.user))
 
 
-@router.get("/{contract_id}/milestones", response=with_errors({200: list[MilestoneOut]}))
+@router.get("/{contract_id}/milestones", operation_id="milestone_list", response=with_errors({200: list[MilestoneOut]}))
 def milestone_list(request: HttpRequest, contract_id: ObjectId):
     ctx = org_context(request, "contract.view")
     return selectors.milestone_list_for_contract(contract=access_contract(ctx, contract_id))
 
 
-@router.post("/{contract_id}/milestones/{milestone_id}/accept", response=with_errors({200: MilestoneOut}, write=True))
+@router.post(
+    "/{contract_id}/milestones/{milestone_id}/accept",
+    operation_id="milestone_accept",
+    response=with_errors({200: MilestoneOut}, write=True),
+)
 def milestone_accept(request: HttpRequest, contract_id: ObjectId, milestone_id: ObjectId):
     ctx = org_context(request, "milestone.accept")
     milestone = access_milestone(ctx, milestone_id, contract=access_contract(ctx, contract_id))
@@ -331,7 +341,7 @@ def _time_entry(entry: TimeEntry) -> TimeEntry:
     return TimeEntry.objects.select_related("contract", "contractor", "spend_entry").get(pk=entry.pk)
 
 
-@time_router.get("", response=with_errors({200: list[TimeEntryOut]}))
+@time_router.get("", operation_id="time_entry_list", response=with_errors({200: list[TimeEntryOut]}))
 @paginated
 def time_entry_list(request: HttpRequest, filters: Query[TimeFilters]):
     ctx = org_context(request, "contract.view")
@@ -342,7 +352,9 @@ def time_entry_list(request: HttpRequest, filters: Query[TimeFilters]):
     ).select_related("spend_entry")  # fmt: skip
 
 
-@time_router.post("/approve", response=with_errors({200: list[TimeEntryOut]}, 409, write=True))
+@time_router.post(
+    "/approve", operation_id="time_entry_approve_bulk", response=with_errors({200: list[TimeEntryOut]}, 409, write=True)
+)
 def time_entry_approve_bulk(request: HttpRequest, payload: BulkApproveIn):
     """All or nothing: the first entry that fails stops the batch (its id is in the error)."""
     ctx = org_context(request, "time.review")
@@ -353,7 +365,9 @@ def time_entry_approve_bulk(request: HttpRequest, payload: BulkApproveIn):
     return [_time_entry(entry) for entry in approved]
 
 
-@time_router.post("/reject", response=with_errors({200: list[TimeEntryOut]}, write=True))
+@time_router.post(
+    "/reject", operation_id="time_entry_reject_bulk", response=with_errors({200: list[TimeEntryOut]}, write=True)
+)
 def time_entry_reject_bulk(request: HttpRequest, payload: BulkRejectIn):
     ctx = org_context(request, "time.review")
     rejected = services.time_entry_reject_bulk(
@@ -362,13 +376,15 @@ def time_entry_reject_bulk(request: HttpRequest, payload: BulkRejectIn):
     return [_time_entry(entry) for entry in rejected]
 
 
-@time_router.get("/{entry_id}", response=with_errors({200: TimeEntryOut}))
+@time_router.get("/{entry_id}", operation_id="time_entry_get", response=with_errors({200: TimeEntryOut}))
 def time_entry_detail(request: HttpRequest, entry_id: ObjectId):
     ctx = org_context(request, "contract.view")
     return _time_entry(access_time_entry(ctx, entry_id))
 
 
-@time_router.post("/{entry_id}/approve", response=with_errors({200: TimeEntryOut}, 409, write=True))
+@time_router.post(
+    "/{entry_id}/approve", operation_id="time_entry_approve", response=with_errors({200: TimeEntryOut}, 409, write=True)
+)
 def time_entry_approve(request: HttpRequest, entry_id: ObjectId, payload: OverrideIn):
     """409 over the weekly cap or past 100 % of the budget; an owner repeats with `override_reason`."""
     ctx = org_context(request, "time.review")
@@ -379,7 +395,9 @@ def time_entry_approve(request: HttpRequest, entry_id: ObjectId, payload: Overri
     return _time_entry(entry)
 
 
-@time_router.post("/{entry_id}/reject", response=with_errors({200: TimeEntryOut}, write=True))
+@time_router.post(
+    "/{entry_id}/reject", operation_id="time_entry_reject", response=with_errors({200: TimeEntryOut}, write=True)
+)
 def time_entry_reject(request: HttpRequest, entry_id: ObjectId, payload: RejectIn):
     ctx = org_context(request, "time.review")
     entry = services.time_entry_reject(entry=access_time_entry(ctx, entry_id), actor=ctx.user, reason=payload.reason)
@@ -389,7 +407,9 @@ def time_entry_reject(request: HttpRequest, entry_id: ObjectId, payload: RejectI
 # --- the contractor's own contracts and time ----------------------------------------------------
 
 
-@portal_router.get("/contracts", response=with_errors({200: list[PortalContractOut]}))
+@portal_router.get(
+    "/contracts", operation_id="portal_contract_list", response=with_errors({200: list[PortalContractOut]})
+)
 @paginated
 def portal_contract_list(request: HttpRequest, status: ContractStatusName | None = None):
     contractor = contractor_context(request)
@@ -398,12 +418,16 @@ def portal_contract_list(request: HttpRequest, status: ContractStatusName | None
     )
 
 
-@portal_router.get("/contracts/{contract_id}", response=with_errors({200: PortalContractOut}))
+@portal_router.get(
+    "/contracts/{contract_id}", operation_id="portal_contract_get", response=with_errors({200: PortalContractOut})
+)
 def portal_contract_detail(request: HttpRequest, contract_id: ObjectId):
     return access_contract_for_contractor(contractor_context(request), contract_id)
 
 
-@portal_router.get("/time-entries", response=with_errors({200: list[PortalTimeEntryOut]}))
+@portal_router.get(
+    "/time-entries", operation_id="portal_time_entry_list", response=with_errors({200: list[PortalTimeEntryOut]})
+)
 @paginated
 def portal_time_entry_list(request: HttpRequest, filters: Query[PortalTimeFilters]):
     contractor = contractor_context(request)
@@ -413,7 +437,11 @@ def portal_time_entry_list(request: HttpRequest, filters: Query[PortalTimeFilter
     )  # fmt: skip
 
 
-@portal_router.post("/time-entries", response=with_errors({201: PortalTimeEntryOut}, write=True))
+@portal_router.post(
+    "/time-entries",
+    operation_id="portal_time_entry_create",
+    response=with_errors({201: PortalTimeEntryOut}, write=True),
+)
 def portal_time_entry_create(request: HttpRequest, payload: TimeEntryIn):
     contractor = contractor_context(request)
     contract = access_contract_for_contractor(contractor, payload.contract_id)
@@ -424,12 +452,18 @@ def portal_time_entry_create(request: HttpRequest, payload: TimeEntryIn):
     return Status(201, access_time_entry_for_contractor(contractor, entry.pk))
 
 
-@portal_router.get("/time-entries/{entry_id}", response=with_errors({200: PortalTimeEntryOut}))
+@portal_router.get(
+    "/time-entries/{entry_id}", operation_id="portal_time_entry_get", response=with_errors({200: PortalTimeEntryOut})
+)
 def portal_time_entry_detail(request: HttpRequest, entry_id: ObjectId):
     return access_time_entry_for_contractor(contractor_context(request), entry_id)
 
 
-@portal_router.patch("/time-entries/{entry_id}", response=with_errors({200: PortalTimeEntryOut}, write=True))
+@portal_router.patch(
+    "/time-entries/{entry_id}",
+    operation_id="portal_time_entry_update",
+    response=with_errors({200: PortalTimeEntryOut}, write=True),
+)
 def portal_time_entry_update(request: HttpRequest, entry_id: ObjectId, payload: TimeEntryPatch):
     """Until the organization reviews it; afterwards 400 (code `already_reviewed`)."""
     contractor = contractor_context(request)
