@@ -43,19 +43,77 @@ ORGANIZATIONS = [
 ]
 CONTRACTORS = 500
 AREAS = [
-    "Social media", "Bookkeeping", "Web development", "Design", "Copywriting", "Photography", "SEO",
-    "Customer support", "Virtual assistance", "Video", "Translation", "Payroll", "IT support", "Recruiting",
-    "Legal", "E-mail marketing", "Online ads", "Data entry", "Packaging design", "Events",
-]  # fmt: skip
+    "Social media",
+    "Bookkeeping",
+    "Web development",
+    "Design",
+    "Copywriting",
+    "Photography",
+    "SEO",
+    "Customer support",
+    "Virtual assistance",
+    "Video",
+    "Translation",
+    "Payroll",
+    "IT support",
+    "Recruiting",
+    "Legal",
+    "E-mail marketing",
+    "Online ads",
+    "Data entry",
+    "Packaging design",
+    "Events",
+]
 TEAMS = ["", "Shop", "Wholesale", "Online"]
 FIRST = [
-    "Ana", "Ben", "Chiara", "Dmitri", "Elif", "Farah", "Goran", "Hana", "Ivo", "Jonas", "Kemal", "Lena", "Mateo",
-    "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Viktor", "Wen", "Yara", "Zoltan",
-]  # fmt: skip
+    "Ana",
+    "Ben",
+    "Chiara",
+    "Dmitri",
+    "Elif",
+    "Farah",
+    "Goran",
+    "Hana",
+    "Ivo",
+    "Jonas",
+    "Kemal",
+    "Lena",
+    "Mateo",
+    "Nadia",
+    "Omar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sven",
+    "Tariq",
+    "Uma",
+    "Viktor",
+    "Wen",
+    "Yara",
+    "Zoltan",
+]
 LAST = [
-    "Almeida", "Berg", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Horvat", "Ivanova", "Jensen", "Kowalski",
-    "Larsen", "Moreau", "Novak", "Okafor", "Petrov", "Rossi", "Santos", "Tanaka", "Weber",
-]  # fmt: skip
+    "Almeida",
+    "Berg",
+    "Costa",
+    "Dubois",
+    "Eriksen",
+    "Fischer",
+    "Garcia",
+    "Horvat",
+    "Ivanova",
+    "Jensen",
+    "Kowalski",
+    "Larsen",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Petrov",
+    "Rossi",
+    "Santos",
+    "Tanaka",
+    "Weber",
+]
 SKILLS = ["photography", "python", "django", "bookkeeping", "seo", "copywriting", "design", "video", "support", "ads"]
 ZONES = ["Europe/Lisbon", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Europe/Warsaw", "UTC"]
 NOTES = ["", "", "Weekly sync", "Fixes after review", "Research", "Drafts", "Calls with supplier", "Report"]
@@ -212,9 +270,14 @@ class Builder:
                 user_id = len(rows.users) + 1
                 rows.users.append(self._user(user_id, email, f"{role.title()} of {name}", created))
                 rows.memberships.append(
-                    {"id": len(rows.memberships) + 1, "organization_id": org_id, "user_id": user_id, "role": role,
-                     "created_at": created}
-                )  # fmt: skip
+                    {
+                        "id": len(rows.memberships) + 1,
+                        "organization_id": org_id,
+                        "user_id": user_id,
+                        "role": role,
+                        "created_at": created,
+                    }
+                )
         weights = [b for *_, b in ORGANIZATIONS]
         self.engaged: dict[int, list[dict]] = defaultdict(list)  # org id → engagements
         for i in range(1, CONTRACTORS + 1):
@@ -226,15 +289,23 @@ class Builder:
                 rows.users.append(self._user(user_id, f"contractor{i}@bench.example", f"{first} {last}", created))
             rows.contractors.append(
                 {
-                    "id": i, "user_id": user_id, "created_by_organization_id": None if user_id else home,
-                    "kind": "company" if i % 9 == 0 else "person", "name": f"{first} {last} {i}",
-                    "email": f"contractor{i}@bench.example", "company": f"{last} Studio" if i % 9 == 0 else "",
-                    "website": "", "skills": ", ".join(sorted(rng.sample(SKILLS, 2))), "time_zone": rng.choice(ZONES),
+                    "id": i,
+                    "user_id": user_id,
+                    "created_by_organization_id": None if user_id else home,
+                    "kind": "company" if i % 9 == 0 else "person",
+                    "name": f"{first} {last} {i}",
+                    "email": f"contractor{i}@bench.example",
+                    "company": f"{last} Studio" if i % 9 == 0 else "",
+                    "website": "",
+                    "skills": ", ".join(sorted(rng.sample(SKILLS, 2))),
+                    "time_zone": rng.choice(ZONES),
                     "weekly_capacity_minutes": rng.choice([1200, 1800, 2400, 2400]),
-                    "default_rate_cents": rng.randrange(2500, 12000, 100), "currency": "EUR", "volume_tiers": [],
+                    "default_rate_cents": rng.randrange(2500, 12000, 100),
+                    "currency": "EUR",
+                    "volume_tiers": [],
                     "created_at": created,
                 }
-            )  # fmt: skip
+            )
             orgs = [home]
             # Contractors with an account may work for a second organization (about a quarter of all).
             if user_id and rng.random() < 0.6:
@@ -244,19 +315,31 @@ class Builder:
                     rng, [("active", 75), ("paused", 8), ("ended", 10), ("vetting", 4), ("prospect", 3)]
                 )
                 engagement = {
-                    "id": len(rows.engagements) + 1, "organization_id": org_id, "contractor_id": i, "status": status,
-                    "weekly_capacity_minutes": rng.choice([600, 900, 1200]), "notes": "", "created_at": created,
+                    "id": len(rows.engagements) + 1,
+                    "organization_id": org_id,
+                    "contractor_id": i,
+                    "status": status,
+                    "weekly_capacity_minutes": rng.choice([600, 900, 1200]),
+                    "notes": "",
+                    "created_at": created,
                     "status_changed_at": created,
-                }  # fmt: skip
+                }
                 rows.engagements.append(engagement)
                 self.engaged[org_id].append(engagement)
 
     def _user(self, user_id: int, email: str, name: str, created: datetime) -> dict:
         # An unusable password: the benchmark logs in with force_login.
         return {
-            "id": user_id, "email": email, "name": name, "password": "!bench", "time_zone": "UTC", "is_active": True,
-            "is_staff": False, "is_superuser": False, "created_at": created,
-        }  # fmt: skip
+            "id": user_id,
+            "email": email,
+            "name": name,
+            "password": "!bench",
+            "time_zone": "UTC",
+            "is_active": True,
+            "is_staff": False,
+            "is_superuser": False,
+            "created_at": created,
+        }
 
     def _budgets(self, rng: random.Random, rows: Rows) -> None:
         this_month = self.today.replace(day=1)
@@ -281,13 +364,18 @@ class Builder:
                     ends_on = add_months(starts_on, 3) - timedelta(days=1) if kind == "one_off" else None
                 rows.budgets.append(
                     {
-                        "id": len(rows.budgets) + 1, "organization_id": org_id,
-                        "name": f"{area} · {team}" if team else area, "period": kind, "starts_on": starts_on,
-                        "ends_on": ends_on, "amount_cents": 0, "currency": currency,
+                        "id": len(rows.budgets) + 1,
+                        "organization_id": org_id,
+                        "name": f"{area} · {team}" if team else area,
+                        "period": kind,
+                        "starts_on": starts_on,
+                        "ends_on": ends_on,
+                        "amount_cents": 0,
+                        "currency": currency,
                         "thresholds": [50, 80, 100] if n % 5 else [60, 90, 100],
                         "created_at": aware(min(starts_on, self.today), 8),
                     }
-                )  # fmt: skip
+                )
 
     def _span(self, budget: dict) -> tuple[date, date] | None:
         """Days of the budget that can hold spend: from its start up to today or its end."""
@@ -337,19 +425,34 @@ class Builder:
                     if other:
                         currency, rate = other, RATES[(budget["currency"], other)]
                 contract = {
-                    "id": len(rows.contracts) + 1, "organization_id": budget["organization_id"],
-                    "budget_id": budget["id"], "contractor_id": engagement["contractor_id"],
-                    "engagement_id": engagement["id"], "title": f"{budget['name']} — {model}", "rate_model": model,
-                    "status": status, "currency": currency, "exchange_rate_micros": rate, "starts_on": starts_on,
-                    "ends_on": ends_on, "hourly_rate_cents": None, "weekly_cap_minutes": None,
-                    "monthly_fee_cents": None, "included_minutes": None, "overage_rate_cents": None,
-                    "total_cents": None, "hourly_rate_budget_cents": None, "monthly_fee_budget_cents": None,
-                    "total_budget_cents": None, "activation_override_reason": "",
-                    "created_by_id": owners[budget["organization_id"]], "created_at": aware(min(starts_on, today), 8),
+                    "id": len(rows.contracts) + 1,
+                    "organization_id": budget["organization_id"],
+                    "budget_id": budget["id"],
+                    "contractor_id": engagement["contractor_id"],
+                    "engagement_id": engagement["id"],
+                    "title": f"{budget['name']} — {model}",
+                    "rate_model": model,
+                    "status": status,
+                    "currency": currency,
+                    "exchange_rate_micros": rate,
+                    "starts_on": starts_on,
+                    "ends_on": ends_on,
+                    "hourly_rate_cents": None,
+                    "weekly_cap_minutes": None,
+                    "monthly_fee_cents": None,
+                    "included_minutes": None,
+                    "overage_rate_cents": None,
+                    "total_cents": None,
+                    "hourly_rate_budget_cents": None,
+                    "monthly_fee_budget_cents": None,
+                    "total_budget_cents": None,
+                    "activation_override_reason": "",
+                    "created_by_id": owners[budget["organization_id"]],
+                    "created_at": aware(min(starts_on, today), 8),
                     "activated_at": None if status == "draft" else aware(starts_on, 9),
                     "closed_at": aware(ends_on, 18) if status in ("completed", "ended") else None,
                     "_budget": budget,
-                }  # fmt: skip
+                }
                 if model == "hourly":
                     contract["hourly_rate_cents"] = rng.randrange(2500, 15000, 100)
                     contract["weekly_cap_minutes"] = rng.choice([600, 900, 1200, 1800, 2400])
@@ -388,20 +491,32 @@ class Builder:
                     contract["status"] in ("active", "ended") and accepted_on < today and rng.random() < 0.9
                 )
                 milestone = {
-                    "id": len(rows.milestones) + 1, "organization_id": contract["organization_id"],
-                    "contract_id": contract["id"], "position": position, "title": f"Milestone {position + 1}",
-                    "amount_cents": amounts[position], "budget_amount_cents": budget_amounts[position],
-                    "due_on": due_on, "status": "accepted" if accepted else "pending",
+                    "id": len(rows.milestones) + 1,
+                    "organization_id": contract["organization_id"],
+                    "contract_id": contract["id"],
+                    "position": position,
+                    "title": f"Milestone {position + 1}",
+                    "amount_cents": amounts[position],
+                    "budget_amount_cents": budget_amounts[position],
+                    "due_on": due_on,
+                    "status": "accepted" if accepted else "pending",
                     "accepted_at": aware(accepted_on, 15) if accepted else None,
                     "accepted_by_id": owner if accepted else None,
-                }  # fmt: skip
+                }
                 rows.milestones.append(milestone)
                 if accepted:
                     self.spend(
-                        rows, budget, kind="milestone", amount=budget_amounts[position], day=accepted_on,
-                        created_at=milestone["accepted_at"], milestone_id=milestone["id"], created_by_id=owner,
-                        description=milestone["title"], **self.contract_spend_extra(contract, amounts[position]),
-                    )  # fmt: skip
+                        rows,
+                        budget,
+                        kind="milestone",
+                        amount=budget_amounts[position],
+                        day=accepted_on,
+                        created_at=milestone["accepted_at"],
+                        milestone_id=milestone["id"],
+                        created_by_id=owner,
+                        description=milestone["title"],
+                        **self.contract_spend_extra(contract, amounts[position]),
+                    )
 
     def _active_range(self, contract: dict) -> tuple[date, date] | None:
         if contract["status"] == "draft":
@@ -417,10 +532,16 @@ class Builder:
             for month in self.periods.months_in(*span):
                 day = max(month, contract["starts_on"])
                 self.spend(
-                    rows, contract["_budget"], kind="retainer_fee", amount=contract["monthly_fee_budget_cents"],
-                    day=day, created_at=aware(day, 0, 5), covers_month=month, description=f"Retainer {month:%B %Y}",
+                    rows,
+                    contract["_budget"],
+                    kind="retainer_fee",
+                    amount=contract["monthly_fee_budget_cents"],
+                    day=day,
+                    created_at=aware(day, 0, 5),
+                    covers_month=month,
+                    description=f"Retainer {month:%B %Y}",
                     **self.contract_spend_extra(contract, contract["monthly_fee_cents"]),
-                )  # fmt: skip
+                )
 
     def _time(self, rng: random.Random, rows: Rows, count: int) -> None:
         today = self.today
@@ -450,16 +571,21 @@ class Builder:
                 reviewed_on = min(worked_on + timedelta(days=rng.randint(1, 5)), today)
                 entries.append(
                     {
-                        "organization_id": contract["organization_id"], "contractor_id": contract["contractor_id"],
-                        "contract_id": contract["id"], "worked_on": worked_on, "minutes": rng.choice(MINUTES),
-                        "note": rng.choice(NOTES), "status": status,
+                        "organization_id": contract["organization_id"],
+                        "contractor_id": contract["contractor_id"],
+                        "contract_id": contract["id"],
+                        "worked_on": worked_on,
+                        "minutes": rng.choice(MINUTES),
+                        "note": rng.choice(NOTES),
+                        "status": status,
                         "reviewed_by_id": rng.choice(reviewers[contract["organization_id"]]) if reviewed else None,
                         "reviewed_at": aware(reviewed_on, 11, rng.randrange(60)) if reviewed else None,
                         "rejection_reason": "Not part of the brief" if status == "rejected" else "",
-                        "override_reason": "", "created_at": aware(worked_on, 17, rng.randrange(60)),
+                        "override_reason": "",
+                        "created_at": aware(worked_on, 17, rng.randrange(60)),
                         "updated_at": aware(reviewed_on if reviewed else worked_on, 17),
                     }
-                )  # fmt: skip
+                )
             entries.sort(key=lambda e: e["worked_on"])
             month_minutes: dict[date, int] = defaultdict(int)
             for entry in entries:
@@ -477,10 +603,16 @@ class Builder:
                         continue  # inside the included hours: the fee already paid for it
                     original = self._cents_for_minutes(over, contract["overage_rate_cents"])
                 self.spend(
-                    rows, budget, kind="time", amount=self.convert(original, contract), day=entry["worked_on"],
-                    created_at=entry["reviewed_at"], created_by_id=entry["reviewed_by_id"], _time_entry=entry,
+                    rows,
+                    budget,
+                    kind="time",
+                    amount=self.convert(original, contract),
+                    day=entry["worked_on"],
+                    created_at=entry["reviewed_at"],
+                    created_by_id=entry["reviewed_by_id"],
+                    _time_entry=entry,
                     **self.contract_spend_extra(contract, original),
-                )  # fmt: skip
+                )
 
     @staticmethod
     def _cents_for_minutes(minutes: int, rate: int) -> int:
@@ -499,10 +631,17 @@ class Builder:
             if entry["original_amount_cents"] is not None:
                 extra["original_amount_cents"] = -entry["original_amount_cents"]
             self.spend(
-                rows, budgets[entry["budget_id"]], kind="correction", amount=-entry["amount_cents"],
-                day=entry["occurred_on"], created_at=created_at, created_by_id=owners[entry["organization_id"]],
-                description="Reversal: booked twice", _reverses=entry, **extra,
-            )  # fmt: skip
+                rows,
+                budgets[entry["budget_id"]],
+                kind="correction",
+                amount=-entry["amount_cents"],
+                day=entry["occurred_on"],
+                created_at=created_at,
+                created_by_id=owners[entry["organization_id"]],
+                description="Reversal: booked twice",
+                _reverses=entry,
+                **extra,
+            )
 
     def _expenses(self, rng: random.Random, rows: Rows, count: int) -> None:
         owners = {m["organization_id"]: m["user_id"] for m in rows.memberships if m["role"] == "owner"}
@@ -513,11 +652,16 @@ class Builder:
             day = first + timedelta(days=rng.randrange((last - first).days + 1))
             engaged = self.engaged[budget["organization_id"]]
             self.spend(
-                rows, budget, kind="expense", amount=rng.randrange(1_000, 50_000, 50), day=day,
-                created_at=aware(day, 14, rng.randrange(60)), created_by_id=owners[budget["organization_id"]],
+                rows,
+                budget,
+                kind="expense",
+                amount=rng.randrange(1_000, 50_000, 50),
+                day=day,
+                created_at=aware(day, 14, rng.randrange(60)),
+                created_by_id=owners[budget["organization_id"]],
                 description=rng.choice(EXPENSES),
                 contractor_id=rng.choice(engaged)["contractor_id"] if rng.random() < 0.3 else None,
-            )  # fmt: skip
+            )
 
     def _amounts(self, rng: random.Random, rows: Rows) -> None:
         """Budget amounts near each budget's typical period spend, so statuses vary (ok, warn, over)."""
@@ -647,11 +791,16 @@ def generate(*, scale: str, today: date) -> dict:
     rows = build_rows(scale=scale, today=today)
     _finalize_ids(rows)
     counts = {
-        "organizations": len(rows.organizations), "users": len(rows.users), "contractors": len(rows.contractors),
-        "engagements": len(rows.engagements), "budgets": len(rows.budgets), "contracts": len(rows.contracts),
-        "milestones": len(rows.milestones), "time_entries": len(rows.time_entries),
+        "organizations": len(rows.organizations),
+        "users": len(rows.users),
+        "contractors": len(rows.contractors),
+        "engagements": len(rows.engagements),
+        "budgets": len(rows.budgets),
+        "contracts": len(rows.contracts),
+        "milestones": len(rows.milestones),
+        "time_entries": len(rows.time_entries),
         "spend_entries": len(rows.spend_entries),
-    }  # fmt: skip
+    }
     say(f"built in {time.perf_counter() - started:.1f}s: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
 
     plan = [

@@ -171,9 +171,14 @@ def prepare(db: str, scale: str) -> None:
     call_command("migrate", verbosity=0, interactive=False)
     counts = generate(scale=scale, today=today)
     marker = {
-        "version": GENERATOR_VERSION, "seed": SEED, "scale": scale, "today": today.isoformat(), "counts": counts,
-        "rows": SCALES[scale], "seconds": round(time.perf_counter() - started, 1),
-    }  # fmt: skip
+        "version": GENERATOR_VERSION,
+        "seed": SEED,
+        "scale": scale,
+        "today": today.isoformat(),
+        "counts": counts,
+        "rows": SCALES[scale],
+        "seconds": round(time.perf_counter() - started, 1),
+    }
     with connection.cursor() as cursor:
         cursor.execute("CREATE TABLE bench_marker (key varchar(20) PRIMARY KEY, value text NOT NULL)")
         cursor.execute("INSERT INTO bench_marker VALUES ('dataset', %s)", [json.dumps(marker)])
@@ -236,11 +241,16 @@ def measure(*, db: str, scale: str, marker: dict, today: date) -> dict:
     budgets, run_out = overview_data()
     from_selectors = {
         b.pk: (
-            b.figures.period_start, b.figures.period_end, b.figures.budgeted_cents, b.figures.spent_cents,
-            b.figures.committed_cents, b.figures.remaining_cents, run_out[b.pk],
+            b.figures.period_start,
+            b.figures.period_end,
+            b.figures.budgeted_cents,
+            b.figures.spent_cents,
+            b.figures.committed_cents,
+            b.figures.remaining_cents,
+            run_out[b.pk],
         )
         for b in budgets
-    }  # fmt: skip
+    }
     assert from_selectors == expected, _diff(from_selectors, expected, "selectors", "SQL")
     check_html(page().content.decode(), expected, organization.slug)
     say(f"{db}/{scale}: page, selectors, SQL and the Python reference agree on {len(expected)} budgets")

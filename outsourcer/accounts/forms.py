@@ -21,9 +21,11 @@ class SignupForm(NulFreeMixin, forms.Form):
     name = forms.CharField(max_length=150, label="Your name")
     email = forms.EmailField(max_length=254, label="E-mail")
     password = forms.CharField(
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), min_length=10, max_length=128,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        min_length=10,
+        max_length=128,
         help_text="At least 10 characters; not a common password.",
-    )  # fmt: skip
+    )
     organization_name = forms.CharField(max_length=120, label="Your business", help_text="e.g. Crumb & Co. Bakery")
 
 
@@ -53,9 +55,11 @@ class OrganizationForm(NulFreeMixin, forms.Form):
 
 class MemberFilterForm(forms.Form):
     q = forms.CharField(
-        required=False, max_length=100, label="Search",
+        required=False,
+        max_length=100,
+        label="Search",
         widget=forms.TextInput(attrs={"placeholder": "Name or e-mail", "type": "search"}),
-    )  # fmt: skip
+    )
     role = forms.ChoiceField(required=False, choices=[("", "Any role"), *Role.choices])
 
 
@@ -64,9 +68,11 @@ class AcceptInvitationForm(NulFreeMixin, forms.Form):
 
     name = forms.CharField(max_length=150, label="Your name")
     password = forms.CharField(
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), min_length=10, max_length=128,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        min_length=10,
+        max_length=128,
         help_text="At least 10 characters.",
-    )  # fmt: skip
+    )
 
 
 class ProfileForm(NulFreeMixin, forms.Form):

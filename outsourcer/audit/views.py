@@ -18,9 +18,12 @@ def _filtered(request, ctx: OrgContext):
     form = ActivityFilterForm.from_query(request.GET)
     filters = form.filters()
     actors, actions = selectors.event_filter_choices_for_organization(
-        organization=ctx.organization, since=filters.since, until=filters.until,
-        actor_id=filters.actor_id, action=filters.action,
-    )  # fmt: skip
+        organization=ctx.organization,
+        since=filters.since,
+        until=filters.until,
+        actor_id=filters.actor_id,
+        action=filters.action,
+    )
     form.set_choices(actors=actors, actions=actions)
     return form, filters, selectors.event_list_for_organization(organization=ctx.organization, filters=filters)
 

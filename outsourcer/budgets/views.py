@@ -112,7 +112,6 @@ def _overview_rows(ctx: OrgContext, budgets: list[Budget], run_out: dict) -> lis
         )
     # Safe: every interpolated value was escaped or is an int.
     return [mark_safe(row) for row in rows]  # noqa: S308
-    return rows
 
 
 @org_view("budget.manage", methods=("GET", "POST"))

@@ -25,9 +25,19 @@ from outsourcer.lib.money import MoneyError, amount_text, parse_amount
 from outsourcer.lib.text import has_nul
 
 COLUMNS = (
-    "name", "email", "kind", "company", "website", "skills", "time_zone", "capacity_hours", "rate", "currency",
-    "status", "notes",
-)  # fmt: skip
+    "name",
+    "email",
+    "kind",
+    "company",
+    "website",
+    "skills",
+    "time_zone",
+    "capacity_hours",
+    "rate",
+    "currency",
+    "status",
+    "notes",
+)
 MAX_ROWS = 2_000
 MAX_BYTES = 1024 * 1024
 # Service field names → the CSV column a person can fix.
@@ -145,11 +155,17 @@ def row_clean(raw: dict[str, Any], *, organization: Organization) -> tuple[Impor
         except MoneyError as exc:
             errors.append(RowError(number, "rate", str(exc)))
     profile = {
-        "kind": (_cell(raw, "kind") or "person").lower(), "name": _cell(raw, "name"), "email": _cell(raw, "email"),
-        "company": _cell(raw, "company"), "website": _cell(raw, "website"), "skills": _cell(raw, "skills"),
-        "time_zone": _cell(raw, "time_zone") or organization.time_zone, "currency": currency,
-        "weekly_capacity_minutes": capacity or 0, "default_rate_cents": rate_cents,
-    }  # fmt: skip
+        "kind": (_cell(raw, "kind") or "person").lower(),
+        "name": _cell(raw, "name"),
+        "email": _cell(raw, "email"),
+        "company": _cell(raw, "company"),
+        "website": _cell(raw, "website"),
+        "skills": _cell(raw, "skills"),
+        "time_zone": _cell(raw, "time_zone") or organization.time_zone,
+        "currency": currency,
+        "weekly_capacity_minutes": capacity or 0,
+        "default_rate_cents": rate_cents,
+    }
     try:
         profile = services.clean_profile(profile)
     except FieldErrors as exc:
@@ -201,13 +217,16 @@ def contractor_import(*, organization: Organization, actor: User, rows: list[dic
                 notes=row.notes,
                 status=row.status,
                 engagement_capacity_minutes=row.capacity_minutes,
-            )  # fmt: skip
+            )
             for row in valid
         ]
         event_record(
-            action=events.CONTRACTORS_IMPORTED, organization=organization, actor=actor, obj=organization,
+            action=events.CONTRACTORS_IMPORTED,
+            organization=organization,
+            actor=actor,
+            obj=organization,
             after={"count": len(engagements)},
-        )  # fmt: skip
+        )
     return engagements
 
 
@@ -217,9 +236,17 @@ def engagement_csv_rows(engagements: Iterable[Engagement]) -> Iterator[list[str]
     for engagement in engagements:
         contractor = engagement.contractor
         cells = (
-            contractor.name, contractor.email, contractor.kind, contractor.company, contractor.website,
-            contractor.skills, contractor.time_zone, minutes_to_hours(engagement.weekly_capacity_minutes),
-            amount_text(contractor.default_rate_cents, contractor.currency), contractor.currency,
-            engagement.status, engagement.notes,
-        )  # fmt: skip
+            contractor.name,
+            contractor.email,
+            contractor.kind,
+            contractor.company,
+            contractor.website,
+            contractor.skills,
+            contractor.time_zone,
+            minutes_to_hours(engagement.weekly_capacity_minutes),
+            amount_text(contractor.default_rate_cents, contractor.currency),
+            contractor.currency,
+            engagement.status,
+            engagement.notes,
+        )
         yield [csv_safe(cell) for cell in cells]

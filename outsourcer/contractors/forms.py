@@ -31,24 +31,34 @@ def working_hours_initial(hours: dict[str, list[str]] | None) -> dict[str, str]:
 
 def _hours_field(label: str, help_text: str) -> forms.DecimalField:
     return forms.DecimalField(
-        label=label, min_value=0, max_value=_MAX_HOURS, max_digits=5, decimal_places=2, help_text=help_text,
+        label=label,
+        min_value=0,
+        max_value=_MAX_HOURS,
+        max_digits=5,
+        decimal_places=2,
+        help_text=help_text,
         widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
         error_messages={"max_value": "A week has 168 hours.", "min_value": "Enter zero or more hours."},
-    )  # fmt: skip
+    )
 
 
 def _time_field(label: str) -> forms.TimeField:
     return forms.TimeField(
-        label=label, required=False, input_formats=["%H:%M", "%H:%M:%S"],
+        label=label,
+        required=False,
+        input_formats=["%H:%M", "%H:%M:%S"],
         widget=forms.TimeInput(attrs={"type": "time", "aria-label": label}, format="%H:%M"),
-    )  # fmt: skip
+    )
 
 
 def _notes_field() -> forms.CharField:
     return forms.CharField(
-        required=False, max_length=10_000, widget=forms.Textarea(attrs={"rows": 4}),
-        label="Private notes", help_text="Only your organization sees these; the contractor never does.",
-    )  # fmt: skip
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Private notes",
+        help_text="Only your organization sees these; the contractor never does.",
+    )
 
 
 class ProfileFieldsForm(NulFreeMixin, forms.Form):
@@ -63,9 +73,12 @@ class ProfileFieldsForm(NulFreeMixin, forms.Form):
     )
     time_zone = forms.ChoiceField(choices=time_zone_choices, initial="UTC", label="Time zone")
     default_rate = forms.CharField(
-        max_length=20, required=False, label="Default hourly rate", help_text="e.g. 45.50",
+        max_length=20,
+        required=False,
+        label="Default hourly rate",
+        help_text="e.g. 45.50",
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-    )  # fmt: skip
+    )
     currency = forms.ChoiceField(choices=CURRENCY_CHOICES, initial="EUR")
 
     # Service field → the form field that produced it, so errors land next to the right input.
@@ -83,13 +96,18 @@ class ProfileFieldsForm(NulFreeMixin, forms.Form):
         for n in range(1, TIER_ROWS + 1):
             hours_label, rate_label = f"Tier {n}: from hours a week", f"Tier {n}: hourly rate"
             self.fields[f"tier_{n}_hours"] = forms.IntegerField(
-                label=hours_label, required=False, min_value=1, max_value=168,
+                label=hours_label,
+                required=False,
+                min_value=1,
+                max_value=168,
                 widget=forms.NumberInput(attrs={"aria-label": hours_label}),
-            )  # fmt: skip
+            )
             self.fields[f"tier_{n}_rate"] = forms.CharField(
-                label=rate_label, required=False, max_length=20,
+                label=rate_label,
+                required=False,
+                max_length=20,
                 widget=forms.TextInput(attrs={"inputmode": "decimal", "aria-label": rate_label}),
-            )  # fmt: skip
+            )
 
     # Layout helpers for the templates: one row per weekday and per tier.
     def weekday_rows(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
@@ -162,10 +180,17 @@ class ProfileFieldsForm(NulFreeMixin, forms.Form):
         """The cleaned profile in the shape `services.clean_profile` takes."""
         data = self.cleaned_data
         return {
-            "kind": data["kind"], "name": data["name"], "company": data["company"], "website": data["website"],
-            "skills": data["skills"], "time_zone": data["time_zone"], "working_hours": self._working_hours,
-            "default_rate_cents": self._rate_cents, "currency": data["currency"], "volume_tiers": self._tiers,
-        }  # fmt: skip
+            "kind": data["kind"],
+            "name": data["name"],
+            "company": data["company"],
+            "website": data["website"],
+            "skills": data["skills"],
+            "time_zone": data["time_zone"],
+            "working_hours": self._working_hours,
+            "default_rate_cents": self._rate_cents,
+            "currency": data["currency"],
+            "volume_tiers": self._tiers,
+        }
 
     def apply_service_error(self, error: DomainError) -> None:
         """Show a service error next to the input that produced it."""
@@ -174,12 +199,18 @@ class ProfileFieldsForm(NulFreeMixin, forms.Form):
     @staticmethod
     def initial_for(contractor: Contractor) -> dict[str, Any]:
         initial: dict[str, Any] = {
-            "kind": contractor.kind, "name": contractor.name, "email": contractor.email,
-            "company": contractor.company, "website": contractor.website, "skills": contractor.skills,
-            "time_zone": contractor.time_zone, "currency": contractor.currency,
+            "kind": contractor.kind,
+            "name": contractor.name,
+            "email": contractor.email,
+            "company": contractor.company,
+            "website": contractor.website,
+            "skills": contractor.skills,
+            "time_zone": contractor.time_zone,
+            "currency": contractor.currency,
             "default_rate": amount_text(contractor.default_rate_cents, contractor.currency)
-            if contractor.default_rate_cents else "",
-        }  # fmt: skip
+            if contractor.default_rate_cents
+            else "",
+        }
         initial.update(working_hours_initial(contractor.working_hours))
         for n, tier in enumerate(contractor.volume_tiers or [], start=1):
             if n > TIER_ROWS:
@@ -192,8 +223,20 @@ class ProfileFieldsForm(NulFreeMixin, forms.Form):
 class ContractorForm(ProfileFieldsForm):
     """The organization adds (or edits) a contractor it manages: profile plus the engagement."""
 
-    field_order = ["kind", "name", "email", "company", "website", "skills", "time_zone", "capacity_hours",
-                   "default_rate", "currency", "status", "notes"]  # fmt: skip
+    field_order = [
+        "kind",
+        "name",
+        "email",
+        "company",
+        "website",
+        "skills",
+        "time_zone",
+        "capacity_hours",
+        "default_rate",
+        "currency",
+        "status",
+        "notes",
+    ]
     email = forms.EmailField(max_length=254, required=False, label="E-mail", help_text="Needed to invite them.")
     capacity_hours = _hours_field("Weekly capacity for you (hours)", "How many hours a week they can work for you.")
     status = forms.ChoiceField(choices=EngagementStatus.choices, initial=EngagementStatus.PROSPECT)
@@ -246,8 +289,17 @@ class EngagementForm(NulFreeMixin, forms.Form):
 class ContractorProfileForm(ProfileFieldsForm):
     """The contractor edits their own profile in the portal."""
 
-    field_order = ["kind", "name", "company", "website", "skills", "time_zone", "total_capacity_hours",
-                   "default_rate", "currency"]  # fmt: skip
+    field_order = [
+        "kind",
+        "name",
+        "company",
+        "website",
+        "skills",
+        "time_zone",
+        "total_capacity_hours",
+        "default_rate",
+        "currency",
+    ]
     total_capacity_hours = _hours_field(
         "Total weekly capacity (hours)", "All the hours a week you want to work, across every client."
     )
@@ -286,6 +338,7 @@ class InviteForm(NulFreeMixin, forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="CSV file", help_text="UTF-8, at most 2,000 rows and 1 MB.",
+        label="CSV file",
+        help_text="UTF-8, at most 2,000 rows and 1 MB.",
         error_messages={"empty": "The file is empty. Add a header row and one row per contractor."},
-    )  # fmt: skip
+    )

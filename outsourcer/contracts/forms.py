@@ -23,9 +23,15 @@ MILESTONE_ROWS = 3
 
 def hours_field(label: str, *, help_text: str = "") -> forms.DecimalField:
     return forms.DecimalField(
-        label=label, required=False, min_value=0, max_value=744, max_digits=6, decimal_places=2, help_text=help_text,
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=744,
+        max_digits=6,
+        decimal_places=2,
+        help_text=help_text,
         widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
-    )  # fmt: skip
+    )
 
 
 def _minutes(hours: Decimal | None) -> int | None:
@@ -50,14 +56,17 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     starts_on = forms.DateField(label="Starts on", widget=DATE_INPUT)
     ends_on = forms.DateField(label="Ends on", required=False, widget=DATE_INPUT, help_text="Optional.")
     currency = forms.ChoiceField(
-        required=False, choices=[("", "The budget's currency"), *CURRENCY_CHOICES],
+        required=False,
+        choices=[("", "The budget's currency"), *CURRENCY_CHOICES],
         help_text="Only when the contractor is paid in another currency than the budget's.",
-    )  # fmt: skip
+    )
     exchange_rate = forms.CharField(
-        required=False, max_length=20, label="Exchange rate",
+        required=False,
+        max_length=20,
+        label="Exchange rate",
         help_text="Budget currency per 1 unit of the contract currency, e.g. 0.92. Recorded on the contract.",
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-    )  # fmt: skip
+    )
     # hourly
     hourly_rate = money_field("Hourly rate", required=False)
     weekly_cap_hours = hours_field("Weekly hour cap", help_text="Time above it needs an owner's override.")
@@ -74,12 +83,18 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
         RateModel.FIXED: ("total",),
     }
     service_fields = {
-        "hourly_rate_cents": "hourly_rate", "weekly_cap_minutes": "weekly_cap_hours",
-        "monthly_fee_cents": "monthly_fee", "included_minutes": "included_hours",
-        "overage_rate_cents": "overage_rate", "total_cents": "total", "milestones": "total",
-        "exchange_rate_micros": "exchange_rate", "contractor_id": "contractor", "budget_id": "budget",
+        "hourly_rate_cents": "hourly_rate",
+        "weekly_cap_minutes": "weekly_cap_hours",
+        "monthly_fee_cents": "monthly_fee",
+        "included_minutes": "included_hours",
+        "overage_rate_cents": "overage_rate",
+        "total_cents": "total",
+        "milestones": "total",
+        "exchange_rate_micros": "exchange_rate",
+        "contractor_id": "contractor",
+        "budget_id": "budget",
         "engagement": "contractor",
-    }  # fmt: skip
+    }
 
     def __init__(self, *args, contractors, budgets: dict[int, tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,8 +147,12 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
         model = data["rate_model"]
         hourly, retainer, fixed = model == RateModel.HOURLY, model == RateModel.RETAINER, model == RateModel.FIXED
         return {
-            "title": data["title"], "rate_model": model, "starts_on": data["starts_on"], "ends_on": data.get("ends_on"),
-            "currency": data.get("currency") or "", "exchange_rate_micros": self.rate_micros,
+            "title": data["title"],
+            "rate_model": model,
+            "starts_on": data["starts_on"],
+            "ends_on": data.get("ends_on"),
+            "currency": data.get("currency") or "",
+            "exchange_rate_micros": self.rate_micros,
             "hourly_rate_cents": self.cents["hourly_rate"] if hourly else None,
             "weekly_cap_minutes": _minutes(data.get("weekly_cap_hours")) if hourly else None,
             "monthly_fee_cents": self.cents["monthly_fee"] if retainer else None,
@@ -141,7 +160,7 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
             "overage_rate_cents": self.cents["overage_rate"] if retainer else None,
             "total_cents": self.cents["total"] if fixed else None,
             "milestones": milestones if fixed else (),
-        }  # fmt: skip
+        }
 
     @staticmethod
     def initial_for(contract: Contract) -> dict[str, Any]:
@@ -151,14 +170,21 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
             return amount_text(cents, cur) if cents is not None else ""
 
         return {
-            "title": contract.title, "contractor": contract.contractor_id, "budget": contract.budget_id,
-            "rate_model": contract.rate_model, "starts_on": contract.starts_on, "ends_on": contract.ends_on,
+            "title": contract.title,
+            "contractor": contract.contractor_id,
+            "budget": contract.budget_id,
+            "rate_model": contract.rate_model,
+            "starts_on": contract.starts_on,
+            "ends_on": contract.ends_on,
             "currency": cur if contract.exchange_rate_micros else "",
             "exchange_rate": rate_text(contract.exchange_rate_micros) if contract.exchange_rate_micros else "",
-            "hourly_rate": money(contract.hourly_rate_cents), "weekly_cap_hours": _hours(contract.weekly_cap_minutes),
-            "monthly_fee": money(contract.monthly_fee_cents), "included_hours": _hours(contract.included_minutes),
-            "overage_rate": money(contract.overage_rate_cents), "total": money(contract.total_cents),
-        }  # fmt: skip
+            "hourly_rate": money(contract.hourly_rate_cents),
+            "weekly_cap_hours": _hours(contract.weekly_cap_minutes),
+            "monthly_fee": money(contract.monthly_fee_cents),
+            "included_hours": _hours(contract.included_minutes),
+            "overage_rate": money(contract.overage_rate_cents),
+            "total": money(contract.total_cents),
+        }
 
 
 class MilestoneForm(NulFreeMixin, forms.Form):
@@ -209,17 +235,25 @@ class BaseMilestoneFormSet(forms.BaseFormSet):
 
 
 MilestoneFormSet = forms.formset_factory(
-    MilestoneForm, formset=BaseMilestoneFormSet, extra=0, max_num=MAX_MILESTONES, absolute_max=MAX_MILESTONES,
+    MilestoneForm,
+    formset=BaseMilestoneFormSet,
+    extra=0,
+    max_num=MAX_MILESTONES,
+    absolute_max=MAX_MILESTONES,
     validate_max=True,
-)  # fmt: skip
+)
 
 
 def milestone_formset(data=None, *, currency: str, initial=None, rows: int = MILESTONE_ROWS):
     initial = list(initial or [])
     formset_class = forms.formset_factory(
-        MilestoneForm, formset=BaseMilestoneFormSet, extra=max(rows - len(initial), 0), max_num=MAX_MILESTONES,
-        absolute_max=MAX_MILESTONES, validate_max=True,
-    )  # fmt: skip
+        MilestoneForm,
+        formset=BaseMilestoneFormSet,
+        extra=max(rows - len(initial), 0),
+        max_num=MAX_MILESTONES,
+        absolute_max=MAX_MILESTONES,
+        validate_max=True,
+    )
     return formset_class(data, initial=initial or None, prefix="milestones", form_kwargs={"currency": currency})
 
 
@@ -243,19 +277,24 @@ class ContractFilterForm(forms.Form):
             return data.get(name) if name not in self.errors and data.get(name) not in (None, "") else empty
 
         return {
-            "search": value("q", "").replace("\x00", "").strip(), "status": value("status", ""),
-            "rate_model": value("rate_model", ""), "contractor_id": value("contractor", None),
+            "search": value("q", "").replace("\x00", "").strip(),
+            "status": value("status", ""),
+            "rate_model": value("rate_model", ""),
+            "contractor_id": value("contractor", None),
             "budget_id": value("budget", None),
-        }  # fmt: skip
+        }
 
 
 class OverrideForm(NulFreeMixin, forms.Form):
     """An owner's explicit confirmation past a guard, with the reason that is recorded."""
 
     override_reason = forms.CharField(
-        required=False, max_length=500, label="Reason for the override",
-        widget=forms.Textarea(attrs={"rows": 2}), help_text="Recorded in the activity log and the Health Check.",
-    )  # fmt: skip
+        required=False,
+        max_length=500,
+        label="Reason for the override",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Recorded in the activity log and the Health Check.",
+    )
     confirm_override = forms.BooleanField(required=False, label="Proceed anyway")
 
     def clean(self):
@@ -285,10 +324,14 @@ class RejectForm(NulFreeMixin, forms.Form):
 
 class BulkReviewForm(OverrideForm):
     action = forms.ChoiceField(choices=[("approve", "Approve"), ("reject", "Reject")])
-    entries = forms.TypedMultipleChoiceField(coerce=int, choices=[], error_messages={
-        "required": "Tick at least one entry.",
-        "invalid_choice": "One of the ticked entries is no longer on this page.",
-    })  # fmt: skip
+    entries = forms.TypedMultipleChoiceField(
+        coerce=int,
+        choices=[],
+        error_messages={
+            "required": "Tick at least one entry.",
+            "invalid_choice": "One of the ticked entries is no longer on this page.",
+        },
+    )
     reason = forms.CharField(required=False, max_length=500, label="Reason for rejecting")
 
     def __init__(self, *args, entry_ids: list[int], **kwargs):
@@ -309,9 +352,11 @@ class TimeFilterForm(forms.Form):
     contractor = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
     contract = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
     week = forms.CharField(
-        required=False, max_length=10, label="Week",
+        required=False,
+        max_length=10,
+        label="Week",
         widget=forms.TextInput(attrs={"type": "week", "placeholder": "2025-W07"}),
-    )  # fmt: skip
+    )
 
     def __init__(self, data, *, contractors, contracts):
         # No status in the query string means the review queue: submitted entries.
@@ -333,8 +378,9 @@ class TimeFilterForm(forms.Form):
             "status": data.get("status", "") if "status" not in self.errors else "",
             "contractor_id": data.get("contractor") if "contractor" not in self.errors else None,
             "contract_id": data.get("contract") if "contract" not in self.errors else None,
-            "since": since, "until": until,
-        }  # fmt: skip
+            "since": since,
+            "until": until,
+        }
 
 
 def week_range(text: str) -> tuple[date, date] | None:
@@ -354,11 +400,17 @@ class TimeEntryForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     contract = forms.TypedChoiceField(coerce=int, empty_value=None, label="Contract")
     worked_on = forms.DateField(label="Date", widget=DATE_INPUT)
     duration = forms.CharField(
-        max_length=12, label="Time worked", help_text="Hours:minutes (1:30) or minutes (90).",
+        max_length=12,
+        label="Time worked",
+        help_text="Hours:minutes (1:30) or minutes (90).",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "placeholder": "1:30"}),
-    )  # fmt: skip
-    note = forms.CharField(max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                           help_text="What you worked on; your client sees it.")  # fmt: skip
+    )
+    note = forms.CharField(
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="What you worked on; your client sees it.",
+    )
 
     service_fields = {"minutes": "duration", "contract_id": "contract"}
 
@@ -381,5 +433,9 @@ class TimeEntryForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
 
     @staticmethod
     def initial_for(entry) -> dict[str, Any]:
-        return {"contract": entry.contract_id, "worked_on": entry.worked_on, "duration": clock_text(entry.minutes),
-                "note": entry.note}  # fmt: skip
+        return {
+            "contract": entry.contract_id,
+            "worked_on": entry.worked_on,
+            "duration": clock_text(entry.minutes),
+            "note": entry.note,
+        }

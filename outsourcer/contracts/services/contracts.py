@@ -209,7 +209,20 @@ def contract_create(
     """Create a draft contract (with its milestones for fixed price, whose amounts must sum to the
     total) in one transaction. Needs an engagement between the organization and the contractor;
     a currency other than the budget's needs `exchange_rate_micros`. Raises FieldErrors."""
-    values = {k: v for k, v in locals().items() if k not in {"organization", "actor", "budget", "contractor"}}
+    values = {
+        "title": title,
+        "rate_model": rate_model,
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+        "currency": currency,
+        "exchange_rate_micros": exchange_rate_micros,
+        "hourly_rate_cents": hourly_rate_cents,
+        "weekly_cap_minutes": weekly_cap_minutes,
+        "monthly_fee_cents": monthly_fee_cents,
+        "included_minutes": included_minutes,
+        "overage_rate_cents": overage_rate_cents,
+        "total_cents": total_cents,
+    }
     cleaned = _clean_terms(organization=organization, budget=budget, contractor=contractor, values=values)
     milestone_rows = []
     if cleaned["rate_model"] == RateModel.FIXED:
