@@ -22,10 +22,7 @@ import sys
 import time
 from datetime import UTC, date
 
-from bench.builder import (
-    build_rows,
-    finalize_ids,
-)
+from bench.builder import build_rows, finalize_ids
 from bench.shape import (  # re-exported: bench/run.py reads the scale, seed and demo names here
     BATCH_SIZE,
     DEMO_OWNER_EMAIL,

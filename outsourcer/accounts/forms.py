@@ -17,15 +17,19 @@ class NulFreeMixin:
         return cleaned
 
 
-class SignupForm(NulFreeMixin, forms.Form):
-    name = forms.CharField(max_length=150, label="Your name")
-    email = forms.EmailField(max_length=254, label="E-mail")
-    password = forms.CharField(
+def new_password_field(help_text: str) -> forms.CharField:
+    return forms.CharField(
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         min_length=10,
         max_length=128,
-        help_text="At least 10 characters; not a common password.",
+        help_text=help_text,
     )
+
+
+class SignupForm(NulFreeMixin, forms.Form):
+    name = forms.CharField(max_length=150, label="Your name")
+    email = forms.EmailField(max_length=254, label="E-mail")
+    password = new_password_field("At least 10 characters; not a common password.")
     organization_name = forms.CharField(max_length=120, label="Your business", help_text="e.g. Crumb & Co. Bakery")
 
 
@@ -67,12 +71,7 @@ class AcceptInvitationForm(NulFreeMixin, forms.Form):
     """For someone without an account yet: pick a name and password."""
 
     name = forms.CharField(max_length=150, label="Your name")
-    password = forms.CharField(
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        min_length=10,
-        max_length=128,
-        help_text="At least 10 characters.",
-    )
+    password = new_password_field("At least 10 characters.")
 
 
 class ProfileForm(NulFreeMixin, forms.Form):

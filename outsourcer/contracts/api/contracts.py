@@ -11,17 +11,8 @@ from outsourcer.api.schemas import ObjectId
 from outsourcer.budgets.access import access_budget
 from outsourcer.contractors.access import access_engagement
 from outsourcer.contracts import selectors, services
-from outsourcer.contracts.access import (
-    access_contract,
-    access_milestone,
-)
-from outsourcer.contracts.api.schemas import (
-    ContractFilters,
-    ContractIn,
-    ContractOut,
-    MilestoneOut,
-    OverrideIn,
-)
+from outsourcer.contracts.access import access_contract, access_milestone
+from outsourcer.contracts.api.schemas import ContractFilters, ContractIn, ContractOut, MilestoneOut, OverrideIn
 from outsourcer.contracts.models import Contract
 
 router = Router(tags=["contracts"])
@@ -37,9 +28,12 @@ def contract_list(request: HttpRequest, filters: Query[ContractFilters]):
     ctx = org_context(request, "contract.view")
     contractor_id = access_engagement(ctx, filters.engagement_id).contractor_id if filters.engagement_id else None
     return selectors.contract_list_for_organization(
-        organization=ctx.organization, status=filters.status or "", budget_id=filters.budget_id,
-        contractor_id=contractor_id, rate_model=filters.rate_model or "",
-    ).prefetch_related("milestones")  # fmt: skip
+        organization=ctx.organization,
+        status=filters.status or "",
+        budget_id=filters.budget_id,
+        contractor_id=contractor_id,
+        rate_model=filters.rate_model or "",
+    ).prefetch_related("milestones")
 
 
 @router.post("", operation_id="contract_create", response=with_errors({201: ContractOut}, write=True))
@@ -70,11 +64,10 @@ def contract_activate(request: HttpRequest, contract_id: ObjectId, payload: Over
     """409 when the contract's cost for the period is more than the budget has left; `details`
     carries cost_cents, remaining_cents, over_cents. An owner repeats with `override_reason`."""
     ctx = org_context(request, "contract.manage")
-    contract = services.contract_activate(
-        contract=access_contract(ctx, contract_id), actor=ctx.user, override_reason=payload.override_reason,
-        may_override=ctx.may("contract.override"),
-    )  # fmt: skip
-    return _contract(contract)
+    contract = access_contract(ctx, contract_id)
+    return _contract(
+        services.contract_activate(contract=contract, actor=ctx.user, **payload.override(ctx, "contract.override"))
+    )
 
 
 @router.post(

@@ -9,10 +9,7 @@ from outsourcer.api.errors import with_errors
 from outsourcer.api.pagination import paginated
 from outsourcer.api.schemas import ObjectId
 from outsourcer.contracts import selectors, services
-from outsourcer.contracts.access import (
-    access_contract_for_contractor,
-    access_time_entry_for_contractor,
-)
+from outsourcer.contracts.access import access_contract_for_contractor, access_time_entry_for_contractor
 from outsourcer.contracts.api.schemas import (
     ContractStatusName,
     PortalContractOut,
@@ -50,9 +47,12 @@ def portal_contract_detail(request: HttpRequest, contract_id: ObjectId):
 def portal_time_entry_list(request: HttpRequest, filters: Query[PortalTimeFilters]):
     contractor = contractor_context(request)
     return selectors.time_entry_list_for_contractor(
-        contractor=contractor, contract_id=filters.contract_id, status=filters.status or "", since=filters.since,
+        contractor=contractor,
+        contract_id=filters.contract_id,
+        status=filters.status or "",
+        since=filters.since,
         until=filters.until,
-    )  # fmt: skip
+    )
 
 
 @portal_router.post(
@@ -64,9 +64,12 @@ def portal_time_entry_create(request: HttpRequest, payload: TimeEntryIn):
     contractor = contractor_context(request)
     contract = access_contract_for_contractor(contractor, payload.contract_id)
     entry = services.time_entry_create(
-        contractor=contractor, contract=contract, worked_on=payload.worked_on, minutes=payload.minutes,
+        contractor=contractor,
+        contract=contract,
+        worked_on=payload.worked_on,
+        minutes=payload.minutes,
         note=payload.note,
-    )  # fmt: skip
+    )
     return Status(201, access_time_entry_for_contractor(contractor, entry.pk))
 
 
@@ -88,7 +91,10 @@ def portal_time_entry_update(request: HttpRequest, entry_id: ObjectId, payload: 
     entry = access_time_entry_for_contractor(contractor, entry_id)
     changes = payload.model_dump(exclude_none=True)
     services.time_entry_update(
-        entry=entry, contractor=contractor, worked_on=changes.get("worked_on", entry.worked_on),
-        minutes=changes.get("minutes", entry.minutes), note=changes.get("note", entry.note),
-    )  # fmt: skip
+        entry=entry,
+        contractor=contractor,
+        worked_on=changes.get("worked_on", entry.worked_on),
+        minutes=changes.get("minutes", entry.minutes),
+        note=changes.get("note", entry.note),
+    )
     return access_time_entry_for_contractor(contractor, entry_id)

@@ -37,18 +37,14 @@ class MilestoneOut(Schema):
     accepted_at: datetime | None
 
 
-class ContractOut(Schema):
+class ContractTermsOut(Schema):
+    """What both sides see: the terms, in the contract's currency."""
+
     id: int
     title: str
     rate_model: RateModelName
     status: ContractStatusName
-    budget_id: int
-    budget_name: str = Field(alias="budget.name")
-    engagement_id: int
-    contractor_id: int
-    contractor_name: str = Field(alias="contractor.name")
     currency: str
-    exchange_rate_micros: int | None = Field(description="Budget units per contract unit × 1,000,000")
     starts_on: date
     ends_on: date | None
     hourly_rate_cents: int | None
@@ -57,6 +53,15 @@ class ContractOut(Schema):
     included_minutes: int | None
     overage_rate_cents: int | None
     total_cents: int | None
+
+
+class ContractOut(ContractTermsOut):
+    budget_id: int
+    budget_name: str = Field(alias="budget.name")
+    engagement_id: int
+    contractor_id: int
+    contractor_name: str = Field(alias="contractor.name")
+    exchange_rate_micros: int | None = Field(description="Budget units per contract unit × 1,000,000")
     activation_override_reason: str
     activated_at: datetime | None
     closed_at: datetime | None
@@ -76,23 +81,10 @@ class PortalMilestoneOut(Schema):
     status: Literal["pending", "accepted"]
 
 
-class PortalContractOut(Schema):
-    """The contractor's view: their own terms, in the contract's currency, nothing about the budget."""
+class PortalContractOut(ContractTermsOut):
+    """The contractor's view: their own terms, nothing about the budget."""
 
-    id: int
     organization: str = Field(alias="organization.name")
-    title: str
-    rate_model: RateModelName
-    status: ContractStatusName
-    currency: str
-    starts_on: date
-    ends_on: date | None
-    hourly_rate_cents: int | None
-    weekly_cap_minutes: int | None
-    monthly_fee_cents: int | None
-    included_minutes: int | None
-    overage_rate_cents: int | None
-    total_cents: int | None
     milestones: list[PortalMilestoneOut]
 
     @staticmethod
@@ -100,18 +92,21 @@ class PortalContractOut(Schema):
         return list(obj.milestones.all())
 
 
-class TimeEntryOut(Schema):
+class TimeEntryBaseOut(Schema):
     id: int
     contract_id: int
     contract_title: str = Field(alias="contract.title")
-    contractor_id: int
-    contractor_name: str = Field(alias="contractor.name")
     worked_on: date
     minutes: int
     note: str
     status: TimeStatusName
     reviewed_at: datetime | None
     rejection_reason: str
+
+
+class TimeEntryOut(TimeEntryBaseOut):
+    contractor_id: int
+    contractor_name: str = Field(alias="contractor.name")
     override_reason: str
     spend_entry_id: int | None = Field(description="The ledger entry approval posted (none within included hours)")
 
@@ -121,17 +116,8 @@ class TimeEntryOut(Schema):
         return spend.pk if spend else None
 
 
-class PortalTimeEntryOut(Schema):
-    id: int
+class PortalTimeEntryOut(TimeEntryBaseOut):
     organization: str = Field(alias="organization.name")
-    contract_id: int
-    contract_title: str = Field(alias="contract.title")
-    worked_on: date
-    minutes: int
-    note: str
-    status: TimeStatusName
-    reviewed_at: datetime | None
-    rejection_reason: str
 
 
 # --- input --------------------------------------------------------------------------------------
@@ -168,6 +154,10 @@ class ContractIn(Schema):
 class OverrideIn(Schema):
     override_reason: Text(500) = Field("", description="Owners only: proceed past a guard, recorded with the reason")
 
+    def override(self, ctx, permission: str) -> dict:
+        """The service's override arguments: the reason given, and whether the caller's role may use it."""
+        return {"override_reason": self.override_reason, "may_override": ctx.may(permission)}
+
 
 class RejectIn(Schema):
     reason: Reason
@@ -201,16 +191,12 @@ class ContractFilters(Schema):
     engagement_id: ObjectId | None = None
 
 
-class TimeFilters(Schema):
-    status: TimeStatusName | None = None
-    contract_id: ObjectId | None = None
-    engagement_id: ObjectId | None = None
-    since: Day | None = None
-    until: Day | None = None
-
-
 class PortalTimeFilters(Schema):
     status: TimeStatusName | None = None
     contract_id: ObjectId | None = None
     since: Day | None = None
     until: Day | None = None
+
+
+class TimeFilters(PortalTimeFilters):
+    engagement_id: ObjectId | None = None

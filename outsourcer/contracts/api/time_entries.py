@@ -9,10 +9,7 @@ from outsourcer.api.pagination import paginated
 from outsourcer.api.schemas import ObjectId
 from outsourcer.contractors.access import access_engagement
 from outsourcer.contracts import selectors, services
-from outsourcer.contracts.access import (
-    access_time_entries,
-    access_time_entry,
-)
+from outsourcer.contracts.access import access_time_entries, access_time_entry
 from outsourcer.contracts.api.schemas import (
     BulkApproveIn,
     BulkRejectIn,
@@ -36,9 +33,13 @@ def time_entry_list(request: HttpRequest, filters: Query[TimeFilters]):
     ctx = org_context(request, "contract.view")
     contractor_id = access_engagement(ctx, filters.engagement_id).contractor_id if filters.engagement_id else None
     return selectors.time_entry_list_for_organization(
-        organization=ctx.organization, status=filters.status or "", contractor_id=contractor_id,
-        contract_id=filters.contract_id, since=filters.since, until=filters.until,
-    ).select_related("spend_entry")  # fmt: skip
+        organization=ctx.organization,
+        status=filters.status or "",
+        contractor_id=contractor_id,
+        contract_id=filters.contract_id,
+        since=filters.since,
+        until=filters.until,
+    ).select_related("spend_entry")
 
 
 @time_router.post(
@@ -47,10 +48,10 @@ def time_entry_list(request: HttpRequest, filters: Query[TimeFilters]):
 def time_entry_approve_bulk(request: HttpRequest, payload: BulkApproveIn):
     """All or nothing: the first entry that fails stops the batch (its id is in the error)."""
     ctx = org_context(request, "time.review")
+    entries = access_time_entries(ctx, payload.entry_ids)
     approved = services.time_entry_approve_bulk(
-        entries=access_time_entries(ctx, payload.entry_ids), actor=ctx.user, override_reason=payload.override_reason,
-        may_override=ctx.may("time.override"),
-    )  # fmt: skip
+        entries=entries, actor=ctx.user, **payload.override(ctx, "time.override")
+    )
     return [_time_entry(entry) for entry in approved]
 
 
@@ -77,11 +78,10 @@ def time_entry_detail(request: HttpRequest, entry_id: ObjectId):
 def time_entry_approve(request: HttpRequest, entry_id: ObjectId, payload: OverrideIn):
     """409 over the weekly cap or past 100 % of the budget; an owner repeats with `override_reason`."""
     ctx = org_context(request, "time.review")
-    entry = services.time_entry_approve(
-        entry=access_time_entry(ctx, entry_id), actor=ctx.user, override_reason=payload.override_reason,
-        may_override=ctx.may("time.override"),
-    )  # fmt: skip
-    return _time_entry(entry)
+    entry = access_time_entry(ctx, entry_id)
+    return _time_entry(
+        services.time_entry_approve(entry=entry, actor=ctx.user, **payload.override(ctx, "time.override"))
+    )
 
 
 @time_router.post(

@@ -15,13 +15,7 @@ from outsourcer.budgets.services import budget_lock
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 from outsourcer.contracts import events
 from outsourcer.contracts.flows import CONTRACT_FLOW
-from outsourcer.contracts.models import (
-    Contract,
-    ContractStatus,
-    Milestone,
-    MilestoneStatus,
-    RateModel,
-)
+from outsourcer.contracts.models import Contract, ContractStatus, Milestone, MilestoneStatus, RateModel
 from outsourcer.contracts.selectors import contract_commitment
 from outsourcer.contracts.services._common import (
     ALL_TERM_FIELDS,
