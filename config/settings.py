@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "outsourcer.home.context_processors.workspace",
             ],
+            "libraries": {"display": "outsourcer.lib.display"},
         },
     },
 ]

@@ -68,7 +68,7 @@ def _scope(request: HttpRequest) -> dict:
     return {"kind": "organization", "organization": token.organization.slug}
 
 
-@router.get("/me", response=with_errors({200: MeOut}))
+@router.get("/me", operation_id="account_get", response=with_errors({200: MeOut}))
 def me(request: HttpRequest):
     user = request.auth
     return {
@@ -78,13 +78,13 @@ def me(request: HttpRequest):
     }  # fmt: skip
 
 
-@router.get("/organizations", response=with_errors({200: list[OrganizationOut]}))
+@router.get("/organizations", operation_id="organization_list", response=with_errors({200: list[OrganizationOut]}))
 @paginated
 def organization_list(request: HttpRequest):
     return _visible_memberships(request)
 
 
-@router.get("/members", response=with_errors({200: list[MemberOut]}))
+@router.get("/members", operation_id="member_list", response=with_errors({200: list[MemberOut]}))
 @paginated
 def member_list(request: HttpRequest):
     ctx = org_context(request, "member.view")

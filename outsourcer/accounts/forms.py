@@ -17,13 +17,19 @@ class NulFreeMixin:
         return cleaned
 
 
+def new_password_field(help_text: str) -> forms.CharField:
+    return forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        min_length=10,
+        max_length=128,
+        help_text=help_text,
+    )
+
+
 class SignupForm(NulFreeMixin, forms.Form):
     name = forms.CharField(max_length=150, label="Your name")
     email = forms.EmailField(max_length=254, label="E-mail")
-    password = forms.CharField(
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), min_length=10, max_length=128,
-        help_text="At least 10 characters; not a common password.",
-    )  # fmt: skip
+    password = new_password_field("At least 10 characters; not a common password.")
     organization_name = forms.CharField(max_length=120, label="Your business", help_text="e.g. Crumb & Co. Bakery")
 
 
@@ -53,9 +59,11 @@ class OrganizationForm(NulFreeMixin, forms.Form):
 
 class MemberFilterForm(forms.Form):
     q = forms.CharField(
-        required=False, max_length=100, label="Search",
+        required=False,
+        max_length=100,
+        label="Search",
         widget=forms.TextInput(attrs={"placeholder": "Name or e-mail", "type": "search"}),
-    )  # fmt: skip
+    )
     role = forms.ChoiceField(required=False, choices=[("", "Any role"), *Role.choices])
 
 
@@ -63,10 +71,7 @@ class AcceptInvitationForm(NulFreeMixin, forms.Form):
     """For someone without an account yet: pick a name and password."""
 
     name = forms.CharField(max_length=150, label="Your name")
-    password = forms.CharField(
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), min_length=10, max_length=128,
-        help_text="At least 10 characters.",
-    )  # fmt: skip
+    password = new_password_field("At least 10 characters.")
 
 
 class ProfileForm(NulFreeMixin, forms.Form):

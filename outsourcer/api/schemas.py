@@ -4,10 +4,13 @@ Constraints live in the schema (so they show up in the OpenAPI document and are 
 hidden validators; the services still check every rule again.
 """
 
+from datetime import date
 from typing import Annotated
 
-from ninja import Field, Schema
+from ninja import Field
+from pydantic import WithJsonSchema
 
+from outsourcer.lib.limits import MAX_AMOUNT_CENTS, MAX_ID, MAX_RATE_MICROS, MAX_WEEK_MINUTES
 from outsourcer.lib.text import NUL_FREE
 
 
@@ -22,20 +25,16 @@ LongText = Text(10_000)
 Search = Text(100)
 TimeZone = Annotated[str, Field(min_length=1, max_length=64, pattern=NUL_FREE, examples=["Europe/Berlin"])]
 Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$", examples=["EUR"], description="ISO 4217 code")]
-Cents = Annotated[int, Field(ge=0, le=10**12, description="Money in minor units (cents)")]
-WeekMinutes = Annotated[int, Field(ge=0, le=168 * 60, description="Minutes per week, 0–10080 (168 hours)")]
+Cents = Annotated[int, Field(ge=0, le=MAX_AMOUNT_CENTS, description="Money in minor units (cents)")]
+PositiveCents = Annotated[int, Field(ge=1, le=MAX_AMOUNT_CENTS, description="Money in minor units (cents)")]
+RateMicros = Annotated[int, Field(ge=1, le=MAX_RATE_MICROS)]
+WeekMinutes = Annotated[int, Field(ge=0, le=MAX_WEEK_MINUTES, description="Minutes per week, 0–10080 (168 hours)")]
 ClockTime = Annotated[str, Field(pattern=r"^\d{2}:\d{2}$", examples=["09:00"])]
 
 
-class MoneyOut(Schema):
-    amount_cents: int
-    currency: str
-
-
-class MoneyIn(Schema):
-    amount_cents: Cents
-    currency: Currency
-
-
 # Primary keys in paths: positive and within a 64-bit integer, so no database sees an overflow.
-ObjectId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+ObjectId = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+# A calendar day, "2025-03-17". The pattern documents (and lets the fuzzer know) that no other
+# characters, NUL included, can reach the database; pydantic parses the date itself.
+Day = Annotated[date, WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]

@@ -1,48 +1,15 @@
 """How audit actions read on the activity page.
 
-Domains name their events `<entity>_<past participle>` (see STYLE.md); an action missing here
-still shows, as its words ("budget threshold crossed").
+Each domain declares its actions, label included, in its own `events.py` (see audit.events.Action);
+they are collected here the first time a label is asked for. An action nobody declares still
+shows, as its words ("budget threshold crossed").
 """
 
-ACTION_LABELS: dict[str, str] = {
-    "organization_created": "created the organization",
-    "organization_updated": "changed the organization settings",
-    "member_invited": "invited a member",
-    "invitation_revoked": "withdrew an invitation",
-    "member_joined": "joined",
-    "member_role_changed": "changed a member's role",
-    "member_removed": "removed a member",
-    "api_token_created": "created an API token",
-    "api_token_revoked": "revoked an API token",
-    "contractor_added": "added a contractor",
-    "contractor_updated": "updated a contractor",
-    "contractor_invited": "invited a contractor",
-    "contractor_joined": "accepted the contractor invitation",
-    "contractor_profile_updated": "updated their contractor profile",
-    "engagement_status_changed": "changed an engagement's status",
-    "engagement_capacity_changed": "changed the capacity for this organization",
-    "contractors_imported": "imported contractors",
-    "budget_created": "created a budget",
-    "budget_updated": "changed a budget",
-    "budget_alert_sent": "sent a budget alert",
-    "spend_recorded": "recorded spend",
-    "expense_recorded": "recorded an expense",
-    "spend_reversed": "reversed a ledger entry",
-    "retainer_fee_posted": "posted a retainer fee",
-    "contract_created": "drafted a contract",
-    "contract_updated": "changed a contract",
-    "contract_activated": "activated a contract",
-    "contract_activated_over_budget": "activated a contract over budget",
-    "contract_completed": "completed a contract",
-    "contract_ended": "ended a contract",
-    "contract_override": "overrode a contract guard",
-    "milestone_accepted": "accepted a milestone",
-    "time_entry_created": "logged time",
-    "time_entry_updated": "changed logged time",
-    "time_entry_approved": "approved time",
-    "time_entry_approved_with_override": "approved time over the limit",
-    "time_entry_rejected": "rejected time",
-}
+from functools import cache
+
+from django.utils.module_loading import autodiscover_modules
+
+from outsourcer.audit.events import ACTIONS
 
 OBJECT_LABELS: dict[str, str] = {
     "accounts.organization": "Organization",
@@ -60,8 +27,15 @@ OBJECT_LABELS: dict[str, str] = {
 }
 
 
+@cache
+def action_labels() -> dict[str, str]:
+    # Import every installed app's events module so each domain's declarations are registered.
+    autodiscover_modules("events")
+    return {name: declared.label for name, declared in ACTIONS.items()}
+
+
 def action_label(action: str) -> str:
-    return ACTION_LABELS.get(action) or action.replace("_", " ")
+    return action_labels().get(action) or action.replace("_", " ")
 
 
 def object_label(object_type: str) -> str:

@@ -1,5 +1,7 @@
-"""Record audit events. Every domain's `events.py` calls `event_record`."""
+"""Record audit events. Each domain declares its kinds of event as `Action` constants in its own
+`events.py` (name and activity-page label together); services pass one of them to `event_record`."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
@@ -7,9 +9,32 @@ from django.db import models
 from outsourcer.audit.models import Event
 
 
+@dataclass(frozen=True)
+class Action:
+    """One kind of audit event: the stored name (`<entity>_<past participle>`) and how the activity
+    page reads it after the actor's name ("Alice *created a budget*")."""
+
+    name: str
+    label: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+ACTIONS: dict[str, Action] = {}
+
+
+def action(name: str, label: str) -> Action:
+    """Declare an action (in a domain's `events.py`); the activity page finds its label here."""
+    declared = Action(name, label)
+    if ACTIONS.setdefault(name, declared) != declared:
+        raise ValueError(f"The audit action {name!r} is declared twice with different labels.")
+    return declared
+
+
 def event_record(
     *,
-    action: str,
+    action: Action | str,
     organization=None,
     actor=None,
     obj: models.Model | None = None,
@@ -17,13 +42,14 @@ def event_record(
     after: dict[str, Any] | None = None,
     reason: str = "",
 ) -> Event:
-    """Append one audit row; call inside the service's transaction so it commits with the change."""
+    """Append one audit row; call inside the service's transaction so it commits with the change.
+    App code passes a domain's `Action`; a bare name is for tests of the audit pages only."""
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     return Event.objects.create(
         organization=organization,
         actor=actor,
-        action=action,
+        action=str(action),
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
         object_repr=str(obj)[:200] if obj is not None else "",

@@ -16,9 +16,11 @@ class ActivityFilterForm(forms.Form):
     their input and ignored; the valid ones still apply."""
 
     q = forms.CharField(
-        required=False, max_length=100, label="Search",
+        required=False,
+        max_length=100,
+        label="Search",
         widget=forms.TextInput(attrs={"placeholder": "Name or reason", "type": "search"}),
-    )  # fmt: skip
+    )
     actor = forms.CharField(
         required=False, label="Who", widget=forms.Select, validators=[RegexValidator(r"^(system|\d{1,18})$")]
     )

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from outsourcer.budgets.models import Budget, BudgetAlert, SpendEntry
+from outsourcer.lib.admin import ReadOnlyAdminMixin
 
 
 @admin.register(Budget)
@@ -12,7 +13,7 @@ class BudgetAdmin(admin.ModelAdmin):
 
 
 @admin.register(SpendEntry)
-class SpendEntryAdmin(admin.ModelAdmin):
+class SpendEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: the ledger is append-only even for superusers (corrections go through
     `spend_entry_reverse`, which records who and why)."""
 
@@ -23,15 +24,6 @@ class SpendEntryAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in self.model._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(BudgetAlert)

@@ -21,13 +21,15 @@ from outsourcer.budgets.exchange import convert_cents
 from outsourcer.budgets.models import Budget
 from outsourcer.budgets.periods import budget_period, today_for
 from outsourcer.budgets.selectors import budget_figures
-from outsourcer.lib.errors import DomainError, FieldErrors
+from outsourcer.lib.errors import DomainError
+from outsourcer.lib.limits import MAX_ESTIMATE_MINUTES, MAX_WEEKS
 from outsourcer.lib.money import cents_for_minutes, round_half_up
+from outsourcer.lib.validation import Errors
 
 FIXED_RISK_PREMIUM_PERCENT = 15
 WEEKS_PER_MONTH = Decimal("4.345")  # 365.25 / 12 / 7
-MAX_ESTIMATE_MINUTES = 10_000 * 60
-MAX_WEEKS = 260
+ESTIMATE_RANGE = "Estimate between 1 minute and 10,000 hours."
+WEEKS_RANGE = f"Spread the work over 1 to {MAX_WEEKS} weeks."
 
 
 @dataclass(frozen=True)
@@ -129,16 +131,16 @@ def rate_model_advice(
     `exchange_rate_micros` (or an explicit `rate_cents` in the budget's currency). `weeks`
     defaults to the weeks left in the period. Raises FieldErrors for bad input."""
     high_minutes = low_minutes if high_minutes is None else high_minutes
-    errors: dict[str, str] = {}
+    errors = Errors()
     for field, value in (("low_minutes", low_minutes), ("high_minutes", high_minutes)):
-        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_ESTIMATE_MINUTES:
-            errors[field] = "Estimate between 1 minute and 10,000 hours."
+        errors.integer(
+            value, field=field, label="Estimate", minimum=1, maximum=MAX_ESTIMATE_MINUTES, message=ESTIMATE_RANGE
+        )
     if not errors and high_minutes < low_minutes:
-        errors["high_minutes"] = "The high estimate is at least the low one."
-    if weeks is not None and (not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS):
-        errors["weeks"] = f"Spread the work over 1 to {MAX_WEEKS} weeks."
-    if errors:
-        raise FieldErrors(errors)
+        errors.add("high_minutes", "The high estimate is at least the low one.")
+    if weeks is not None:
+        errors.integer(weeks, field="weeks", label="Weeks", minimum=1, maximum=MAX_WEEKS, message=WEEKS_RANGE)
+    errors.raise_if_any()
 
     tiers = volume_tiers if volume_tiers is not None else list(getattr(contractor, "volume_tiers", []) or [])
     if rate_cents is None:

@@ -13,28 +13,23 @@ from typing import Annotated, Literal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
-from pydantic import WithJsonSchema
 
 from outsourcer.api.auth import org_context
 from outsourcer.api.errors import with_errors
 from outsourcer.api.pagination import paginated
-from outsourcer.api.schemas import Currency, Name, ObjectId, Text
+from outsourcer.api.schemas import Currency, Day, Name, ObjectId, PositiveCents, RateMicros, Text
 from outsourcer.budgets import advisor, selectors, services
 from outsourcer.budgets.access import access_budget, access_spend_entry
 from outsourcer.budgets.models import Budget
 from outsourcer.contractors.access import access_engagement
+from outsourcer.lib.limits import MAX_ESTIMATE_MINUTES, MAX_THRESHOLD_PERCENT, MAX_THRESHOLDS, MAX_WEEKS
 
 router = Router(tags=["budgets"])
 
-# A calendar day, "2025-03-17". The pattern documents (and lets the fuzzer know) that no other
-# characters, NUL included, can reach the database; pydantic parses the date itself.
-Day = Annotated[date, WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
-
 PeriodName = Literal["one_off", "monthly", "quarterly", "yearly"]
 SpendKindName = Literal["time", "milestone", "retainer_fee", "expense", "correction"]
-Threshold = Annotated[int, Field(ge=1, le=200)]
-PositiveCents = Annotated[int, Field(ge=1, le=10**12, description="Money in minor units (cents)")]
-Minutes = Annotated[int, Field(ge=1, le=600_000, description="Minutes (1 minute to 10,000 hours)")]
+Threshold = Annotated[int, Field(ge=1, le=MAX_THRESHOLD_PERCENT)]
+Minutes = Annotated[int, Field(ge=1, le=MAX_ESTIMATE_MINUTES, description="Minutes (1 minute to 10,000 hours)")]
 
 
 class FiguresOut(Schema):
@@ -70,7 +65,7 @@ class BudgetIn(Schema):
     ends_on: Day | None = Field(None, description="Required for a one-off budget")
     amount_cents: PositiveCents
     currency: Currency
-    thresholds: Annotated[list[Threshold], Field(min_length=1, max_length=10)] | None = Field(
+    thresholds: Annotated[list[Threshold], Field(min_length=1, max_length=MAX_THRESHOLDS)] | None = Field(
         None, description="Alert thresholds in percent, ascending (default 50, 80, 100)"
     )
 
@@ -84,7 +79,7 @@ class BudgetPatch(Schema):
     ends_on: Day | None = None
     amount_cents: PositiveCents | None = None
     currency: Currency | None = None
-    thresholds: Annotated[list[Threshold], Field(min_length=1, max_length=10)] | None = None
+    thresholds: Annotated[list[Threshold], Field(min_length=1, max_length=MAX_THRESHOLDS)] | None = None
 
 
 class PeriodOut(Schema):
@@ -167,10 +162,12 @@ class AdviceIn(Schema):
     high_minutes: Minutes | None = Field(None, description="Upper end of the estimate (default: low_minutes)")
     engagement_id: ObjectId | None = Field(None, description="Use this contractor's default rate and volume tiers")
     rate_cents: PositiveCents | None = Field(None, description="Hourly rate in the budget's currency")
-    exchange_rate_micros: Annotated[int, Field(ge=1, le=10**12)] | None = Field(
+    exchange_rate_micros: RateMicros | None = Field(
         None, description="Budget units per contractor-currency unit × 1,000,000, when their currencies differ"
     )
-    weeks: Annotated[int, Field(ge=1, le=260)] | None = Field(None, description="Default: weeks left in the period")
+    weeks: Annotated[int, Field(ge=1, le=MAX_WEEKS)] | None = Field(
+        None, description="Default: weeks left in the period"
+    )
 
 
 class RateAdviceOut(Schema):
@@ -205,27 +202,27 @@ def _with_figures(budget: Budget) -> Budget:
     return budget
 
 
-@router.get("", response=with_errors({200: list[BudgetOut]}))
+@router.get("", operation_id="budget_list", response=with_errors({200: list[BudgetOut]}))
 @paginated
 def budget_list(request: HttpRequest):
     ctx = org_context(request, "budget.view")
     return selectors.budget_list_for_organization(organization=ctx.organization)
 
 
-@router.post("", response=with_errors({201: BudgetOut}, write=True))
+@router.post("", operation_id="budget_create", response=with_errors({201: BudgetOut}, write=True))
 def budget_create(request: HttpRequest, payload: BudgetIn):
     ctx = org_context(request, "budget.manage")
     budget = services.budget_create(organization=ctx.organization, actor=ctx.user, **payload.model_dump())
     return Status(201, _with_figures(budget))
 
 
-@router.get("/{budget_id}", response=with_errors({200: BudgetOut}))
+@router.get("/{budget_id}", operation_id="budget_get", response=with_errors({200: BudgetOut}))
 def budget_detail(request: HttpRequest, budget_id: ObjectId):
     ctx = org_context(request, "budget.view")
     return _with_figures(access_budget(ctx, budget_id))
 
 
-@router.patch("/{budget_id}", response=with_errors({200: BudgetOut}, write=True))
+@router.patch("/{budget_id}", operation_id="budget_update", response=with_errors({200: BudgetOut}, write=True))
 def budget_update(request: HttpRequest, budget_id: ObjectId, payload: BudgetPatch):
     ctx = org_context(request, "budget.manage")
     budget = access_budget(ctx, budget_id)
@@ -234,7 +231,7 @@ def budget_update(request: HttpRequest, budget_id: ObjectId, payload: BudgetPatc
     return _with_figures(services.budget_update(budget=budget, actor=ctx.user, **values))
 
 
-@router.get("/{budget_id}/summary", response=with_errors({200: SummaryOut}))
+@router.get("/{budget_id}/summary", operation_id="budget_summary_get", response=with_errors({200: SummaryOut}))
 def budget_summary(request: HttpRequest, budget_id: ObjectId, period_start: Day | None = None):
     ctx = org_context(request, "budget.view")
     budget = _with_figures(access_budget(ctx, budget_id))
@@ -254,7 +251,7 @@ def budget_summary(request: HttpRequest, budget_id: ObjectId, period_start: Day 
     }
 
 
-@router.get("/{budget_id}/ledger", response=with_errors({200: list[SpendEntryOut]}))
+@router.get("/{budget_id}/ledger", operation_id="spend_entry_list", response=with_errors({200: list[SpendEntryOut]}))
 @paginated
 def ledger_list(request: HttpRequest, budget_id: ObjectId, filters: Query[LedgerFilters]):
     ctx = org_context(request, "budget.view")
@@ -265,14 +262,20 @@ def ledger_list(request: HttpRequest, budget_id: ObjectId, filters: Query[Ledger
     )
 
 
-@router.post("/{budget_id}/ledger/{entry_id}/reverse", response=with_errors({201: SpendEntryOut}, write=True))
+@router.post(
+    "/{budget_id}/ledger/{entry_id}/reverse",
+    operation_id="spend_entry_reverse",
+    response=with_errors({201: SpendEntryOut}, write=True),
+)
 def ledger_reverse(request: HttpRequest, budget_id: ObjectId, entry_id: ObjectId, payload: ReverseIn):
     ctx = org_context(request, "ledger.correct")
     entry = access_spend_entry(ctx, access_budget(ctx, budget_id), entry_id)
     return Status(201, services.spend_entry_reverse(entry=entry, actor=ctx.user, reason=payload.reason))
 
 
-@router.post("/{budget_id}/expenses", response=with_errors({201: SpendEntryOut}, write=True))
+@router.post(
+    "/{budget_id}/expenses", operation_id="expense_create", response=with_errors({201: SpendEntryOut}, write=True)
+)
 def expense_create(request: HttpRequest, budget_id: ObjectId, payload: ExpenseIn):
     ctx = org_context(request, "expense.record")
     budget = access_budget(ctx, budget_id)
@@ -284,7 +287,9 @@ def expense_create(request: HttpRequest, budget_id: ObjectId, payload: ExpenseIn
     return Status(201, entry)
 
 
-@router.post("/{budget_id}/advice", response=with_errors({200: AdviceOut}, write=True))
+@router.post(
+    "/{budget_id}/advice", operation_id="budget_advice_get", response=with_errors({200: AdviceOut}, write=True)
+)
 def budget_advice(request: HttpRequest, budget_id: ObjectId, payload: AdviceIn):
     """Saves nothing: POST because the estimate is a body, like the brief check."""
     ctx = org_context(request, "budget.view")

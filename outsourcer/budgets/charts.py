@@ -78,8 +78,10 @@ def burn_chart(
     chart.thresholds = [
         Tick(chart.right_x, round(y(budgeted_cents * t // 100), 1), f"{t} %") for t in thresholds if t != 100
     ]
-    chart.y_ticks = [Tick(chart.left, round(y(cents), 1), format_money(cents, currency))
-                     for cents in (0, budgeted_cents // 2, budgeted_cents)]  # fmt: skip
+    chart.y_ticks = [
+        Tick(chart.left, round(y(cents), 1), format_money(cents, currency))
+        for cents in (0, budgeted_cents // 2, budgeted_cents)
+    ]
     middle = period_start + (period_end - period_start) / 2
     chart.x_ticks = [
         Tick(round(x(day), 1), chart.bottom_y, f"{day:%-d %b}") for day in (period_start, middle, period_end)
@@ -87,7 +89,8 @@ def burn_chart(
     spent = series[-1][1] if series else 0
     chart.summary = (
         f"Spend rose to {format_money(spent, currency)} of {format_money(budgeted_cents, currency)} "
-        f"between {period_start:%-d %b %Y} and {series[-1][0]:%-d %b %Y}." if series
+        f"between {period_start:%-d %b %Y} and {series[-1][0]:%-d %b %Y}."
+        if series
         else f"Nothing spent yet in the period {period_start:%-d %b %Y} – {period_end:%-d %b %Y}."
-    )  # fmt: skip
+    )
     return chart

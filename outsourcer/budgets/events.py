@@ -1,8 +1,9 @@
-"""Audit actions of the budgets domain (event_record's `action`)."""
+"""Audit actions of the budgets domain: budgets, the spend ledger and budget alerts."""
 
-BUDGET_CREATED = "budget_created"
-BUDGET_UPDATED = "budget_updated"
-SPEND_RECORDED = "spend_recorded"
-EXPENSE_RECORDED = "expense_recorded"
-SPEND_REVERSED = "spend_reversed"
-BUDGET_ALERT_SENT = "budget_alert_sent"
+from outsourcer.audit.events import action
+
+BUDGET_CREATED = action("budget_created", "created a budget")
+BUDGET_UPDATED = action("budget_updated", "changed a budget")
+BUDGET_ALERT_SENT = action("budget_alert_sent", "sent a budget alert")
+EXPENSE_RECORDED = action("expense_recorded", "recorded an expense")
+SPEND_REVERSED = action("spend_reversed", "reversed a ledger entry")

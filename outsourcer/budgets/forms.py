@@ -11,7 +11,8 @@ from django import forms
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.budgets.models import Budget, BudgetPeriod, SpendKind
 from outsourcer.lib.currencies import CURRENCY_CHOICES
-from outsourcer.lib.errors import DomainError, FieldErrors, apply_to_form
+from outsourcer.lib.durations import hours_to_minutes
+from outsourcer.lib.errors import ServiceErrorsMixin
 from outsourcer.lib.money import MoneyError, amount_text, parse_amount
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -19,9 +20,12 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def money_field(label: str, *, required: bool = True, help_text: str = "e.g. 1,200.50") -> forms.CharField:
     return forms.CharField(
-        label=label, max_length=24, required=required, help_text=help_text,
+        label=label,
+        max_length=24,
+        required=required,
+        help_text=help_text,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-    )  # fmt: skip
+    )
 
 
 def parse_money_into(form: forms.Form, name: str, currency: str, *, required: bool = True) -> int | None:
@@ -42,20 +46,6 @@ def parse_money_into(form: forms.Form, name: str, currency: str, *, required: bo
     return cents
 
 
-class ServiceErrorsMixin:
-    """Map a service's field names onto this form's fields so the message sits next to the input."""
-
-    service_fields: dict[str, str] = {}
-
-    def apply_service_error(self, error: DomainError) -> None:
-        errors = error.errors if isinstance(error, FieldErrors) else {error.field: error.message}
-        renamed: dict[str | None, str] = {}
-        for field, message in errors.items():
-            name = self.service_fields.get(field, field)
-            renamed[name if name in self.fields else None] = message
-        apply_to_form(self, FieldErrors(renamed))
-
-
 def thresholds_text(values: list[int]) -> str:
     return ", ".join(str(v) for v in values)
 
@@ -63,20 +53,26 @@ def thresholds_text(values: list[int]) -> str:
 class BudgetForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     name = forms.CharField(max_length=120, help_text="The outsourced area, e.g. Social media or Bookkeeping.")
     period = forms.ChoiceField(
-        choices=BudgetPeriod.choices, initial=BudgetPeriod.MONTHLY, widget=forms.RadioSelect,
+        choices=BudgetPeriod.choices,
+        initial=BudgetPeriod.MONTHLY,
+        widget=forms.RadioSelect,
         help_text="A recurring budget starts fresh every calendar month, quarter or year and keeps the history.",
-    )  # fmt: skip
+    )
     amount = money_field("Amount per period")
     currency = forms.ChoiceField(choices=CURRENCY_CHOICES, initial="EUR")
     starts_on = forms.DateField(label="Starts on", widget=DATE_INPUT)
     ends_on = forms.DateField(
-        label="Ends on", required=False, widget=DATE_INPUT,
+        label="Ends on",
+        required=False,
+        widget=DATE_INPUT,
         help_text="Required for a one-off budget; optional for a recurring one.",
-    )  # fmt: skip
+    )
     thresholds = forms.CharField(
-        label="Alert thresholds (%)", max_length=60, initial="50, 80, 100",
+        label="Alert thresholds (%)",
+        max_length=60,
+        initial="50, 80, 100",
         help_text="Owners get one alert when spend crosses each of these percentages, once per period.",
-    )  # fmt: skip
+    )
 
     service_fields = {"amount_cents": "amount"}
 
@@ -107,18 +103,26 @@ class BudgetForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     def service_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {
-            "name": data["name"], "period": data["period"], "starts_on": data["starts_on"],
-            "ends_on": data.get("ends_on"), "amount_cents": self.amount_cents, "currency": data["currency"],
+            "name": data["name"],
+            "period": data["period"],
+            "starts_on": data["starts_on"],
+            "ends_on": data.get("ends_on"),
+            "amount_cents": self.amount_cents,
+            "currency": data["currency"],
             "thresholds": self.threshold_values,
-        }  # fmt: skip
+        }
 
     @staticmethod
     def initial_for(budget: Budget) -> dict[str, Any]:
         return {
-            "name": budget.name, "period": budget.period, "amount": amount_text(budget.amount_cents, budget.currency),
-            "currency": budget.currency, "starts_on": budget.starts_on, "ends_on": budget.ends_on,
+            "name": budget.name,
+            "period": budget.period,
+            "amount": amount_text(budget.amount_cents, budget.currency),
+            "currency": budget.currency,
+            "starts_on": budget.starts_on,
+            "ends_on": budget.ends_on,
             "thresholds": thresholds_text(budget.thresholds),
-        }  # fmt: skip
+        }
 
 
 class ExpenseForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
@@ -127,9 +131,10 @@ class ExpenseForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     description = forms.CharField(max_length=500, help_text="What was paid for, e.g. Stock photos licence.")
     contractor = forms.TypedChoiceField(label="Contractor", required=False, coerce=int, empty_value=None)
     receipt = forms.FileField(
-        required=False, help_text="PDF, PNG or JPEG, at most 10 MB.",
+        required=False,
+        help_text="PDF, PNG or JPEG, at most 10 MB.",
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"}),
-    )  # fmt: skip
+    )
 
     service_fields = {"amount_cents": "amount"}
 
@@ -147,9 +152,10 @@ class ExpenseForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
 
 class ReverseForm(NulFreeMixin, forms.Form):
     reason = forms.CharField(
-        max_length=500, widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Recorded with the correcting entry and in the activity log.",
-    )  # fmt: skip
+    )
     confirm = forms.BooleanField(label="Yes, add a correcting entry that cancels this one")
 
 
@@ -180,27 +186,44 @@ class AdviceForm(ServiceErrorsMixin, forms.Form):
     """An estimate for the rate-model advisor: hours, or a low–high range of hours."""
 
     low_hours = forms.DecimalField(
-        label="Estimated hours (or the low end)", min_value=Decimal("0.25"), max_value=10_000, decimal_places=2,
+        label="Estimated hours (or the low end)",
+        min_value=Decimal("0.25"),
+        max_value=10_000,
+        decimal_places=2,
         widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
-    )  # fmt: skip
+    )
     high_hours = forms.DecimalField(
-        label="High end (optional)", required=False, min_value=Decimal("0.25"), max_value=10_000, decimal_places=2,
+        label="High end (optional)",
+        required=False,
+        min_value=Decimal("0.25"),
+        max_value=10_000,
+        decimal_places=2,
         widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
         help_text="Give a range when the work is uncertain.",
-    )  # fmt: skip
-    contractor = forms.TypedChoiceField(label="Contractor", coerce=int, empty_value=None,
-                                        help_text="Their default rate and volume tiers are used.")  # fmt: skip
+    )
+    contractor = forms.TypedChoiceField(
+        label="Contractor", coerce=int, empty_value=None, help_text="Their default rate and volume tiers are used."
+    )
     weeks = forms.IntegerField(
-        label="Spread over weeks (optional)", required=False, min_value=1, max_value=260,
+        label="Spread over weeks (optional)",
+        required=False,
+        min_value=1,
+        max_value=260,
         help_text="Default: the weeks left in this period.",
-    )  # fmt: skip
+    )
     exchange_rate = forms.CharField(
-        label="Exchange rate (only for rates in another currency)", required=False, max_length=20,
+        label="Exchange rate (only for rates in another currency)",
+        required=False,
+        max_length=20,
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-    )  # fmt: skip
+    )
 
-    service_fields = {"low_minutes": "low_hours", "high_minutes": "high_hours", "exchange_rate_micros": "exchange_rate",
-                      "rate_cents": "contractor"}  # fmt: skip
+    service_fields = {
+        "low_minutes": "low_hours",
+        "high_minutes": "high_hours",
+        "exchange_rate_micros": "exchange_rate",
+        "rate_cents": "contractor",
+    }
 
     def __init__(self, *args, contractors: list[tuple[int, str]], **kwargs):
         super().__init__(*args, auto_id="advice_%s", **kwargs)
@@ -227,7 +250,7 @@ class AdviceForm(ServiceErrorsMixin, forms.Form):
     def minutes(self) -> tuple[int, int]:
         low = self.cleaned_data["low_hours"]
         high = self.cleaned_data.get("high_hours") or low
-        return int(low * 60), int(high * 60)
+        return hours_to_minutes(low), hours_to_minutes(high)
 
 
 def parse_day(text: str | None) -> date | None:

@@ -61,6 +61,6 @@ def budget_run_out_by_id(*, organization: Organization, budgets: list[Budget], t
             budgeted_cents=budget.figures.budgeted_cents,
             spent_cents=budget.figures.spent_cents,
             recent_cents=int(burned.get(budget.pk) or 0),
-        )  # fmt: skip
+        )
         for budget in budgets
     }

@@ -14,6 +14,7 @@ from outsourcer.budgets.figures import annotate_figures, period_figures
 from outsourcer.budgets.ledger import budget_period_spent
 from outsourcer.budgets.models import Budget, SpendEntry, SpendKind
 from outsourcer.budgets.periods import Period, budget_period, periods_between, today_for
+from outsourcer.lib.csv_files import csv_safe
 from outsourcer.lib.money import amount_text, round_half_up
 
 WEEK_MINUTES_DIVISOR = 7 * 60  # forecast numerator is minutes × cents-per-hour × days
@@ -252,16 +253,11 @@ def spend_entries_csv_rows(
         )
         yield [
             str(entry.pk), entry.occurred_on.isoformat(), entry.period_start.isoformat(),
-            SpendKind(entry.kind).label, _csv_safe(entry.description),
-            _csv_safe(entry.contractor.name if entry.contractor else ""),
-            _csv_safe(entry.contract.title if entry.contract else ""),
+            SpendKind(entry.kind).label, csv_safe(entry.description),
+            csv_safe(entry.contractor.name if entry.contractor else ""),
+            csv_safe(entry.contract.title if entry.contract else ""),
             amount_text(entry.amount_cents, entry.currency), entry.currency, original, entry.original_currency,
             rate_text(entry.exchange_rate_micros) if entry.exchange_rate_micros else "",
-            str(entry.reverses_id or ""), _csv_safe(entry.created_by.display_name if entry.created_by else ""),
+            str(entry.reverses_id or ""), csv_safe(entry.created_by.display_name if entry.created_by else ""),
             entry.created_at.isoformat(),
         ]  # fmt: skip
-
-
-def _csv_safe(text: str) -> str:
-    # A cell starting with = + - @ is a formula in spreadsheet programs (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

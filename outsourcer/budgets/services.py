@@ -13,12 +13,12 @@ from outsourcer.audit.events import event_record
 from outsourcer.budgets import events
 from outsourcer.budgets.ledger import budget_lock, spend_record
 from outsourcer.budgets.models import Budget, BudgetPeriod, SpendEntry, SpendKind
-from outsourcer.budgets.validation import Errors
 from outsourcer.contractors.models import Contractor
 from outsourcer.lib.errors import DomainError
+from outsourcer.lib.limits import MAX_THRESHOLD_PERCENT, MAX_THRESHOLDS
 from outsourcer.lib.money import format_money
+from outsourcer.lib.validation import Errors
 
-MAX_THRESHOLDS = 10
 RECEIPT_MAX_BYTES = 10 * 1024 * 1024
 # Accepted receipt types by the file's first bytes, not its name or the browser's claim.
 RECEIPT_SIGNATURES = {b"%PDF-": "pdf", b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
@@ -39,8 +39,8 @@ def _clean_thresholds(errors: Errors, thresholds: Any) -> list[int]:
         return []
     values = []
     for value in thresholds:
-        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 200:
-            errors.add("thresholds", "Each threshold is a whole percentage from 1 to 200.")
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_THRESHOLD_PERCENT:
+            errors.add("thresholds", f"Each threshold is a whole percentage from 1 to {MAX_THRESHOLD_PERCENT}.")
             return []
         values.append(value)
     if any(b <= a for a, b in zip(values, values[1:], strict=False)):

@@ -2,13 +2,12 @@
 contractor, the ledger, the rate-model advisor), expenses and reversals. Every write is one
 service call; every figure comes from budgets/selectors.py."""
 
-import csv
 from datetime import date
 from html import escape
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.dates import MONTHS_3
@@ -23,6 +22,7 @@ from outsourcer.budgets.models import Budget
 from outsourcer.budgets.periods import today_for
 from outsourcer.budgets.templatetags.budget_tags import STATUS_TEXT
 from outsourcer.contractors.models import Contractor
+from outsourcer.lib.csv_files import csv_response
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.money import amount_text, format_money
 
@@ -112,7 +112,6 @@ def _overview_rows(ctx: OrgContext, budgets: list[Budget], run_out: dict) -> lis
         )
     # Safe: every interpolated value was escaped or is an int.
     return [mark_safe(row) for row in rows]  # noqa: S308
-    return rows
 
 
 @org_view("budget.manage", methods=("GET", "POST"))
@@ -203,25 +202,6 @@ def budget_detail(request, ctx: OrgContext, budget_id: int):
     return render(request, template, context)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _csv_response(rows, filename: str) -> StreamingHttpResponse:
-    # The selector's rows are already safe for spreadsheets (no formula-looking cells).
-    writer = csv.writer(_Echo())
-    lines = (writer.writerow(row) for row in rows)
-    response = StreamingHttpResponse(_prepend("\ufeff", lines), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _prepend(first: str, lines):
-    yield first
-    yield from lines
-
-
 @org_view("budget.view")
 def ledger_export(request, ctx: OrgContext, budget_id: int):
     budget = access_budget(ctx, budget_id)
@@ -229,8 +209,8 @@ def ledger_export(request, ctx: OrgContext, budget_id: int):
     figures = selectors.budget_figures(budget=budget, period_start=period_start)
     _, filters = _ledger_filters(request, ctx, figures)
     rows = selectors.spend_entries_csv_rows(budget=budget, **filters)
-    return _csv_response(
-        rows, f"{ctx.organization.slug}-budget-{budget.pk}-ledger-{filters['since']}-{filters['until']}.csv"
+    return csv_response(
+        rows, filename=f"{ctx.organization.slug}-budget-{budget.pk}-ledger-{filters['since']}-{filters['until']}.csv"
     )
 
 
@@ -250,7 +230,7 @@ def burn_export(request, ctx: OrgContext, budget_id: int):
                 amount_text(figures.budgeted_cents, budget.currency),
             ]
 
-    return _csv_response(rows(), f"{ctx.organization.slug}-budget-{budget.pk}-burn-{period_start}.csv")
+    return csv_response(rows(), filename=f"{ctx.organization.slug}-budget-{budget.pk}-burn-{period_start}.csv")
 
 
 @org_view("budget.view", methods=("POST",))

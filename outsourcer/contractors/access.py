@@ -1,20 +1,16 @@
 """Access helpers for contractors: organizations see them only through their engagement."""
 
-from django.http import Http404
-
 from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.models import User
 from outsourcer.contractors.models import Contractor, Engagement
+from outsourcer.lib.access import one_or_404
 
 
 def access_engagement(ctx: OrgContext, engagement_id: int) -> Engagement:
     """The organization's engagement with its contractor, or 404 (foreign or missing)."""
-    engagement = (
-        Engagement.objects.select_related("contractor").filter(organization=ctx.organization, pk=engagement_id).first()
+    return one_or_404(
+        Engagement.objects.select_related("contractor").filter(organization=ctx.organization, pk=engagement_id)
     )
-    if engagement is None:
-        raise Http404
-    return engagement
 
 
 def access_own_contractor(user: User) -> Contractor | None:

@@ -27,6 +27,7 @@ from outsourcer.contractors import services
 from outsourcer.contractors.access import access_engagement
 from outsourcer.contractors.models import Contractor
 from outsourcer.contractors.selectors import engagement_list_for_organization
+from outsourcer.lib.limits import MAX_SKILLS, MAX_VOLUME_TIERS, MAX_WEEK_HOURS
 
 router = Router(tags=["contractors"])
 portal_router = Router(tags=["portal"])
@@ -39,7 +40,7 @@ Skill = Text(60)
 
 
 class VolumeTier(Schema):
-    min_hours: int = Field(ge=1, le=168, description="From this many hours a week…")
+    min_hours: int = Field(ge=1, le=MAX_WEEK_HOURS, description="From this many hours a week…")
     rate_cents: Cents = Field(description="…this hourly rate applies")
 
 
@@ -89,13 +90,13 @@ class ProfilePatch(Schema):
     name: Name | None = None
     company: ShortText | None = None
     website: Text(300) | None = None
-    skills: Annotated[list[Skill], Field(max_length=30)] | None = None
+    skills: Annotated[list[Skill], Field(max_length=MAX_SKILLS)] | None = None
     time_zone: TimeZone | None = None
     working_hours: WorkingHours | None = None
     weekly_capacity_minutes: WeekMinutes | None = None
     default_rate_cents: Cents | None = None
     currency: Currency | None = None
-    volume_tiers: Annotated[list[VolumeTier], Field(max_length=10)] | None = None
+    volume_tiers: Annotated[list[VolumeTier], Field(max_length=MAX_VOLUME_TIERS)] | None = None
 
 
 class ContractorPatch(ProfilePatch):
@@ -124,7 +125,7 @@ def _split(payload: ContractorPatch) -> tuple[dict[str, Any], dict[str, Any]]:
 # --- organization endpoints -----------------------------------------------------------------------
 
 
-@router.get("", response=with_errors({200: list[ContractorOut]}))
+@router.get("", operation_id="contractor_list", response=with_errors({200: list[ContractorOut]}))
 @paginated
 def contractor_list(
     request: HttpRequest, search: Search = "", skill: Skill = "", status: EngagementStatusName | None = None
@@ -135,7 +136,7 @@ def contractor_list(
     )
 
 
-@router.post("", response=with_errors({201: ContractorOut}, write=True))
+@router.post("", operation_id="contractor_create", response=with_errors({201: ContractorOut}, write=True))
 def contractor_create(request: HttpRequest, payload: ContractorIn):
     ctx = org_context(request, "contractor.edit")
     profile, engagement = _split(payload)
@@ -145,13 +146,15 @@ def contractor_create(request: HttpRequest, payload: ContractorIn):
     return Status(201, created)
 
 
-@router.get("/{engagement_id}", response=with_errors({200: ContractorOut}))
+@router.get("/{engagement_id}", operation_id="contractor_get", response=with_errors({200: ContractorOut}))
 def contractor_detail(request: HttpRequest, engagement_id: ObjectId):
     ctx = org_context(request, "contractor.view")
     return access_engagement(ctx, engagement_id)
 
 
-@router.patch("/{engagement_id}", response=with_errors({200: ContractorOut}, write=True))
+@router.patch(
+    "/{engagement_id}", operation_id="contractor_update", response=with_errors({200: ContractorOut}, write=True)
+)
 def contractor_update(request: HttpRequest, engagement_id: ObjectId, payload: ContractorPatch):
     ctx = org_context(request, "contractor.edit")
     engagement = access_engagement(ctx, engagement_id)
@@ -159,7 +162,11 @@ def contractor_update(request: HttpRequest, engagement_id: ObjectId, payload: Co
     return services.contractor_update(engagement=engagement, actor=ctx.user, profile=profile, **fields)
 
 
-@router.post("/{engagement_id}/status", response=with_errors({200: ContractorOut}, write=True))
+@router.post(
+    "/{engagement_id}/status",
+    operation_id="engagement_status_change",
+    response=with_errors({200: ContractorOut}, write=True),
+)
 def engagement_status_change(request: HttpRequest, engagement_id: ObjectId, payload: StatusIn):
     ctx = org_context(request, "contractor.edit")
     engagement = access_engagement(ctx, engagement_id)
@@ -169,12 +176,14 @@ def engagement_status_change(request: HttpRequest, engagement_id: ObjectId, payl
 # --- the contractor's own profile -----------------------------------------------------------------
 
 
-@portal_router.get("/profile", response=with_errors({200: ProfileOut}))
+@portal_router.get("/profile", operation_id="portal_profile_get", response=with_errors({200: ProfileOut}))
 def profile_detail(request: HttpRequest) -> Contractor:
     return contractor_context(request)
 
 
-@portal_router.patch("/profile", response=with_errors({200: ProfileOut}, write=True))
+@portal_router.patch(
+    "/profile", operation_id="portal_profile_update", response=with_errors({200: ProfileOut}, write=True)
+)
 def profile_update(request: HttpRequest, payload: ProfilePatch):
     contractor = contractor_context(request)
     profile = payload.model_dump(exclude_none=True)

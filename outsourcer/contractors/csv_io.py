@@ -8,30 +8,38 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
 
 from outsourcer.accounts.models import Organization, User
 from outsourcer.audit.events import event_record
-from outsourcer.contractors import services
-from outsourcer.contractors.forms import hours_to_minutes, minutes_to_hours
+from outsourcer.contractors import events, services
 from outsourcer.contractors.models import Engagement, EngagementStatus
 from outsourcer.contractors.selectors import engagement_email_set_for_organization
+from outsourcer.lib.csv_files import csv_safe, csv_unsafe
 from outsourcer.lib.currencies import is_currency
+from outsourcer.lib.durations import minutes_to_hours, parse_hours
 from outsourcer.lib.errors import FieldErrors
 from outsourcer.lib.money import MoneyError, amount_text, parse_amount
 from outsourcer.lib.text import has_nul
 
 COLUMNS = (
-    "name", "email", "kind", "company", "website", "skills", "time_zone", "capacity_hours", "rate", "currency",
-    "status", "notes",
-)  # fmt: skip
+    "name",
+    "email",
+    "kind",
+    "company",
+    "website",
+    "skills",
+    "time_zone",
+    "capacity_hours",
+    "rate",
+    "currency",
+    "status",
+    "notes",
+)
 MAX_ROWS = 2_000
 MAX_BYTES = 1024 * 1024
-# Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Service field names → the CSV column a person can fix.
 _COLUMN_FOR = {"weekly_capacity_minutes": "capacity_hours", "default_rate_cents": "rate"}
 
@@ -125,11 +133,8 @@ def _check_header(header: list[str]) -> None:
 
 
 def _cell(raw: dict[str, Any], column: str) -> str:
-    value = str(raw.get(column, "") or "").strip()
     # Undo the quote that export puts in front of formula-like cells, so a round trip is exact.
-    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_STARTS:
-        value = value[1:]
-    return value
+    return csv_unsafe(str(raw.get(column, "") or "").strip())
 
 
 def row_clean(raw: dict[str, Any], *, organization: Organization) -> tuple[ImportRow | None, list[RowError]]:
@@ -139,7 +144,8 @@ def row_clean(raw: dict[str, Any], *, organization: Organization) -> tuple[Impor
     if raw.get("_extra"):
         errors.append(RowError(number, "", "This row has more cells than the header."))
     currency = (_cell(raw, "currency") or organization.currency).upper()
-    capacity = _hours(_cell(raw, "capacity_hours"))
+    capacity_text = _cell(raw, "capacity_hours")
+    capacity = parse_hours(capacity_text, maximum=168) if capacity_text else 0
     if capacity is None:
         errors.append(RowError(number, "capacity_hours", "Enter hours a week between 0 and 168, such as 20 or 7.5."))
     rate_cents = 0
@@ -149,11 +155,17 @@ def row_clean(raw: dict[str, Any], *, organization: Organization) -> tuple[Impor
         except MoneyError as exc:
             errors.append(RowError(number, "rate", str(exc)))
     profile = {
-        "kind": (_cell(raw, "kind") or "person").lower(), "name": _cell(raw, "name"), "email": _cell(raw, "email"),
-        "company": _cell(raw, "company"), "website": _cell(raw, "website"), "skills": _cell(raw, "skills"),
-        "time_zone": _cell(raw, "time_zone") or organization.time_zone, "currency": currency,
-        "weekly_capacity_minutes": capacity or 0, "default_rate_cents": rate_cents,
-    }  # fmt: skip
+        "kind": (_cell(raw, "kind") or "person").lower(),
+        "name": _cell(raw, "name"),
+        "email": _cell(raw, "email"),
+        "company": _cell(raw, "company"),
+        "website": _cell(raw, "website"),
+        "skills": _cell(raw, "skills"),
+        "time_zone": _cell(raw, "time_zone") or organization.time_zone,
+        "currency": currency,
+        "weekly_capacity_minutes": capacity or 0,
+        "default_rate_cents": rate_cents,
+    }
     try:
         profile = services.clean_profile(profile)
     except FieldErrors as exc:
@@ -167,18 +179,6 @@ def row_clean(raw: dict[str, Any], *, organization: Organization) -> tuple[Impor
     if errors:
         return None, errors
     return ImportRow(number, profile, status, notes, profile["weekly_capacity_minutes"]), []
-
-
-def _hours(text: str) -> int | None:
-    if not text:
-        return 0
-    try:
-        hours = Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        return None
-    if not hours.is_finite() or not 0 <= hours <= 168:
-        return None
-    return hours_to_minutes(hours)
 
 
 def rows_validate(rows: list[dict[str, Any]], *, organization: Organization) -> tuple[list[ImportRow], list[RowError]]:
@@ -217,36 +217,36 @@ def contractor_import(*, organization: Organization, actor: User, rows: list[dic
                 notes=row.notes,
                 status=row.status,
                 engagement_capacity_minutes=row.capacity_minutes,
-            )  # fmt: skip
+            )
             for row in valid
         ]
         event_record(
-            action="contractors_imported", organization=organization, actor=actor, obj=organization,
+            action=events.CONTRACTORS_IMPORTED,
+            organization=organization,
+            actor=actor,
+            obj=organization,
             after={"count": len(engagements)},
-        )  # fmt: skip
+        )
     return engagements
 
 
-def csv_safe(value: str) -> str:
-    """A cell a spreadsheet will show as text, never run as a formula."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def engagement_csv_lines(engagements: Iterable[Engagement]) -> Iterator[str]:
-    """The directory as CSV lines (header first), one engagement at a time, for streaming."""
-    writer = csv.writer(_Echo())
-    yield writer.writerow(COLUMNS)
+def engagement_csv_rows(engagements: Iterable[Engagement]) -> Iterator[list[str]]:
+    """The directory as CSV rows (header first), one engagement at a time, for streaming."""
+    yield COLUMNS
     for engagement in engagements:
         contractor = engagement.contractor
         cells = (
-            contractor.name, contractor.email, contractor.kind, contractor.company, contractor.website,
-            contractor.skills, contractor.time_zone, minutes_to_hours(engagement.weekly_capacity_minutes),
-            amount_text(contractor.default_rate_cents, contractor.currency), contractor.currency,
-            engagement.status, engagement.notes,
-        )  # fmt: skip
-        yield writer.writerow([csv_safe(str(cell)) for cell in cells])
+            contractor.name,
+            contractor.email,
+            contractor.kind,
+            contractor.company,
+            contractor.website,
+            contractor.skills,
+            contractor.time_zone,
+            minutes_to_hours(engagement.weekly_capacity_minutes),
+            amount_text(contractor.default_rate_cents, contractor.currency),
+            contractor.currency,
+            engagement.status,
+            engagement.notes,
+        )
+        yield [csv_safe(cell) for cell in cells]

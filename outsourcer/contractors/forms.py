@@ -4,7 +4,7 @@ Forms turn what people type (hours with decimals, "45.50", start/end times) into
 services take (minutes, cents, {"mon": ["09:00", "17:00"]}); the services do the real validation.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -12,22 +12,13 @@ from django import forms
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 from outsourcer.lib.currencies import CURRENCY_CHOICES
-from outsourcer.lib.errors import DomainError, FieldErrors, apply_to_form
+from outsourcer.lib.durations import hours_to_minutes, minutes_to_hours
+from outsourcer.lib.errors import DomainError, apply_to_form
 from outsourcer.lib.money import MoneyError, amount_text, parse_amount
 from outsourcer.lib.timezones import WEEKDAY_LABELS, WEEKDAYS, time_zone_choices
 
 TIER_ROWS = 3
 _MAX_HOURS = Decimal(168)
-
-
-def hours_to_minutes(hours: Decimal) -> int:
-    return int((hours * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def minutes_to_hours(minutes: int) -> str:
-    """40 h, 7.5 h, 0.33 h: at most two decimals, no trailing zeros."""
-    text = f"{Decimal(minutes) / 60:.2f}".rstrip("0").rstrip(".")
-    return text or "0"
 
 
 def working_hours_initial(hours: dict[str, list[str]] | None) -> dict[str, str]:
@@ -40,24 +31,34 @@ def working_hours_initial(hours: dict[str, list[str]] | None) -> dict[str, str]:
 
 def _hours_field(label: str, help_text: str) -> forms.DecimalField:
     return forms.DecimalField(
-        label=label, min_value=0, max_value=_MAX_HOURS, max_digits=5, decimal_places=2, help_text=help_text,
+        label=label,
+        min_value=0,
+        max_value=_MAX_HOURS,
+        max_digits=5,
+        decimal_places=2,
+        help_text=help_text,
         widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
         error_messages={"max_value": "A week has 168 hours.", "min_value": "Enter zero or more hours."},
-    )  # fmt: skip
+    )
 
 
 def _time_field(label: str) -> forms.TimeField:
     return forms.TimeField(
-        label=label, required=False, input_formats=["%H:%M", "%H:%M:%S"],
+        label=label,
+        required=False,
+        input_formats=["%H:%M", "%H:%M:%S"],
         widget=forms.TimeInput(attrs={"type": "time", "aria-label": label}, format="%H:%M"),
-    )  # fmt: skip
+    )
 
 
 def _notes_field() -> forms.CharField:
     return forms.CharField(
-        required=False, max_length=10_000, widget=forms.Textarea(attrs={"rows": 4}),
-        label="Private notes", help_text="Only your organization sees these; the contractor never does.",
-    )  # fmt: skip
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Private notes",
+        help_text="Only your organization sees these; the contractor never does.",
+    )
 
 
 class ProfileFieldsForm(NulFreeMixin, forms.Form):
@@ -72,9 +73,12 @@ class ProfileFieldsForm(NulFreeMixin, forms.Form):
     )
     time_zone = forms.ChoiceField(choices=time_zone_choices, initial="UTC", label="Time zone")
     default_rate = forms.CharField(
-        max_length=20, required=False, label="Default hourly rate", help_text="e.g. 45.50",
+        max_length=20,
+        required=False,
+        label="Default hourly rate",
+        help_text="e.g. 45.50",
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-    )  # fmt: skip
+    )
     currency = forms.ChoiceField(choices=CURRENCY_CHOICES, initial="EUR")
 
     # Service field → the form field that produced it, so errors land next to the right input.
@@ -92,13 +96,18 @@ class ProfileFieldsForm(NulFreeMixin, forms.Form):
         for n in range(1, TIER_ROWS + 1):
             hours_label, rate_label = f"Tier {n}: from hours a week", f"Tier {n}: hourly rate"
             self.fields[f"tier_{n}_hours"] = forms.IntegerField(
-                label=hours_label, required=False, min_value=1, max_value=168,
+                label=hours_label,
+                required=False,
+                min_value=1,
+                max_value=168,
                 widget=forms.NumberInput(attrs={"aria-label": hours_label}),
-            )  # fmt: skip
+            )
             self.fields[f"tier_{n}_rate"] = forms.CharField(
-                label=rate_label, required=False, max_length=20,
+                label=rate_label,
+                required=False,
+                max_length=20,
                 widget=forms.TextInput(attrs={"inputmode": "decimal", "aria-label": rate_label}),
-            )  # fmt: skip
+            )
 
     # Layout helpers for the templates: one row per weekday and per tier.
     def weekday_rows(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
@@ -171,26 +180,37 @@ class ProfileFieldsForm(NulFreeMixin, forms.Form):
         """The cleaned profile in the shape `services.clean_profile` takes."""
         data = self.cleaned_data
         return {
-            "kind": data["kind"], "name": data["name"], "company": data["company"], "website": data["website"],
-            "skills": data["skills"], "time_zone": data["time_zone"], "working_hours": self._working_hours,
-            "default_rate_cents": self._rate_cents, "currency": data["currency"], "volume_tiers": self._tiers,
-        }  # fmt: skip
+            "kind": data["kind"],
+            "name": data["name"],
+            "company": data["company"],
+            "website": data["website"],
+            "skills": data["skills"],
+            "time_zone": data["time_zone"],
+            "working_hours": self._working_hours,
+            "default_rate_cents": self._rate_cents,
+            "currency": data["currency"],
+            "volume_tiers": self._tiers,
+        }
 
     def apply_service_error(self, error: DomainError) -> None:
         """Show a service error next to the input that produced it."""
-        errors = error.errors if isinstance(error, FieldErrors) else {error.field: error.message}
-        renamed = {self.service_fields.get(field, field): message for field, message in errors.items()}
-        apply_to_form(self, FieldErrors(renamed))
+        apply_to_form(self, error, rename=self.service_fields)
 
     @staticmethod
     def initial_for(contractor: Contractor) -> dict[str, Any]:
         initial: dict[str, Any] = {
-            "kind": contractor.kind, "name": contractor.name, "email": contractor.email,
-            "company": contractor.company, "website": contractor.website, "skills": contractor.skills,
-            "time_zone": contractor.time_zone, "currency": contractor.currency,
+            "kind": contractor.kind,
+            "name": contractor.name,
+            "email": contractor.email,
+            "company": contractor.company,
+            "website": contractor.website,
+            "skills": contractor.skills,
+            "time_zone": contractor.time_zone,
+            "currency": contractor.currency,
             "default_rate": amount_text(contractor.default_rate_cents, contractor.currency)
-            if contractor.default_rate_cents else "",
-        }  # fmt: skip
+            if contractor.default_rate_cents
+            else "",
+        }
         initial.update(working_hours_initial(contractor.working_hours))
         for n, tier in enumerate(contractor.volume_tiers or [], start=1):
             if n > TIER_ROWS:
@@ -203,8 +223,20 @@ class ProfileFieldsForm(NulFreeMixin, forms.Form):
 class ContractorForm(ProfileFieldsForm):
     """The organization adds (or edits) a contractor it manages: profile plus the engagement."""
 
-    field_order = ["kind", "name", "email", "company", "website", "skills", "time_zone", "capacity_hours",
-                   "default_rate", "currency", "status", "notes"]  # fmt: skip
+    field_order = [
+        "kind",
+        "name",
+        "email",
+        "company",
+        "website",
+        "skills",
+        "time_zone",
+        "capacity_hours",
+        "default_rate",
+        "currency",
+        "status",
+        "notes",
+    ]
     email = forms.EmailField(max_length=254, required=False, label="E-mail", help_text="Needed to invite them.")
     capacity_hours = _hours_field("Weekly capacity for you (hours)", "How many hours a week they can work for you.")
     status = forms.ChoiceField(choices=EngagementStatus.choices, initial=EngagementStatus.PROSPECT)
@@ -251,16 +283,23 @@ class EngagementForm(NulFreeMixin, forms.Form):
         return hours_to_minutes(self.cleaned_data["capacity_hours"])
 
     def apply_service_error(self, error: DomainError) -> None:
-        errors = error.errors if isinstance(error, FieldErrors) else {error.field: error.message}
-        renamed = {"capacity_hours" if "capacity" in (k or "") else k: v for k, v in errors.items()}
-        apply_to_form(self, FieldErrors(renamed))
+        apply_to_form(self, error, rename=lambda field: "capacity_hours" if "capacity" in field else field)
 
 
 class ContractorProfileForm(ProfileFieldsForm):
     """The contractor edits their own profile in the portal."""
 
-    field_order = ["kind", "name", "company", "website", "skills", "time_zone", "total_capacity_hours",
-                   "default_rate", "currency"]  # fmt: skip
+    field_order = [
+        "kind",
+        "name",
+        "company",
+        "website",
+        "skills",
+        "time_zone",
+        "total_capacity_hours",
+        "default_rate",
+        "currency",
+    ]
     total_capacity_hours = _hours_field(
         "Total weekly capacity (hours)", "All the hours a week you want to work, across every client."
     )
@@ -299,6 +338,7 @@ class InviteForm(NulFreeMixin, forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="CSV file", help_text="UTF-8, at most 2,000 rows and 1 MB.",
+        label="CSV file",
+        help_text="UTF-8, at most 2,000 rows and 1 MB.",
         error_messages={"empty": "The file is empty. Add a header row and one row per contractor."},
-    )  # fmt: skip
+    )

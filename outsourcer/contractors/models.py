@@ -51,10 +51,6 @@ class Contractor(models.Model):
     def skill_list(self) -> list[str]:
         return [s for s in self.skills.split(", ") if s]
 
-    @property
-    def weekly_capacity_hours(self) -> float:
-        return self.weekly_capacity_minutes / 60
-
 
 class EngagementStatus(models.TextChoices):
     PROSPECT = "prospect", "Prospect"
@@ -86,7 +82,3 @@ class Engagement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contractor} @ {self.organization}"
-
-    @property
-    def weekly_capacity_hours(self) -> float:
-        return self.weekly_capacity_minutes / 60

@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from outsourcer.contractors import selectors, services
 from outsourcer.contractors.decorators import contractor_view
-from outsourcer.contractors.forms import CapacityForm, ContractorProfileForm, minutes_to_hours
+from outsourcer.contractors.forms import CapacityForm, ContractorProfileForm
 from outsourcer.contractors.models import Contractor, Engagement
+from outsourcer.lib.durations import duration_text, minutes_to_hours
 from outsourcer.lib.errors import DomainError
 
 
@@ -70,7 +71,7 @@ def engagement_capacity(request, contractor: Contractor, engagement_id: int):
         else:
             messages.success(
                 request,
-                f"{engagement.organization.name} can now plan with {minutes_to_hours(form.minutes())} h a week.",
+                f"{engagement.organization.name} can now plan with {duration_text(form.minutes())} a week.",
             )
             return redirect("portal:profile")
     profile_form = ContractorProfileForm(initial=ContractorProfileForm.initial_for(contractor))

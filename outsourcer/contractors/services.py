@@ -3,92 +3,112 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
-from outsourcer.accounts.models import Invitation, Organization, User, normalize_email
+from outsourcer.accounts.models import Invitation, Organization, User
 from outsourcer.accounts.services import invitation_claim, invitation_url, member_invitation_accept, user_create
 from outsourcer.audit.events import event_record
-from outsourcer.contractors.flows import ENGAGEMENT_TRANSITIONS, ILLEGAL_TRANSITION
+from outsourcer.contractors import events
+from outsourcer.contractors.flows import ENGAGEMENT_FLOW
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
-from outsourcer.lib.currencies import is_currency
-from outsourcer.lib.errors import DomainError, FieldErrors
+from outsourcer.lib.errors import DomainError
+from outsourcer.lib.limits import MAX_WEEK_HOURS, MAX_WEEK_MINUTES
 from outsourcer.lib.text import has_nul, normalize_skills
-from outsourcer.lib.timezones import WorkingHoursError, clean_working_hours, is_time_zone
+from outsourcer.lib.timezones import WorkingHoursError, clean_working_hours
+from outsourcer.lib.validation import NUL, REQUIRED, TOO_LONG, Errors
 from outsourcer.notifications.email import email_send_on_commit
 
 PROFILE_FIELDS = (
     "kind", "name", "email", "company", "website", "skills", "time_zone", "working_hours",
     "weekly_capacity_minutes", "default_rate_cents", "currency", "volume_tiers",
 )  # fmt: skip
-MAX_WEEK_MINUTES = 168 * 60
-_TEXT_LIMITS = {"name": 120, "company": 120, "website": 300, "skills": 500, "email": 254}
+CAPACITY = f"Weekly capacity is between 0 and {MAX_WEEK_HOURS} hours."
+RATE = "The rate must be zero or more."
+CHOOSE_KIND = "Choose person or company."
+CHOOSE_STATUS = "Choose a valid status."
+WEBSITE = "Enter a full web address starting with https://."
+MAX_NOTES = 10_000
+
+
+def _website(errors: Errors, value: Any) -> str:
+    value = errors.text(value, field="website", label="Website", max_length=300, required=False)
+    if value and "website" not in errors:
+        try:
+            URLValidator(schemes=["http", "https"])(value)
+        except ValidationError:
+            errors.add("website", WEBSITE)
+    return value
+
+
+def _skills(errors: Errors, value: Any) -> str:
+    if isinstance(value, str) and has_nul(value):
+        errors.add("skills", NUL.format(label="Skills"))
+    skills = normalize_skills(value if isinstance(value, list | str) else "")
+    if len(skills) > 500:
+        errors.add("skills", TOO_LONG.format(label="Skills", max_length=500))
+    return skills
+
+
+def _working_hours(errors: Errors, value: Any) -> dict[str, list[str]]:
+    try:
+        return clean_working_hours(value)
+    except WorkingHoursError as exc:
+        errors.add("working_hours", str(exc))
+        return {}
+
+
+def _tiers(errors: Errors, value: Any) -> list[dict[str, int]]:
+    tiers, problem = _clean_tiers(value)
+    if problem:
+        errors.add("volume_tiers", problem)
+    return tiers
+
+
+def _email(errors: Errors, value: Any) -> str:
+    value = errors.text(value, field="email", label="E-mail", max_length=254, required=False)
+    return errors.email(value) if value and "email" not in errors else value
+
+
+# One checker per profile field; each adds its problems to `errors` and returns the cleaned value.
+_PROFILE_CHECKS: dict[str, Any] = {
+    "kind": lambda e, v: e.choice(v, field="kind", choices=Contractor.Kind.values, message=CHOOSE_KIND),
+    "name": lambda e, v: e.text(v, field="name", label="Name", max_length=120),
+    "email": _email,
+    "company": lambda e, v: e.text(v, field="company", label="Company", max_length=120, required=False),
+    "website": _website,
+    "skills": _skills,
+    "time_zone": lambda e, v: e.time_zone(v),
+    "working_hours": _working_hours,
+    "weekly_capacity_minutes": lambda e, v: e.integer(
+        v, field="weekly_capacity_minutes", label="Weekly capacity", maximum=MAX_WEEK_MINUTES, message=CAPACITY
+    ),
+    "default_rate_cents": lambda e, v: e.integer(v, field="default_rate_cents", label="Rate", message=RATE),
+    "currency": lambda e, v: e.currency(v),
+    "volume_tiers": _tiers,
+}
 
 
 def clean_profile(data: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Validate contractor profile fields; returns cleaned values or raises FieldErrors with every
     problem at once. With `partial`, absent fields are left out rather than required."""
-    errors: dict[str, str] = {}
+    errors = Errors()
     cleaned: dict[str, Any] = {}
     for field in PROFILE_FIELDS:
-        if field not in data:
-            if field == "name" and not partial:
-                errors["name"] = "Name is required."
-            continue
-        value = data[field]
-        if isinstance(value, str):
-            if has_nul(value):
-                errors[field] = "Contains a character that is not allowed."
-                continue
-            value = value.strip()
-        if field in _TEXT_LIMITS and value is not None and len(str(value)) > _TEXT_LIMITS[field]:
-            errors[field] = f"At most {_TEXT_LIMITS[field]} characters."
-            continue
-        if field == "name" and not value:
-            errors[field] = "Name is required."
-        elif field == "kind" and value not in Contractor.Kind.values:
-            errors[field] = "Choose person or company."
-        elif field == "email" and value:
-            try:
-                validate_email(value)
-                value = normalize_email(value)
-            except ValidationError:
-                errors[field] = "Enter a valid e-mail address."
-        elif field == "website" and value:
-            try:
-                URLValidator(schemes=["http", "https"])(value)
-            except ValidationError:
-                errors[field] = "Enter a full web address starting with https://."
-        elif field == "skills":
-            value = normalize_skills(value or "")
-            if len(value) > _TEXT_LIMITS["skills"]:
-                errors[field] = "At most 500 characters of skills."
-        elif field == "time_zone" and not is_time_zone(value or ""):
-            errors[field] = "Choose an IANA time zone such as Europe/Berlin or America/New_York."
-        elif field == "working_hours":
-            try:
-                value = clean_working_hours(value)
-            except WorkingHoursError as exc:
-                errors[field] = str(exc)
-        elif field == "weekly_capacity_minutes":
-            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_WEEK_MINUTES:
-                errors[field] = "Weekly capacity is between 0 and 168 hours."
-        elif field == "default_rate_cents":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0 or value > 10**12:
-                errors[field] = "The rate must be zero or more."
-        elif field == "currency":
-            value = (value or "").upper()
-            if not is_currency(value):
-                errors[field] = "Use an ISO 4217 currency code such as EUR or USD."
-        elif field == "volume_tiers":
-            value, problem = _clean_tiers(value)
-            if problem:
-                errors[field] = problem
-        cleaned[field] = value
-    if errors:
-        raise FieldErrors(errors)
+        if field in data:
+            cleaned[field] = _PROFILE_CHECKS[field](errors, data[field])
+        elif field == "name" and not partial:
+            errors.add("name", REQUIRED.format(label="Name"))
+    errors.raise_if_any()
     return cleaned
+
+
+def _clean_notes(notes: str) -> str:
+    errors = Errors()
+    notes = errors.text(notes, field="notes", label="Notes", max_length=MAX_NOTES, required=False)
+    errors.raise_if_any()
+    return notes
 
 
 def _clean_tiers(value: Any) -> tuple[list[dict[str, int]], str]:
@@ -103,8 +123,8 @@ def _clean_tiers(value: Any) -> tuple[list[dict[str, int]], str]:
         hours, rate = tier.get("min_hours"), tier.get("rate_cents")
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in (hours, rate)):
             return [], "Each volume tier needs whole-number min_hours and rate_cents."
-        if not (0 < hours <= 168) or rate < 0:
-            return [], "Tier hours are between 1 and 168 and rates are zero or more."
+        if not (0 < hours <= MAX_WEEK_HOURS) or rate < 0:
+            return [], f"Tier hours are between 1 and {MAX_WEEK_HOURS} and rates are zero or more."
         tiers.append({"min_hours": hours, "rate_cents": rate})
     tiers.sort(key=lambda t: t["min_hours"])
     if len({t["min_hours"] for t in tiers}) != len(tiers):
@@ -113,8 +133,11 @@ def _clean_tiers(value: Any) -> tuple[list[dict[str, int]], str]:
 
 
 def _engagement_capacity(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_WEEK_MINUTES:
-        raise FieldErrors({"engagement_capacity_minutes": "Weekly capacity is between 0 and 168 hours."})
+    errors = Errors()
+    errors.integer(
+        value, field="engagement_capacity_minutes", label="Capacity", maximum=MAX_WEEK_MINUTES, message=CAPACITY
+    )
+    errors.raise_if_any()
     return value
 
 
@@ -133,10 +156,10 @@ def contractor_create(
 ) -> Engagement:
     """Add a contractor record (a prospect without an account) and the organization's engagement."""
     cleaned = clean_profile(profile)
-    if status not in EngagementStatus.values:
-        raise FieldErrors({"status": "Choose a valid status."})
-    if has_nul(notes) or len(notes) > 10_000:
-        raise FieldErrors({"notes": "Notes are at most 10,000 characters of plain text."})
+    errors = Errors()
+    errors.choice(status, field="status", choices=EngagementStatus.values, message=CHOOSE_STATUS)
+    notes = errors.text(notes, field="notes", label="Notes", max_length=MAX_NOTES, required=False)
+    errors.raise_if_any()
     capacity = _engagement_capacity(
         cleaned.get("weekly_capacity_minutes", 0)
         if engagement_capacity_minutes is None
@@ -145,11 +168,11 @@ def contractor_create(
     with transaction.atomic():
         contractor = Contractor.objects.create(created_by_organization=organization, **cleaned)
         engagement = Engagement.objects.create(
-            organization=organization, contractor=contractor, status=status, notes=notes.strip(),
+            organization=organization, contractor=contractor, status=status, notes=notes,
             weekly_capacity_minutes=capacity,
         )  # fmt: skip
         event_record(
-            action="contractor_added", organization=organization, actor=actor, obj=engagement,
+            action=events.CONTRACTOR_ADDED, organization=organization, actor=actor, obj=engagement,
             after={"name": contractor.name, "status": status},
         )  # fmt: skip
     return engagement
@@ -173,8 +196,8 @@ def contractor_update(
             code="profile_owned_by_contractor",
         )
     cleaned = clean_profile(profile, partial=True) if profile else {}
-    if notes is not None and (has_nul(notes) or len(notes) > 10_000):
-        raise FieldErrors({"notes": "Notes are at most 10,000 characters of plain text."})
+    if notes is not None:
+        notes = _clean_notes(notes)
     with transaction.atomic():
         before = _profile_snapshot(contractor)
         for field, value in cleaned.items():
@@ -183,7 +206,7 @@ def contractor_update(
             contractor.save()
         changed = ["updated_at"]
         if notes is not None:
-            engagement.notes = notes.strip()
+            engagement.notes = notes
             changed.append("notes")
         if engagement_capacity_minutes is not None:
             engagement.weekly_capacity_minutes = _engagement_capacity(engagement_capacity_minutes)
@@ -191,7 +214,7 @@ def contractor_update(
         engagement.save(update_fields=changed)
         after = _profile_snapshot(contractor)
         event_record(
-            action="contractor_updated", organization=engagement.organization, actor=actor, obj=engagement,
+            action=events.CONTRACTOR_UPDATED, organization=engagement.organization, actor=actor, obj=engagement,
             before={k: v for k, v in before.items() if after[k] != v},
             after={k: v for k, v in after.items() if before[k] != v},
         )  # fmt: skip
@@ -199,20 +222,16 @@ def contractor_update(
 
 
 def engagement_status_change(*, engagement: Engagement, actor: User, status: str) -> Engagement:
-    """Move the engagement through the transition table; illegal moves raise DomainError."""
+    """Move the engagement through the transition table; illegal moves raise IllegalTransition."""
     with transaction.atomic():
         locked = Engagement.objects.select_for_update().select_related("contractor").get(pk=engagement.pk)
-        if status not in ENGAGEMENT_TRANSITIONS.get(locked.status, frozenset()):
-            raise DomainError(
-                ILLEGAL_TRANSITION.format(current=locked.get_status_display(), target=status),
-                field="status", code="illegal_transition",
-            )  # fmt: skip
+        status = ENGAGEMENT_FLOW.next(locked.status, status)
         before = locked.status
         locked.status = status
         locked.status_changed_at = timezone.now()
         locked.save(update_fields=["status", "status_changed_at", "updated_at"])
         event_record(
-            action="engagement_status_changed", organization=locked.organization, actor=actor, obj=locked,
+            action=events.ENGAGEMENT_STATUS_CHANGED, organization=locked.organization, actor=actor, obj=locked,
             before={"status": before}, after={"status": status},
         )  # fmt: skip
     return locked
@@ -223,11 +242,11 @@ def contractor_invite(*, engagement: Engagement, actor: User, email: str | None 
     contractor = engagement.contractor
     if contractor.has_account:
         raise DomainError(f"{contractor.name} already has an account.", code="already_has_account")
-    address = normalize_email(email or contractor.email)
-    try:
-        validate_email(address)
-    except ValidationError:
-        raise FieldErrors({"email": "Enter the contractor's e-mail address first."}) from None
+    errors = Errors()
+    address = errors.email(email or contractor.email)
+    if "email" in errors and not address:
+        errors.replace("email", "Enter the contractor's e-mail address first.")
+    errors.raise_if_any()
     organization = engagement.organization
     with transaction.atomic():
         Invitation.objects.filter(engagement=engagement, accepted_at=None, revoked_at=None).update(
@@ -241,7 +260,7 @@ def contractor_invite(*, engagement: Engagement, actor: User, email: str | None 
             invited_by=actor,
         )  # fmt: skip
         event_record(
-            action="contractor_invited", organization=organization, actor=actor, obj=engagement,
+            action=events.CONTRACTOR_INVITED, organization=organization, actor=actor, obj=engagement,
             after={"email": address},
         )  # fmt: skip
         email_send_on_commit(
@@ -293,7 +312,7 @@ def contractor_invitation_accept(
             _merge_contractor(placeholder, existing)
             contractor = existing
         event_record(
-            action="contractor_joined", organization=invitation.organization, actor=user, obj=engagement,
+            action=events.CONTRACTOR_JOINED, organization=invitation.organization, actor=user, obj=engagement,
             after={"user": user.email},
         )  # fmt: skip
     return contractor
@@ -328,7 +347,7 @@ def contractor_profile_update(*, contractor: Contractor, actor: User, profile: d
         # Each organization that engages them sees the change in its own activity log.
         for engagement in contractor.engagements.select_related("organization"):
             event_record(
-                action="contractor_profile_updated", organization=engagement.organization, actor=actor,
+                action=events.CONTRACTOR_PROFILE_UPDATED, organization=engagement.organization, actor=actor,
                 obj=engagement, before=changes_before, after=changes_after,
             )  # fmt: skip
     return contractor
@@ -342,7 +361,7 @@ def engagement_capacity_set(*, engagement: Engagement, actor: User, minutes: int
         engagement.weekly_capacity_minutes = minutes
         engagement.save(update_fields=["weekly_capacity_minutes", "updated_at"])
         event_record(
-            action="engagement_capacity_changed", organization=engagement.organization, actor=actor,
+            action=events.ENGAGEMENT_CAPACITY_CHANGED, organization=engagement.organization, actor=actor,
             obj=engagement, before={"weekly_capacity_minutes": before}, after={"weekly_capacity_minutes": minutes},
         )  # fmt: skip
     return engagement

@@ -6,7 +6,6 @@ import json
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -24,6 +23,7 @@ from outsourcer.contractors.forms import (
     working_hours_initial,
 )
 from outsourcer.contractors.models import Engagement, EngagementStatus
+from outsourcer.lib.csv_files import csv_response
 from outsourcer.lib.errors import DomainError, apply_to_form
 from outsourcer.lib.timezones import DEFAULT_WORKING_HOURS
 
@@ -50,11 +50,15 @@ def contractor_list(request, ctx: OrgContext):
     filters = _filters(request)
     engagements = selectors.engagement_list_for_organization(organization=ctx.organization, **filters)
     context = {
-        "ctx": ctx, "filters": filters, "is_filtered": any(filters.values()), "now": timezone.now(),
+        "ctx": ctx,
+        "filters": filters,
+        "is_filtered": any(filters.values()),
+        "now": timezone.now(),
         "page": Paginator(engagements, PAGE_SIZE).get_page(request.GET.get("page")),
         "skills": selectors.skill_list_for_organization(organization=ctx.organization),
-        "statuses": EngagementStatus.choices, "export_query": request.GET.urlencode(),
-    }  # fmt: skip
+        "statuses": EngagementStatus.choices,
+        "export_query": request.GET.urlencode(),
+    }
     # htmx filtering swaps only the results, so focus stays in the search box.
     template = "contractors/list.html#results" if request.headers.get("HX-Request") else "contractors/list.html"
     return render(request, template, context)
@@ -63,15 +67,22 @@ def contractor_list(request, ctx: OrgContext):
 @org_view("contractor.edit", methods=("GET", "POST"))
 def contractor_create(request, ctx: OrgContext):
     organization = ctx.organization
-    initial = {"currency": organization.currency, "time_zone": organization.time_zone,
-               **working_hours_initial(DEFAULT_WORKING_HOURS)}  # fmt: skip
+    initial = {
+        "currency": organization.currency,
+        "time_zone": organization.time_zone,
+        **working_hours_initial(DEFAULT_WORKING_HOURS),
+    }
     form = ContractorForm(_post(request), initial=initial)
     if form.is_bound and form.is_valid():
         try:
             engagement = services.contractor_create(
-                organization=organization, actor=ctx.user, profile=form.profile(), notes=form.cleaned_data["notes"],
-                status=form.cleaned_data["status"], engagement_capacity_minutes=form.capacity_minutes(),
-            )  # fmt: skip
+                organization=organization,
+                actor=ctx.user,
+                profile=form.profile(),
+                notes=form.cleaned_data["notes"],
+                status=form.cleaned_data["status"],
+                engagement_capacity_minutes=form.capacity_minutes(),
+            )
         except DomainError as exc:
             form.apply_service_error(exc)
         else:
@@ -84,7 +95,10 @@ def contractor_create(request, ctx: OrgContext):
 def _detail_context(ctx: OrgContext, engagement: Engagement, *, invite_form: InviteForm | None = None) -> dict:
     contractor = engagement.contractor
     return {
-        "ctx": ctx, "engagement": engagement, "contractor": contractor, "now": timezone.now(),
+        "ctx": ctx,
+        "engagement": engagement,
+        "contractor": contractor,
+        "now": timezone.now(),
         "transitions": [(s, EngagementStatus(s).label) for s in allowed_targets(engagement.status)],
         "capacity_left": contractor.weekly_capacity_minutes - selectors.capacity_given_minutes(contractor=contractor),
         "invitation": (
@@ -92,9 +106,10 @@ def _detail_context(ctx: OrgContext, engagement: Engagement, *, invite_form: Inv
         ),
         "invite_form": invite_form or InviteForm(initial={"email": contractor.email}),
         "events": selectors.event_list_for_engagement(engagement=engagement),
-        "can_edit": ctx.may("contractor.edit"), "can_invite": ctx.may("contractor.invite"),
+        "can_edit": ctx.may("contractor.edit"),
+        "can_invite": ctx.may("contractor.invite"),
         "can_see_notes": ctx.may("contractor.notes.view"),
-    }  # fmt: skip
+    }
 
 
 @org_view("contractor.view")
@@ -116,16 +131,24 @@ def contractor_edit(request, ctx: OrgContext, engagement_id: int):
     if form.is_bound and form.is_valid():
         try:
             services.contractor_update(
-                engagement=engagement, actor=ctx.user, profile=None if owned_by_contractor else form.profile(),
-                notes=form.cleaned_data["notes"], engagement_capacity_minutes=form.capacity_minutes(),
-            )  # fmt: skip
+                engagement=engagement,
+                actor=ctx.user,
+                profile=None if owned_by_contractor else form.profile(),
+                notes=form.cleaned_data["notes"],
+                engagement_capacity_minutes=form.capacity_minutes(),
+            )
         except DomainError as exc:
             form.apply_service_error(exc)
         else:
             messages.success(request, f"{engagement.contractor.name} is saved.")
             return redirect("contractors:detail", ctx.organization.slug, engagement.pk)
-    context = {"ctx": ctx, "form": form, "engagement": engagement, "owned_by_contractor": owned_by_contractor,
-               "title": f"Edit {engagement.contractor.name}"}  # fmt: skip
+    context = {
+        "ctx": ctx,
+        "form": form,
+        "engagement": engagement,
+        "owned_by_contractor": owned_by_contractor,
+        "title": f"Edit {engagement.contractor.name}",
+    }
     return render(request, "contractors/form.html", context, status=400 if form.errors else 200)
 
 
@@ -169,8 +192,15 @@ def _digest(rows: list[dict]) -> str:
 
 
 def _preview(request, ctx: OrgContext, rows: list[dict], valid: list, errors: list):
-    context = {"ctx": ctx, "valid": valid, "errors": errors, "digest": _digest(rows), "total": len(rows),
-               "shown": valid[:100], "form": ImportForm()}  # fmt: skip
+    context = {
+        "ctx": ctx,
+        "valid": valid,
+        "errors": errors,
+        "digest": _digest(rows),
+        "total": len(rows),
+        "shown": valid[:100],
+        "form": ImportForm(),
+    }
     return render(request, "contractors/import.html", context, status=400 if errors else 200)
 
 
@@ -213,14 +243,5 @@ def contractor_import_confirm(request, ctx: OrgContext):
 @org_view("contractor.view")
 def contractor_export(request, ctx: OrgContext):
     engagements = selectors.engagement_list_for_organization(organization=ctx.organization, **_filters(request))
-    # A byte-order mark makes spreadsheet programs open the file as UTF-8; import skips it.
-    lines = _prepend("\ufeff", csv_io.engagement_csv_lines(engagements.iterator(chunk_size=500)))
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    filename = f"{ctx.organization.slug}-contractors-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _prepend(first: str, lines):
-    yield first
-    yield from lines
+    rows = csv_io.engagement_csv_rows(engagements.iterator(chunk_size=500))
+    return csv_response(rows, filename=f"{ctx.organization.slug}-contractors-{timezone.localdate():%Y-%m-%d}.csv")

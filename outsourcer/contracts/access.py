@@ -1,23 +1,21 @@
 """Access helpers for contracts, milestones and time entries. Organizations see their own rows;
 a contractor sees only rows with their own `contractor_id`. Foreign or missing → 404."""
 
-from django.http import Http404
+from collections.abc import Iterable
 
 from outsourcer.accounts.access import OrgContext
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts.models import Contract, ContractStatus, Milestone, TimeEntry
+from outsourcer.lib.access import all_or_404, one_or_404
 
 
 def access_contract(ctx: OrgContext, contract_id: int) -> Contract:
     """The organization's contract with its budget and contractor, or 404."""
-    contract = (
-        Contract.objects.select_related("budget", "contractor", "engagement")
-        .filter(organization=ctx.organization, pk=contract_id)
-        .first()
+    return one_or_404(
+        Contract.objects.select_related("budget", "contractor", "engagement").filter(
+            organization=ctx.organization, pk=contract_id
+        )
     )
-    if contract is None:
-        raise Http404
-    return contract
 
 
 def access_milestone(ctx: OrgContext, milestone_id: int, *, contract: Contract | None = None) -> Milestone:
@@ -27,42 +25,38 @@ def access_milestone(ctx: OrgContext, milestone_id: int, *, contract: Contract |
     )
     if contract is not None:
         milestones = milestones.filter(contract=contract)
-    milestone = milestones.first()
-    if milestone is None:
-        raise Http404
-    return milestone
+    return one_or_404(milestones)
 
 
 def access_time_entry(ctx: OrgContext, entry_id: int) -> TimeEntry:
     """A time entry logged under one of the organization's contracts, or 404."""
-    entry = (
-        TimeEntry.objects.select_related("contract", "contract__budget", "contractor")
-        .filter(organization=ctx.organization, pk=entry_id)
-        .first()
+    return one_or_404(
+        TimeEntry.objects.select_related("contract", "contract__budget", "contractor").filter(
+            organization=ctx.organization, pk=entry_id
+        )
     )
-    if entry is None:
-        raise Http404
-    return entry
+
+
+def access_time_entries(ctx: OrgContext, entry_ids: Iterable[int]) -> list[TimeEntry]:
+    """The organization's time entries with these ids, oldest first, with what the review services
+    read; 404 when any of them is another organization's or gone."""
+    entries = TimeEntry.objects.filter(organization=ctx.organization).select_related(
+        "contract", "contract__budget", "contractor"
+    )
+    return all_or_404(entries.order_by("worked_on", "pk"), entry_ids)
 
 
 def access_contract_for_contractor(contractor: Contractor, contract_id: int) -> Contract:
     """One of the contractor's own contracts (any organization; drafts stay internal), or 404."""
-    contract = (
+    return one_or_404(
         Contract.objects.select_related("organization")
         .filter(contractor=contractor, pk=contract_id)
         .exclude(status=ContractStatus.DRAFT)
-        .first()
     )
-    if contract is None:
-        raise Http404
-    return contract
 
 
 def access_time_entry_for_contractor(contractor: Contractor, entry_id: int) -> TimeEntry:
     """One of the contractor's own time entries, or 404."""
-    entry = (
-        TimeEntry.objects.select_related("contract", "organization").filter(contractor=contractor, pk=entry_id).first()
+    return one_or_404(
+        TimeEntry.objects.select_related("contract", "organization").filter(contractor=contractor, pk=entry_id)
     )
-    if entry is None:
-        raise Http404
-    return entry

@@ -1,23 +1,18 @@
 from django.contrib import admin
 
 from outsourcer.contracts.models import Contract, Milestone, TimeEntry
+from outsourcer.lib.admin import ReadOnlyAdminMixin
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Milestone
     extra = 0
     fields = ("position", "title", "amount_cents", "due_on", "status", "accepted_at")
     readonly_fields = fields
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Contract)
-class ContractAdmin(admin.ModelAdmin):
+class ContractAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Inspection only: terms, activation and money go through contracts/services.py (guards, events)."""
 
     list_display = ("title", "organization", "contractor", "rate_model", "status", "currency", "starts_on")
@@ -26,27 +21,9 @@ class ContractAdmin(admin.ModelAdmin):
     list_select_related = ("organization", "contractor")
     inlines = [MilestoneInline]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(TimeEntry)
-class TimeEntryAdmin(admin.ModelAdmin):
+class TimeEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("worked_on", "contractor", "contract", "minutes", "status", "reviewed_at")
     list_filter = ("status",)
     list_select_related = ("contractor", "contract")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,15 +1,17 @@
-"""Audit actions of the contracts domain (event_record's `action`)."""
+"""Audit actions of the contracts domain: contracts, milestones and time entries."""
 
-CONTRACT_CREATED = "contract_created"
-CONTRACT_UPDATED = "contract_updated"
-CONTRACT_ACTIVATED = "contract_activated"
-CONTRACT_ACTIVATED_OVER_BUDGET = "contract_activated_over_budget"
-CONTRACT_COMPLETED = "contract_completed"
-CONTRACT_ENDED = "contract_ended"
-MILESTONE_ACCEPTED = "milestone_accepted"
-TIME_ENTRY_CREATED = "time_entry_created"
-TIME_ENTRY_UPDATED = "time_entry_updated"
-TIME_ENTRY_APPROVED = "time_entry_approved"
-TIME_ENTRY_APPROVED_WITH_OVERRIDE = "time_entry_approved_with_override"
-TIME_ENTRY_REJECTED = "time_entry_rejected"
-RETAINER_FEE_POSTED = "retainer_fee_posted"
+from outsourcer.audit.events import action
+
+CONTRACT_CREATED = action("contract_created", "drafted a contract")
+CONTRACT_UPDATED = action("contract_updated", "changed a contract")
+CONTRACT_ACTIVATED = action("contract_activated", "activated a contract")
+CONTRACT_ACTIVATED_OVER_BUDGET = action("contract_activated_over_budget", "activated a contract over budget")
+CONTRACT_COMPLETED = action("contract_completed", "completed a contract")
+CONTRACT_ENDED = action("contract_ended", "ended a contract")
+MILESTONE_ACCEPTED = action("milestone_accepted", "accepted a milestone")
+TIME_ENTRY_CREATED = action("time_entry_created", "logged time")
+TIME_ENTRY_UPDATED = action("time_entry_updated", "changed logged time")
+TIME_ENTRY_APPROVED = action("time_entry_approved", "approved time")
+TIME_ENTRY_APPROVED_WITH_OVERRIDE = action("time_entry_approved_with_override", "approved time over the limit")
+TIME_ENTRY_REJECTED = action("time_entry_rejected", "rejected time")
+RETAINER_FEE_POSTED = action("retainer_fee_posted", "posted a retainer fee")

@@ -1,27 +1,42 @@
-"""Contract status transitions: the one table that says which moves are legal."""
+"""Contract, milestone and time-entry status transitions: one table each, asked before every
+status write (see lib/transitions.py)."""
 
-from outsourcer.contracts.models import ContractStatus as S
-from outsourcer.lib.errors import DomainError
+from outsourcer.contracts.models import ContractStatus, MilestoneStatus, TimeEntryStatus
+from outsourcer.lib.transitions import Flow
 
-CONTRACT_TRANSITIONS: dict[str, frozenset[str]] = {
-    S.DRAFT: frozenset({S.ACTIVE, S.ENDED}),
-    S.ACTIVE: frozenset({S.COMPLETED, S.ENDED}),
-    S.COMPLETED: frozenset(),
-    S.ENDED: frozenset(),
-}
+ALREADY_REVIEWED = "This time entry has already been reviewed."
+ALREADY_ACCEPTED = "This milestone has already been accepted."
 
-ILLEGAL_TRANSITION = "The contract is {current}; it cannot become {target}."
+CONTRACT_FLOW = Flow.from_targets(
+    entity="contract",
+    choices=ContractStatus.choices,
+    targets={
+        ContractStatus.DRAFT: (ContractStatus.ACTIVE, ContractStatus.ENDED),
+        ContractStatus.ACTIVE: (ContractStatus.COMPLETED, ContractStatus.ENDED),
+    },
+)
 
+MILESTONE_FLOW = Flow(
+    entity="milestone",
+    labels=dict(MilestoneStatus.choices),
+    moves={(MilestoneStatus.PENDING, "accept"): MilestoneStatus.ACCEPTED},
+    message=ALREADY_ACCEPTED,
+    code="already_accepted",
+)
 
-def contract_transition_check(current: str, target: str) -> None:
-    """Raise DomainError(code="illegal_transition") unless current → target is in the table."""
-    if target not in CONTRACT_TRANSITIONS.get(current, frozenset()):
-        raise DomainError(
-            ILLEGAL_TRANSITION.format(current=S(current).label.lower(), target=S(target).label.lower()),
-            field="status",
-            code="illegal_transition",
-        )
+# A submitted entry may be edited (it stays submitted) until it is reviewed, once.
+TIME_ENTRY_FLOW = Flow(
+    entity="time entry",
+    labels=dict(TimeEntryStatus.choices),
+    moves={
+        (TimeEntryStatus.SUBMITTED, "edit"): TimeEntryStatus.SUBMITTED,
+        (TimeEntryStatus.SUBMITTED, "approve"): TimeEntryStatus.APPROVED,
+        (TimeEntryStatus.SUBMITTED, "reject"): TimeEntryStatus.REJECTED,
+    },
+    message=ALREADY_REVIEWED,
+    code="already_reviewed",
+)
 
 
 def allowed_targets(status: str) -> list[str]:
-    return [s for s in S.values if s in CONTRACT_TRANSITIONS.get(status, frozenset())]
+    return CONTRACT_FLOW.targets(status)

@@ -45,13 +45,3 @@ def loggable_contract_choices(*, contractor: Contractor) -> list[tuple[int, str]
         .values_list("pk", "title", "organization__name")
     )
     return [(pk, f"{title} · {org}") for pk, title, org in rows]
-
-
-def time_entries_for_review(*, organization: Organization, ids: list[int]) -> list[TimeEntry]:
-    """The organization's time entries among `ids` (others are simply absent), oldest first, with
-    what the review service reads, in one query."""
-    return list(
-        TimeEntry.objects.filter(organization=organization, pk__in=ids)
-        .select_related("contract", "contract__budget", "contractor")
-        .order_by("worked_on", "pk")
-    )

@@ -4,7 +4,6 @@ guard (weekly cap, 100 % of the budget): the page then says why and offers owner
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -12,7 +11,7 @@ from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.decorators import org_view
 from outsourcer.budgets import page_selectors as budget_pages
 from outsourcer.contracts import page_selectors, selectors, services
-from outsourcer.contracts.access import access_time_entry
+from outsourcer.contracts.access import access_time_entries, access_time_entry
 from outsourcer.contracts.forms import BulkReviewForm, OverrideForm, RejectForm, TimeFilterForm
 from outsourcer.contracts.models import TimeEntry
 from outsourcer.lib.errors import DomainError, OverrideRequired
@@ -109,9 +108,7 @@ def time_reject(request, ctx: OrgContext, entry_id: int):
 @org_view("time.review", methods=("POST",))
 def time_bulk(request, ctx: OrgContext):
     ids = [int(v) for v in request.POST.getlist("entries") if v.isdigit()][: PAGE_SIZE * 4]
-    entries = page_selectors.time_entries_for_review(organization=ctx.organization, ids=ids)
-    if len(entries) != len(set(ids)):
-        raise Http404  # another organization's entry, or none at all
+    entries = access_time_entries(ctx, ids)
     form = BulkReviewForm(request.POST, entry_ids=[e.pk for e in entries])
     if form.is_valid():
         chosen = [e for e in entries if e.pk in set(form.cleaned_data["entries"])]

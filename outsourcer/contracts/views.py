@@ -128,7 +128,7 @@ MILESTONE_FIELDS = {"title": "title", "amount_cents": "amount", "due_on": "due_o
 def _apply_contract_error(form: ContractForm, formset, error: DomainError) -> None:
     """A milestone's own problem goes next to that milestone's input (the service counts only the
     filled rows); the rest, including "the amounts do not add up", next to the contract's fields."""
-    errors = error.errors if isinstance(error, FieldErrors) else {error.field: error.message}
+    errors = error.field_errors
     filled = [f for f in formset.forms if not f.is_blank()] if formset.is_bound else []
     rest = {}
     for key, message in errors.items():

@@ -1,4 +1,4 @@
-"""Time zones and working hours: validation and "their time" helpers."""
+"""Time zones and working hours: validation, form choices and "their time" text."""
 
 import zoneinfo
 from datetime import date, datetime, time
@@ -63,23 +63,6 @@ def clean_working_hours(value: object) -> dict[str, list[str]]:
             raise WorkingHoursError(f"{WEEKDAY_LABELS[day]}: the end must be after the start.")
         cleaned[day] = [start.strftime("%H:%M"), end.strftime("%H:%M")]
     return {day: cleaned[day] for day in WEEKDAYS if day in cleaned}
-
-
-def working_minutes_per_week(hours: dict[str, list[str]]) -> int:
-    total = 0
-    for start, end in hours.values():
-        s, e = _parse_clock(start), _parse_clock(end)
-        total += (e.hour * 60 + e.minute) - (s.hour * 60 + s.minute)
-    return total
-
-
-def is_within_working_hours(moment: datetime, time_zone: str, hours: dict[str, list[str]]) -> bool:
-    """True when the aware `moment` falls inside the working window in `time_zone`."""
-    local = moment.astimezone(zoneinfo.ZoneInfo(time_zone))
-    span = hours.get(WEEKDAYS[local.weekday()])
-    if not span:
-        return False
-    return _parse_clock(span[0]) <= local.time().replace(tzinfo=None) < _parse_clock(span[1])
 
 
 def local_time_text(moment: datetime, time_zone: str) -> str:

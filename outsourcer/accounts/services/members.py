@@ -7,15 +7,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from outsourcer.accounts import events
 from outsourcer.accounts.models import Invitation, Membership, Organization, User
 from outsourcer.accounts.roles import Role
-from outsourcer.accounts.services._clean import _clean_currency, _clean_email, _clean_text, _clean_time_zone
 from outsourcer.audit.events import event_record
 from outsourcer.lib.errors import DomainError
+from outsourcer.lib.validation import Errors
 from outsourcer.notifications.email import email_send_on_commit
 
 INVITATION_SALT = "outsourcer.invitation"
 LAST_OWNER = "An organization must keep at least one owner."
+CHOOSE_ROLE = "Choose owner, manager or viewer."
 
 
 def _unique_slug(name: str) -> str:
@@ -43,12 +45,14 @@ def _organization_insert(*, name: str, currency: str, time_zone: str) -> Organiz
 
 def organization_create(*, owner: User, name: str, currency: str = "EUR", time_zone: str = "UTC") -> Organization:
     """Create an organization with `owner` as its first owner."""
-    name = _clean_text(name, field="name", label="Organization name", max_length=120)
-    currency, time_zone = _clean_currency(currency), _clean_time_zone(time_zone)
+    errors = Errors()
+    name = errors.text(name, field="name", label="Organization name", max_length=120)
+    currency, time_zone = errors.currency(currency), errors.time_zone(time_zone)
+    errors.raise_if_any()
     with transaction.atomic():
         organization = _organization_insert(name=name, currency=currency, time_zone=time_zone)
         Membership.objects.create(organization=organization, user=owner, role=Role.OWNER)
-        event_record(action="organization_created", organization=organization, actor=owner, obj=organization)
+        event_record(action=events.ORGANIZATION_CREATED, organization=organization, actor=owner, obj=organization)
     return organization
 
 
@@ -60,11 +64,13 @@ def organization_update(
 ) -> Organization:
     """Rename the organization or change its default currency and time zone. The slug, and so every
     link into the organization, stays as it is."""
+    errors = Errors()
     cleaned = {
-        "name": _clean_text(name, field="name", label="Organization name", max_length=120),
-        "currency": _clean_currency(currency),
-        "time_zone": _clean_time_zone(time_zone),
+        "name": errors.text(name, field="name", label="Organization name", max_length=120),
+        "currency": errors.currency(currency),
+        "time_zone": errors.time_zone(time_zone),
     }
+    errors.raise_if_any()
     with transaction.atomic():
         locked = Organization.objects.select_for_update().get(pk=organization.pk)
         before = {field: getattr(locked, field) for field in ORGANIZATION_SETTINGS}
@@ -75,7 +81,7 @@ def organization_update(
             setattr(locked, field, cleaned[field])
         locked.save(update_fields=changed)
         event_record(
-            action="organization_updated", organization=locked, actor=actor, obj=locked,
+            action=events.ORGANIZATION_UPDATED, organization=locked, actor=actor, obj=locked,
             before={field: before[field] for field in changed}, after={field: cleaned[field] for field in changed},
         )  # fmt: skip
     return locked
@@ -105,9 +111,10 @@ def invitation_from_token(token: str) -> Invitation | None:
 
 def member_invite(*, organization: Organization, invited_by: User, email: str, role: str) -> Invitation:
     """Invite someone to the organization with `role`; e-mails a single-use link valid 7 days."""
-    email = _clean_email(email)
-    if role not in Role.values:
-        raise DomainError("Choose owner, manager or viewer.", field="role")
+    errors = Errors()
+    email = errors.email(email)
+    errors.choice(role, field="role", choices=Role.values, message=CHOOSE_ROLE)
+    errors.raise_if_any()
     if Membership.objects.filter(organization=organization, user__email=email).exists():
         raise DomainError("This person is already a member.", field="email")
     with transaction.atomic():
@@ -119,7 +126,7 @@ def member_invite(*, organization: Organization, invited_by: User, email: str, r
             organization=organization, kind=Invitation.Kind.MEMBER, email=email, role=role, invited_by=invited_by
         )
         event_record(
-            action="member_invited", organization=organization, actor=invited_by, obj=invitation,
+            action=events.MEMBER_INVITED, organization=organization, actor=invited_by, obj=invitation,
             after={"email": email, "role": role},
         )  # fmt: skip
         email_send_on_commit(
@@ -140,7 +147,7 @@ def invitation_revoke(*, invitation: Invitation, actor: User) -> None:
         if not revoked:
             raise DomainError("This invitation was already used or withdrawn.", code="invitation_used")
         event_record(
-            action="invitation_revoked", organization=invitation.organization, actor=actor, obj=invitation,
+            action=events.INVITATION_REVOKED, organization=invitation.organization, actor=actor, obj=invitation,
             before={"email": invitation.email, "role": invitation.role},
         )  # fmt: skip
 
@@ -166,7 +173,7 @@ def member_invitation_accept(*, invitation: Invitation, user: User) -> Membershi
             organization=invitation.organization, user=user, defaults={"role": invitation.role}
         )
         event_record(
-            action="member_joined", organization=invitation.organization, actor=user, obj=membership,
+            action=events.MEMBER_JOINED, organization=invitation.organization, actor=user, obj=membership,
             after={"role": membership.role},
         )  # fmt: skip
     return membership
@@ -188,7 +195,7 @@ def _lock_membership(membership: Membership) -> Membership:
 def member_role_change(*, membership: Membership, role: str, actor: User) -> Membership:
     """Change a member's role; the last owner cannot be demoted."""
     if role not in Role.values:
-        raise DomainError("Choose owner, manager or viewer.", field="role")
+        raise DomainError(CHOOSE_ROLE, field="role")
     with transaction.atomic():
         locked = _lock_membership(membership)
         before = locked.role
@@ -199,7 +206,7 @@ def member_role_change(*, membership: Membership, role: str, actor: User) -> Mem
         locked.role = role
         locked.save(update_fields=["role"])
         event_record(
-            action="member_role_changed", organization=locked.organization, actor=actor, obj=locked,
+            action=events.MEMBER_ROLE_CHANGED, organization=locked.organization, actor=actor, obj=locked,
             before={"role": before}, after={"role": role},
         )  # fmt: skip
     return locked
@@ -213,7 +220,7 @@ def member_remove(*, membership: Membership, actor: User) -> None:
         if locked.role == Role.OWNER and _owner_count(locked.organization) <= 1:
             raise DomainError(LAST_OWNER, code="last_owner")
         event_record(
-            action="member_removed", organization=locked.organization, actor=actor, obj=locked,
+            action=events.MEMBER_REMOVED, organization=locked.organization, actor=actor, obj=locked,
             before={"user": locked.user.email, "role": locked.role},
         )  # fmt: skip
         locked.delete()

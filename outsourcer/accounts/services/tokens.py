@@ -5,10 +5,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from outsourcer.accounts import events
 from outsourcer.accounts.models import ApiToken, Membership, Organization, User
-from outsourcer.accounts.services._clean import _clean_text
 from outsourcer.audit.events import event_record
 from outsourcer.lib.errors import DomainError
+from outsourcer.lib.validation import Errors
 
 TOKEN_PREFIX = "osr_"  # noqa: S105 - a public marker, not a secret
 
@@ -24,7 +25,9 @@ def api_token_create(*, user: User, name: str, organization: Organization | None
     With `organization`, the caller must be its member; without, the token serves the contractor portal."""
     import secrets
 
-    name = _clean_text(name, field="name", label="Token name", max_length=80)
+    errors = Errors()
+    name = errors.text(name, field="name", label="Token name", max_length=80)
+    errors.raise_if_any()
     if organization is not None and not Membership.objects.filter(organization=organization, user=user).exists():
         raise DomainError("You are not a member of that organization.", field="scope")
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -32,14 +35,14 @@ def api_token_create(*, user: User, name: str, organization: Organization | None
         token = ApiToken.objects.create(
             user=user, organization=organization, name=name, prefix=raw[:10], digest=_token_digest(raw)
         )
-        event_record(action="api_token_created", organization=organization, actor=user, obj=token)
+        event_record(action=events.API_TOKEN_CREATED, organization=organization, actor=user, obj=token)
     return token, raw
 
 
 def api_token_revoke(*, token: ApiToken, actor: User) -> None:
     with transaction.atomic():
         ApiToken.objects.filter(pk=token.pk, revoked_at=None).update(revoked_at=timezone.now())
-        event_record(action="api_token_revoked", organization=token.organization, actor=actor, obj=token)
+        event_record(action=events.API_TOKEN_REVOKED, organization=token.organization, actor=actor, obj=token)
 
 
 def api_token_authenticate(raw: str) -> ApiToken | None:

@@ -5,17 +5,19 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from outsourcer.accounts.models import Organization, User
-from outsourcer.accounts.services._clean import _clean_email, _clean_text, _clean_time_zone
 from outsourcer.accounts.services.members import organization_create
 from outsourcer.lib.errors import DomainError
+from outsourcer.lib.validation import Errors
 
 EMAIL_TAKEN = "An account with this e-mail already exists. Log in instead."
 
 
 def user_create(*, email: str, password: str, name: str = "", time_zone: str = "UTC") -> User:
     """Create an account; raises DomainError when the e-mail is taken or the password is weak."""
-    email = _clean_email(email)
-    name = _clean_text(name, field="name", label="Name", max_length=150, required=False)
+    errors = Errors()
+    email = errors.email(email)
+    name = errors.text(name, field="name", label="Name", max_length=150, required=False)
+    errors.raise_if_any()
     if User.objects.filter(email=email).exists():
         raise DomainError(EMAIL_TAKEN, field="email", code="email_taken")
     candidate = User(email=email, name=name, time_zone=time_zone)
@@ -34,9 +36,11 @@ def user_create(*, email: str, password: str, name: str = "", time_zone: str = "
 
 def user_signup(*, email: str, password: str, name: str, organization_name: str) -> tuple[User, Organization]:
     """Sign up: a new account that owns a new organization, in one transaction."""
-    organization_name = _clean_text(
+    errors = Errors()
+    organization_name = errors.text(
         organization_name, field="organization_name", label="Organization name", max_length=120
     )
+    errors.raise_if_any()
     with transaction.atomic():
         user = user_create(email=email, password=password, name=name)
         organization = organization_create(owner=user, name=organization_name)
@@ -44,7 +48,9 @@ def user_signup(*, email: str, password: str, name: str, organization_name: str)
 
 
 def user_profile_update(*, user: User, name: str, time_zone: str) -> User:
-    user.name = _clean_text(name, field="name", label="Name", max_length=150, required=False)
-    user.time_zone = _clean_time_zone(time_zone)
+    errors = Errors()
+    user.name = errors.text(name, field="name", label="Name", max_length=150, required=False)
+    user.time_zone = errors.time_zone(time_zone)
+    errors.raise_if_any()
     user.save(update_fields=["name", "time_zone"])
     return user

@@ -1,18 +1,11 @@
-"""Display helpers for budget, contract and time pages: money, percentages, durations."""
+"""Display helpers for budget and contract pages: bars, statuses, percentages, exchange rates
+(money and durations: the `display` library)."""
 
 from django import template
-
-from outsourcer.lib.money import format_money
 
 register = template.Library()
 
 STATUS_TEXT = {"ok": "On track", "warn": "Watch it", "over": "Over budget"}
-
-
-@register.filter
-def money(cents: int | None, currency: str) -> str:
-    """{{ entry.amount_cents|money:entry.currency }} → "€1,200.50"."""
-    return format_money(cents, currency)
 
 
 @register.filter
@@ -24,15 +17,6 @@ def bar_width(percent: int | None) -> int:
 @register.filter
 def budget_status(status: str) -> str:
     return STATUS_TEXT.get(status, status)
-
-
-@register.filter
-def duration(minutes: int | None) -> str:
-    """95 → "1:35 h"; time entries are shown as hours:minutes, as people log them."""
-    minutes = int(minutes or 0)
-    sign = "-" if minutes < 0 else ""
-    hours, rest = divmod(abs(minutes), 60)
-    return f"{sign}{hours}:{rest:02d} h"
 
 
 @register.filter

@@ -53,7 +53,7 @@ def test_it_lists_row_errors_and_saves_nothing(personas, login_as, url):
     errors = {(e.row, e.field) for e in response.context["errors"]}
     assert {(4, "time_zone"), (4, "capacity_hours"), (4, "rate"), (4, "status"), (6, "name")} <= errors
     body = response.content.decode()
-    assert "Nothing was imported" in body and "Choose an IANA time zone" in body
+    assert "Nothing was imported" in body and "Choose a time zone such as Europe/Berlin" in body
     assert "Import 3" not in body  # no confirm button for a file with errors
     assert _crumb_count(personas) == 1
 

@@ -25,7 +25,7 @@ def test_it_refuses_an_illegal_transition_with_a_message(personas, login_as, url
     response = client.post(_status_url(url, personas.carol_engagement), {"status": "prospect"}, follow=True)
     personas.carol_engagement.refresh_from_db()
     assert personas.carol_engagement.status == EngagementStatus.ACTIVE
-    assert "An engagement cannot move from Active to prospect." in response.content.decode()
+    assert "The engagement is active; it cannot become prospect." in response.content.decode()
 
 
 def test_it_refuses_an_unknown_status(personas, login_as, url):

@@ -1,14 +1,11 @@
 from typing import Any
 
-from outsourcer.budgets.validation import Errors
 from outsourcer.contracts.models import (
     Contract,
     RateModel,
 )
+from outsourcer.lib.validation import Errors
 
-MAX_RATE_CENTS = 10**8  # per hour; keeps cap × rate × days inside BIGINT in the SQL forecast
-MAX_WEEK_MINUTES = 7 * 24 * 60
-MAX_MILESTONES = 50
 TERM_FIELDS = {
     RateModel.HOURLY: ("hourly_rate_cents", "weekly_cap_minutes"),
     RateModel.RETAINER: ("monthly_fee_cents", "included_minutes", "overage_rate_cents"),
@@ -17,7 +14,6 @@ TERM_FIELDS = {
 ALL_TERM_FIELDS = tuple(field for fields in TERM_FIELDS.values() for field in fields)
 
 NOT_DRAFT = "Only a draft contract can be changed; its terms are fixed once it is active."
-ALREADY_REVIEWED = "This time entry has already been reviewed."
 NOT_LOGGABLE = "Time is logged against an active hourly or retainer contract."
 OVER_BUDGET = "{contract} commits {cost} this period: {over} over the {remaining} remaining in “{budget}”."
 OVER_BUDGET_NONE_LEFT = "{contract} commits {cost} this period, and “{budget}” has nothing left ({remaining})."
@@ -25,11 +21,6 @@ OVER_CAP = "This week would reach {total} of the {cap} weekly cap ({over} over).
 OVER_LIMIT = "Approving this posts {amount} and takes “{budget}” to {after} of {budgeted} ({over} over)."
 OWNER_ONLY = " Only an owner can approve it with a reason."
 GIVE_REASON = " Confirm with a reason to go ahead."
-
-
-def _hours(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
 
 
 def _original(contract: Contract, amount_cents: int) -> dict[str, Any]:

@@ -12,24 +12,14 @@ from outsourcer.budgets.ledger import budget_lock
 from outsourcer.budgets.models import Budget
 from outsourcer.budgets.periods import covers, today_for
 from outsourcer.budgets.selectors import budget_figures
-from outsourcer.budgets.validation import MAX_AMOUNT_CENTS, MAX_RATE_MICROS, Errors
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 from outsourcer.contracts import events
-from outsourcer.contracts.flows import contract_transition_check
-from outsourcer.contracts.models import (
-    Contract,
-    ContractStatus,
-    Milestone,
-    MilestoneStatus,
-    RateModel,
-)
+from outsourcer.contracts.flows import CONTRACT_FLOW
+from outsourcer.contracts.models import Contract, ContractStatus, Milestone, MilestoneStatus, RateModel
 from outsourcer.contracts.selectors import contract_commitment
 from outsourcer.contracts.services._common import (
     ALL_TERM_FIELDS,
     GIVE_REASON,
-    MAX_MILESTONES,
-    MAX_RATE_CENTS,
-    MAX_WEEK_MINUTES,
     NOT_DRAFT,
     OVER_BUDGET,
     OVER_BUDGET_NONE_LEFT,
@@ -37,8 +27,17 @@ from outsourcer.contracts.services._common import (
     TERM_FIELDS,
     _clean_reason,
 )
-from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
+from outsourcer.lib.errors import DomainError, OverrideRequired
+from outsourcer.lib.limits import (
+    MAX_AMOUNT_CENTS,
+    MAX_MILESTONES,
+    MAX_MONTH_MINUTES,
+    MAX_RATE_CENTS,
+    MAX_RATE_MICROS,
+    MAX_WEEK_MINUTES,
+)
 from outsourcer.lib.money import format_money
+from outsourcer.lib.validation import Errors
 
 # --- contracts -------------------------------------------------------------------------------
 
@@ -76,9 +75,8 @@ def _clean_terms(
             rate, field="exchange_rate_micros", label="Exchange rate", minimum=1, maximum=MAX_RATE_MICROS
         )
         if rate is None and "exchange_rate_micros" in errors:
-            errors.errors["exchange_rate_micros"] = (
-                f"A contract in {cleaned['currency']} needs the agreed rate to {budget.currency}."
-            )
+            needs_rate = f"A contract in {cleaned['currency']} needs the agreed rate to {budget.currency}."
+            errors.replace("exchange_rate_micros", needs_rate)
     cleaned["exchange_rate_micros"] = rate
     start, end = cleaned["starts_on"], cleaned["ends_on"]
     if start and end and end < start:
@@ -92,7 +90,7 @@ def _clean_terms(
         "hourly_rate_cents": ("Hourly rate", 1, MAX_RATE_CENTS),
         "weekly_cap_minutes": ("Weekly hour cap", 1, MAX_WEEK_MINUTES),
         "monthly_fee_cents": ("Monthly fee", 1, MAX_AMOUNT_CENTS),
-        "included_minutes": ("Included hours", 0, 31 * 24 * 60),
+        "included_minutes": ("Included hours", 0, MAX_MONTH_MINUTES),
         "overage_rate_cents": ("Overage rate", 0, MAX_RATE_CENTS),
         "total_cents": ("Total", 1, MAX_AMOUNT_CENTS),
     }
@@ -110,7 +108,7 @@ def _clean_terms(
 def _clean_milestones(
     *, milestones: Sequence[dict[str, Any]], total_cents: int, starts_on: date, ends_on: date | None
 ) -> list[dict[str, Any]]:
-    errors: dict[str, str] = {}
+    errors = Errors()
     if not milestones:
         raise DomainError("A fixed-price contract needs at least one milestone.", field="milestones")
     if len(milestones) > MAX_MILESTONES:
@@ -123,11 +121,9 @@ def _clean_milestones(
         due_on = item.day(raw.get("due_on"), field="due_on", label="Due date")
         if due_on and (due_on < starts_on or (ends_on and due_on > ends_on)):
             item.add("due_on", "The due date falls within the contract's dates.")
-        for field, message in item.errors.items():
-            errors.setdefault(f"milestones.{index}.{field}", message)
+        errors.merge(item, prefix=f"milestones.{index}.")
         cleaned.append({"title": title, "amount_cents": amount, "due_on": due_on})
-    if errors:
-        raise FieldErrors(errors)
+    errors.raise_if_any()
     total = sum(m["amount_cents"] for m in cleaned)
     if total != total_cents:
         raise DomainError(
@@ -207,7 +203,20 @@ def contract_create(
     """Create a draft contract (with its milestones for fixed price, whose amounts must sum to the
     total) in one transaction. Needs an engagement between the organization and the contractor;
     a currency other than the budget's needs `exchange_rate_micros`. Raises FieldErrors."""
-    values = {k: v for k, v in locals().items() if k not in {"organization", "actor", "budget", "contractor"}}
+    values = {
+        "title": title,
+        "rate_model": rate_model,
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+        "currency": currency,
+        "exchange_rate_micros": exchange_rate_micros,
+        "hourly_rate_cents": hourly_rate_cents,
+        "weekly_cap_minutes": weekly_cap_minutes,
+        "monthly_fee_cents": monthly_fee_cents,
+        "included_minutes": included_minutes,
+        "overage_rate_cents": overage_rate_cents,
+        "total_cents": total_cents,
+    }
     cleaned = _clean_terms(organization=organization, budget=budget, contractor=contractor, values=values)
     milestone_rows = []
     if cleaned["rate_model"] == RateModel.FIXED:
@@ -288,7 +297,7 @@ def contract_activate(
     with transaction.atomic():
         budget = budget_lock(contract.budget)
         contract = _lock_contract(contract)
-        contract_transition_check(contract.status, ContractStatus.ACTIVE)
+        CONTRACT_FLOW.next(contract.status, ContractStatus.ACTIVE)
         engagement = contract.engagement
         if engagement.status == EngagementStatus.ENDED:
             raise DomainError("Your engagement with this contractor has ended.", field="contractor")
@@ -337,7 +346,7 @@ def _close(contract: Contract, actor: User, target: str, action: str) -> Contrac
     original = contract
     with transaction.atomic():
         locked = _lock_contract(contract)
-        contract_transition_check(locked.status, target)
+        CONTRACT_FLOW.next(locked.status, target)
         if target == ContractStatus.COMPLETED and locked.rate_model == RateModel.FIXED:
             if locked.milestones.filter(status=MilestoneStatus.PENDING).exists():
                 raise DomainError(

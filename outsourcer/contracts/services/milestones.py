@@ -9,6 +9,7 @@ from outsourcer.budgets.ledger import budget_lock, spend_record
 from outsourcer.budgets.models import SpendEntry, SpendKind
 from outsourcer.budgets.periods import today_for
 from outsourcer.contracts import events
+from outsourcer.contracts.flows import MILESTONE_FLOW
 from outsourcer.contracts.models import (
     ContractStatus,
     Milestone,
@@ -28,12 +29,11 @@ def milestone_accept(*, milestone: Milestone, actor: User, today: date | None = 
         budget = budget_lock(milestone.contract.budget)
         milestone = Milestone.objects.select_for_update().select_related("contract").get(pk=milestone.pk)
         contract = milestone.contract
-        if milestone.status != MilestoneStatus.PENDING:
-            raise DomainError("This milestone has already been accepted.", code="already_accepted")
+        accepted = MILESTONE_FLOW.next(milestone.status, "accept")
         if contract.status != ContractStatus.ACTIVE:
             raise DomainError("Milestones are accepted while the contract is active.", code="contract_not_active")
         today = today or today_for(budget.organization)
-        milestone.status = MilestoneStatus.ACCEPTED
+        milestone.status = accepted
         milestone.accepted_at = timezone.now()
         milestone.accepted_by = actor
         milestone.save(update_fields=["status", "accepted_at", "accepted_by"])

@@ -10,9 +10,9 @@ from outsourcer.budgets.exchange import convert_cents
 from outsourcer.budgets.ledger import budget_lock, budget_period_spent, spend_record
 from outsourcer.budgets.models import Budget, SpendKind
 from outsourcer.budgets.periods import budget_period, covers, iso_week
-from outsourcer.budgets.validation import Errors
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts import events
+from outsourcer.contracts.flows import TIME_ENTRY_FLOW
 from outsourcer.contracts.models import (
     Contract,
     ContractStatus,
@@ -22,19 +22,20 @@ from outsourcer.contracts.models import (
 )
 from outsourcer.contracts.selectors import time_entry_month_minutes, time_entry_week_minutes
 from outsourcer.contracts.services._common import (
-    ALREADY_REVIEWED,
     GIVE_REASON,
     NOT_LOGGABLE,
     OVER_CAP,
     OVER_LIMIT,
     OWNER_ONLY,
     _clean_reason,
-    _hours,
     _original,
 )
+from outsourcer.lib.durations import duration_text
 from outsourcer.lib.errors import DomainError, OverrideRequired
+from outsourcer.lib.limits import MAX_DAY_MINUTES
 from outsourcer.lib.money import cents_for_minutes, format_money
 from outsourcer.lib.timezones import today_in
+from outsourcer.lib.validation import Errors
 
 # --- time entries ----------------------------------------------------------------------------
 
@@ -42,7 +43,7 @@ from outsourcer.lib.timezones import today_in
 def _clean_time(*, contract: Contract, contractor: Contractor, worked_on, minutes, note) -> tuple[date, int, str]:
     errors = Errors()
     worked_on = errors.day(worked_on, field="worked_on", label="Date")
-    minutes = errors.integer(minutes, field="minutes", label="Minutes", minimum=1, maximum=24 * 60)
+    minutes = errors.integer(minutes, field="minutes", label="Minutes", minimum=1, maximum=MAX_DAY_MINUTES)
     note = errors.text(note, field="note", label="Note", max_length=500, required=False)
     if worked_on:
         if worked_on > today_in(contractor.time_zone):
@@ -90,8 +91,7 @@ def time_entry_update(
     )
     with transaction.atomic():
         locked = TimeEntry.objects.select_for_update().get(pk=entry.pk)
-        if locked.status != TimeEntryStatus.SUBMITTED:
-            raise DomainError(ALREADY_REVIEWED, code="already_reviewed")
+        TIME_ENTRY_FLOW.next(locked.status, "edit")
         if contract.status != ContractStatus.ACTIVE:
             raise DomainError(NOT_LOGGABLE, field="contract", code="not_loggable")
         before = {"worked_on": locked.worked_on.isoformat(), "minutes": locked.minutes, "note": locked.note}
@@ -116,8 +116,7 @@ def _time_amount(entry: TimeEntry, contract: Contract) -> tuple[int, int]:
 
 def _approve_one(entry: TimeEntry, actor: User, override_reason: str, may_override: bool) -> TimeEntry:
     entry = TimeEntry.objects.select_for_update().select_related("contract", "contractor").get(pk=entry.pk)
-    if entry.status != TimeEntryStatus.SUBMITTED:
-        raise DomainError(ALREADY_REVIEWED, code="already_reviewed", field="status")
+    approved = TIME_ENTRY_FLOW.next(entry.status, "approve")
     contract = entry.contract
     if contract.status == ContractStatus.DRAFT:
         raise DomainError("Time on a draft contract cannot be approved.", code="contract_not_active")
@@ -134,8 +133,8 @@ def _approve_one(entry: TimeEntry, actor: User, override_reason: str, may_overri
         if total > contract.weekly_cap_minutes:
             problems.append(
                 OVER_CAP.format(
-                    total=_hours(total), cap=_hours(contract.weekly_cap_minutes),
-                    over=_hours(total - contract.weekly_cap_minutes),
+                    total=duration_text(total), cap=duration_text(contract.weekly_cap_minutes),
+                    over=duration_text(total - contract.weekly_cap_minutes),
                 )
             )  # fmt: skip
             week_span = iso_week(entry.worked_on)
@@ -166,7 +165,7 @@ def _approve_one(entry: TimeEntry, actor: User, override_reason: str, may_overri
         raise OverrideRequired(
             " ".join(problems) + (GIVE_REASON if may_override else OWNER_ONLY), code=code, details=details
         )
-    entry.status = TimeEntryStatus.APPROVED
+    entry.status = approved
     entry.reviewed_by = actor
     entry.reviewed_at = timezone.now()
     entry.override_reason = override_reason if problems else ""
@@ -175,7 +174,7 @@ def _approve_one(entry: TimeEntry, actor: User, override_reason: str, may_overri
     if amount > 0:
         spend = spend_record(
             budget=budget, kind=SpendKind.TIME, amount_cents=amount, occurred_on=entry.worked_on, actor=actor,
-            description=f"{contract.title}: {_hours(billable)}" + (f" — {entry.note}" if entry.note else ""),
+            description=f"{contract.title}: {duration_text(billable)}" + (f" — {entry.note}" if entry.note else ""),
             contractor=entry.contractor, contract=contract, time_entry=entry, **_original(contract, original),
         )  # fmt: skip
     event_record(
@@ -251,9 +250,7 @@ def time_entry_reject(*, entry: TimeEntry, actor: User, reason: str) -> TimeEntr
 
 def _reject_one(entry: TimeEntry, actor: User, reason: str) -> TimeEntry:
     entry = TimeEntry.objects.select_for_update().select_related("contract").get(pk=entry.pk)
-    if entry.status != TimeEntryStatus.SUBMITTED:
-        raise DomainError(ALREADY_REVIEWED, code="already_reviewed", field="status")
-    entry.status = TimeEntryStatus.REJECTED
+    entry.status = TIME_ENTRY_FLOW.next(entry.status, "reject")
     entry.reviewed_by = actor
     entry.reviewed_at = timezone.now()
     entry.rejection_reason = reason

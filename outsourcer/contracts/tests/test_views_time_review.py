@@ -39,7 +39,7 @@ def test_it_lists_what_waits_for_review(login_as, personas, org_url, contract, e
     time_entry_approve(entry=log_time(contract, worked_on=date(2025, 3, 3), minutes=60, note="Old"),
                        actor=personas.alice)  # fmt: skip
     body = text(login_as(personas.bob).get(org_url("contracts:time-review")))
-    assert "Spring lookbook" in body and "1:30 h" in body
+    assert "Spring lookbook" in body and "1 h 30 min" in body
     assert "Old" not in body  # approved: not in the queue
     assert "Approve" in body
 

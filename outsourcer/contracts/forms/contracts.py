@@ -1,18 +1,19 @@
-"""Forms for contracts, milestones, time review and the contractor's time log. They turn typed
-text ("1,200.50", "7.5" hours, "1:30") into cents and minutes; the services validate the rest."""
+"""Forms for a contract's terms and milestones, the contract list's filters, and the override
+confirmation. They turn typed text ("1,200.50", "7.5" hours) into cents and minutes; the services
+validate the rest."""
 
-import re
-from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
 
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.budgets.exchange import MICROS, rate_text
-from outsourcer.budgets.forms import DATE_INPUT, ServiceErrorsMixin, money_field, parse_money_into
-from outsourcer.contracts.models import Contract, ContractStatus, RateModel, TimeEntryStatus
+from outsourcer.budgets.forms import DATE_INPUT, money_field, parse_money_into
+from outsourcer.contracts.models import Contract, ContractStatus, RateModel
 from outsourcer.lib.currencies import CURRENCY_CHOICES
+from outsourcer.lib.durations import hours_to_minutes, minutes_to_hours
+from outsourcer.lib.errors import ServiceErrorsMixin
 from outsourcer.lib.money import amount_text
 
 MAX_MILESTONES = 20
@@ -21,21 +22,23 @@ MILESTONE_ROWS = 3
 
 def hours_field(label: str, *, help_text: str = "") -> forms.DecimalField:
     return forms.DecimalField(
-        label=label, required=False, min_value=0, max_value=744, max_digits=6, decimal_places=2, help_text=help_text,
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=744,
+        max_digits=6,
+        decimal_places=2,
+        help_text=help_text,
         widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
-    )  # fmt: skip
+    )
 
 
-def to_minutes(hours: Decimal | None) -> int | None:
-    if hours is None:
-        return None
-    return int((hours * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def _minutes(hours: Decimal | None) -> int | None:
+    return None if hours is None else hours_to_minutes(hours)
 
 
-def to_hours(minutes: int | None) -> str:
-    if minutes is None:
-        return ""
-    return f"{Decimal(minutes) / 60:.2f}".rstrip("0").rstrip(".")
+def _hours(minutes: int | None) -> str:
+    return "" if minutes is None else minutes_to_hours(minutes)
 
 
 class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
@@ -52,14 +55,17 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     starts_on = forms.DateField(label="Starts on", widget=DATE_INPUT)
     ends_on = forms.DateField(label="Ends on", required=False, widget=DATE_INPUT, help_text="Optional.")
     currency = forms.ChoiceField(
-        required=False, choices=[("", "The budget's currency"), *CURRENCY_CHOICES],
+        required=False,
+        choices=[("", "The budget's currency"), *CURRENCY_CHOICES],
         help_text="Only when the contractor is paid in another currency than the budget's.",
-    )  # fmt: skip
+    )
     exchange_rate = forms.CharField(
-        required=False, max_length=20, label="Exchange rate",
+        required=False,
+        max_length=20,
+        label="Exchange rate",
         help_text="Budget currency per 1 unit of the contract currency, e.g. 0.92. Recorded on the contract.",
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-    )  # fmt: skip
+    )
     # hourly
     hourly_rate = money_field("Hourly rate", required=False)
     weekly_cap_hours = hours_field("Weekly hour cap", help_text="Time above it needs an owner's override.")
@@ -76,12 +82,18 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
         RateModel.FIXED: ("total",),
     }
     service_fields = {
-        "hourly_rate_cents": "hourly_rate", "weekly_cap_minutes": "weekly_cap_hours",
-        "monthly_fee_cents": "monthly_fee", "included_minutes": "included_hours",
-        "overage_rate_cents": "overage_rate", "total_cents": "total", "milestones": "total",
-        "exchange_rate_micros": "exchange_rate", "contractor_id": "contractor", "budget_id": "budget",
+        "hourly_rate_cents": "hourly_rate",
+        "weekly_cap_minutes": "weekly_cap_hours",
+        "monthly_fee_cents": "monthly_fee",
+        "included_minutes": "included_hours",
+        "overage_rate_cents": "overage_rate",
+        "total_cents": "total",
+        "milestones": "total",
+        "exchange_rate_micros": "exchange_rate",
+        "contractor_id": "contractor",
+        "budget_id": "budget",
         "engagement": "contractor",
-    }  # fmt: skip
+    }
 
     def __init__(self, *args, contractors, budgets: dict[int, tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,16 +101,9 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
         self.fields["contractor"].choices = [("", "Choose a contractor"), *contractors]
         self.fields["budget"].choices = [("", "Choose a budget"), *((pk, label) for pk, (label, _) in budgets.items())]
 
-    def apply_service_error(self, error) -> None:
+    def service_field(self, field: str) -> str:
         # Milestone problems (e.g. "milestones.2.amount_cents") are shown next to the total.
-        errors = getattr(error, "errors", None)
-        if errors:
-            for key in list(errors):
-                if key and key.startswith("milestones"):
-                    self.service_fields = {**self.service_fields, key: "total"}
-        elif error.field and error.field.startswith("milestones"):
-            self.service_fields = {**self.service_fields, error.field: "total"}
-        super().apply_service_error(error)
+        return "total" if field.startswith("milestones") else super().service_field(field)
 
     def money_currency(self) -> str:
         data = self.cleaned_data
@@ -141,16 +146,20 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
         model = data["rate_model"]
         hourly, retainer, fixed = model == RateModel.HOURLY, model == RateModel.RETAINER, model == RateModel.FIXED
         return {
-            "title": data["title"], "rate_model": model, "starts_on": data["starts_on"], "ends_on": data.get("ends_on"),
-            "currency": data.get("currency") or "", "exchange_rate_micros": self.rate_micros,
+            "title": data["title"],
+            "rate_model": model,
+            "starts_on": data["starts_on"],
+            "ends_on": data.get("ends_on"),
+            "currency": data.get("currency") or "",
+            "exchange_rate_micros": self.rate_micros,
             "hourly_rate_cents": self.cents["hourly_rate"] if hourly else None,
-            "weekly_cap_minutes": to_minutes(data.get("weekly_cap_hours")) if hourly else None,
+            "weekly_cap_minutes": _minutes(data.get("weekly_cap_hours")) if hourly else None,
             "monthly_fee_cents": self.cents["monthly_fee"] if retainer else None,
-            "included_minutes": to_minutes(data.get("included_hours")) if retainer else None,
+            "included_minutes": _minutes(data.get("included_hours")) if retainer else None,
             "overage_rate_cents": self.cents["overage_rate"] if retainer else None,
             "total_cents": self.cents["total"] if fixed else None,
             "milestones": milestones if fixed else (),
-        }  # fmt: skip
+        }
 
     @staticmethod
     def initial_for(contract: Contract) -> dict[str, Any]:
@@ -160,14 +169,21 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
             return amount_text(cents, cur) if cents is not None else ""
 
         return {
-            "title": contract.title, "contractor": contract.contractor_id, "budget": contract.budget_id,
-            "rate_model": contract.rate_model, "starts_on": contract.starts_on, "ends_on": contract.ends_on,
+            "title": contract.title,
+            "contractor": contract.contractor_id,
+            "budget": contract.budget_id,
+            "rate_model": contract.rate_model,
+            "starts_on": contract.starts_on,
+            "ends_on": contract.ends_on,
             "currency": cur if contract.exchange_rate_micros else "",
             "exchange_rate": rate_text(contract.exchange_rate_micros) if contract.exchange_rate_micros else "",
-            "hourly_rate": money(contract.hourly_rate_cents), "weekly_cap_hours": to_hours(contract.weekly_cap_minutes),
-            "monthly_fee": money(contract.monthly_fee_cents), "included_hours": to_hours(contract.included_minutes),
-            "overage_rate": money(contract.overage_rate_cents), "total": money(contract.total_cents),
-        }  # fmt: skip
+            "hourly_rate": money(contract.hourly_rate_cents),
+            "weekly_cap_hours": _hours(contract.weekly_cap_minutes),
+            "monthly_fee": money(contract.monthly_fee_cents),
+            "included_hours": _hours(contract.included_minutes),
+            "overage_rate": money(contract.overage_rate_cents),
+            "total": money(contract.total_cents),
+        }
 
 
 class MilestoneForm(NulFreeMixin, forms.Form):
@@ -218,17 +234,25 @@ class BaseMilestoneFormSet(forms.BaseFormSet):
 
 
 MilestoneFormSet = forms.formset_factory(
-    MilestoneForm, formset=BaseMilestoneFormSet, extra=0, max_num=MAX_MILESTONES, absolute_max=MAX_MILESTONES,
+    MilestoneForm,
+    formset=BaseMilestoneFormSet,
+    extra=0,
+    max_num=MAX_MILESTONES,
+    absolute_max=MAX_MILESTONES,
     validate_max=True,
-)  # fmt: skip
+)
 
 
 def milestone_formset(data=None, *, currency: str, initial=None, rows: int = MILESTONE_ROWS):
     initial = list(initial or [])
     formset_class = forms.formset_factory(
-        MilestoneForm, formset=BaseMilestoneFormSet, extra=max(rows - len(initial), 0), max_num=MAX_MILESTONES,
-        absolute_max=MAX_MILESTONES, validate_max=True,
-    )  # fmt: skip
+        MilestoneForm,
+        formset=BaseMilestoneFormSet,
+        extra=max(rows - len(initial), 0),
+        max_num=MAX_MILESTONES,
+        absolute_max=MAX_MILESTONES,
+        validate_max=True,
+    )
     return formset_class(data, initial=initial or None, prefix="milestones", form_kwargs={"currency": currency})
 
 
@@ -252,19 +276,24 @@ class ContractFilterForm(forms.Form):
             return data.get(name) if name not in self.errors and data.get(name) not in (None, "") else empty
 
         return {
-            "search": value("q", "").replace("\x00", "").strip(), "status": value("status", ""),
-            "rate_model": value("rate_model", ""), "contractor_id": value("contractor", None),
+            "search": value("q", "").replace("\x00", "").strip(),
+            "status": value("status", ""),
+            "rate_model": value("rate_model", ""),
+            "contractor_id": value("contractor", None),
             "budget_id": value("budget", None),
-        }  # fmt: skip
+        }
 
 
 class OverrideForm(NulFreeMixin, forms.Form):
     """An owner's explicit confirmation past a guard, with the reason that is recorded."""
 
     override_reason = forms.CharField(
-        required=False, max_length=500, label="Reason for the override",
-        widget=forms.Textarea(attrs={"rows": 2}), help_text="Recorded in the activity log and the Health Check.",
-    )  # fmt: skip
+        required=False,
+        max_length=500,
+        label="Reason for the override",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Recorded in the activity log and the Health Check.",
+    )
     confirm_override = forms.BooleanField(required=False, label="Proceed anyway")
 
     def clean(self):
@@ -286,133 +315,3 @@ class OverrideForm(NulFreeMixin, forms.Form):
 
 class StatusForm(OverrideForm):
     status = forms.ChoiceField(choices=ContractStatus.choices)
-
-
-class RejectForm(NulFreeMixin, forms.Form):
-    reason = forms.CharField(max_length=500, label="Reason", help_text="The contractor sees it.")
-
-
-class BulkReviewForm(OverrideForm):
-    action = forms.ChoiceField(choices=[("approve", "Approve"), ("reject", "Reject")])
-    entries = forms.TypedMultipleChoiceField(coerce=int, choices=[], error_messages={
-        "required": "Tick at least one entry.",
-        "invalid_choice": "One of the ticked entries is no longer on this page.",
-    })  # fmt: skip
-    reason = forms.CharField(required=False, max_length=500, label="Reason for rejecting")
-
-    def __init__(self, *args, entry_ids: list[int], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["entries"].choices = [(pk, pk) for pk in entry_ids]
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("action") == "reject" and not (cleaned.get("reason") or "").strip():
-            self.add_error("reason", "Rejecting needs a reason; the contractor sees it.")
-        return cleaned
-
-
-class TimeFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        required=False, choices=[("", "Any status"), *TimeEntryStatus.choices], initial=TimeEntryStatus.SUBMITTED
-    )
-    contractor = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
-    contract = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
-    week = forms.CharField(
-        required=False, max_length=10, label="Week",
-        widget=forms.TextInput(attrs={"type": "week", "placeholder": "2025-W07"}),
-    )  # fmt: skip
-
-    def __init__(self, data, *, contractors, contracts):
-        # No status in the query string means the review queue: submitted entries.
-        data = data.copy()
-        if "status" not in data:
-            data["status"] = TimeEntryStatus.SUBMITTED
-        super().__init__(data, auto_id="filter_%s")
-        self.fields["contractor"].choices = [("", "Any contractor"), *contractors]
-        self.fields["contract"].choices = [("", "Any contract"), *contracts]
-
-    def filters(self) -> dict[str, Any]:
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        since = until = None
-        week = week_range(data.get("week") or "") if "week" not in self.errors else None
-        if week:
-            since, until = week
-        return {
-            "status": data.get("status", "") if "status" not in self.errors else "",
-            "contractor_id": data.get("contractor") if "contractor" not in self.errors else None,
-            "contract_id": data.get("contract") if "contract" not in self.errors else None,
-            "since": since, "until": until,
-        }  # fmt: skip
-
-
-def week_range(text: str) -> tuple[date, date] | None:
-    """ "2025-W07" → (Monday, Sunday) of that ISO week; None when it is not one."""
-    match = re.fullmatch(r"(\d{4})-W(\d{1,2})", text.strip())
-    if not match:
-        return None
-    try:
-        monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
-        sunday = date.fromisocalendar(int(match[1]), int(match[2]), 7)
-    except ValueError:
-        return None
-    return monday, sunday
-
-
-DURATION = re.compile(
-    r"^(?:(\d{1,2}):([0-5]\d)|(\d{1,4})|(\d{1,2})\s*h(?:\s*(\d{1,2})\s*m(?:in)?)?|(\d{1,4})\s*m(?:in)?)$"
-)
-
-
-def parse_duration(text: str) -> int | None:
-    """ "1:30", "90", "1h 30m", "2h", "45m" → minutes; None when it is none of these."""
-    match = DURATION.match((text or "").strip().lower())
-    if not match:
-        return None
-    hours_colon, minutes_colon, plain, hours_h, minutes_h, minutes_m = match.groups()
-    if hours_colon is not None:
-        return int(hours_colon) * 60 + int(minutes_colon)
-    if plain is not None:
-        return int(plain)
-    if hours_h is not None:
-        return int(hours_h) * 60 + int(minutes_h or 0)
-    return int(minutes_m)
-
-
-def duration_text(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
-class TimeEntryForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
-    contract = forms.TypedChoiceField(coerce=int, empty_value=None, label="Contract")
-    worked_on = forms.DateField(label="Date", widget=DATE_INPUT)
-    duration = forms.CharField(
-        max_length=12, label="Time worked", help_text="Hours:minutes (1:30) or minutes (90).",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "placeholder": "1:30"}),
-    )  # fmt: skip
-    note = forms.CharField(max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                           help_text="What you worked on; your client sees it.")  # fmt: skip
-
-    service_fields = {"minutes": "duration", "contract_id": "contract"}
-
-    def __init__(self, *args, contracts: list[tuple[int, str]] | None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if contracts is None:  # editing: an entry stays on its contract
-            del self.fields["contract"]
-        else:
-            self.fields["contract"].choices = [("", "Choose a contract"), *contracts]
-
-    def clean_duration(self) -> str:
-        text = self.cleaned_data["duration"]
-        minutes = parse_duration(text)
-        if minutes is None:
-            raise forms.ValidationError("Write hours:minutes such as 1:30, or minutes such as 90.")
-        if not 1 <= minutes <= 24 * 60:
-            raise forms.ValidationError("Between 1 minute and 24 hours.")
-        self.minutes = minutes
-        return text
-
-    @staticmethod
-    def initial_for(entry) -> dict[str, Any]:
-        return {"contract": entry.contract_id, "worked_on": entry.worked_on, "duration": duration_text(entry.minutes),
-                "note": entry.note}  # fmt: skip

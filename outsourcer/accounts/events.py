@@ -1,0 +1,13 @@
+"""Audit actions of the accounts domain: organizations, members, invitations and API tokens."""
+
+from outsourcer.audit.events import action
+
+ORGANIZATION_CREATED = action("organization_created", "created the organization")
+ORGANIZATION_UPDATED = action("organization_updated", "changed the organization settings")
+MEMBER_INVITED = action("member_invited", "invited a member")
+INVITATION_REVOKED = action("invitation_revoked", "withdrew an invitation")
+MEMBER_JOINED = action("member_joined", "joined")
+MEMBER_ROLE_CHANGED = action("member_role_changed", "changed a member's role")
+MEMBER_REMOVED = action("member_removed", "removed a member")
+API_TOKEN_CREATED = action("api_token_created", "created an API token")
+API_TOKEN_REVOKED = action("api_token_revoked", "revoked an API token")
