@@ -11,6 +11,7 @@ from outsourcer.accounts.models import Invitation, Organization, User, normalize
 from outsourcer.accounts.services import _claim_invitation, invitation_url, user_create
 from outsourcer.audit.events import event_record
 from outsourcer.contractors.flows import ENGAGEMENT_TRANSITIONS, ILLEGAL_TRANSITION
+from outsourcer.contractors.merge import contractor_merge
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 from outsourcer.lib.currencies import is_currency
 from outsourcer.lib.errors import DomainError, FieldErrors
@@ -254,17 +255,6 @@ def contractor_invite(*, engagement: Engagement, actor: User, email: str | None 
     return invitation
 
 
-def _merge_contractor(placeholder: Contractor, into: Contractor) -> None:
-    # Repoint every row that references the organization's prospect record (engagements now;
-    # contracts, bids and tasks later) to the contractor's one account, then drop the record.
-    for relation in Contractor._meta.related_objects:
-        if relation.one_to_many or relation.one_to_one:
-            relation.related_model._default_manager.filter(**{relation.field.name: placeholder}).update(
-                **{relation.field.name: into}
-            )
-    placeholder.delete()
-
-
 def contractor_invitation_accept(
     *, invitation: Invitation, user: User | None = None, password: str = "", name: str = ""
 ) -> Contractor:
@@ -290,7 +280,7 @@ def contractor_invitation_accept(
         else:
             if Engagement.objects.filter(organization=engagement.organization, contractor=existing).exists():
                 raise DomainError("You already work with this organization.", code="already_engaged")
-            _merge_contractor(placeholder, existing)
+            contractor_merge(merged=placeholder, into=existing)
             contractor = existing
         event_record(
             action="contractor_joined", organization=invitation.organization, actor=user, obj=engagement,
