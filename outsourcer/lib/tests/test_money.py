@@ -43,7 +43,7 @@ def test_cents_for_minutes(minutes, rate, expected):
         ("1200", "EUR", 120_000),
         (" 1 200.5 ", "EUR", 120_050),
         ("1_000", "EUR", 100_000),
-        ("1__000", "EUR", 100_000),  # Decimal alone refuses doubled or leading underscores
+        ("1__000", "EUR", 100_000),  # underscores anywhere are ignored, as people type them
         ("_5", "EUR", 500),
         ("12.500", "EUR", 1_250),  # trailing zeros are not extra precision
         ("0.01", "EUR", 1),
