@@ -57,7 +57,7 @@ ROWS = [
         method="POST",
         wrote=count(Session),
         writers=("alice", "bob", "vera", "carol", "dan", "oscar"),
-    ),  # fmt: skip
+    ),
     Row("accounts:profile", SIGNED_IN),
     Row("accounts:password-change", SIGNED_IN),
     Row("accounts:password-change-done", SIGNED_IN),
@@ -117,7 +117,5 @@ ROWS = [
     ),
     # Alice is the only owner: her attempt is refused with a message, which is also a redirect.
     # Alice is the last owner: she is refused and sent back (302) without leaving.
-    Row(
-        "orgs:member-leave", expect(302, 302, 302, 302, 404, 404, 404), method="POST", writers=("bob", "vera"), **ORG
-    ),  # fmt: skip
+    Row("orgs:member-leave", expect(302, 302, 302, 302, 404, 404, 404), method="POST", writers=("bob", "vera"), **ORG),
 ]

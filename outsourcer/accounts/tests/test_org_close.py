@@ -46,10 +46,12 @@ def test_it_closes_instead_of_deleting_and_keeps_the_books(personas, login_as, b
 
 
 def test_it_revokes_invitations_and_tokens(personas, books):
-    invitation = member_invite(organization=personas.org, invited_by=personas.alice, email="new@crumb.example",
-                               role="viewer")  # fmt: skip
-    token = ApiToken.objects.create(user=personas.alice, organization=personas.org, name="ci", prefix="osr_x",
-                                    digest="d" * 64)  # fmt: skip
+    invitation = member_invite(
+        organization=personas.org, invited_by=personas.alice, email="new@crumb.example", role="viewer"
+    )
+    token = ApiToken.objects.create(
+        user=personas.alice, organization=personas.org, name="ci", prefix="osr_x", digest="d" * 64
+    )
 
     organization_close(organization=personas.org, actor=personas.alice)
 

@@ -44,7 +44,7 @@ ROWS = [
         method="POST",
         kwargs=_alices_token,
         wrote=count(ApiToken, revoked_at__isnull=False),
-    ),  # fmt: skip
+    ),
     # API operations
     Row("/api/v1/me", API_ANY_CALLER, api=True),
     Row("/api/v1/organizations", API_ANY_CALLER, api=True),

@@ -20,13 +20,22 @@ DAY = date(2025, 3, 10)
 @pytest.fixture
 def entry(personas):
     budget = budget_create(
-        organization=personas.org, actor=personas.alice, name="Photos", period="monthly",
-        starts_on=date(2025, 1, 1), amount_cents=100_000, currency="EUR",
-    )  # fmt: skip
+        organization=personas.org,
+        actor=personas.alice,
+        name="Photos",
+        period="monthly",
+        starts_on=date(2025, 1, 1),
+        amount_cents=100_000,
+        currency="EUR",
+    )
     return spend_record(
-        budget=budget, kind=SpendKind.EXPENSE, amount_cents=4_200, occurred_on=DAY, actor=personas.alice,
+        budget=budget,
+        kind=SpendKind.EXPENSE,
+        amount_cents=4_200,
+        occurred_on=DAY,
+        actor=personas.alice,
         contractor=personas.carol_contractor,
-    )  # fmt: skip
+    )
 
 
 def _counts():

@@ -22,8 +22,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def prospect_with_ledger(personas):
     """Oscar's own record of Carol (no account) with an approved, posted hour of work."""
-    prospect = ContractorFactory(user=None, name="Carol (Oscar's record)", email=personas.carol.email,
-                                 created_by_organization=personas.other_org)  # fmt: skip
+    prospect = ContractorFactory(
+        user=None, name="Carol (Oscar's record)", email=personas.carol.email, created_by_organization=personas.other_org
+    )
     engagement = EngagementFactory(organization=personas.other_org, contractor=prospect)
     budget = make_budget(personas, organization=personas.other_org, actor=personas.oscar)
     with time_machine.travel(TODAY, tick=False):

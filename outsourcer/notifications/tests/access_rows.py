@@ -27,6 +27,6 @@ ROWS = [
         method="POST",
         kwargs=_alices_notification,
         wrote=READ,
-    ),  # fmt: skip
+    ),
     Row("notifications:read-all", SIGNED_IN_POST, method="POST", kwargs=_everyones_notification, wrote=READ),
 ]
