@@ -43,6 +43,9 @@ def test_it_closes_instead_of_deleting_and_keeps_the_books(personas, login_as, b
     event = Event.objects.get(action="organization_closed")
     assert event.reason == "Shop sold" and {"user": "bob@crumb.example", "role": "manager"} in event.before["members"]
     assert login_as(personas.alice).get(reverse("orgs:home", args=[personas.org.slug])).status_code == 404
+    hourly, _ = books
+    with pytest.raises(DomainError):  # read-only for the contractor too: the contract has ended
+        log_time(Contract.objects.get(pk=hourly.pk), worked_on=date(2025, 3, 18))
 
 
 def test_it_revokes_invitations_and_tokens(personas, books):
