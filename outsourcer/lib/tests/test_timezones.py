@@ -26,7 +26,8 @@ def test_default_hours_are_nine_to_five_on_weekdays():
 
 
 def test_clean_working_hours_normalises_and_orders_the_days():
-    cleaned = clean_working_hours({"sat": ["9:5", "12:00"], "mon": ("08:30", "17:00"), "tue": [], "wed": None})
+    # An empty day first: the days after it still count.
+    cleaned = clean_working_hours({"tue": [], "sat": ["9:5", "12:00"], "mon": ("08:30", "17:00"), "wed": None})
 
     assert cleaned == {"mon": ["08:30", "17:00"], "sat": ["09:05", "12:00"]}
     assert list(cleaned) == ["mon", "sat"]
