@@ -3,12 +3,10 @@ account when the invitation is accepted (contractors/merge.py; docs/money.md).""
 
 import pytest
 import time_machine
-from django.core.exceptions import ImproperlyConfigured
 
 from outsourcer.accounts.models import Invitation
 from outsourcer.accounts.services import invitation_url
 from outsourcer.budgets.models import SpendEntry
-from outsourcer.contractors import merge
 from outsourcer.contractors.models import Contractor, ContractorMerge, Engagement
 from outsourcer.contractors.services import contractor_invite
 from outsourcer.contracts.models import Contract, TimeEntry
@@ -52,23 +50,3 @@ def test_it_moves_every_row_to_the_account_and_keeps_the_amounts(personas, login
     assert set(ledger.values_list("contractor_id", flat=True)) == {carol.pk}
     assert list(ledger.values_list("id", "amount_cents")) == ledger_before
     assert Invitation.objects.get(pk=invitation.pk).accepted_by == personas.carol
-
-
-def test_every_foreign_key_to_a_contractor_has_a_merge_rule():
-    relations = {f"{model._meta.label}.{field}" for model, field in merge.contractor_relations()}
-
-    assert "budgets.SpendEntry.contractor" in relations  # hidden (related_name="+") relations count too
-    assert relations == {f"{label}.{field}" for label, field in merge._RULES}
-
-
-def test_a_foreign_key_without_a_rule_stops_the_merge_before_anything_moves(
-    personas, prospect_with_ledger, monkeypatch
-):
-    prospect, engagement, contract, _ = prospect_with_ledger
-    monkeypatch.delitem(merge._RULES, ("contracts.TimeEntry", "contractor"))
-
-    with pytest.raises(ImproperlyConfigured, match="contracts.TimeEntry.contractor"):
-        merge.contractor_merge(merged=prospect, into=personas.carol_contractor)
-
-    assert Engagement.objects.get(pk=engagement.pk).contractor == prospect
-    assert not ContractorMerge.objects.exists()
