@@ -89,7 +89,7 @@ class Engagement(models.Model):
             models.UniqueConstraint(fields=["organization", "contractor"], name="engagement_unique"),
             models.CheckConstraint(condition=Q(status__in=EngagementStatus.values), name="engagement_status_valid"),
             # The target of contracts' composite foreign key (engagement_id, contractor_id) on
-            # PostgreSQL (contracts migration 0002): a contract's contractor is its engagement's.
+            # PostgreSQL (contracts migration 0003): a contract's contractor is its engagement's.
             models.UniqueConstraint(fields=["id", "contractor"], name="engagement_id_contractor"),
         ]
         indexes = [

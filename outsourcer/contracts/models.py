@@ -32,7 +32,7 @@ class Contract(models.Model):
     contractor = models.ForeignKey("contractors.Contractor", on_delete=models.RESTRICT, related_name="contracts")
     # Always the engagement's contractor (kept beside it so portal queries need no join): the
     # services set both from the engagement, and on PostgreSQL a composite foreign key
-    # (engagement_id, contractor_id) → engagement (id, contractor_id) holds it (migration 0002).
+    # (engagement_id, contractor_id) → engagement (id, contractor_id) holds it (migration 0003).
     engagement = models.ForeignKey("contractors.Engagement", on_delete=models.RESTRICT, related_name="contracts")
     title = models.CharField(max_length=200)
     # "model" in the product's words; `rate_model` because Model.model reads badly in Django code.
