@@ -10,6 +10,7 @@ schemathesis' systematic boundary and negative cases; it roughly triples the tim
 """
 
 import os
+import re
 
 import pytest
 import schemathesis
@@ -27,6 +28,11 @@ from schemathesis.specs.openapi.checks import (
 
 from config.wsgi import application
 from outsourcer.accounts.services import api_token_create
+from outsourcer.budgets.models import SpendKind
+from outsourcer.budgets.services import spend_record
+from outsourcer.contracts.services import time_entry_approve
+from outsourcer.contracts.tests.builders import TODAY, log_time, make_budget, make_contract
+from outsourcer.notifications.models import Notification
 
 DEEP = "API_FUZZ_EXAMPLES" in os.environ
 CONFIG = schemathesis.Config.from_dict(
@@ -68,24 +74,65 @@ def owner_token(personas):
     return raw
 
 
-# Path parameter → a real row of Alice's organization. Random ids almost never exist, so half the
-# cases use these: the service code behind a 200 gets fuzzed too, not only the 404 path.
-REAL_ROWS = {
-    "engagement_id": lambda p: p.carol_engagement.pk,
-}
+@pytest.fixture
+def real_rows(personas) -> dict[str, int]:
+    """Real rows of every domain in Alice's organization, named by the path parameter that takes
+    them (time and ledger entries share `entry_id`; `_aim_at_real_rows` picks by path), plus a
+    notification and a second token so list answers carry real rows too."""
+    budget = make_budget(personas, name="Fuzz budget", amount_cents=10**9)
+    hourly = make_contract(personas, budget)
+    fixed = make_contract(personas, budget, rate_model="fixed", title="Fuzz fixed")
+    draft = make_contract(personas, budget, activate=False, title="Fuzz draft")
+    submitted = log_time(hourly, minutes=45)
+    approved = time_entry_approve(entry=log_time(hourly, minutes=30), actor=personas.alice)
+    expense = spend_record(
+        budget=budget, kind=SpendKind.EXPENSE, amount_cents=1_500, occurred_on=TODAY, actor=personas.alice
+    )
+    Notification.objects.create(user=personas.alice, organization=personas.org, kind="budget_alert", message="80 %")
+    api_token_create(user=personas.alice, name="second", organization=personas.org)
+    return {
+        "engagement_id": personas.carol_engagement.pk,
+        "budget_id": budget.pk,
+        "contract_id": hourly.pk,
+        "draft_contract_id": draft.pk,
+        "fixed_contract_id": fixed.pk,
+        "milestone_id": fixed.milestones.first().pk,
+        "time_entry_id": submitted.pk,
+        "approved_time_entry_id": approved.pk,
+        "spend_entry_id": expense.pk,
+    }
 
 
-def _aim_at_real_rows(case, personas):
+def _real_value(name: str, path: str, rows: dict[str, int]) -> int | None:
+    if name == "entry_id":
+        return rows["spend_entry_id"] if "/ledger/" in path else rows["time_entry_id"]
+    if name == "contract_id" and "{milestone_id}" in path:
+        return rows["fixed_contract_id"]
+    if name == "contract_id" and path.endswith("/activate"):
+        return rows["draft_contract_id"]
+    return rows.get(name)
+
+
+def _aim_at_real_rows(case, rows):
+    # Random ids almost never exist, so half the cases use real rows: the service code behind a
+    # 200 gets fuzzed too, not only the 404 path.
     for name, value in (case.path_parameters or {}).items():
-        if name in REAL_ROWS and isinstance(value, int) and value % 2 == 0:
-            case.path_parameters[name] = REAL_ROWS[name](personas)
+        real = _real_value(name, case.path, rows)
+        if real is not None and isinstance(value, int) and value % 2 == 0:
+            case.path_parameters[name] = real
+
+
+def test_every_path_parameter_has_real_rows(real_rows):
+    names = {name for operation in schema.get_all_operations() for name in re.findall(r"{(\w+)}", operation.ok().path)}
+
+    assert sorted(name for name in names if _real_value(name, "/x", real_rows) is None) == []
 
 
 @pytest.mark.django_db
 @schema.parametrize()
 @FUZZ
-def test_api_answers_every_generated_request_as_documented(case, personas, owner_token):
-    _aim_at_real_rows(case, personas)
+def test_api_answers_every_generated_request_as_documented(case, real_rows, owner_token):
+    _aim_at_real_rows(case, real_rows)
     with override_settings(ALLOWED_HOSTS=["*"]):
         case.call_and_validate(headers={"Authorization": f"Bearer {owner_token}"}, checks=CHECKS)
 

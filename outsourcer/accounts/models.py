@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -60,9 +61,16 @@ class Organization(models.Model):
     currency = models.CharField(max_length=3, default="EUR")
     time_zone = models.CharField(max_length=64, default="UTC")
     created_at = models.DateTimeField(default=timezone.now)
+    # Set by `organization_close`: an organization with money history is closed (read-only, no
+    # members) instead of deleted, because its ledger is kept (docs/money.md).
+    closed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
 
 
 class Membership(models.Model):
@@ -72,7 +80,10 @@ class Membership(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["organization", "user"], name="membership_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "user"], name="membership_unique"),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_valid"),
+        ]
         indexes = [models.Index(fields=["user", "organization"])]
 
     def __str__(self) -> str:
@@ -106,6 +117,17 @@ class Invitation(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        constraints = [
+            # A member invitation names a role; a contractor invitation names the engagement instead.
+            models.CheckConstraint(
+                condition=Q(kind="member", role__in=Role.values, engagement__isnull=True)
+                | Q(kind="contractor", role="", engagement__isnull=False),
+                name="invitation_kind_fields",
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_by__isnull=True) | Q(accepted_at__isnull=False), name="invitation_accepted_by_at"
+            ),
+        ]
         indexes = [models.Index(fields=["organization", "email"])]
 
     def __str__(self) -> str:

@@ -23,7 +23,9 @@ class BudgetPeriod(models.TextChoices):
 class Budget(models.Model):
     """Money set aside for one outsourced area, per period (see budgets/periods.py)."""
 
-    organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="budgets")
+    # RESTRICT up the chain to the ledger: an organization with budgets is closed, never deleted
+    # (docs/money.md), so no cascade can reach a spend entry.
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.RESTRICT, related_name="budgets")
     name = models.CharField(max_length=120)
     period = models.CharField(max_length=10, choices=BudgetPeriod.choices, default=BudgetPeriod.MONTHLY)
     starts_on = models.DateField()
@@ -44,6 +46,7 @@ class Budget(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")), name="budget_dates_ordered"
             ),
+            models.CheckConstraint(condition=Q(period__in=BudgetPeriod.values), name="budget_period_valid"),
         ]
         indexes = [models.Index(fields=["organization", "name"])]
 
@@ -83,21 +86,30 @@ class SpendEntryQuerySet(models.QuerySet):
     update.queryset_only = True
     delete.queryset_only = True
 
+    def contractor_relink(self, *, into) -> int:
+        """The ledger's one allowed change: entries of a prospect record merged into a contractor's
+        account follow it (contractors/merge.py). Amounts, dates and every other column stay; on
+        PostgreSQL the trigger accepts it only when a ContractorMerge row names this move."""
+        return super().update(contractor=into)
+
 
 class SpendEntry(models.Model):
     """One append-only row of the money ledger, in the budget's currency. `amount_cents` is signed:
     a correction is the negative of the entry it `reverses`."""
 
-    organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="+")
-    budget = models.ForeignKey(Budget, on_delete=models.RESTRICT, related_name="spend_entries")
+    # Every link from the ledger is PROTECT: Django refuses to delete anything that a spend entry
+    # points at before it deletes a row, whatever cascades lead there (RESTRICT would let a
+    # cascade from the organization through the budget take the entries with it).
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.PROTECT, related_name="+")
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="spend_entries")
     # Start of the budget period the entry counts towards (budgets/periods.py), so a period's
     # spend is one indexed SUM.
     period_start = models.DateField()
     contractor = models.ForeignKey(
-        "contractors.Contractor", null=True, blank=True, on_delete=models.RESTRICT, related_name="+"
+        "contractors.Contractor", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     contract = models.ForeignKey(
-        "contracts.Contract", null=True, blank=True, on_delete=models.RESTRICT, related_name="spend_entries"
+        "contracts.Contract", null=True, blank=True, on_delete=models.PROTECT, related_name="spend_entries"
     )
     kind = models.CharField(max_length=14, choices=SpendKind.choices)
     amount_cents = models.BigIntegerField()
@@ -114,16 +126,14 @@ class SpendEntry(models.Model):
     description = models.CharField(max_length=500, blank=True)
     receipt = models.FileField(upload_to="receipts/%Y/%m/", blank=True, max_length=255)
     time_entry = models.OneToOneField(
-        "contracts.TimeEntry", null=True, blank=True, on_delete=models.RESTRICT, related_name="spend_entry"
+        "contracts.TimeEntry", null=True, blank=True, on_delete=models.PROTECT, related_name="spend_entry"
     )
     milestone = models.OneToOneField(
-        "contracts.Milestone", null=True, blank=True, on_delete=models.RESTRICT, related_name="spend_entry"
+        "contracts.Milestone", null=True, blank=True, on_delete=models.PROTECT, related_name="spend_entry"
     )
-    reverses = models.OneToOneField(
-        "self", null=True, blank=True, on_delete=models.RESTRICT, related_name="reversed_by"
-    )
+    reverses = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="reversed_by")
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.RESTRICT, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -142,6 +152,16 @@ class SpendEntry(models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(kind="retainer_fee") | Q(covers_month__isnull=False), name="spend_retainer_fee_month"
+            ),
+            models.CheckConstraint(condition=Q(kind__in=SpendKind.values), name="spend_kind_valid"),
+            # Time and expenses are positive; a milestone or retainer fee converted from another
+            # currency may round to zero (one cent at a tiny rate) and is still posted once; a
+            # correction negates its original, so it is never positive.
+            models.CheckConstraint(
+                condition=Q(kind__in=[SpendKind.TIME, SpendKind.EXPENSE], amount_cents__gt=0)
+                | Q(kind__in=[SpendKind.MILESTONE, SpendKind.RETAINER_FEE], amount_cents__gte=0)
+                | Q(kind=SpendKind.CORRECTION, amount_cents__lte=0),
+                name="spend_amount_sign",
             ),
         ]
         indexes = [

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from outsourcer.lib.timezones import DEFAULT_WORKING_HOURS
@@ -40,6 +41,12 @@ class Contractor(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
+    class Meta:
+        # Literal values: Meta cannot see the class body's `Kind`.
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=["person", "company"]), name="contractor_kind_valid"),
+        ]
+
     def __str__(self) -> str:
         return f"{self.name} ({self.company})" if self.company else self.name
 
@@ -74,7 +81,13 @@ class Engagement(models.Model):
     status_changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["organization", "contractor"], name="engagement_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "contractor"], name="engagement_unique"),
+            models.CheckConstraint(condition=Q(status__in=EngagementStatus.values), name="engagement_status_valid"),
+            # The target of contracts' composite foreign key (engagement_id, contractor_id) on
+            # PostgreSQL (contracts migration 0003): a contract's contractor is its engagement's.
+            models.UniqueConstraint(fields=["id", "contractor"], name="engagement_id_contractor"),
+        ]
         indexes = [
             models.Index(fields=["organization", "status"]),
             models.Index(fields=["contractor", "organization"]),
@@ -82,3 +95,20 @@ class Engagement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contractor} @ {self.organization}"
+
+
+class ContractorMerge(models.Model):
+    """A prospect record merged into a contractor's account (`contractor_invitation_accept`).
+
+    The prospect row is deleted after its rows move, so `merged_contractor_id` is a plain number
+    (old links and audit events still name it). On PostgreSQL this row is also what lets the
+    ledger trigger accept the one change it allows: a spend entry's contractor moving from the
+    merged record to the account it merged into (docs/money.md)."""
+
+    merged_contractor_id = models.BigIntegerField(unique=True)
+    into = models.ForeignKey(Contractor, on_delete=models.PROTECT, related_name="merged_records")
+    organization = models.ForeignKey("accounts.Organization", null=True, on_delete=models.SET_NULL, related_name="+")
+    merged_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"contractor #{self.merged_contractor_id} → #{self.into_id}"

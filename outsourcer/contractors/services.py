@@ -12,6 +12,7 @@ from outsourcer.accounts.services import invitation_claim, invitation_url, membe
 from outsourcer.audit.events import event_record
 from outsourcer.contractors import events
 from outsourcer.contractors.flows import ENGAGEMENT_FLOW
+from outsourcer.contractors.merge import contractor_merge
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.limits import MAX_WEEK_HOURS, MAX_WEEK_MINUTES
@@ -273,17 +274,6 @@ def contractor_invite(*, engagement: Engagement, actor: User, email: str | None 
     return invitation
 
 
-def _merge_contractor(placeholder: Contractor, into: Contractor) -> None:
-    # Repoint every row that references the organization's prospect record (engagements now;
-    # contracts, bids and tasks later) to the contractor's one account, then drop the record.
-    for relation in Contractor._meta.related_objects:
-        if relation.one_to_many or relation.one_to_one:
-            relation.related_model._default_manager.filter(**{relation.field.name: placeholder}).update(
-                **{relation.field.name: into}
-            )
-    placeholder.delete()
-
-
 def contractor_invitation_accept(
     *, invitation: Invitation, user: User | None = None, password: str = "", name: str = ""
 ) -> Contractor:
@@ -309,7 +299,7 @@ def contractor_invitation_accept(
         else:
             if Engagement.objects.filter(organization=engagement.organization, contractor=existing).exists():
                 raise DomainError("You already work with this organization.", code="already_engaged")
-            _merge_contractor(placeholder, existing)
+            contractor_merge(merged=placeholder, into=existing)
             contractor = existing
         event_record(
             action=events.CONTRACTOR_JOINED, organization=invitation.organization, actor=user, obj=engagement,

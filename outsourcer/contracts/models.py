@@ -26,9 +26,13 @@ class Contract(models.Model):
     budget figures can SUM them in SQL without converting per row.
     """
 
-    organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="contracts")
+    # RESTRICT: an organization with contracts is closed, never deleted (docs/money.md).
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.RESTRICT, related_name="contracts")
     budget = models.ForeignKey("budgets.Budget", on_delete=models.RESTRICT, related_name="contracts")
     contractor = models.ForeignKey("contractors.Contractor", on_delete=models.RESTRICT, related_name="contracts")
+    # Always the engagement's contractor (kept beside it so portal queries need no join): the
+    # services set both from the engagement, and on PostgreSQL a composite foreign key
+    # (engagement_id, contractor_id) → engagement (id, contractor_id) holds it (migration 0003).
     engagement = models.ForeignKey("contractors.Engagement", on_delete=models.RESTRICT, related_name="contracts")
     title = models.CharField(max_length=200)
     # "model" in the product's words; `rate_model` because Model.model reads badly in Django code.
@@ -76,6 +80,17 @@ class Contract(models.Model):
             models.CheckConstraint(
                 condition=~Q(rate_model="fixed") | Q(total_cents__isnull=False), name="contract_fixed_terms"
             ),
+            models.CheckConstraint(condition=Q(rate_model__in=RateModel.values), name="contract_rate_model_valid"),
+            # The status and its timestamps agree: a draft was never activated nor closed, an
+            # active contract was activated and is open, a completed one was both, and an ended
+            # one was closed (possibly straight from draft).
+            models.CheckConstraint(
+                condition=Q(status=ContractStatus.DRAFT, activated_at__isnull=True, closed_at__isnull=True)
+                | Q(status=ContractStatus.ACTIVE, activated_at__isnull=False, closed_at__isnull=True)
+                | Q(status=ContractStatus.COMPLETED, activated_at__isnull=False, closed_at__isnull=False)
+                | Q(status=ContractStatus.ENDED, closed_at__isnull=False),
+                name="contract_status_dates",
+            ),
         ]
         indexes = [
             models.Index(fields=["organization", "status", "-created_at"], name="contract_org_status"),
@@ -99,7 +114,7 @@ class MilestoneStatus(models.TextChoices):
 class Milestone(models.Model):
     """A fixed-price contract's payable step; accepting it posts `amount_cents` to the ledger once."""
 
-    organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="+")
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.RESTRICT, related_name="+")
     contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="milestones")
     position = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(max_length=200)
@@ -111,6 +126,14 @@ class Milestone(models.Model):
     accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["contract", "position"], name="milestone_position_unique"),
+            models.CheckConstraint(
+                condition=Q(status=MilestoneStatus.PENDING, accepted_at__isnull=True)
+                | Q(status=MilestoneStatus.ACCEPTED, accepted_at__isnull=False),
+                name="milestone_status_accepted_at",
+            ),
+        ]
         indexes = [
             models.Index(fields=["contract", "status", "due_on"], name="milestone_contract_status"),
             models.Index(fields=["organization", "status", "due_on"], name="milestone_org_status"),
@@ -130,7 +153,7 @@ class TimeEntryStatus(models.TextChoices):
 class TimeEntry(models.Model):
     """Minutes a contractor worked under a contract; approval posts spend (contracts/services.py)."""
 
-    organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="+")
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.RESTRICT, related_name="+")
     contractor = models.ForeignKey("contractors.Contractor", on_delete=models.RESTRICT, related_name="time_entries")
     contract = models.ForeignKey(Contract, on_delete=models.RESTRICT, related_name="time_entries")
     worked_on = models.DateField()
@@ -149,6 +172,13 @@ class TimeEntry(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(condition=Q(minutes__gte=1, minutes__lte=1440), name="time_entry_minutes_range"),
+            # Reviewed ⇔ reviewed_at; a rejection always says why.
+            models.CheckConstraint(
+                condition=Q(status=TimeEntryStatus.SUBMITTED, reviewed_at__isnull=True)
+                | Q(status=TimeEntryStatus.APPROVED, reviewed_at__isnull=False)
+                | (Q(status=TimeEntryStatus.REJECTED, reviewed_at__isnull=False) & ~Q(rejection_reason="")),
+                name="time_entry_status_reviewed",
+            ),
         ]
         indexes = [
             models.Index(fields=["organization", "contractor", "worked_on"], name="time_org_contractor_day"),

@@ -1,6 +1,8 @@
+from django.contrib.sessions.models import Session
+
 from outsourcer.accounts.models import Invitation, Membership
 from outsourcer.accounts.roles import Role
-from tests.access_matrix import ORG_OWNER_POST, ORG_READ, PUBLIC, Row, expect
+from tests.access_matrix import ORG_OWNER_POST, ORG_READ, PUBLIC, Row, count, expect
 
 SIGNED_IN = expect(302, 200, 200, 200, 200, 200, 200)
 ORG = {"kwargs": lambda p: {"org_slug": p.org.slug}}
@@ -48,7 +50,14 @@ ROWS = [
         data=lambda p: {"email": "nobody@example.com", "password": "wrong password"},
         note="wrong password",
     ),
-    Row("accounts:logout", expect(302, 302, 302, 302, 302, 302, 302), method="POST"),
+    # Logging out deletes the session row; anonymous has none to delete.
+    Row(
+        "accounts:logout",
+        expect(302, 302, 302, 302, 302, 302, 302),
+        method="POST",
+        wrote=count(Session),
+        writers=("alice", "bob", "vera", "carol", "dan", "oscar"),
+    ),
     Row("accounts:profile", SIGNED_IN),
     Row("accounts:password-change", SIGNED_IN),
     Row("accounts:password-change-done", SIGNED_IN),
@@ -107,5 +116,6 @@ ROWS = [
         data=lambda p: {"name": "Crumb & Co. Bakery", "currency": "EUR", "time_zone": "Europe/Berlin"},
     ),
     # Alice is the only owner: her attempt is refused with a message, which is also a redirect.
-    Row("orgs:member-leave", expect(302, 302, 302, 302, 404, 404, 404), method="POST", **ORG),
+    # Alice is the last owner: she is refused and sent back (302) without leaving.
+    Row("orgs:member-leave", expect(302, 302, 302, 302, 404, 404, 404), method="POST", writers=("bob", "vera"), **ORG),
 ]

@@ -5,7 +5,7 @@ with a portal token, anonymous with none (tests/test_access_matrix.py).
 """
 
 from outsourcer.accounts.models import ApiToken
-from tests.access_matrix import Row, expect
+from tests.access_matrix import Row, count, expect
 
 SIGNED_IN = expect(302, 200, 200, 200, 200, 200, 200)
 SIGNED_IN_POST = expect(302, 302, 302, 302, 302, 302, 302)
@@ -35,8 +35,16 @@ ROWS = [
         method="POST",
         data=lambda p: {"name": "Spreadsheet", "scope": f"org:{p.org.pk}"},
         note="shows the new token, or the form with errors for a scope that is not theirs",
+        wrote=count(ApiToken),
+        writers=("alice", "bob", "vera"),
     ),
-    Row("accounts:token-revoke", expect(302, 302, 404, 404, 404, 404, 404), method="POST", kwargs=_alices_token),
+    Row(
+        "accounts:token-revoke",
+        expect(302, 302, 404, 404, 404, 404, 404),
+        method="POST",
+        kwargs=_alices_token,
+        wrote=count(ApiToken, revoked_at__isnull=False),
+    ),
     # API operations
     Row("/api/v1/me", API_ANY_CALLER, api=True),
     Row("/api/v1/organizations", API_ANY_CALLER, api=True),

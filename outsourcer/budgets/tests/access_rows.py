@@ -71,7 +71,8 @@ API_ROWS = [
         kwargs=_oscars_budget, data=lambda p: {"amount_cents": 1250, "occurred_on": "2025-03-03", "description": "x"},
         note="Oscar's budget"),
     Row("/api/v1/budgets/{budget_id}/advice", API_READ, method="POST", api=True, kwargs=_budget,
-        data=lambda p: {"low_minutes": 600, "high_minutes": 900, "rate_cents": 6000}),
+        data=lambda p: {"low_minutes": 600, "high_minutes": 900, "rate_cents": 6000},
+        wrote=None),  # a POST that only computes: nothing to write
 ]  # fmt: skip
 
 # The pages' rows (outsourcer/budgets/tests/access_rows_pages.py).

@@ -373,3 +373,13 @@ def contract_complete(*, contract: Contract, actor: User) -> Contract:
 def contract_end(*, contract: Contract, actor: User) -> Contract:
     """draft/active → ended: stops commitments (pending milestones, future retainer months)."""
     return _close(contract, actor, ContractStatus.ENDED, events.CONTRACT_ENDED)
+
+
+def contract_end_all_for_organization(organization: Organization, actor: User) -> None:
+    """End every draft or active contract of a closing organization (accounts/closing.py), each
+    with its usual `contract_ended` event, so no fee is posted and no time is logged any more."""
+    open_contracts = Contract.objects.filter(
+        organization=organization, status__in=[ContractStatus.DRAFT, ContractStatus.ACTIVE]
+    ).order_by("pk")
+    for contract in open_contracts:
+        contract_end(contract=contract, actor=actor)

@@ -31,7 +31,10 @@ def _contract(p):
 
 
 def _draft(p):
-    return {"org_slug": p.org.slug, "contract_id": _carols_contract(p, status=ContractStatus.DRAFT).pk}
+    return {
+        "org_slug": p.org.slug,
+        "contract_id": _carols_contract(p, status=ContractStatus.DRAFT, activated_at=None).pk,
+    }
 
 
 def _oscars_contract(p):

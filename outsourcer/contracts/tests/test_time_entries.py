@@ -181,7 +181,19 @@ def test_the_cap_counts_the_iso_week_only(personas):
     sunday = log_time(contract, minutes=60, worked_on=date(2025, 3, 16))
     monday = log_time(contract, minutes=60, worked_on=date(2025, 3, 17))
     time_entry_approve(entry=sunday, actor=personas.bob)
+    # Sunday closes the ISO week of 10–16 March: Monday's hour starts a new week under the cap.
     time_entry_approve(entry=monday, actor=personas.bob)
+
+    assert TimeEntry.objects.filter(pk__in=[sunday.pk, monday.pk], status="approved", override_reason="").count() == 2
+    assert not Event.objects.filter(action="time_entry_approved_with_override").exists()
+    assert sorted(SpendEntry.objects.filter(contract=contract).values_list("occurred_on", "amount_cents")) == [
+        (date(2025, 3, 16), 6000),
+        (date(2025, 3, 17), 6000),
+    ]
+    # …and that week is now full: one more minute on Tuesday needs an override.
+    with pytest.raises(OverrideRequired) as caught:
+        time_entry_approve(entry=log_time(contract, minutes=1, worked_on=date(2025, 3, 18)), actor=personas.bob)
+    assert caught.value.code == "over_weekly_cap" and caught.value.details["week_start"] == "2025-03-17"
 
 
 def test_approval_past_100_percent_needs_an_owners_override(personas):

@@ -1,0 +1,65 @@
+"""lib/timezones.py: zone names and the working-hours format contractors edit."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from outsourcer.lib.timezones import (
+    DEFAULT_WORKING_HOURS,
+    WorkingHoursError,
+    clean_working_hours,
+    is_time_zone,
+    local_time_text,
+    time_zone_choices,
+)
+
+
+def test_time_zone_names():
+    assert is_time_zone("Europe/Lisbon") and is_time_zone("UTC")
+    assert not is_time_zone("Mars/Olympus") and not is_time_zone("") and not is_time_zone("europe/lisbon")
+    choices = time_zone_choices()
+    assert ("Asia/Manila", "Asia/Manila") in choices and choices == sorted(choices)
+
+
+def test_default_hours_are_nine_to_five_on_weekdays():
+    assert DEFAULT_WORKING_HOURS == {day: ["09:00", "17:00"] for day in ("mon", "tue", "wed", "thu", "fri")}
+
+
+def test_clean_working_hours_normalises_and_orders_the_days():
+    # An empty day first: the days after it still count.
+    cleaned = clean_working_hours({"tue": [], "sat": ["9:5", "12:00"], "mon": ("08:30", "17:00"), "wed": None})
+
+    assert cleaned == {"mon": ["08:30", "17:00"], "sat": ["09:05", "12:00"]}
+    assert list(cleaned) == ["mon", "sat"]
+    assert clean_working_hours({}) == {} and clean_working_hours({"sun": ""}) == {}
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (["mon"], "Working hours must map weekdays (mon…sun) to [start, end]."),
+        ({"monday": ["09:00", "17:00"]}, "“monday” is not a weekday; use mon, tue, wed, thu, fri, sat, sun."),
+        ({"tue": ["09:00"]}, "Tuesday: give a start and an end time."),
+        ({"wed": ["09:00", "12:00", "13:00"]}, "Wednesday: give a start and an end time."),
+        ({"thu": "09:00-17:00"}, "Thursday: give a start and an end time."),
+        ({"fri": ["17:00", "09:00"]}, "Friday: the end must be after the start."),
+        ({"sat": ["10:00", "10:00"]}, "Saturday: the end must be after the start."),
+        ({"sun": ["9am", "17:00"]}, "“9am” is not a time of day like 09:00."),
+        ({"mon": ["25:00", "26:00"]}, "“25:00” is not a time of day like 09:00."),
+        ({"mon": ["09:00", "17:00:00"]}, "“17:00:00” is not a time of day like 09:00."),
+    ],
+)
+def test_clean_working_hours_refuses_with_a_message(value, message):
+    with pytest.raises(WorkingHoursError) as error:
+        clean_working_hours(value)
+
+    assert str(error.value) == message
+    assert isinstance(error.value, ValueError)
+
+
+def test_local_time_text_is_the_weekday_and_clock_in_the_zone():
+    moment = datetime(2025, 3, 14, 17, 0, tzinfo=UTC)  # a Friday
+
+    assert local_time_text(moment, "UTC") == "Fri 17:00"
+    assert local_time_text(moment, "Asia/Manila") == "Sat 01:00"
+    assert local_time_text(moment, "America/New_York") == "Fri 13:00"
