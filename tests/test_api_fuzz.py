@@ -28,11 +28,11 @@ from schemathesis.specs.openapi.checks import (
 
 from config.wsgi import application
 from outsourcer.accounts.services import api_token_create
+from outsourcer.budgets.ledger import spend_record
 from outsourcer.budgets.models import SpendKind
-from outsourcer.budgets.services import spend_record
 from outsourcer.contracts.services import time_entry_approve
-from outsourcer.contracts.tests.builders import TODAY, log_time, make_budget, make_contract
 from outsourcer.notifications.models import Notification
+from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
 
 DEEP = "API_FUZZ_EXAMPLES" in os.environ
 CONFIG = schemathesis.Config.from_dict(

@@ -6,7 +6,7 @@ class ContractsConfig(AppConfig):
     label = "contracts"
 
     def ready(self) -> None:
-        from outsourcer.accounts.closing import organization_close_hook_register
+        from outsourcer.accounts.services import organization_close_hook_register
         from outsourcer.budgets.figures import commitments_register
         from outsourcer.contractors.merge import contractor_merge_rule_register
         from outsourcer.contracts.commitments import CONTRACT_COMMITMENTS

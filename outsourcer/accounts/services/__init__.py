@@ -2,6 +2,7 @@
 
 A package with one module per subject; import services from here."""
 
+from outsourcer.accounts.services.closing import organization_close, organization_close_hook_register
 from outsourcer.accounts.services.logins import (
     login_attempt_reserve,
     login_failed,
@@ -41,6 +42,8 @@ __all__ = [
     "member_invite",
     "member_remove",
     "member_role_change",
+    "organization_close",
+    "organization_close_hook_register",
     "organization_create",
     "organization_update",
     "user_create",

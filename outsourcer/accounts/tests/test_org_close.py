@@ -1,4 +1,4 @@
-"""An organization with money history is closed, never deleted (accounts/closing.py)."""
+"""An organization with money history is closed, never deleted (accounts/services/closing.py)."""
 
 from datetime import date
 
@@ -8,15 +8,14 @@ from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.urls import reverse
 
-from outsourcer.accounts.closing import organization_close
 from outsourcer.accounts.models import ApiToken, Invitation, Membership
-from outsourcer.accounts.services import member_invite
+from outsourcer.accounts.services import member_invite, organization_close
 from outsourcer.audit.models import Event
 from outsourcer.budgets.models import SpendEntry
 from outsourcer.contracts.models import Contract, ContractStatus
 from outsourcer.contracts.services import time_entry_approve
-from outsourcer.contracts.tests.builders import log_time, make_budget, make_contract
 from outsourcer.lib.errors import DomainError
+from outsourcer.testing.builders import log_time, make_budget, make_contract
 
 pytestmark = pytest.mark.django_db
 

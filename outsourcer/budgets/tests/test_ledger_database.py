@@ -8,8 +8,9 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import ProtectedError, RestrictedError
 
 from outsourcer.accounts.models import Organization
+from outsourcer.budgets.ledger import spend_record
 from outsourcer.budgets.models import Budget, SpendEntry, SpendKind
-from outsourcer.budgets.services import budget_create, spend_record
+from outsourcer.budgets.services import budget_create
 from outsourcer.contractors.models import ContractorMerge
 
 pytestmark = pytest.mark.django_db

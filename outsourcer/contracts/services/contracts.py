@@ -376,7 +376,7 @@ def contract_end(*, contract: Contract, actor: User) -> Contract:
 
 
 def contract_end_all_for_organization(organization: Organization, actor: User) -> None:
-    """End every draft or active contract of a closing organization (accounts/closing.py), each
+    """End every draft or active contract of a closing organization (accounts/services/closing.py), each
     with its usual `contract_ended` event, so no fee is posted and no time is logged any more."""
     open_contracts = Contract.objects.filter(
         organization=organization, status__in=[ContractStatus.DRAFT, ContractStatus.ACTIVE]

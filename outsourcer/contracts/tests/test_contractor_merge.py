@@ -11,7 +11,7 @@ from outsourcer.contractors.models import Contractor, ContractorMerge, Engagemen
 from outsourcer.contractors.services import contractor_invite
 from outsourcer.contracts.models import Contract, TimeEntry
 from outsourcer.contracts.services import time_entry_approve
-from outsourcer.contracts.tests.builders import TODAY, log_time, make_budget, make_contract
+from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
 from outsourcer.testing.factories import ContractorFactory, EngagementFactory
 
 pytestmark = pytest.mark.django_db

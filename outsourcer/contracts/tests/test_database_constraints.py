@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from outsourcer.contractors.models import Contractor, Engagement
 from outsourcer.contracts.models import Contract, Milestone, TimeEntry
-from outsourcer.contracts.tests.builders import log_time, make_budget, make_contract
+from outsourcer.testing.builders import log_time, make_budget, make_contract
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from outsourcer.accounts.closing import organization_close
 from outsourcer.accounts.models import Organization, User
+from outsourcer.accounts.services import organization_close
 from outsourcer.lib.errors import DomainError
 
 

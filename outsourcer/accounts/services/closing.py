@@ -13,6 +13,7 @@ from collections.abc import Callable
 from django.db import transaction
 from django.utils import timezone
 
+from outsourcer.accounts import events
 from outsourcer.accounts.models import ApiToken, Invitation, Membership, Organization, User
 from outsourcer.audit.events import event_record
 from outsourcer.lib.errors import DomainError
@@ -48,7 +49,7 @@ def organization_close(*, organization: Organization, actor: User, reason: str =
         locked.closed_at = now
         locked.save(update_fields=["closed_at"])
         event_record(
-            action="organization_closed",
+            action=events.ORGANIZATION_CLOSED,
             organization=locked,
             actor=actor,
             obj=locked,
