@@ -1,15 +1,27 @@
 from django.contrib.auth.backends import ModelBackend
 
+from outsourcer.accounts import services
 from outsourcer.accounts.models import User, normalize_email
+from outsourcer.accounts.throttle import login_attempt_guard
 
 
 class EmailBackend(ModelBackend):
-    """Log in with e-mail (case-insensitive) and password."""
+    """Log in with e-mail (case-insensitive) and password, through the login throttle: every form
+    that calls `authenticate` (accounts login, admin login) is counted and refused alike."""
 
     def authenticate(self, request, username=None, password=None, email=None, **kwargs):
         email = normalize_email(email or username or "")
         if not email or password is None:
             return None
+        ip = login_attempt_guard(request, email)
+        user = self._check(email, password)
+        if user is None:
+            services.login_failed(email=email, ip=ip, locked=False)
+        else:
+            services.login_succeeded(user=user, ip=ip)
+        return user
+
+    def _check(self, email: str, password: str) -> User | None:
         user = User.objects.filter(email=email).first()
         if user is None:
             # Hash anyway so a missing account takes as long as a wrong password.

@@ -10,16 +10,12 @@ from outsourcer.accounts import services
 from outsourcer.accounts.forms import AcceptInvitationForm, LoginForm, ProfileForm, SignupForm
 from outsourcer.accounts.models import Invitation
 from outsourcer.accounts.selectors import workspace_for_user
+from outsourcer.accounts.throttle import login_lockout_minutes
 from outsourcer.lib.errors import DomainError, apply_to_form
 
 LOCKED_OUT = "Too many failed attempts. For your security, try again in {minutes} minutes or reset your password."
 BAD_LOGIN = "That e-mail and password do not match. Check them and try again."
 BACKEND = "outsourcer.accounts.backends.EmailBackend"
-
-
-def client_ip(request) -> str:
-    # Behind the proxy described in docs/deploy.md REMOTE_ADDR is the proxy; it sets X-Real-IP.
-    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR", "")
 
 
 def home(request):
@@ -61,18 +57,14 @@ def login_view(request):
 
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        email, password, ip = form.cleaned_data["email"], form.cleaned_data["password"], client_ip(request)
-        if not services.login_attempt_reserve(email=email, ip=ip):
-            services.login_failed(email=email, ip=ip, locked=True)
-            minutes = services.login_lockout_remaining(email=email, ip=ip) or 15
+        # The backend counts the attempt and refuses it when (account, address) is locked out.
+        user = authenticate(request, email=form.cleaned_data["email"], password=form.cleaned_data["password"])
+        if minutes := login_lockout_minutes(request):
             form.add_error(None, LOCKED_OUT.format(minutes=minutes))
             return render(request, "accounts/login.html", {"form": form, "locked": True}, status=429)
-        user = authenticate(request, email=email, password=password)
         if user is None:
-            services.login_failed(email=email, ip=ip, locked=False)
             form.add_error(None, BAD_LOGIN)
         else:
-            services.login_succeeded(user=user, ip=ip)
             login(request, user, backend=BACKEND)
             return redirect(_safe_next(request) or "home")
     return render(request, "accounts/login.html", {"form": form, "next": _safe_next(request)})
