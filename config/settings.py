@@ -228,6 +228,9 @@ LOGGING = {
 }
 
 # Login throttling: see docs/security.md.
+# Reverse proxies whose X-Real-IP / X-Forwarded-For headers are believed (IPs or CIDRs, comma-
+# separated). Empty: the socket's address is the client, whatever headers say (docs/deploy.md).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 LOGIN_FAILURE_LIMIT = 5
 LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
 INVITATION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60

@@ -8,15 +8,11 @@ The (account, client address) counter itself lives in the accounts services
 from django.core.exceptions import PermissionDenied
 
 from outsourcer.accounts import services
+from outsourcer.lib.net import client_address
 
 # Set on the request when the throttle refused an attempt, so a login page can answer 429 with
 # the minutes left instead of the generic "do not match".
 LOCKOUT_ATTRIBUTE = "login_lockout_minutes"
-
-
-def client_address(request) -> str:
-    # Behind the proxy described in docs/deploy.md REMOTE_ADDR is the proxy; it sets X-Real-IP.
-    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR", "")
 
 
 def login_attempt_guard(request, email: str) -> str:
