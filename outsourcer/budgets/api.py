@@ -13,7 +13,8 @@ from typing import Annotated, Literal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
-from pydantic import WithJsonSchema
+from pydantic import AfterValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from outsourcer.api.auth import org_context
 from outsourcer.api.errors import with_errors
@@ -22,13 +23,27 @@ from outsourcer.api.schemas import Currency, Name, ObjectId, Text
 from outsourcer.budgets import advisor, selectors, services
 from outsourcer.budgets.access import access_budget, access_spend_entry
 from outsourcer.budgets.models import Budget
+from outsourcer.budgets.validation import FIRST_DAY, LAST_DAY
 from outsourcer.contractors.access import access_engagement
 
 router = Router(tags=["budgets"])
 
-# A calendar day, "2025-03-17". The pattern documents (and lets the fuzzer know) that no other
-# characters, NUL included, can reach the database; pydantic parses the date itself.
-Day = Annotated[date, WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+
+def _day_in_range(day: date) -> date:
+    # Dates outside the services' range (FIRST_DAY..LAST_DAY) would make period arithmetic run
+    # past year 9999 (a 500), so query parameters are held to the same range as stored dates.
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise PydanticCustomError("date_out_of_range", f"Use a date from {FIRST_DAY} to {LAST_DAY}.")
+    return day
+
+
+# A calendar day from 2000 to 2099, "2025-03-17". The pattern documents (and lets the fuzzer
+# know) that no other characters, NUL included, can reach the database; pydantic parses the date.
+Day = Annotated[
+    date,
+    AfterValidator(_day_in_range),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^20\d{2}-\d{2}-\d{2}$"}),
+]
 
 PeriodName = Literal["one_off", "monthly", "quarterly", "yearly"]
 SpendKindName = Literal["time", "milestone", "retainer_fee", "expense", "correction"]

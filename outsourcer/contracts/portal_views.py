@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from outsourcer.accounts.decorators import contractor_view
 from outsourcer.budgets.periods import add_months, month_end
+from outsourcer.budgets.validation import FIRST_DAY, LAST_DAY
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts import page_selectors, selectors, services
 from outsourcer.contracts.access import access_contract_for_contractor, access_time_entry_for_contractor
@@ -19,15 +20,25 @@ from outsourcer.contracts.models import ContractStatus, RateModel
 from outsourcer.lib.errors import DomainError
 
 PAGE_SIZE = 25
+MONTH_OUT_OF_RANGE = "That month is not one we can show (use YYYY-MM, 2000–2099); here is {month:%B %Y}."
 
 
 def _month(request) -> date:
-    """The first day of the month asked for (?month=2025-03), default this month in the viewer's zone."""
+    """The first day of the month asked for (?month=2025-03), default this month in the viewer's
+    zone. A month outside the range dates may have (2000–2099) falls back to this month with a
+    message: its neighbours would run past year 1 or 9999."""
+    this_month = timezone.localdate().replace(day=1)
+    asked = request.GET.get("month", "")
     try:
-        year, month = (int(part) for part in request.GET.get("month", "").split("-"))
-        return date(year, month, 1)
+        year, month = (int(part) for part in asked.split("-"))
+        chosen = date(year, month, 1)
     except ValueError:
-        return timezone.localdate().replace(day=1)
+        chosen = None
+    if chosen is not None and FIRST_DAY <= chosen <= LAST_DAY:
+        return chosen
+    if asked:
+        messages.info(request, MONTH_OUT_OF_RANGE.format(month=this_month))
+    return this_month
 
 
 def _time_page(request, contractor: Contractor, form: TimeEntryForm, *, status: int = 200):
