@@ -4,6 +4,7 @@ a contractor sees only rows with their own `contractor_id`. Foreign or missing â
 from django.http import Http404
 
 from outsourcer.accounts.access import OrgContext
+from outsourcer.accounts.own_work import access_not_own_work
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts.models import Contract, ContractStatus, Milestone, TimeEntry
 
@@ -20,9 +21,12 @@ def access_contract(ctx: OrgContext, contract_id: int) -> Contract:
     return contract
 
 
-def access_milestone(ctx: OrgContext, milestone_id: int, *, contract: Contract | None = None) -> Milestone:
-    """The organization's milestone (of `contract`, when given), or 404."""
-    milestones = Milestone.objects.select_related("contract", "contract__budget").filter(
+def access_milestone(
+    ctx: OrgContext, milestone_id: int, *, contract: Contract | None = None, review: bool = False
+) -> Milestone:
+    """The organization's milestone (of `contract`, when given), or 404; with `review`, 403 when
+    the contract is the caller's own work."""
+    milestones = Milestone.objects.select_related("contract", "contract__budget", "contract__contractor").filter(
         organization=ctx.organization, pk=milestone_id
     )
     if contract is not None:
@@ -30,11 +34,14 @@ def access_milestone(ctx: OrgContext, milestone_id: int, *, contract: Contract |
     milestone = milestones.first()
     if milestone is None:
         raise Http404
+    if review:
+        access_not_own_work(ctx, milestone.contract.contractor)
     return milestone
 
 
-def access_time_entry(ctx: OrgContext, entry_id: int) -> TimeEntry:
-    """A time entry logged under one of the organization's contracts, or 404."""
+def access_time_entry(ctx: OrgContext, entry_id: int, *, review: bool = False) -> TimeEntry:
+    """A time entry logged under one of the organization's contracts, or 404; with `review`, 403
+    when the caller logged it herself."""
     entry = (
         TimeEntry.objects.select_related("contract", "contract__budget", "contractor")
         .filter(organization=ctx.organization, pk=entry_id)
@@ -42,6 +49,8 @@ def access_time_entry(ctx: OrgContext, entry_id: int) -> TimeEntry:
     )
     if entry is None:
         raise Http404
+    if review:
+        access_not_own_work(ctx, entry.contractor)
     return entry
 
 

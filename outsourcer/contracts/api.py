@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
+from outsourcer.accounts.own_work import access_not_own_work_in
 from outsourcer.api.auth import contractor_context, org_context
 from outsourcer.api.errors import with_errors
 from outsourcer.api.pagination import paginated
@@ -311,7 +312,7 @@ def milestone_list(request: HttpRequest, contract_id: ObjectId):
 @router.post("/{contract_id}/milestones/{milestone_id}/accept", response=with_errors({200: MilestoneOut}, write=True))
 def milestone_accept(request: HttpRequest, contract_id: ObjectId, milestone_id: ObjectId):
     ctx = org_context(request, "milestone.accept")
-    milestone = access_milestone(ctx, milestone_id, contract=access_contract(ctx, contract_id))
+    milestone = access_milestone(ctx, milestone_id, contract=access_contract(ctx, contract_id), review=True)
     services.milestone_accept(milestone=milestone, actor=ctx.user)
     milestone.refresh_from_db()
     return milestone
@@ -321,9 +322,14 @@ def milestone_accept(request: HttpRequest, contract_id: ObjectId, milestone_id: 
 
 
 def _entries_for_review(ctx, entry_ids: list[int]) -> list[TimeEntry]:
-    entries = list(TimeEntry.objects.filter(organization=ctx.organization, pk__in=entry_ids).select_related("contract"))
+    entries = list(
+        TimeEntry.objects.filter(organization=ctx.organization, pk__in=entry_ids).select_related(
+            "contract", "contractor"
+        )
+    )
     if len(entries) != len(set(entry_ids)):  # one of them is another organization's, or gone
         raise Http404
+    access_not_own_work_in(ctx, entries)
     return entries
 
 
@@ -373,7 +379,7 @@ def time_entry_approve(request: HttpRequest, entry_id: ObjectId, payload: Overri
     """409 over the weekly cap or past 100 % of the budget; an owner repeats with `override_reason`."""
     ctx = org_context(request, "time.review")
     entry = services.time_entry_approve(
-        entry=access_time_entry(ctx, entry_id), actor=ctx.user, override_reason=payload.override_reason,
+        entry=access_time_entry(ctx, entry_id, review=True), actor=ctx.user, override_reason=payload.override_reason,
         may_override=ctx.may("time.override"),
     )  # fmt: skip
     return _time_entry(entry)
@@ -382,7 +388,9 @@ def time_entry_approve(request: HttpRequest, entry_id: ObjectId, payload: Overri
 @time_router.post("/{entry_id}/reject", response=with_errors({200: TimeEntryOut}, write=True))
 def time_entry_reject(request: HttpRequest, entry_id: ObjectId, payload: RejectIn):
     ctx = org_context(request, "time.review")
-    entry = services.time_entry_reject(entry=access_time_entry(ctx, entry_id), actor=ctx.user, reason=payload.reason)
+    entry = services.time_entry_reject(
+        entry=access_time_entry(ctx, entry_id, review=True), actor=ctx.user, reason=payload.reason
+    )
     return _time_entry(entry)
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.decorators import org_view
+from outsourcer.accounts.own_work import access_not_own_work_in
 from outsourcer.budgets import page_selectors as budget_pages
 from outsourcer.contracts import page_selectors, selectors, services
 from outsourcer.contracts.access import access_time_entry
@@ -70,7 +71,7 @@ def _row_or_page(request, ctx: OrgContext, entry: TimeEntry, *, state: dict, sta
 
 @org_view("time.review", methods=("POST",))
 def time_approve(request, ctx: OrgContext, entry_id: int):
-    entry = access_time_entry(ctx, entry_id)
+    entry = access_time_entry(ctx, entry_id, review=True)
     form = OverrideForm(request.POST)
     if not form.is_valid():
         state = {"action": "approve", "override": {"message": "Confirm the override with a reason."}, "form": form}
@@ -91,7 +92,7 @@ def time_approve(request, ctx: OrgContext, entry_id: int):
 
 @org_view("time.review", methods=("POST",))
 def time_reject(request, ctx: OrgContext, entry_id: int):
-    entry = access_time_entry(ctx, entry_id)
+    entry = access_time_entry(ctx, entry_id, review=True)
     form = RejectForm(request.POST)
     if not form.is_valid():
         state = {"action": "reject", "error": form.errors["reason"][0], "reject_form": form}
@@ -112,6 +113,7 @@ def time_bulk(request, ctx: OrgContext):
     entries = page_selectors.time_entries_for_review(organization=ctx.organization, ids=ids)
     if len(entries) != len(set(ids)):
         raise Http404  # another organization's entry, or none at all
+    access_not_own_work_in(ctx, entries)
     form = BulkReviewForm(request.POST, entry_ids=[e.pk for e in entries])
     if form.is_valid():
         chosen = [e for e in entries if e.pk in set(form.cleaned_data["entries"])]
