@@ -35,6 +35,7 @@ from outsourcer.contracts.access import (
     access_time_entry_for_contractor,
 )
 from outsourcer.contracts.models import Contract, TimeEntry
+from outsourcer.contracts.versions import time_entry_version
 
 router = Router(tags=["contracts"])
 time_router = Router(tags=["time entries"])
@@ -48,6 +49,13 @@ RateCents = Annotated[int, Field(ge=0, le=10**8, description="Per hour, in minor
 DayMinutes = Annotated[int, Field(ge=1, le=1440, description="Minutes worked that day (1–1440)")]
 Reason = Text(500, min_length=1)
 EntryIds = Annotated[list[ObjectId], Field(min_length=1, max_length=200)]
+Version = Annotated[
+    int,
+    Field(ge=0, le=2**63 - 1, description="The entry's `version` as you saw it: refused with 409 if it changed since"),
+]
+Versions = Annotated[
+    dict[ObjectId, Version], Field(max_length=200, description="Entry id → the `version` you saw (409 if changed)")
+]
 
 
 # --- output -------------------------------------------------------------------------------------
@@ -139,12 +147,17 @@ class TimeEntryOut(Schema):
     reviewed_at: datetime | None
     rejection_reason: str
     override_reason: str
+    version: int = Field(description="Send it back with approve/reject: refused (409) if the entry changed since")
     spend_entry_id: int | None = Field(description="The ledger entry approval posted (none within included hours)")
 
     @staticmethod
     def resolve_spend_entry_id(obj) -> int | None:
         spend = getattr(obj, "spend_entry", None) if obj.status == "approved" else None
         return spend.pk if spend else None
+
+    @staticmethod
+    def resolve_version(obj) -> int:
+        return time_entry_version(obj)
 
 
 class PortalTimeEntryOut(Schema):
@@ -195,16 +208,24 @@ class OverrideIn(Schema):
     override_reason: Text(500) = Field("", description="Owners only: proceed past a guard, recorded with the reason")
 
 
+class ApproveIn(OverrideIn):
+    version: Version | None = None
+
+
 class RejectIn(Schema):
     reason: Reason
+    version: Version | None = None
 
 
 class BulkApproveIn(OverrideIn):
     entry_ids: EntryIds
+    versions: Versions = {}
 
 
-class BulkRejectIn(RejectIn):
+class BulkRejectIn(Schema):
+    reason: Reason
     entry_ids: EntryIds
+    versions: Versions = {}
 
 
 class TimeEntryIn(Schema):
@@ -354,17 +375,18 @@ def time_entry_approve_bulk(request: HttpRequest, payload: BulkApproveIn):
     ctx = org_context(request, "time.review")
     approved = services.time_entry_approve_bulk(
         entries=_entries_for_review(ctx, payload.entry_ids), actor=ctx.user, override_reason=payload.override_reason,
-        may_override=ctx.may("time.override"),
+        may_override=ctx.may("time.override"), versions=payload.versions,
     )  # fmt: skip
     return [_time_entry(entry) for entry in approved]
 
 
-@time_router.post("/reject", response=with_errors({200: list[TimeEntryOut]}, write=True))
+@time_router.post("/reject", response=with_errors({200: list[TimeEntryOut]}, 409, write=True))
 def time_entry_reject_bulk(request: HttpRequest, payload: BulkRejectIn):
     ctx = org_context(request, "time.review")
     rejected = services.time_entry_reject_bulk(
-        entries=_entries_for_review(ctx, payload.entry_ids), actor=ctx.user, reason=payload.reason
-    )
+        entries=_entries_for_review(ctx, payload.entry_ids), actor=ctx.user, reason=payload.reason,
+        versions=payload.versions,
+    )  # fmt: skip
     return [_time_entry(entry) for entry in rejected]
 
 
@@ -375,22 +397,24 @@ def time_entry_detail(request: HttpRequest, entry_id: ObjectId):
 
 
 @time_router.post("/{entry_id}/approve", response=with_errors({200: TimeEntryOut}, 409, write=True))
-def time_entry_approve(request: HttpRequest, entry_id: ObjectId, payload: OverrideIn):
-    """409 over the weekly cap or past 100 % of the budget; an owner repeats with `override_reason`."""
+def time_entry_approve(request: HttpRequest, entry_id: ObjectId, payload: ApproveIn):
+    """409 over the weekly cap or past 100 % of the budget (an owner repeats with `override_reason`),
+    or `code: changed` when `version` is given and the entry was edited since."""
     ctx = org_context(request, "time.review")
     entry = services.time_entry_approve(
         entry=access_time_entry(ctx, entry_id, review=True), actor=ctx.user, override_reason=payload.override_reason,
-        may_override=ctx.may("time.override"),
+        may_override=ctx.may("time.override"), version=payload.version,
     )  # fmt: skip
     return _time_entry(entry)
 
 
-@time_router.post("/{entry_id}/reject", response=with_errors({200: TimeEntryOut}, write=True))
+@time_router.post("/{entry_id}/reject", response=with_errors({200: TimeEntryOut}, 409, write=True))
 def time_entry_reject(request: HttpRequest, entry_id: ObjectId, payload: RejectIn):
     ctx = org_context(request, "time.review")
     entry = services.time_entry_reject(
-        entry=access_time_entry(ctx, entry_id, review=True), actor=ctx.user, reason=payload.reason
-    )
+        entry=access_time_entry(ctx, entry_id, review=True), actor=ctx.user, reason=payload.reason,
+        version=payload.version,
+    )  # fmt: skip
     return _time_entry(entry)
 
 
