@@ -14,6 +14,8 @@ ACTION_LABELS: dict[str, str] = {
     "member_removed": "removed a member",
     "api_token_created": "created an API token",
     "api_token_revoked": "revoked an API token",
+    "password_changed": "changed their password",
+    "password_reset": "reset their password",
     "contractor_added": "added a contractor",
     "contractor_updated": "updated a contractor",
     "contractor_invited": "invited a contractor",
