@@ -9,8 +9,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from outsourcer.accounts import services
 from outsourcer.accounts.forms import AcceptInvitationForm, LoginForm, ProfileForm, SignupForm
 from outsourcer.accounts.models import Invitation
+from outsourcer.accounts.password_views import TOO_MANY_REQUESTS
 from outsourcer.accounts.selectors import workspace_for_user
-from outsourcer.accounts.throttle import login_lockout_minutes
+from outsourcer.accounts.throttle import account_request_reserve, login_lockout_minutes
 from outsourcer.lib.errors import DomainError, apply_to_form
 
 LOCKED_OUT = "Too many failed attempts. For your security, try again in {minutes} minutes or reset your password."
@@ -40,6 +41,9 @@ def home(request):
 def signup(request):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if not account_request_reserve(request, kind="signup", email=form.cleaned_data["email"]):
+            form.add_error(None, TOO_MANY_REQUESTS)
+            return render(request, "accounts/signup.html", {"form": form}, status=429)
         try:
             user, organization = services.user_signup(**form.cleaned_data)
         except DomainError as exc:

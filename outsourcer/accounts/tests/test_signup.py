@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from outsourcer.accounts.models import Membership, Organization, User
@@ -72,3 +73,24 @@ def test_it_gives_two_businesses_with_one_name_different_addresses(client):
     client.post(URL, {**VALID, "email": "other@bakery.example"})
 
     assert sorted(Organization.objects.values_list("slug", flat=True)) == ["ninas-bakery", "ninas-bakery-2"]
+
+
+def test_sign_ups_are_throttled_per_address(client):
+    for n in range(10):
+        client.post(URL, {**VALID, "email": f"nina{n}@bakery.example"}, REMOTE_ADDR="198.51.100.9")
+        client.post(reverse("accounts:logout"))
+
+    response = client.post(URL, {**VALID, "email": "late@bakery.example"}, REMOTE_ADDR="198.51.100.9")
+
+    assert response.status_code == 429
+    assert b"Too many requests" in response.content
+    assert not User.objects.filter(email="late@bakery.example").exists()
+
+
+def test_sign_ups_are_throttled_per_e_mail(client, personas):
+    for n in range(3):
+        Client().post(URL, {**VALID, "email": "alice@crumb.example"}, REMOTE_ADDR=f"198.51.100.{n}")
+
+    response = client.post(URL, {**VALID, "email": "alice@crumb.example"}, REMOTE_ADDR="203.0.113.50")
+
+    assert response.status_code == 429
