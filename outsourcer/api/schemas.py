@@ -7,18 +7,25 @@ hidden validators; the services still check every rule again.
 from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic import AfterValidator
 
+from outsourcer.lib.plain_text import strip_controls, strip_controls_multiline
 from outsourcer.lib.text import NUL_FREE
 
 
-def Text(max_length: int, *, min_length: int = 0):  # capitalized: used like a type, `name: Text(120)`
-    """A string without NUL characters (PostgreSQL cannot store them) of at most `max_length`."""
-    return Annotated[str, Field(min_length=min_length, max_length=max_length, pattern=NUL_FREE)]
+def Text(max_length: int, *, min_length: int = 0, multiline: bool = False):  # capitalized: used like a type
+    """A string without NUL characters (PostgreSQL cannot store them) of at most `max_length`, with
+    control characters stripped (outsourcer/lib/plain_text.py): one line unless `multiline`."""
+    return Annotated[
+        str,
+        Field(min_length=min_length, max_length=max_length, pattern=NUL_FREE),
+        AfterValidator(strip_controls_multiline if multiline else strip_controls),
+    ]
 
 
 Name = Text(120, min_length=1)
 ShortText = Text(120)
-LongText = Text(10_000)
+LongText = Text(10_000, multiline=True)
 Search = Text(100)
 TimeZone = Annotated[str, Field(min_length=1, max_length=64, pattern=NUL_FREE, examples=["Europe/Berlin"])]
 Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$", examples=["EUR"], description="ISO 4217 code")]
