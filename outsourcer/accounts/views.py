@@ -11,6 +11,7 @@ from outsourcer.accounts.forms import AcceptInvitationForm, LoginForm, ProfileFo
 from outsourcer.accounts.models import Invitation
 from outsourcer.accounts.password_views import TOO_MANY_REQUESTS
 from outsourcer.accounts.selectors import workspace_for_user
+from outsourcer.accounts.signup import signup_confirm, signup_request, signup_token_email
 from outsourcer.accounts.throttle import account_request_reserve, login_lockout_minutes
 from outsourcer.lib.errors import DomainError, apply_to_form
 
@@ -45,14 +46,31 @@ def signup(request):
             form.add_error(None, TOO_MANY_REQUESTS)
             return render(request, "accounts/signup.html", {"form": form}, status=429)
         try:
-            user, organization = services.user_signup(**form.cleaned_data)
+            # The same answer whether or not the address has an account: the e-mail tells its owner.
+            signup_request(**form.cleaned_data)
         except DomainError as exc:
             apply_to_form(form, exc)
         else:
-            login(request, user, backend=BACKEND)
-            messages.success(request, f"Welcome! {organization.name} is ready. Add your first contractor.")
-            return redirect("orgs:home", organization.slug)
+            return render(request, "accounts/signup_sent.html", {"email": form.cleaned_data["email"]})
     return render(request, "accounts/signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def signup_confirm_view(request, token: str):
+    email = signup_token_email(token)
+    if email is None:
+        return render(request, "accounts/signup_invalid.html", status=404)
+    if request.method == "GET":  # a mail scanner following the link must not log anyone in
+        return render(request, "accounts/signup_confirm.html", {"email": email})
+    confirmed = signup_confirm(token)
+    if confirmed is None:
+        return render(request, "accounts/signup_invalid.html", status=404)
+    user, organization = confirmed
+    login(request, user, backend=BACKEND)
+    if organization is None:
+        return redirect("home")
+    messages.success(request, f"Welcome! {organization.name} is ready. Add your first contractor.")
+    return redirect("orgs:home", organization.slug)
 
 
 @require_http_methods(["GET", "POST"])

@@ -15,6 +15,7 @@ ACTION_LABELS: dict[str, str] = {
     "api_token_created": "created an API token",
     "api_token_revoked": "revoked an API token",
     "password_changed": "changed their password",
+    "user_email_confirmed": "confirmed their e-mail address",
     "password_reset": "reset their password",
     "contractor_added": "added a contractor",
     "contractor_updated": "updated a contractor",
