@@ -6,6 +6,7 @@ console e-mail, a development key). Production sets SECRET_KEY, ALLOWED_HOSTS an
 see docs/deploy.md.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -236,6 +237,11 @@ LOGGING = {
 # Reverse proxies whose X-Real-IP / X-Forwarded-For headers are believed (IPs or CIDRs, comma-
 # separated). Empty: the socket's address is the client, whatever headers say (docs/deploy.md).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:  # a typo must stop the start, not fail every login later
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network.") from None
 LOGIN_FAILURE_LIMIT = 5
 LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
 # Sign-up and password-reset requests, per client address and per e-mail address, per hour.

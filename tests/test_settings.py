@@ -88,3 +88,10 @@ def test_production_refuses_to_start_with_the_public_development_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_it_refuses_to_start_with_a_trusted_proxy_that_is_not_an_address():
+    result = _refused(DEBUG="true", TRUSTED_PROXIES="127.0.0.1, nginx.local")
+
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES" in result.stderr
