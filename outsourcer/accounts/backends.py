@@ -1,3 +1,4 @@
+from asgiref.sync import sync_to_async
 from django.contrib.auth.backends import ModelBackend
 
 from outsourcer.accounts import services
@@ -20,6 +21,10 @@ class EmailBackend(ModelBackend):
         else:
             services.login_succeeded(user=user, ip=ip)
         return user
+
+    async def aauthenticate(self, request, username=None, password=None, email=None, **kwargs):
+        # ModelBackend's async twin checks the password itself; route it through the throttle.
+        return await sync_to_async(self.authenticate)(request, username=username, password=password, email=email)
 
     def _check(self, email: str, password: str) -> User | None:
         user = User.objects.filter(email=email).first()

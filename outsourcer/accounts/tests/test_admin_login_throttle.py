@@ -77,3 +77,21 @@ def test_a_successful_admin_login_clears_the_counter(client, staff):
     _admin_post(client, staff.email, PASSWORD)
 
     assert client.session["_auth_user_id"] == str(staff.pk)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_async_authentication_path_is_throttled_too():
+    import asyncio
+
+    from django.contrib.auth import aauthenticate
+
+    staff = UserFactory(email="async@crumb.example")
+    request = RequestFactory().post("/anything", REMOTE_ADDR=IP)
+
+    async def attempts():
+        for _ in range(5):
+            await aauthenticate(request, email=staff.email, password="guess")
+        return await aauthenticate(request, email=staff.email, password=PASSWORD)
+
+    assert asyncio.run(attempts()) is None
+    assert request.login_lockout_minutes == 15
