@@ -135,6 +135,7 @@ def setup_django(db: str, scale: str) -> None:
     else:
         os.environ["DATABASE_URL"] = pg_url(PG_DATABASES[scale])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DEBUG", "true")  # the development key; DEBUG itself is switched off below
     import warnings
 
     import django

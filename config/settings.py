@@ -1,9 +1,12 @@
 """Settings for Outsourcer, read from the environment.
 
-Development works with no variables at all (SQLite, console e-mail, DEBUG on).
-Production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; see docs/deploy.md.
+The safe value is the default: DEBUG is off unless DEBUG=true, and then a real SECRET_KEY is
+required. Development (`make run`, the tests) sets DEBUG=true and needs nothing else (SQLite,
+console e-mail, a development key). Production sets SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL;
+see docs/deploy.md.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -24,13 +27,16 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 
+# Public (it is in the repository): anyone could sign sessions, reset links and invitations with it.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-never-use-in-production-0123456789abcdefghij"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "dev-only-insecure-key-never-use-in-production-0123456789abcdefghij"
+if not DEBUG and SECRET_KEY in ("", DEVELOPMENT_SECRET_KEY):
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a secret value when DEBUG is off (DEBUG=true for development)."
+    )
+SECRET_KEY = SECRET_KEY or DEVELOPMENT_SECRET_KEY
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -230,6 +236,18 @@ LOGGING = {
 }
 
 # Login throttling: see docs/security.md.
+# Reverse proxies whose X-Real-IP / X-Forwarded-For headers are believed (IPs or CIDRs, comma-
+# separated). Empty: the socket's address is the client, whatever headers say (docs/deploy.md).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:  # a typo must stop the start, not fail every login later
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network.") from None
 LOGIN_FAILURE_LIMIT = 5
 LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
+# Sign-up and password-reset requests, per client address and per e-mail address, per hour.
+ACCOUNT_REQUEST_LIMIT_PER_ADDRESS = 10
+ACCOUNT_REQUEST_LIMIT_PER_EMAIL = 3
+ACCOUNT_REQUEST_WINDOW_SECONDS = 60 * 60
 INVITATION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60

@@ -33,3 +33,6 @@ urlpatterns = [
     re_path(r"^api/v1/(?P<rest>.*)$", api_not_found),
     path("admin/", admin.site.urls),
 ]
+
+# Requests Django refuses before a view runs (e.g. a body over 10 MB) answer /api/ callers in JSON.
+handler400 = "outsourcer.api.handlers.bad_request"

@@ -8,6 +8,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/bootstrap.sh
 PY=.venv/bin/python
 ADDR=${RUN_ADDR:-127.0.0.1:8000}
+# Development settings: DEBUG is off unless asked for (config/settings.py), and off it refuses the
+# development SECRET_KEY. make run is the laptop, so it asks.
+export DEBUG=${DEBUG:-true}
 
 "$PY" manage.py migrate --noinput
 demo_log=$(mktemp)

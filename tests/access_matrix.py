@@ -23,7 +23,9 @@ from typing import Any
 from django.db.models import Max, Model
 from django.shortcuts import resolve_url
 
+from outsourcer.accounts.roles import Role
 from outsourcer.audit.models import Event
+from outsourcer.testing.factories import MembershipFactory
 from outsourcer.testing.personas import Personas
 
 COLUMNS = ("anonymous", "alice", "bob", "vera", "carol", "dan", "oscar")
@@ -42,6 +44,23 @@ ORG_RUN_POST = expect(302, 302, 302, 403, 404, 404, 404)  # owner/manager change
 ORG_OWNER_POST = expect(302, 302, 403, 403, 404, 404, 404)
 PORTAL_READ = expect(302, 404, 404, 404, 200, 200, 404)
 PUBLIC = expect(200, 200, 200, 200, 200, 200, 200)
+# Carol as the "contractor-manager" persona (see `as_contractor_manager`) judging her own work:
+# owner and manager may, she may not (403: she sees the row, she may not decide on it).
+OWN_WORK_POST = expect(302, 302, 302, 403, 403, 404, 404)
+OWN_WORK_API = expect(401, 200, 200, 403, 403, 404, 404)
+OWN_WORK_API_CREATE = expect(401, 201, 201, 403, 403, 404, 404)
+
+
+def as_contractor_manager(kwargs: Callable[[Personas], dict[str, Any]]) -> Callable[[Personas], dict[str, Any]]:
+    """Row kwargs that first make Carol a manager of Alice's organization as well as its
+    contractor — the "contractor-manager" persona. In such a row the carol column says what she
+    may do with her own work there (nothing that judges it: docs/security.md)."""
+
+    def _kwargs(p: Personas) -> dict[str, Any]:
+        MembershipFactory(organization=p.org, user=p.carol, role=Role.MANAGER)
+        return kwargs(p)
+
+    return _kwargs
 
 
 Probe = Callable[[Personas], Any]

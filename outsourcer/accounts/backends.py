@@ -1,15 +1,32 @@
+from asgiref.sync import sync_to_async
 from django.contrib.auth.backends import ModelBackend
 
+from outsourcer.accounts import services
 from outsourcer.accounts.models import User, normalize_email
+from outsourcer.accounts.throttle import login_attempt_guard
 
 
 class EmailBackend(ModelBackend):
-    """Log in with e-mail (case-insensitive) and password."""
+    """Log in with e-mail (case-insensitive) and password, through the login throttle: every form
+    that calls `authenticate` (accounts login, admin login) is counted and refused alike."""
 
     def authenticate(self, request, username=None, password=None, email=None, **kwargs):
         email = normalize_email(email or username or "")
         if not email or password is None:
             return None
+        ip = login_attempt_guard(request, email)
+        user = self._check(email, password)
+        if user is None:
+            services.login_failed(email=email, ip=ip, locked=False)
+        else:
+            services.login_succeeded(user=user, ip=ip)
+        return user
+
+    async def aauthenticate(self, request, username=None, password=None, email=None, **kwargs):
+        # ModelBackend's async twin checks the password itself; route it through the throttle.
+        return await sync_to_async(self.authenticate)(request, username=username, password=password, email=email)
+
+    def _check(self, email: str, password: str) -> User | None:
         user = User.objects.filter(email=email).first()
         if user is None:
             # Hash anyway so a missing account takes as long as a wrong password.

@@ -2,18 +2,28 @@ from django import forms
 
 from outsourcer.accounts.roles import Role
 from outsourcer.lib.currencies import CURRENCY_CHOICES
+from outsourcer.lib.plain_text import strip_controls
 from outsourcer.lib.text import has_nul
 from outsourcer.lib.timezones import time_zone_choices
 
 
 class NulFreeMixin:
-    """Reject NUL characters in every text input (PostgreSQL cannot store them)."""
+    """Reject NUL characters in every text input (PostgreSQL cannot store them), and strip control
+    characters (CR/LF, bidi controls, …) from text inputs: all of them from single-line inputs,
+    all but line breaks and tabs from text areas (outsourcer/lib/plain_text.py). Passwords are
+    left exactly as typed."""
 
     def clean(self):
         cleaned = super().clean()
         for name, value in list(cleaned.items()):
             if isinstance(value, str) and has_nul(value):
                 self.add_error(name, "This contains a character that is not allowed.")
+            elif isinstance(value, str) and name in self.fields:
+                widget = self.fields[name].widget
+                if not isinstance(widget, forms.PasswordInput):
+                    stripped = strip_controls(value, multiline=isinstance(widget, forms.Textarea))
+                    if stripped != value:
+                        cleaned[name] = stripped.strip()
         return cleaned
 
 

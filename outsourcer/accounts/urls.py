@@ -1,18 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from outsourcer.accounts import token_views, views
-from outsourcer.accounts.forms import NulFreeMixin
+from outsourcer.accounts import password_views, token_views, views
 
 app_name = "accounts"
 
-
-class _PasswordChangeForm(NulFreeMixin, auth_views.PasswordChangeForm):
-    pass
-
-
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("signup/confirm/<str:token>/", views.signup_confirm_view, name="signup-confirm"),
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("profile/", views.profile, name="profile"),
@@ -21,8 +16,7 @@ urlpatterns = [
     path("tokens/<int:token_id>/revoke/", token_views.token_revoke, name="token-revoke"),
     path(
         "password/change/",
-        auth_views.PasswordChangeView.as_view(
-            form_class=_PasswordChangeForm,
+        password_views.PasswordChangeView.as_view(
             template_name="accounts/password_change.html",
             success_url=reverse_lazy("accounts:password-change-done"),
         ),
@@ -35,7 +29,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
+        password_views.PasswordResetView.as_view(
             template_name="accounts/password_reset.html",
             email_template_name="emails/password_reset.txt",
             subject_template_name="emails/password_reset_subject.txt",
@@ -50,7 +44,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        password_views.PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
             success_url=reverse_lazy("accounts:password-reset-complete"),
         ),

@@ -9,6 +9,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from outsourcer.accounts import services
 from outsourcer.accounts.forms import AcceptInvitationForm, LoginForm, ProfileForm, SignupForm
 from outsourcer.accounts.models import Invitation, User
+from outsourcer.accounts.password_views import TOO_MANY_REQUESTS
+from outsourcer.accounts.throttle import account_request_reserve, login_lockout_minutes
 from outsourcer.contractors import services as contractor_services
 from outsourcer.lib.errors import DomainError, apply_to_form
 
@@ -17,24 +19,39 @@ BAD_LOGIN = "That e-mail and password do not match. Check them and try again."
 BACKEND = "outsourcer.accounts.backends.EmailBackend"
 
 
-def client_ip(request) -> str:
-    # Behind the proxy described in docs/deploy.md REMOTE_ADDR is the proxy; it sets X-Real-IP.
-    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR", "")
-
-
 @require_http_methods(["GET", "POST"])
 def signup(request):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if not account_request_reserve(request, kind="signup", email=form.cleaned_data["email"]):
+            form.add_error(None, TOO_MANY_REQUESTS)
+            return render(request, "accounts/signup.html", {"form": form}, status=429)
         try:
-            user, organization = services.user_signup(**form.cleaned_data)
+            # The same answer whether or not the address has an account: the e-mail tells its owner.
+            services.signup_request(**form.cleaned_data)
         except DomainError as exc:
             apply_to_form(form, exc)
         else:
-            login(request, user, backend=BACKEND)
-            messages.success(request, f"Welcome! {organization.name} is ready. Add your first contractor.")
-            return redirect("orgs:home", organization.slug)
+            return render(request, "accounts/signup_sent.html", {"email": form.cleaned_data["email"]})
     return render(request, "accounts/signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def signup_confirm_view(request, token: str):
+    email = services.signup_token_email(token)
+    if email is None:
+        return render(request, "accounts/signup_invalid.html", status=404)
+    if request.method == "GET":  # a mail scanner following the link must not log anyone in
+        return render(request, "accounts/signup_confirm.html", {"email": email})
+    confirmed = services.signup_confirm(token)
+    if confirmed is None:
+        return render(request, "accounts/signup_invalid.html", status=404)
+    user, organization = confirmed
+    login(request, user, backend=BACKEND)
+    if organization is None:
+        return redirect("home")
+    messages.success(request, f"Welcome! {organization.name} is ready. Add your first contractor.")
+    return redirect("orgs:home", organization.slug)
 
 
 @require_http_methods(["GET", "POST"])
@@ -43,18 +60,14 @@ def login_view(request):
 
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        email, password, ip = form.cleaned_data["email"], form.cleaned_data["password"], client_ip(request)
-        if not services.login_attempt_reserve(email=email, ip=ip):
-            services.login_failed(email=email, ip=ip, locked=True)
-            minutes = services.login_lockout_remaining(email=email, ip=ip) or 15
+        # The backend counts the attempt and refuses it when (account, address) is locked out.
+        user = authenticate(request, email=form.cleaned_data["email"], password=form.cleaned_data["password"])
+        if minutes := login_lockout_minutes(request):
             form.add_error(None, LOCKED_OUT.format(minutes=minutes))
             return render(request, "accounts/login.html", {"form": form, "locked": True}, status=429)
-        user = authenticate(request, email=email, password=password)
         if user is None:
-            services.login_failed(email=email, ip=ip, locked=False)
             form.add_error(None, BAD_LOGIN)
         else:
-            services.login_succeeded(user=user, ip=ip)
             login(request, user, backend=BACKEND)
             return redirect(_safe_next(request) or "home")
     return render(request, "accounts/login.html", {"form": form, "next": _safe_next(request)})

@@ -8,20 +8,28 @@ from datetime import date
 from typing import Annotated
 
 from ninja import Field
-from pydantic import WithJsonSchema
+from pydantic import AfterValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from outsourcer.lib.limits import MAX_AMOUNT_CENTS, MAX_ID, MAX_RATE_MICROS, MAX_WEEK_MINUTES
+from outsourcer.lib.plain_text import strip_controls, strip_controls_multiline
 from outsourcer.lib.text import NUL_FREE
+from outsourcer.lib.validation import FIRST_DAY, LAST_DAY
 
 
-def Text(max_length: int, *, min_length: int = 0):  # capitalized: used like a type, `name: Text(120)`
-    """A string without NUL characters (PostgreSQL cannot store them) of at most `max_length`."""
-    return Annotated[str, Field(min_length=min_length, max_length=max_length, pattern=NUL_FREE)]
+def Text(max_length: int, *, min_length: int = 0, multiline: bool = False):  # capitalized: used like a type
+    """A string without NUL characters (PostgreSQL cannot store them) of at most `max_length`, with
+    control characters stripped (outsourcer/lib/plain_text.py): one line unless `multiline`."""
+    return Annotated[
+        str,
+        Field(min_length=min_length, max_length=max_length, pattern=NUL_FREE),
+        AfterValidator(strip_controls_multiline if multiline else strip_controls),
+    ]
 
 
 Name = Text(120, min_length=1)
 ShortText = Text(120)
-LongText = Text(10_000)
+LongText = Text(10_000, multiline=True)
 Search = Text(100)
 TimeZone = Annotated[str, Field(min_length=1, max_length=64, pattern=NUL_FREE, examples=["Europe/Berlin"])]
 Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$", examples=["EUR"], description="ISO 4217 code")]
@@ -35,6 +43,19 @@ ClockTime = Annotated[str, Field(pattern=r"^\d{2}:\d{2}$", examples=["09:00"])]
 # Primary keys in paths: positive and within a 64-bit integer, so no database sees an overflow.
 ObjectId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
-# A calendar day, "2025-03-17". The pattern documents (and lets the fuzzer know) that no other
-# characters, NUL included, can reach the database; pydantic parses the date itself.
-Day = Annotated[date, WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+
+def _day_in_range(day: date) -> date:
+    # Dates outside the services' range (FIRST_DAY..LAST_DAY) would make period arithmetic run
+    # past year 9999 (a 500), so every API date is held to the range stored dates have.
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise PydanticCustomError("date_out_of_range", f"Use a date from {FIRST_DAY} to {LAST_DAY}.")
+    return day
+
+
+# A calendar day from 2000 to 2099, "2025-03-17". The pattern documents (and lets the fuzzer know)
+# that no other characters, NUL included, can reach the database; pydantic parses the date itself.
+Day = Annotated[
+    date,
+    AfterValidator(_day_in_range),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^20\d{2}-\d{2}-\d{2}$"}),
+]

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
+from outsourcer.accounts.own_work import access_not_own_work
 from outsourcer.api.auth import org_context
 from outsourcer.api.errors import with_errors
 from outsourcer.api.pagination import paginated
@@ -280,6 +281,7 @@ def expense_create(request: HttpRequest, budget_id: ObjectId, payload: ExpenseIn
     ctx = org_context(request, "expense.record")
     budget = access_budget(ctx, budget_id)
     contractor = access_engagement(ctx, payload.engagement_id).contractor if payload.engagement_id else None
+    access_not_own_work(ctx, contractor)
     entry = services.expense_record(
         budget=budget, actor=ctx.user, amount_cents=payload.amount_cents, occurred_on=payload.occurred_on,
         description=payload.description, contractor=contractor,

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 
 from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.decorators import org_view
+from outsourcer.accounts.own_work import access_not_own_work
 from outsourcer.budgets import advisor, charts, page_selectors, selectors, services
 from outsourcer.budgets.access import access_budget, access_spend_entry
 from outsourcer.budgets.forms import AdviceForm, BudgetForm, ExpenseForm, LedgerFilterForm, ReverseForm, parse_day
@@ -275,6 +276,7 @@ def expense_create(request, ctx: OrgContext, budget_id: int):
     if form.is_bound and form.is_valid():
         contractor_id = form.cleaned_data["contractor"]
         contractor = Contractor.objects.filter(pk=contractor_id).first() if contractor_id else None
+        access_not_own_work(ctx, contractor)
         try:
             entry = services.expense_record(
                 budget=budget, actor=ctx.user, amount_cents=form.amount_cents,

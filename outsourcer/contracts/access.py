@@ -4,6 +4,7 @@ a contractor sees only rows with their own `contractor_id`. Foreign or missing â
 from collections.abc import Iterable
 
 from outsourcer.accounts.access import OrgContext
+from outsourcer.accounts.own_work import access_not_own_work, access_not_own_work_in
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts.models import Contract, ContractStatus, Milestone, TimeEntry
 from outsourcer.lib.access import all_or_404, one_or_404
@@ -18,32 +19,46 @@ def access_contract(ctx: OrgContext, contract_id: int) -> Contract:
     )
 
 
-def access_milestone(ctx: OrgContext, milestone_id: int, *, contract: Contract | None = None) -> Milestone:
-    """The organization's milestone (of `contract`, when given), or 404."""
-    milestones = Milestone.objects.select_related("contract", "contract__budget").filter(
+def access_milestone(
+    ctx: OrgContext, milestone_id: int, *, contract: Contract | None = None, review: bool = False
+) -> Milestone:
+    """The organization's milestone (of `contract`, when given), or 404; with `review`, 403 when
+    the contract is the caller's own work."""
+    milestones = Milestone.objects.select_related("contract", "contract__budget", "contract__contractor").filter(
         organization=ctx.organization, pk=milestone_id
     )
     if contract is not None:
         milestones = milestones.filter(contract=contract)
-    return one_or_404(milestones)
+    milestone = one_or_404(milestones)
+    if review:
+        access_not_own_work(ctx, milestone.contract.contractor)
+    return milestone
 
 
-def access_time_entry(ctx: OrgContext, entry_id: int) -> TimeEntry:
-    """A time entry logged under one of the organization's contracts, or 404."""
-    return one_or_404(
+def access_time_entry(ctx: OrgContext, entry_id: int, *, review: bool = False) -> TimeEntry:
+    """A time entry logged under one of the organization's contracts, or 404; with `review`, 403
+    when the caller logged it herself."""
+    entry = one_or_404(
         TimeEntry.objects.select_related("contract", "contract__budget", "contractor").filter(
             organization=ctx.organization, pk=entry_id
         )
     )
+    if review:
+        access_not_own_work(ctx, entry.contractor)
+    return entry
 
 
-def access_time_entries(ctx: OrgContext, entry_ids: Iterable[int]) -> list[TimeEntry]:
+def access_time_entries(ctx: OrgContext, entry_ids: Iterable[int], *, review: bool = False) -> list[TimeEntry]:
     """The organization's time entries with these ids, oldest first, with what the review services
-    read; 404 when any of them is another organization's or gone."""
+    read; 404 when any of them is another organization's or gone; with `review`, 403 when the
+    caller logged any of them herself."""
     entries = TimeEntry.objects.filter(organization=ctx.organization).select_related(
         "contract", "contract__budget", "contractor"
     )
-    return all_or_404(entries.order_by("worked_on", "pk"), entry_ids)
+    entries = all_or_404(entries.order_by("worked_on", "pk"), entry_ids)
+    if review:
+        access_not_own_work_in(ctx, entries)
+    return entries
 
 
 def access_contract_for_contractor(contractor: Contractor, contract_id: int) -> Contract:

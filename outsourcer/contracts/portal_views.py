@@ -17,17 +17,28 @@ from outsourcer.contracts.forms import TimeEntryForm
 from outsourcer.contracts.models import ContractStatus, RateModel
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.timezones import today_in
+from outsourcer.lib.validation import FIRST_DAY, LAST_DAY
 
 PAGE_SIZE = 25
+MONTH_OUT_OF_RANGE = "That month is not one we can show (use YYYY-MM, 2000–2099); here is {month:%B %Y}."
 
 
 def _month(request, today: date) -> date:
-    """The first day of the month asked for (?month=2025-03), default this month."""
+    """The first day of the month asked for (?month=2025-03), default this month. A month outside
+    the range dates may have (2000–2099) falls back to this month with a message: its neighbours
+    would run past year 1 or 9999."""
+    this_month = today.replace(day=1)
+    asked = request.GET.get("month", "")
     try:
-        year, month = (int(part) for part in request.GET.get("month", "").split("-"))
-        return date(year, month, 1)
+        year, month = (int(part) for part in asked.split("-"))
+        chosen = date(year, month, 1)
     except ValueError:
-        return today.replace(day=1)
+        chosen = None
+    if chosen is not None and FIRST_DAY <= chosen <= LAST_DAY:
+        return chosen
+    if asked:
+        messages.info(request, MONTH_OUT_OF_RANGE.format(month=this_month))
+    return this_month
 
 
 def _time_page(request, contractor: Contractor, form: TimeEntryForm, *, status: int = 200):

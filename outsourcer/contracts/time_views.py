@@ -14,6 +14,7 @@ from outsourcer.contracts import page_selectors, selectors, services
 from outsourcer.contracts.access import access_time_entries, access_time_entry
 from outsourcer.contracts.forms import BulkReviewForm, OverrideForm, RejectForm, TimeFilterForm
 from outsourcer.contracts.models import TimeEntry
+from outsourcer.contracts.versions import posted_version, posted_versions, with_versions
 from outsourcer.lib.errors import DomainError, OverrideRequired
 
 PAGE_SIZE = 25
@@ -33,6 +34,7 @@ def _review_context(request, ctx: OrgContext, **extra) -> dict:
     entries = selectors.time_entry_list_for_organization(organization=organization, **form.filters())
     entries = entries.select_related("reviewed_by")  # the row names who reviewed it
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    with_versions(page.object_list)
     return {
         "ctx": ctx, "slug": organization.slug, "form": form, "page": page, "query": request.GET.urlencode(),
         "is_filtered": any(k in request.GET for k in ("status", "contractor", "contract", "week")),
@@ -58,6 +60,7 @@ def _row_or_page(request, ctx: OrgContext, entry: TimeEntry, *, state: dict, sta
     """After a single review: the row alone for htmx (always 200, or htmx would not swap it),
     else the whole page with the entry's outcome at the top."""
     entry.row = state
+    with_versions([entry])
     if _is_htmx(request):
         context = {"ctx": ctx, "slug": ctx.organization.slug, "entry": entry, "query": request.GET.urlencode(),
                    "may_review": ctx.may("time.review"), "may_override": ctx.may("time.override")}  # fmt: skip
@@ -69,20 +72,25 @@ def _row_or_page(request, ctx: OrgContext, entry: TimeEntry, *, state: dict, sta
 
 @org_view("time.review", methods=("POST",))
 def time_approve(request, ctx: OrgContext, entry_id: int):
-    entry = access_time_entry(ctx, entry_id)
+    entry = access_time_entry(ctx, entry_id, review=True)
     form = OverrideForm(request.POST)
     if not form.is_valid():
         state = {"action": "approve", "override": {"message": "Confirm the override with a reason."}, "form": form}
         return _row_or_page(request, ctx, entry, state=state, status=400)
     try:
         services.time_entry_approve(
-            entry=entry, actor=ctx.user, override_reason=form.reason, may_override=ctx.may("time.override")
+            entry=entry,
+            actor=ctx.user,
+            override_reason=form.reason,
+            may_override=ctx.may("time.override"),
+            version=posted_version(request.POST),
         )
     except OverrideRequired as exc:
         state = {"action": "approve", "override": {"message": exc.message, "details": exc.details}, "form": form}
         return _row_or_page(request, ctx, entry, state=state, status=409)
-    except DomainError as exc:
-        return _row_or_page(request, ctx, entry, state={"action": "approve", "error": exc.message}, status=400)
+    except DomainError as exc:  # 409 when the entry changed since the page showed it
+        state = {"action": "approve", "error": exc.message}
+        return _row_or_page(request, ctx, access_time_entry(ctx, entry.pk), state=state, status=exc.status_code)
     if not _is_htmx(request):
         messages.success(request, f"Approved {entry.contractor.name}'s time on {entry.worked_on:%-d %b}.")
     return _row_or_page(request, ctx, access_time_entry(ctx, entry.pk), state={"done": "approved"}, status=200)
@@ -90,16 +98,18 @@ def time_approve(request, ctx: OrgContext, entry_id: int):
 
 @org_view("time.review", methods=("POST",))
 def time_reject(request, ctx: OrgContext, entry_id: int):
-    entry = access_time_entry(ctx, entry_id)
+    entry = access_time_entry(ctx, entry_id, review=True)
     form = RejectForm(request.POST)
     if not form.is_valid():
         state = {"action": "reject", "error": form.errors["reason"][0], "reject_form": form}
         return _row_or_page(request, ctx, entry, state=state, status=400)
     try:
-        services.time_entry_reject(entry=entry, actor=ctx.user, reason=form.cleaned_data["reason"])
+        services.time_entry_reject(
+            entry=entry, actor=ctx.user, reason=form.cleaned_data["reason"], version=posted_version(request.POST)
+        )
     except DomainError as exc:
         state = {"action": "reject", "error": exc.message, "reject_form": form}
-        return _row_or_page(request, ctx, entry, state=state, status=400)
+        return _row_or_page(request, ctx, access_time_entry(ctx, entry.pk), state=state, status=exc.status_code)
     if not _is_htmx(request):
         messages.success(request, f"Rejected {entry.contractor.name}'s time on {entry.worked_on:%-d %b}.")
     return _row_or_page(request, ctx, access_time_entry(ctx, entry.pk), state={"done": "rejected"}, status=200)
@@ -108,19 +118,27 @@ def time_reject(request, ctx: OrgContext, entry_id: int):
 @org_view("time.review", methods=("POST",))
 def time_bulk(request, ctx: OrgContext):
     ids = [int(v) for v in request.POST.getlist("entries") if v.isdigit()][: PAGE_SIZE * 4]
-    entries = access_time_entries(ctx, ids)
+    entries = access_time_entries(ctx, ids, review=True)
     form = BulkReviewForm(request.POST, entry_ids=[e.pk for e in entries])
+    status = 400
     if form.is_valid():
         chosen = [e for e in entries if e.pk in set(form.cleaned_data["entries"])]
         try:
             if form.cleaned_data["action"] == "approve":
                 done = services.time_entry_approve_bulk(
-                    entries=chosen, actor=ctx.user, override_reason=form.reason, may_override=ctx.may("time.override")
+                    entries=chosen,
+                    actor=ctx.user,
+                    override_reason=form.reason,
+                    may_override=ctx.may("time.override"),
+                    versions=posted_versions(request.POST),
                 )
                 messages.success(request, f"Approved {len(done)} time entr{'y' if len(done) == 1 else 'ies'}.")
             else:
                 done = services.time_entry_reject_bulk(
-                    entries=chosen, actor=ctx.user, reason=form.cleaned_data["reason"]
+                    entries=chosen,
+                    actor=ctx.user,
+                    reason=form.cleaned_data["reason"],
+                    versions=posted_versions(request.POST),
                 )
                 messages.success(request, f"Rejected {len(done)} time entr{'y' if len(done) == 1 else 'ies'}.")
         except OverrideRequired as exc:
@@ -129,7 +147,8 @@ def time_bulk(request, ctx: OrgContext):
             return render(request, "contracts/time_review.html", context, status=409)
         except DomainError as exc:
             form.add_error(None, exc.message)
+            status = exc.status_code  # 409 when an entry changed since the page showed it
         else:
             return _back(request, ctx)
     context = _review_context(request, ctx, bulk_form=form, checked=set(ids))
-    return render(request, "contracts/time_review.html", context, status=400)
+    return render(request, "contracts/time_review.html", context, status=status)

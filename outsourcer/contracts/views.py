@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 
 from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.decorators import org_view
+from outsourcer.accounts.own_work import is_own_work
 from outsourcer.budgets import page_selectors as budget_pages
 from outsourcer.budgets.access import access_budget
 from outsourcer.budgets.models import Budget
@@ -193,7 +194,8 @@ def _detail_context(ctx: OrgContext, contract: Contract, *, status_form=None, ov
         "transitions": [(s, ContractStatus(s).label) for s in allowed_targets(contract.status)],
         "status_form": status_form or StatusForm(), "override": override,
         "may_manage": ctx.may("contract.manage"), "may_override": ctx.may("contract.override"),
-        "may_accept": ctx.may("milestone.accept") and contract.status == ContractStatus.ACTIVE,
+        "may_accept": ctx.may("milestone.accept") and contract.status == ContractStatus.ACTIVE
+        and not is_own_work(ctx, contract.contractor),
         "pending": MilestoneStatus.PENDING,
     }  # fmt: skip
 
@@ -249,7 +251,7 @@ def contract_status(request, ctx: OrgContext, contract_id: int):
 @org_view("milestone.accept", methods=("POST",))
 def milestone_accept(request, ctx: OrgContext, contract_id: int, milestone_id: int):
     contract = access_contract(ctx, contract_id)
-    milestone = access_milestone(ctx, milestone_id, contract=contract)
+    milestone = access_milestone(ctx, milestone_id, contract=contract, review=True)
     try:
         entry = services.milestone_accept(milestone=milestone, actor=ctx.user)
     except DomainError as exc:

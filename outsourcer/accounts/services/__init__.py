@@ -4,6 +4,7 @@ A package with one module per subject; import services from here."""
 
 from outsourcer.accounts.services.closing import organization_close, organization_close_hook_register
 from outsourcer.accounts.services.logins import (
+    account_request_reserve,
     login_attempt_reserve,
     login_failed,
     login_lockout_remaining,
@@ -22,10 +23,13 @@ from outsourcer.accounts.services.members import (
     organization_create,
     organization_update,
 )
+from outsourcer.accounts.services.passwords import user_password_changed
+from outsourcer.accounts.services.signup import signup_confirm, signup_request, signup_token, signup_token_email
 from outsourcer.accounts.services.tokens import api_token_authenticate, api_token_create, api_token_revoke
 from outsourcer.accounts.services.users import user_create, user_profile_update, user_signup
 
 __all__ = [
+    "account_request_reserve",
     "api_token_authenticate",
     "api_token_create",
     "api_token_revoke",
@@ -46,7 +50,12 @@ __all__ = [
     "organization_close_hook_register",
     "organization_create",
     "organization_update",
+    "signup_confirm",
+    "signup_request",
+    "signup_token",
+    "signup_token_email",
     "user_create",
+    "user_password_changed",
     "user_profile_update",
     "user_signup",
 ]

@@ -16,26 +16,45 @@ def _throttle_key(email: str, ip: str) -> str:
     return f"{normalize_email(email)}|{ip or '-'}"
 
 
-def login_attempt_reserve(*, email: str, ip: str) -> bool:
-    """Claim one login attempt for (account, address) before the password is checked.
-
-    Returns False when the limit is reached. The claim is a conditional UPDATE, so parallel
-    attempts cannot all read "4 failures so far" and slip through together.
-    """
-    key = _throttle_key(email, ip)
+def _claim(key: str, *, limit: int, window_seconds: int) -> bool:
+    # The claim is a conditional UPDATE, so parallel attempts cannot all read "4 so far" and slip
+    # through together; a window that has run out starts again at zero.
     now = timezone.now()
-    window = timezone.timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
     if not LoginThrottle.objects.filter(key=key).exists():
         try:
             with transaction.atomic():
                 LoginThrottle.objects.create(key=key, attempts=0, window_started_at=now)
         except IntegrityError:
             pass
+    window = timezone.timedelta(seconds=window_seconds)
     LoginThrottle.objects.filter(key=key, window_started_at__lt=now - window).update(attempts=0, window_started_at=now)
-    claimed = LoginThrottle.objects.filter(key=key, attempts__lt=settings.LOGIN_FAILURE_LIMIT).update(
-        attempts=F("attempts") + 1
+    return LoginThrottle.objects.filter(key=key, attempts__lt=limit).update(attempts=F("attempts") + 1) == 1
+
+
+def login_attempt_reserve(*, email: str, ip: str) -> bool:
+    """Claim one login attempt for (account, address) before the password is checked; False when
+    the limit is reached."""
+    return _claim(
+        _throttle_key(email, ip),
+        limit=settings.LOGIN_FAILURE_LIMIT,
+        window_seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS,
     )
-    return claimed == 1
+
+
+def account_request_reserve(*, kind: str, email: str, ip: str) -> bool:
+    """Claim one `kind` request ("signup", "password_reset") for the client address and for the
+    e-mail; False when either is over its limit (docs/security.md). Both are claimed even when
+    the first is refused, so a refused flood keeps counting."""
+    window = settings.ACCOUNT_REQUEST_WINDOW_SECONDS
+    by_address = _claim(
+        f"{kind}:ip:{ip or '-'}", limit=settings.ACCOUNT_REQUEST_LIMIT_PER_ADDRESS, window_seconds=window
+    )
+    by_email = _claim(
+        f"{kind}:email:{normalize_email(email)}", limit=settings.ACCOUNT_REQUEST_LIMIT_PER_EMAIL, window_seconds=window
+    )
+    if not (by_address and by_email):
+        security_log.warning("%s throttled email=%s ip=%s", kind, normalize_email(email)[:254], ip)
+    return by_address and by_email
 
 
 def login_lockout_remaining(*, email: str, ip: str) -> int:

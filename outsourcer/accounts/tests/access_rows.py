@@ -41,6 +41,15 @@ ROWS = [
         data=lambda p: {"email": "not-an-email"},
         note="invalid",
     ),
+    Row("accounts:signup-confirm", expect(404, 404, 404, 404, 404, 404, 404), kwargs=lambda p: {"token": "forged"}),
+    Row(
+        "accounts:signup-confirm",
+        expect(404, 404, 404, 404, 404, 404, 404),
+        method="POST",
+        get_allowed=True,
+        kwargs=lambda p: {"token": "forged"},
+        note="forged",
+    ),  # fmt: skip
     Row("accounts:login", PUBLIC),
     Row(
         "accounts:login",

@@ -34,3 +34,28 @@ def test_it_refuses_a_weak_new_password(login_as, personas):
     )
     assert response.status_code == 200
     assert b"entirely numeric" in response.content
+
+
+def test_it_revokes_api_tokens_when_asked_and_records_it(login_as, personas):
+    from outsourcer.accounts.models import ApiToken
+    from outsourcer.accounts.services import api_token_create
+    from outsourcer.audit.models import Event
+
+    api_token_create(user=personas.bob, name="sync", organization=personas.org)
+    client = login_as(personas.bob)
+
+    client.post(URL, {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW, "revoke_api_tokens": "on"})
+
+    assert not ApiToken.objects.filter(user=personas.bob, revoked_at=None).exists()
+    assert Event.objects.filter(actor=personas.bob, action="api_token_revoked", reason="password changed").exists()
+
+
+def test_it_keeps_api_tokens_unless_asked(login_as, personas):
+    from outsourcer.accounts.models import ApiToken
+    from outsourcer.accounts.services import api_token_create
+
+    api_token_create(user=personas.bob, name="sync", organization=personas.org)
+
+    login_as(personas.bob).post(URL, {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW})
+
+    assert ApiToken.objects.filter(user=personas.bob, revoked_at=None).count() == 1

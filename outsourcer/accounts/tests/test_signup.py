@@ -1,4 +1,8 @@
+import re
+
 import pytest
+from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from outsourcer.accounts.models import Membership, Organization, User
@@ -21,16 +25,47 @@ def test_it_shows_the_form(client):
     assert b'name="organization_name"' in response.content
 
 
-def test_it_creates_the_account_and_its_organization(client):
-    response = client.post(URL, VALID)
+def _confirm_link(body: str) -> str:
+    return re.search(r"https?://\S+?(/accounts/signup/confirm/\S+/)", body).group(1)
+
+
+def test_it_creates_the_account_and_its_organization_once_the_address_is_confirmed(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URL, VALID)
 
     user = User.objects.get(email="nina@bakery.example")
     organization = Organization.objects.get(name="Nina's Bakery")
-    assert response.status_code == 302
+    assert response.status_code == 200
+    assert b"Check your inbox" in response.content
+    assert not user.is_active
+    assert mail.outbox[0].to == ["nina@bakery.example"]
+    assert client.get(reverse("orgs:home", args=[organization.slug])).status_code == 302  # not logged in
+
+    link = _confirm_link(mail.outbox[0].body)
+    assert client.get(link).status_code == 200  # a page with a button: a mail scanner logs no one in
+    response = client.post(link)
+
+    user.refresh_from_db()
+    assert user.is_active
     assert response.url == reverse("orgs:home", args=[organization.slug])
     assert Membership.objects.get(user=user, organization=organization).role == "owner"
     assert Event.objects.filter(action="organization_created", organization=organization, actor=user).exists()
     assert client.get(response.url).status_code == 200  # logged in
+
+
+def test_an_unconfirmed_account_cannot_log_in(client):
+    client.post(URL, VALID)
+
+    response = client.post(reverse("accounts:login"), {"email": VALID["email"], "password": VALID["password"]})
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_forged_confirmation_link_is_refused(client):
+    assert client.post(reverse("accounts:signup-confirm", args=["forged"])).status_code == 404
 
 
 def test_it_keeps_what_was_typed_when_the_password_is_weak(client):
@@ -43,12 +78,23 @@ def test_it_keeps_what_was_typed_when_the_password_is_weak(client):
     assert not Organization.objects.exists()
 
 
-def test_it_refuses_an_e_mail_that_has_an_account(client, personas):
-    response = client.post(URL, {**VALID, "email": "ALICE@crumb.example"})
+def _page(response) -> str:
+    return re.sub(r"[A-Za-z0-9]{64}", "<csrf>", response.content.decode())
 
-    assert response.status_code == 200
-    assert b"already exists" in response.content
-    assert not Organization.objects.filter(name="Nina's Bakery").exists()
+
+def test_it_answers_the_same_for_an_e_mail_that_has_an_account_and_tells_its_owner(
+    client, personas, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        new = Client().post(URL, {**VALID, "email": "nina@bakery.example"})
+        taken = client.post(URL, {**VALID, "email": "alice@crumb.example"})
+
+    assert taken.status_code == new.status_code == 200
+    assert _page(taken).replace("alice@crumb.example", "nina@bakery.example") == _page(new)
+    assert not Organization.objects.filter(name="Nina's Bakery", memberships__user=personas.alice).exists()
+    assert mail.outbox[-1].to == ["alice@crumb.example"]
+    assert "You already have one" in mail.outbox[-1].body
+    assert "/accounts/password/reset/" in mail.outbox[-1].body
 
 
 def test_it_requires_a_business_name(client):
@@ -72,3 +118,24 @@ def test_it_gives_two_businesses_with_one_name_different_addresses(client):
     client.post(URL, {**VALID, "email": "other@bakery.example"})
 
     assert sorted(Organization.objects.values_list("slug", flat=True)) == ["ninas-bakery", "ninas-bakery-2"]
+
+
+def test_sign_ups_are_throttled_per_address(client):
+    for n in range(10):
+        client.post(URL, {**VALID, "email": f"nina{n}@bakery.example"}, REMOTE_ADDR="198.51.100.9")
+        client.post(reverse("accounts:logout"))
+
+    response = client.post(URL, {**VALID, "email": "late@bakery.example"}, REMOTE_ADDR="198.51.100.9")
+
+    assert response.status_code == 429
+    assert b"Too many requests" in response.content
+    assert not User.objects.filter(email="late@bakery.example").exists()
+
+
+def test_sign_ups_are_throttled_per_e_mail(client, personas):
+    for n in range(3):
+        Client().post(URL, {**VALID, "email": "alice@crumb.example"}, REMOTE_ADDR=f"198.51.100.{n}")
+
+    response = client.post(URL, {**VALID, "email": "alice@crumb.example"}, REMOTE_ADDR="203.0.113.50")
+
+    assert response.status_code == 429

@@ -9,7 +9,7 @@ from datetime import date
 from outsourcer.budgets.services import expense_record
 from outsourcer.budgets.tests.access_rows_pages import PAGE_ROWS
 from outsourcer.testing.builders import make_budget
-from tests.access_matrix import Row, expect
+from tests.access_matrix import OWN_WORK_API_CREATE, Row, as_contractor_manager, expect
 
 API_LIST = expect(401, 200, 200, 200, 404, 404, 200)
 API_READ = expect(401, 200, 200, 200, 404, 404, 404)
@@ -70,6 +70,10 @@ API_ROWS = [
     Row("/api/v1/budgets/{budget_id}/expenses", expect(401, 404, 404, 403, 404, 404, 201), method="POST", api=True,
         kwargs=_oscars_budget, data=lambda p: {"amount_cents": 1250, "occurred_on": "2025-03-03", "description": "x"},
         note="Oscar's budget"),
+    Row("/api/v1/budgets/{budget_id}/expenses", OWN_WORK_API_CREATE, method="POST", api=True,
+        kwargs=as_contractor_manager(_budget), note="contractor-manager: paid to herself",
+        data=lambda p: {"amount_cents": 1250, "occurred_on": "2025-03-03", "description": "Props",
+                        "engagement_id": p.carol_engagement.pk}),
     Row("/api/v1/budgets/{budget_id}/advice", API_READ, method="POST", api=True, kwargs=_budget,
         data=lambda p: {"low_minutes": 600, "high_minutes": 900, "rate_cents": 6000},
         wrote=None),  # a POST that only computes: nothing to write

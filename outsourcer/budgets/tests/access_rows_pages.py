@@ -3,7 +3,15 @@
 from outsourcer.budgets.periods import today_for
 from outsourcer.testing.builders import make_budget
 from outsourcer.testing.rows import insert_receipt_spend, insert_spend
-from tests.access_matrix import ORG_OWNER_POST, ORG_READ, ORG_RUN_POST, Row, expect
+from tests.access_matrix import (
+    ORG_OWNER_POST,
+    ORG_READ,
+    ORG_RUN_POST,
+    OWN_WORK_POST,
+    Row,
+    as_contractor_manager,
+    expect,
+)
 
 ORG = {"kwargs": lambda p: {"org_slug": p.org.slug}}
 OWNER_FORM = expect(302, 200, 403, 403, 404, 404, 404)
@@ -86,6 +94,16 @@ PAGE_ROWS = [
     Row("budgets:advice", FOREIGN_READ, method="POST", kwargs=_oscars_budget, data=_advice_form, note="foreign"),
     Row("budgets:expense-create", RUNNERS_FORM, kwargs=_budget),
     Row("budgets:expense-create", ORG_RUN_POST, method="POST", get_allowed=True, kwargs=_budget, data=_expense_form),
+    # Carol, also a manager here, may not record an expense paid to herself (issue 8, hole 2).
+    Row(
+        "budgets:expense-create",
+        OWN_WORK_POST,
+        method="POST",
+        get_allowed=True,
+        kwargs=as_contractor_manager(_budget),
+        data=lambda p: {**_expense_form(p), "contractor": p.carol_contractor.pk},
+        note="contractor-manager: paid to herself",
+    ),  # fmt: skip
     Row(
         "budgets:expense-create",
         FOREIGN_RUNNER,

@@ -97,7 +97,7 @@ def milestone_list(request: HttpRequest, contract_id: ObjectId):
 )
 def milestone_accept(request: HttpRequest, contract_id: ObjectId, milestone_id: ObjectId):
     ctx = org_context(request, "milestone.accept")
-    milestone = access_milestone(ctx, milestone_id, contract=access_contract(ctx, contract_id))
+    milestone = access_milestone(ctx, milestone_id, contract=access_contract(ctx, contract_id), review=True)
     services.milestone_accept(milestone=milestone, actor=ctx.user)
     milestone.refresh_from_db()
     return milestone

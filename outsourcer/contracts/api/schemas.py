@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 from ninja import Field, Schema
 
 from outsourcer.api.schemas import Currency, Day, ObjectId, PositiveCents, RateMicros, Text
+from outsourcer.contracts.versions import time_entry_version
 from outsourcer.lib.limits import (
     MAX_BULK_IDS,
     MAX_DAY_MINUTES,
@@ -22,6 +23,14 @@ RateCents = Annotated[int, Field(ge=0, le=MAX_RATE_CENTS, description="Per hour,
 DayMinutes = Annotated[int, Field(ge=1, le=MAX_DAY_MINUTES, description="Minutes worked that day (1–1440)")]
 Reason = Text(500, min_length=1)
 EntryIds = Annotated[list[ObjectId], Field(min_length=1, max_length=MAX_BULK_IDS)]
+Version = Annotated[
+    int,
+    Field(ge=0, le=2**63 - 1, description="The entry's `version` as you saw it: refused with 409 if it changed since"),
+]
+Versions = Annotated[
+    dict[ObjectId, Version],
+    Field(max_length=MAX_BULK_IDS, description="Entry id → the `version` you saw (409 if changed)"),
+]
 
 
 # --- output -------------------------------------------------------------------------------------
@@ -108,12 +117,17 @@ class TimeEntryOut(TimeEntryBaseOut):
     contractor_id: int
     contractor_name: str = Field(alias="contractor.name")
     override_reason: str
+    version: int = Field(description="Send it back with approve/reject: refused (409) if the entry changed since")
     spend_entry_id: int | None = Field(description="The ledger entry approval posted (none within included hours)")
 
     @staticmethod
     def resolve_spend_entry_id(obj) -> int | None:
         spend = getattr(obj, "spend_entry", None) if obj.status == "approved" else None
         return spend.pk if spend else None
+
+    @staticmethod
+    def resolve_version(obj) -> int:
+        return time_entry_version(obj)
 
 
 class PortalTimeEntryOut(TimeEntryBaseOut):
@@ -159,16 +173,24 @@ class OverrideIn(Schema):
         return {"override_reason": self.override_reason, "may_override": ctx.may(permission)}
 
 
+class ApproveIn(OverrideIn):
+    version: Version | None = None
+
+
 class RejectIn(Schema):
     reason: Reason
+    version: Version | None = None
 
 
 class BulkApproveIn(OverrideIn):
     entry_ids: EntryIds
+    versions: Versions = {}
 
 
-class BulkRejectIn(RejectIn):
+class BulkRejectIn(Schema):
+    reason: Reason
     entry_ids: EntryIds
+    versions: Versions = {}
 
 
 class TimeEntryIn(Schema):

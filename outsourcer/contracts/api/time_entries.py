@@ -11,9 +11,9 @@ from outsourcer.contractors.access import access_engagement
 from outsourcer.contracts import selectors, services
 from outsourcer.contracts.access import access_time_entries, access_time_entry
 from outsourcer.contracts.api.schemas import (
+    ApproveIn,
     BulkApproveIn,
     BulkRejectIn,
-    OverrideIn,
     RejectIn,
     TimeEntryOut,
     TimeFilters,
@@ -48,20 +48,23 @@ def time_entry_list(request: HttpRequest, filters: Query[TimeFilters]):
 def time_entry_approve_bulk(request: HttpRequest, payload: BulkApproveIn):
     """All or nothing: the first entry that fails stops the batch (its id is in the error)."""
     ctx = org_context(request, "time.review")
-    entries = access_time_entries(ctx, payload.entry_ids)
+    entries = access_time_entries(ctx, payload.entry_ids, review=True)
     approved = services.time_entry_approve_bulk(
-        entries=entries, actor=ctx.user, **payload.override(ctx, "time.override")
+        entries=entries, actor=ctx.user, versions=payload.versions, **payload.override(ctx, "time.override")
     )
     return [_time_entry(entry) for entry in approved]
 
 
 @time_router.post(
-    "/reject", operation_id="time_entry_reject_bulk", response=with_errors({200: list[TimeEntryOut]}, write=True)
+    "/reject", operation_id="time_entry_reject_bulk", response=with_errors({200: list[TimeEntryOut]}, 409, write=True)
 )
 def time_entry_reject_bulk(request: HttpRequest, payload: BulkRejectIn):
     ctx = org_context(request, "time.review")
     rejected = services.time_entry_reject_bulk(
-        entries=access_time_entries(ctx, payload.entry_ids), actor=ctx.user, reason=payload.reason
+        entries=access_time_entries(ctx, payload.entry_ids, review=True),
+        actor=ctx.user,
+        reason=payload.reason,
+        versions=payload.versions,
     )
     return [_time_entry(entry) for entry in rejected]
 
@@ -75,19 +78,27 @@ def time_entry_detail(request: HttpRequest, entry_id: ObjectId):
 @time_router.post(
     "/{entry_id}/approve", operation_id="time_entry_approve", response=with_errors({200: TimeEntryOut}, 409, write=True)
 )
-def time_entry_approve(request: HttpRequest, entry_id: ObjectId, payload: OverrideIn):
-    """409 over the weekly cap or past 100 % of the budget; an owner repeats with `override_reason`."""
+def time_entry_approve(request: HttpRequest, entry_id: ObjectId, payload: ApproveIn):
+    """409 over the weekly cap or past 100 % of the budget (an owner repeats with `override_reason`),
+    or `code: changed` when `version` is given and the entry was edited since."""
     ctx = org_context(request, "time.review")
-    entry = access_time_entry(ctx, entry_id)
+    entry = access_time_entry(ctx, entry_id, review=True)
     return _time_entry(
-        services.time_entry_approve(entry=entry, actor=ctx.user, **payload.override(ctx, "time.override"))
+        services.time_entry_approve(
+            entry=entry, actor=ctx.user, version=payload.version, **payload.override(ctx, "time.override")
+        )
     )
 
 
 @time_router.post(
-    "/{entry_id}/reject", operation_id="time_entry_reject", response=with_errors({200: TimeEntryOut}, write=True)
+    "/{entry_id}/reject", operation_id="time_entry_reject", response=with_errors({200: TimeEntryOut}, 409, write=True)
 )
 def time_entry_reject(request: HttpRequest, entry_id: ObjectId, payload: RejectIn):
     ctx = org_context(request, "time.review")
-    entry = services.time_entry_reject(entry=access_time_entry(ctx, entry_id), actor=ctx.user, reason=payload.reason)
+    entry = services.time_entry_reject(
+        entry=access_time_entry(ctx, entry_id, review=True),
+        actor=ctx.user,
+        reason=payload.reason,
+        version=payload.version,
+    )
     return _time_entry(entry)

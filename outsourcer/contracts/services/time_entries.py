@@ -30,6 +30,7 @@ from outsourcer.contracts.services._common import (
     _clean_reason,
     _original,
 )
+from outsourcer.contracts.versions import StaleVersion, time_entry_check_version
 from outsourcer.lib.durations import duration_text
 from outsourcer.lib.errors import DomainError, OverrideRequired
 from outsourcer.lib.limits import MAX_DAY_MINUTES
@@ -114,9 +115,12 @@ def _time_amount(entry: TimeEntry, contract: Contract) -> tuple[int, int]:
     return cents_for_minutes(overage, contract.overage_rate_cents or 0), overage
 
 
-def _approve_one(entry: TimeEntry, actor: User, override_reason: str, may_override: bool) -> TimeEntry:
+def _approve_one(
+    entry: TimeEntry, actor: User, override_reason: str, may_override: bool, version: int | None = None
+) -> TimeEntry:
     entry = TimeEntry.objects.select_for_update().select_related("contract", "contractor").get(pk=entry.pk)
     approved = TIME_ENTRY_FLOW.next(entry.status, "approve")
+    time_entry_check_version(entry, version)
     contract = entry.contract
     if contract.status == ContractStatus.DRAFT:
         raise DomainError("Time on a draft contract cannot be approved.", code="contract_not_active")
@@ -189,16 +193,17 @@ def _approve_one(entry: TimeEntry, actor: User, override_reason: str, may_overri
 
 
 def time_entry_approve(
-    *, entry: TimeEntry, actor: User, override_reason: str = "", may_override: bool = False
+    *, entry: TimeEntry, actor: User, override_reason: str = "", may_override: bool = False, version: int | None = None
 ) -> TimeEntry:
     """Approve a submitted entry and post its spend (hourly: minutes × rate; retainer: only the
     minutes beyond the month's included minutes × overage rate). Locks the budget row. Raises
     OverrideRequired when the ISO week's approved minutes would pass the weekly cap, or the
     period's spend would pass 100 % of the budget, unless `may_override` ("time.override") and a
-    reason; the reason is stored on the entry and in the event."""
+    reason; the reason is stored on the entry and in the event. With `version`, raises StaleVersion
+    (409) when the entry changed since the reviewer saw that version."""
     override_reason = _clean_reason(override_reason, field="override_reason")
     with transaction.atomic():
-        _approve_one(entry, actor, override_reason, may_override)
+        _approve_one(entry, actor, override_reason, may_override, version)
     entry.refresh_from_db()
     return entry
 
@@ -211,11 +216,18 @@ def _ordered_for_review(entries: Iterable[TimeEntry]) -> list[TimeEntry]:
 
 
 def time_entry_approve_bulk(
-    *, entries: Iterable[TimeEntry], actor: User, override_reason: str = "", may_override: bool = False
+    *,
+    entries: Iterable[TimeEntry],
+    actor: User,
+    override_reason: str = "",
+    may_override: bool = False,
+    versions: dict[int, int] | None = None,
 ) -> list[TimeEntry]:
     """Approve several entries all-or-nothing in one transaction (oldest first); the first failure
     raises with the entry id in the message and `details` and nothing is approved. All-or-nothing
-    because a partial batch leaves the reviewer guessing which rows went through."""
+    because a partial batch leaves the reviewer guessing which rows went through. `versions` (entry
+    id → version seen) binds each approval to what the reviewer saw, as in `time_entry_approve`."""
+    versions = versions or {}
     override_reason = _clean_reason(override_reason, field="override_reason")
     entries = _ordered_for_review(entries)
     with transaction.atomic():
@@ -225,32 +237,34 @@ def time_entry_approve_bulk(
         approved = []
         for entry in entries:
             try:
-                approved.append(_approve_one(entry, actor, override_reason, may_override))
+                approved.append(_approve_one(entry, actor, override_reason, may_override, versions.get(entry.pk)))
             except OverrideRequired as error:
                 raise OverrideRequired(
                     f"Time entry #{entry.pk} ({entry.worked_on:%d %b}): {error.message}",
                     code=error.code, details={**error.details, "entry_id": entry.pk},
                 ) from None  # fmt: skip
             except DomainError as error:
-                raise DomainError(
-                    f"Time entry #{entry.pk} ({entry.worked_on:%d %b}): {error.message}", field="entries",
-                    code=error.code,
-                ) from None  # fmt: skip
+                message = f"Time entry #{entry.pk} ({entry.worked_on:%d %b}): {error.message}"
+                if isinstance(error, StaleVersion):
+                    raise StaleVersion(message) from None
+                raise DomainError(message, field="entries", code=error.code) from None
     return approved
 
 
-def time_entry_reject(*, entry: TimeEntry, actor: User, reason: str) -> TimeEntry:
-    """Reject a submitted entry with a required reason."""
+def time_entry_reject(*, entry: TimeEntry, actor: User, reason: str, version: int | None = None) -> TimeEntry:
+    """Reject a submitted entry with a required reason (StaleVersion when `version` is given and
+    the entry changed since)."""
     reason = _clean_reason(reason, required=True)
     with transaction.atomic():
-        _reject_one(entry, actor, reason)
+        _reject_one(entry, actor, reason, version)
     entry.refresh_from_db()
     return entry
 
 
-def _reject_one(entry: TimeEntry, actor: User, reason: str) -> TimeEntry:
+def _reject_one(entry: TimeEntry, actor: User, reason: str, version: int | None = None) -> TimeEntry:
     entry = TimeEntry.objects.select_for_update().select_related("contract").get(pk=entry.pk)
     entry.status = TIME_ENTRY_FLOW.next(entry.status, "reject")
+    time_entry_check_version(entry, version)
     entry.reviewed_by = actor
     entry.reviewed_at = timezone.now()
     entry.rejection_reason = reason
@@ -262,16 +276,21 @@ def _reject_one(entry: TimeEntry, actor: User, reason: str) -> TimeEntry:
     return entry
 
 
-def time_entry_reject_bulk(*, entries: Iterable[TimeEntry], actor: User, reason: str) -> list[TimeEntry]:
-    """Reject several entries all-or-nothing with one reason."""
+def time_entry_reject_bulk(
+    *, entries: Iterable[TimeEntry], actor: User, reason: str, versions: dict[int, int] | None = None
+) -> list[TimeEntry]:
+    """Reject several entries all-or-nothing with one reason (`versions` as in the bulk approval)."""
+    versions = versions or {}
     reason = _clean_reason(reason, required=True)
     entries = _ordered_for_review(entries)
     with transaction.atomic():
         rejected = []
         for entry in entries:
             try:
-                rejected.append(_reject_one(entry, actor, reason))
+                rejected.append(_reject_one(entry, actor, reason, versions.get(entry.pk)))
             except DomainError as error:
+                if isinstance(error, StaleVersion):
+                    raise StaleVersion(f"Time entry #{entry.pk}: {error.message}") from None
                 raise DomainError(
                     f"Time entry #{entry.pk}: {error.message}", field="entries", code=error.code
                 ) from None

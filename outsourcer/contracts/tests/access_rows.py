@@ -3,7 +3,7 @@ contract pages' rows live with the pages)."""
 
 from outsourcer.contracts.tests.access_rows_pages import PAGE_ROWS
 from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
-from tests.access_matrix import Row, expect
+from tests.access_matrix import OWN_WORK_API, Row, as_contractor_manager, expect
 
 API_LIST = expect(401, 200, 200, 200, 404, 404, 200)
 API_READ = expect(401, 200, 200, 200, 404, 404, 404)
@@ -46,6 +46,10 @@ def _entry(p):
     return {"entry_id": log_time(_contract(p)).pk}
 
 
+def _none(p):
+    return {}
+
+
 def _new_contract(p):
     budget = _budget(p)
     return {
@@ -86,6 +90,17 @@ API_ROWS = [
         data=lambda p: {"entry_ids": [log_time(_contract(p)).pk]}),
     Row("/api/v1/time-entries/reject", API_RUNNER_WRITE, method="POST", api=True,
         data=lambda p: {"entry_ids": [log_time(_contract(p)).pk], "reason": "Duplicate"}),
+    # Carol, also a manager here, may not judge her own time or milestones (hole 2 of issue 8).
+    Row("/api/v1/time-entries/{entry_id}/approve", OWN_WORK_API, method="POST", api=True,
+        kwargs=as_contractor_manager(_entry), data=lambda p: {}, note="contractor-manager"),
+    Row("/api/v1/time-entries/{entry_id}/reject", OWN_WORK_API, method="POST", api=True,
+        kwargs=as_contractor_manager(_entry), data=lambda p: {"reason": "Mine"}, note="contractor-manager"),
+    Row("/api/v1/time-entries/approve", OWN_WORK_API, method="POST", api=True, kwargs=as_contractor_manager(_none),
+        data=lambda p: {"entry_ids": [log_time(_contract(p)).pk]}, note="contractor-manager"),
+    Row("/api/v1/time-entries/reject", OWN_WORK_API, method="POST", api=True, kwargs=as_contractor_manager(_none),
+        data=lambda p: {"entry_ids": [log_time(_contract(p)).pk], "reason": "Mine"}, note="contractor-manager"),
+    Row("/api/v1/contracts/{contract_id}/milestones/{milestone_id}/accept", OWN_WORK_API, method="POST",
+        api=True, kwargs=as_contractor_manager(_fixed), note="contractor-manager"),
     Row("/api/v1/portal/contracts", API_PORTAL_LIST, api=True),
     Row("/api/v1/portal/contracts/{contract_id}", API_CAROLS, api=True, kwargs=_active),
     Row("/api/v1/portal/time-entries", API_PORTAL_LIST, api=True),

@@ -5,7 +5,15 @@ from outsourcer.contracts.models import ContractStatus
 from outsourcer.lib.timezones import today_in
 from outsourcer.testing.builders import make_budget
 from outsourcer.testing.rows import insert_fixed_contract, insert_hourly_contract, insert_time_entry
-from tests.access_matrix import ORG_READ, ORG_RUN_POST, PORTAL_READ, Row, expect
+from tests.access_matrix import (
+    ORG_READ,
+    ORG_RUN_POST,
+    OWN_WORK_POST,
+    PORTAL_READ,
+    Row,
+    as_contractor_manager,
+    expect,
+)
 
 ORG = {"kwargs": lambda p: {"org_slug": p.org.slug}}
 RUNNERS_FORM = expect(302, 200, 200, 403, 404, 404, 404)
@@ -90,6 +98,37 @@ def _carols_entry(p):
 
 
 PAGE_ROWS = [
+    # Carol, also a manager here, may not judge her own time or milestones (hole 2 of issue 8).
+    Row(
+        "contracts:time-approve",
+        OWN_WORK_POST,
+        method="POST",
+        kwargs=as_contractor_manager(_entry),
+        note="contractor-manager",
+    ),
+    Row(
+        "contracts:time-reject",
+        OWN_WORK_POST,
+        method="POST",
+        kwargs=as_contractor_manager(_entry),
+        data=lambda p: {"reason": "Mine"},
+        note="contractor-manager",
+    ),
+    Row(
+        "contracts:time-bulk",
+        OWN_WORK_POST,
+        method="POST",
+        data=_bulk,
+        kwargs=as_contractor_manager(ORG["kwargs"]),
+        note="contractor-manager",
+    ),
+    Row(
+        "contracts:milestone-accept",
+        OWN_WORK_POST,
+        method="POST",
+        kwargs=as_contractor_manager(_milestone),
+        note="contractor-manager",
+    ),
     Row("contracts:list", ORG_READ, **ORG),
     Row("contracts:create", RUNNERS_FORM, **ORG),
     Row("contracts:create", ORG_RUN_POST, method="POST", get_allowed=True, data=_contract_form, **ORG),
