@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
 
-from outsourcer.accounts.events import PASSWORD_CHANGED, PASSWORD_RESET
+from outsourcer.accounts import events
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.accounts.services import user_password_changed
 from outsourcer.accounts.throttle import account_request_reserve
@@ -32,7 +32,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         response = super().form_valid(form)
         user_password_changed(
-            user=form.user, how=PASSWORD_CHANGED, revoke_api_tokens=form.cleaned_data["revoke_api_tokens"]
+            user=form.user, how=events.PASSWORD_CHANGED, revoke_api_tokens=form.cleaned_data["revoke_api_tokens"]
         )
         return response
 
@@ -43,7 +43,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         response = super().form_valid(form)
         user_password_changed(
-            user=form.user, how=PASSWORD_RESET, revoke_api_tokens=form.cleaned_data["revoke_api_tokens"]
+            user=form.user, how=events.PASSWORD_RESET, revoke_api_tokens=form.cleaned_data["revoke_api_tokens"]
         )
         return response
 

@@ -9,16 +9,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from outsourcer.accounts import events
-from outsourcer.accounts.events import PASSWORD_RESET
 from outsourcer.accounts.models import ApiToken, User
 from outsourcer.audit.events import Action, event_record
 
 
 def user_password_changed(*, user: User, how: Action, revoke_api_tokens: bool) -> int:
-    """Record that `user`'s password was changed (`how`: PASSWORD_CHANGED or PASSWORD_RESET) and,
+    """Record that `user`'s password was changed (`how`: events.PASSWORD_CHANGED or events.PASSWORD_RESET) and,
     when asked, revoke every active API token, one `api_token_revoked` event each. Returns how
     many tokens were revoked."""
-    reason = "password reset" if how == PASSWORD_RESET else "password changed"
+    reason = "password reset" if how == events.PASSWORD_RESET else "password changed"
     with transaction.atomic():
         tokens = (
             list(ApiToken.objects.select_for_update().filter(user=user, revoked_at=None)) if revoke_api_tokens else []
