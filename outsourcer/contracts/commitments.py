@@ -1,16 +1,73 @@
-"""What active contracts hold against their budget's period: the committed and forecast terms of
-the budget figures (budgets/figures.py adds them up; the rules are in its docstring and in
-docs/money.md). Each term is written twice, as an ORM subquery for `annotate_figures` and as SQL
-for the overview's hand-written statement (`period_figures`, both dialects); tests/test_figures.py
-and the hypothesis machine in tests/test_exactness.py pin the two equal. Registered with budgets
-in contracts/apps.py."""
+"""The commitment rule, in one place: what a contract holds against its budget's period.
+
+- fixed price: pending milestones due by the period's end;
+- retainer: the months from the rest of the period whose fee is not yet in the ledger × the fee;
+- hourly: weekly cap × rate × the days left in the period / 7 (a forecast, not a commitment).
+
+It is written three times here, for three callers, beside each other so a change is made to all:
+`contract_commitment` (one contract, Python: the activation guard and the contract page), the ORM
+subqueries (`annotate_figures`, budget pages) and the SQL (the overview's hand-written statement,
+both dialects). contracts/tests/test_commitment_rule.py pins all three to the cent; the budget
+figures tests and the exactness machine pin the totals. Registered with budgets in
+contracts/apps.py (budgets cannot import contracts)."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 from django.db.models import BigIntegerField, Count, DateField, F, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Greatest, Least
 
 from outsourcer.budgets.figures import FAR_FUTURE, Commitments, DaysBetween, date_value, month_index_of
 from outsourcer.budgets.models import SpendEntry, SpendKind
+from outsourcer.budgets.periods import Period, budget_period, month_start, months_in, today_for
 from outsourcer.contracts.models import Contract, ContractStatus, Milestone, MilestoneStatus, RateModel
+from outsourcer.lib.money import round_half_up
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """What a contract takes from its budget's period from `since` on (budget currency)."""
+
+    period: Period
+    since: date
+    committed_cents: int  # fixed: unpaid milestones due in the period; retainer: unposted months × fee
+    forecast_cents: int  # hourly: weekly cap × remaining weeks × rate
+
+    @property
+    def total_cents(self) -> int:
+        return self.committed_cents + self.forecast_cents
+
+
+def contract_commitment(*, contract: Contract, today: date | None = None) -> Commitment:
+    """Committed and forecast cost of the contract (as if active) in the budget period that
+    contains max(today, contract start) — the same rules as the budget figures (budgets/figures.py)."""
+    budget = contract.budget
+    today = today or today_for(budget.organization)
+    reference = max(today, contract.starts_on)
+    period = budget_period(budget, reference)
+    since = max(reference, period.start)
+    if period.end < reference:
+        return Commitment(period, since, 0, 0)
+    contract_end = contract.ends_on or date.max
+    if contract.rate_model == RateModel.FIXED:
+        due = Milestone.objects.filter(
+            contract=contract, status=MilestoneStatus.PENDING, due_on__lte=period.end
+        ).aggregate(s=Sum("budget_amount_cents"))["s"]
+        return Commitment(period, since, int(due or 0), 0)
+    if contract.rate_model == RateModel.RETAINER:
+        months = months_in(max(month_start(since), month_start(contract.starts_on)), min(period.end, contract_end))
+        posted = SpendEntry.objects.filter(
+            contract=contract,
+            kind=SpendKind.RETAINER_FEE,
+            covers_month__gte=month_start(since),
+            covers_month__lte=period.end,
+        ).count()
+        return Commitment(period, since, max(0, len(months) - posted) * (contract.monthly_fee_budget_cents or 0), 0)
+    start, end = max(since, contract.starts_on), min(period.end, contract_end)
+    days = max(0, (end - start).days + 1)
+    numerator = (contract.weekly_cap_minutes or 0) * (contract.hourly_rate_budget_cents or 0) * days
+    return Commitment(period, since, 0, round_half_up(Decimal(numerator) / (7 * 60)))
 
 
 def _contract_end():

@@ -1,39 +1,19 @@
 """Reads for contracts, milestones and time entries, used by pages and the API."""
 
-from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
 
 from outsourcer.accounts.models import Organization
-from outsourcer.budgets.models import SpendEntry, SpendKind
-from outsourcer.budgets.periods import Period, budget_period, iso_week, month_end, month_start, months_in, today_for
+from outsourcer.budgets.periods import iso_week, month_end, month_start
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts.models import (
     Contract,
     ContractStatus,
     Milestone,
-    MilestoneStatus,
-    RateModel,
     TimeEntry,
     TimeEntryStatus,
 )
-from outsourcer.lib.money import round_half_up
-
-
-@dataclass(frozen=True)
-class Commitment:
-    """What a contract takes from its budget's period from `since` on (budget currency)."""
-
-    period: Period
-    since: date
-    committed_cents: int  # fixed: unpaid milestones due in the period; retainer: unposted months × fee
-    forecast_cents: int  # hourly: weekly cap × remaining weeks × rate
-
-    @property
-    def total_cents(self) -> int:
-        return self.committed_cents + self.forecast_cents
 
 
 def contract_list_for_organization(
@@ -72,37 +52,6 @@ def contract_list_for_contractor(*, contractor: Contractor, status: str = "") ->
     if status:
         contracts = contracts.filter(status=status)
     return contracts.order_by("-starts_on", "-id")
-
-
-def contract_commitment(*, contract: Contract, today: date | None = None) -> Commitment:
-    """Committed and forecast cost of the contract (as if active) in the budget period that
-    contains max(today, contract start) — the same rules as the budget figures (budgets/figures.py)."""
-    budget = contract.budget
-    today = today or today_for(budget.organization)
-    reference = max(today, contract.starts_on)
-    period = budget_period(budget, reference)
-    since = max(reference, period.start)
-    if period.end < reference:
-        return Commitment(period, since, 0, 0)
-    contract_end = contract.ends_on or date.max
-    if contract.rate_model == RateModel.FIXED:
-        due = Milestone.objects.filter(
-            contract=contract, status=MilestoneStatus.PENDING, due_on__lte=period.end
-        ).aggregate(s=Sum("budget_amount_cents"))["s"]
-        return Commitment(period, since, int(due or 0), 0)
-    if contract.rate_model == RateModel.RETAINER:
-        months = months_in(max(month_start(since), month_start(contract.starts_on)), min(period.end, contract_end))
-        posted = SpendEntry.objects.filter(
-            contract=contract,
-            kind=SpendKind.RETAINER_FEE,
-            covers_month__gte=month_start(since),
-            covers_month__lte=period.end,
-        ).count()
-        return Commitment(period, since, max(0, len(months) - posted) * (contract.monthly_fee_budget_cents or 0), 0)
-    start, end = max(since, contract.starts_on), min(period.end, contract_end)
-    days = max(0, (end - start).days + 1)
-    numerator = (contract.weekly_cap_minutes or 0) * (contract.hourly_rate_budget_cents or 0) * days
-    return Commitment(period, since, 0, round_half_up(Decimal(numerator) / (7 * 60)))
 
 
 def milestone_list_for_contract(*, contract: Contract) -> QuerySet[Milestone]:

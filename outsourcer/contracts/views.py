@@ -14,7 +14,7 @@ from outsourcer.budgets.access import access_budget
 from outsourcer.budgets.models import Budget
 from outsourcer.budgets.periods import today_for
 from outsourcer.contractors.models import Contractor
-from outsourcer.contracts import page_selectors, selectors, services
+from outsourcer.contracts import commitments, page_selectors, selectors, services
 from outsourcer.contracts.access import access_contract, access_milestone
 from outsourcer.contracts.flows import allowed_targets
 from outsourcer.contracts.forms import MILESTONE_ROWS, ContractFilterForm, ContractForm, StatusForm, milestone_formset
@@ -188,7 +188,7 @@ def _detail_context(ctx: OrgContext, contract: Contract, *, status_form=None, ov
     return {
         "ctx": ctx, "contract": contract, "budget": contract.budget, "milestones": milestones,
         "commitment": (
-            selectors.contract_commitment(contract=contract) if contract.status == ContractStatus.ACTIVE else None
+            commitments.contract_commitment(contract=contract) if contract.status == ContractStatus.ACTIVE else None
         ),
         "time_summary": page_selectors.contract_time_summary(contract=contract),
         "transitions": [(s, ContractStatus(s).label) for s in allowed_targets(contract.status)],

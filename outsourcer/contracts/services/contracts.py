@@ -14,9 +14,9 @@ from outsourcer.budgets.periods import covers, today_for
 from outsourcer.budgets.selectors import budget_figures
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 from outsourcer.contracts import events
+from outsourcer.contracts.commitments import contract_commitment
 from outsourcer.contracts.flows import CONTRACT_FLOW
 from outsourcer.contracts.models import Contract, ContractStatus, Milestone, MilestoneStatus, RateModel
-from outsourcer.contracts.selectors import contract_commitment
 from outsourcer.contracts.services._common import (
     ALL_TERM_FIELDS,
     GIVE_REASON,

@@ -1,5 +1,5 @@
 """The commitment rule (what an active contract holds against its budget's period) is written three
-times: in Python (contracts.selectors.contract_commitment, the activation guard and the contract
+times: in Python (contracts.commitments.contract_commitment, the activation guard and the contract
 page), as ORM subqueries (budgets.figures.annotate_figures, one budget's figures) and as hand-written
 SQL in two dialects (budgets.figures.period_figures, the overview). Python and SQL stay for speed
 and readability; this matrix pins all three to the same cents for every kind of contract, budget
@@ -16,7 +16,7 @@ from outsourcer.budgets.ledger import spend_record
 from outsourcer.budgets.models import SpendKind
 from outsourcer.budgets.selectors import WEEK_MINUTES_DIVISOR, budget_figures
 from outsourcer.budgets.services import budget_create
-from outsourcer.contracts.selectors import contract_commitment
+from outsourcer.contracts.commitments import contract_commitment
 from outsourcer.contracts.services import contract_activate, contract_create
 from outsourcer.lib.money import round_half_up
 
