@@ -96,10 +96,16 @@ def invitation_accept(request, token: str):
     invitation = services.invitation_from_token(token)
     if invitation is None:
         return render(request, "accounts/invitation_invalid.html", status=404)
-    has_account = User.objects.filter(email=invitation.email).exists()
+    account = User.objects.filter(email=invitation.email).only("is_active").first()
+    has_account = account is not None
+    unconfirmed = has_account and not account.is_active  # signed up, never confirmed the address
     signed_in_as_invitee = request.user.is_authenticated and request.user.email == invitation.email
     form = AcceptInvitationForm(request.POST or None) if not has_account else None
     error = ""
+    if request.method == "POST" and unconfirmed and not request.user.is_authenticated:
+        services.signup_confirm_by_invitation(invitation=invitation)
+        messages.success(request, f"{invitation.email} is confirmed. Log in to accept the invitation.")
+        return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.path})}")
     if request.method == "POST":
         try:
             if signed_in_as_invitee:
@@ -122,7 +128,7 @@ def invitation_accept(request, token: str):
     return render(
         request,
         "accounts/invitation_accept.html",
-        {"invitation": invitation, "form": form, "has_account": has_account,
+        {"invitation": invitation, "form": form, "has_account": has_account, "unconfirmed": unconfirmed,
          "signed_in_as_invitee": signed_in_as_invitee, "error": error},
     )  # fmt: skip
 

@@ -24,7 +24,13 @@ from outsourcer.accounts.services.members import (
     organization_update,
 )
 from outsourcer.accounts.services.passwords import user_password_changed
-from outsourcer.accounts.services.signup import signup_confirm, signup_request, signup_token, signup_token_email
+from outsourcer.accounts.services.signup import (
+    signup_confirm,
+    signup_confirm_by_invitation,
+    signup_request,
+    signup_token,
+    signup_token_email,
+)
 from outsourcer.accounts.services.tokens import api_token_authenticate, api_token_create, api_token_revoke
 from outsourcer.accounts.services.users import user_create, user_profile_update, user_signup
 
@@ -51,6 +57,7 @@ __all__ = [
     "organization_create",
     "organization_update",
     "signup_confirm",
+    "signup_confirm_by_invitation",
     "signup_request",
     "signup_token",
     "signup_token_email",

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from outsourcer.accounts import events
-from outsourcer.accounts.models import Organization, User
+from outsourcer.accounts.models import Invitation, Organization, User
 from outsourcer.accounts.services.users import user_signup
 from outsourcer.audit.events import event_record
 from outsourcer.lib.errors import DomainError
@@ -100,3 +100,17 @@ def signup_confirm(token: str) -> tuple[User, Organization] | None:
     user.refresh_from_db()
     organization = Organization.objects.filter(memberships__user=user).order_by("pk").first()
     return user, organization
+
+
+def signup_confirm_by_invitation(*, invitation: Invitation) -> bool:
+    """An invitation link reaches the address's owner just as a confirmation link does: activate
+    the unconfirmed sign-up of the invited address, so its owner can log in and accept. False when
+    the address has no unconfirmed account (Outsourcer deactivates accounts for nothing else)."""
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(email=invitation.email, is_active=False).first()
+        if user is None:
+            return False
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        event_record(action=events.USER_EMAIL_CONFIRMED, actor=user, obj=user)
+    return True

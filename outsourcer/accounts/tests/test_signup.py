@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from outsourcer.accounts.models import Membership, Organization, User
+from outsourcer.accounts.services import invitation_token, member_invite
 from outsourcer.audit.models import Event
 
 URL = reverse("accounts:signup")
@@ -139,3 +140,22 @@ def test_sign_ups_are_throttled_per_e_mail(client, personas):
     response = client.post(URL, {**VALID, "email": "alice@crumb.example"}, REMOTE_ADDR="203.0.113.50")
 
     assert response.status_code == 429
+
+
+def test_an_invitation_to_an_unconfirmed_address_confirms_it_and_lets_the_invitee_join(client, personas):
+    # Nina signed up but never clicked her confirmation link; then Alice invites her. The invitation
+    # reached her inbox just as the confirmation would have, so it may confirm the address.
+    client.post(URL, VALID)
+    invitation = member_invite(
+        organization=personas.org, invited_by=personas.alice, email="nina@bakery.example", role="manager"
+    )
+    page = reverse("accounts:invitation-accept", args=[invitation_token(invitation)])
+
+    assert b"Confirm nina@bakery.example and log in" in client.get(page).content
+    response = client.post(page)
+    assert response.status_code == 302 and response.url.startswith(reverse("accounts:login"))
+    assert User.objects.get(email="nina@bakery.example").is_active
+    login = client.post(reverse("accounts:login"), {"email": VALID["email"], "password": VALID["password"]})
+    assert login.status_code == 302
+    client.post(page)
+    assert Membership.objects.get(user__email="nina@bakery.example", organization=personas.org).role == "manager"
