@@ -22,7 +22,7 @@ from outsourcer.api.schemas import Currency, Day, Name, ObjectId, PositiveCents,
 from outsourcer.budgets import advisor, selectors, services
 from outsourcer.budgets.access import access_budget, access_spend_entry
 from outsourcer.budgets.models import Budget
-from outsourcer.contractors.access import access_engagement
+from outsourcer.contractors.access import access_engagement, access_engagement_contractor_id
 from outsourcer.lib.limits import MAX_ESTIMATE_MINUTES, MAX_THRESHOLD_PERCENT, MAX_THRESHOLDS, MAX_WEEKS
 
 router = Router(tags=["budgets"])
@@ -257,7 +257,7 @@ def budget_summary(request: HttpRequest, budget_id: ObjectId, period_start: Day 
 def ledger_list(request: HttpRequest, budget_id: ObjectId, filters: Query[LedgerFilters]):
     ctx = org_context(request, "budget.view")
     budget = access_budget(ctx, budget_id)
-    contractor_id = access_engagement(ctx, filters.engagement_id).contractor_id if filters.engagement_id else None
+    contractor_id = access_engagement_contractor_id(ctx, filters.engagement_id)
     return selectors.spend_entry_list_for_budget(
         budget=budget, kind=filters.kind or "", contractor_id=contractor_id, since=filters.since, until=filters.until
     )
