@@ -182,9 +182,12 @@ def rate_model_advice(
     high_minutes = low_minutes if high_minutes is None else high_minutes
     _check_estimate(low_minutes=low_minutes, high_minutes=high_minutes, weeks=weeks)
     rate_cents, tiers = _rate_and_tiers(
-        budget=budget, contractor=contractor, rate_cents=rate_cents, volume_tiers=volume_tiers,
+        budget=budget,
+        contractor=contractor,
+        rate_cents=rate_cents,
+        volume_tiers=volume_tiers,
         exchange_rate_micros=exchange_rate_micros,
-    )  # fmt: skip
+    )
 
     today = today or today_for(budget.organization)
     figures = budget_figures(budget=budget, today=today)
