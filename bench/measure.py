@@ -7,6 +7,7 @@ import os
 import re
 import statistics
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -20,6 +21,8 @@ def say(message: str) -> None:
     print(f"[bench] {message}", flush=True)
 
 
+# Long on purpose: its numbered steps share the closures over one logged-in client, organization
+# and statement, and read top to bottom as the benchmark's protocol.
 def measure(*, db: str, scale: str, marker: dict, today: date) -> dict:
     from django.db import connection
     from django.test import Client
@@ -91,16 +94,7 @@ def measure(*, db: str, scale: str, marker: dict, today: date) -> dict:
                 cursor.fetchall()
 
     # 2. Interleaved timing: page, SQL, selectors, replay, page, SQL, …
-    sides = {"page": page, "sql": bare_sql, "data": overview_data, "replay": replay}
-    times: dict[str, list[float]] = {name: [] for name in sides}
-    for i in range(WARMUPS + runs):
-        for name, fn in sides.items():
-            gc.collect()
-            started = time.perf_counter()
-            fn()
-            elapsed = (time.perf_counter() - started) * 1000
-            if i >= WARMUPS:
-                times[name].append(elapsed)
+    times = _interleaved_times({"page": page, "sql": bare_sql, "data": overview_data, "replay": replay}, runs)
     median = {name: statistics.median(values) for name, values in times.items()}
     say(
         f"{db}/{scale}: median page {median['page']:.2f} ms, selectors {median['data']:.2f} ms "
@@ -143,6 +137,20 @@ def measure(*, db: str, scale: str, marker: dict, today: date) -> dict:
         "plans_file": str(plan_path.relative_to(ROOT)),
         "dataset": marker,
     }
+
+
+def _interleaved_times(sides: dict[str, Callable[[], object]], runs: int) -> dict[str, list[float]]:
+    """Milliseconds of each side, run in turn round after round so drift hits every side alike."""
+    times: dict[str, list[float]] = {name: [] for name in sides}
+    for i in range(WARMUPS + runs):
+        for name, fn in sides.items():
+            gc.collect()
+            started = time.perf_counter()
+            fn()
+            elapsed = (time.perf_counter() - started) * 1000
+            if i >= WARMUPS:
+                times[name].append(elapsed)
+    return times
 
 
 def _diff(left: dict, right: dict, left_name: str, right_name: str) -> str:

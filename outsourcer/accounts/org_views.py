@@ -12,6 +12,7 @@ from outsourcer.accounts.decorators import org_view
 from outsourcer.accounts.forms import InviteMemberForm, MemberFilterForm, OrganizationForm, RoleForm
 from outsourcer.accounts.models import Invitation, Membership
 from outsourcer.lib.errors import DomainError, apply_to_form
+from outsourcer.lib.forms import form_page
 
 MEMBERS_PER_PAGE = 25
 
@@ -28,7 +29,7 @@ def org_create(request):
         else:
             messages.success(request, f"{organization.name} is ready. Add your first contractor.")
             return redirect("orgs:home", organization.slug)
-    return render(request, "orgs/create.html", {"form": form}, status=400 if form.errors else 200)
+    return form_page(request, "orgs/create.html", {"form": form})
 
 
 @org_view("org.manage", methods=("GET", "POST"))
@@ -44,7 +45,7 @@ def org_settings(request, ctx: OrgContext):
         else:
             messages.success(request, "The organization settings are saved.")
             return redirect("orgs:settings", organization.slug)
-    return render(request, "orgs/settings.html", {"ctx": ctx, "form": form}, status=400 if form.errors else 200)
+    return form_page(request, "orgs/settings.html", {"ctx": ctx, "form": form})
 
 
 def _members_page(request, ctx: OrgContext, *, invite_form=None, role_errors=None, status: int = 200):

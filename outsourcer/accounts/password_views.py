@@ -11,6 +11,7 @@ from outsourcer.accounts import events
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.accounts.services import user_password_changed
 from outsourcer.accounts.throttle import account_request_reserve
+from outsourcer.audit.events import Action
 
 TOO_MANY_REQUESTS = "Too many requests for now. Try again in an hour."
 REVOKE_LABEL = "Also revoke my API tokens"
@@ -26,26 +27,25 @@ class SetPasswordForm(NulFreeMixin, auth_forms.SetPasswordForm):
     revoke_api_tokens = forms.BooleanField(required=False, initial=True, label=REVOKE_LABEL, help_text=REVOKE_HELP)
 
 
-class PasswordChangeView(auth_views.PasswordChangeView):
+class RecordsPasswordChangeMixin:
+    """After Django saves the new password, record it (as `how`) and revoke tokens if asked."""
+
+    how: Action
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user_password_changed(user=form.user, how=self.how, revoke_api_tokens=form.cleaned_data["revoke_api_tokens"])
+        return response
+
+
+class PasswordChangeView(RecordsPasswordChangeMixin, auth_views.PasswordChangeView):
     form_class = PasswordChangeForm
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        user_password_changed(
-            user=form.user, how=events.PASSWORD_CHANGED, revoke_api_tokens=form.cleaned_data["revoke_api_tokens"]
-        )
-        return response
+    how = events.PASSWORD_CHANGED
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+class PasswordResetConfirmView(RecordsPasswordChangeMixin, auth_views.PasswordResetConfirmView):
     form_class = SetPasswordForm
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        user_password_changed(
-            user=form.user, how=events.PASSWORD_RESET, revoke_api_tokens=form.cleaned_data["revoke_api_tokens"]
-        )
-        return response
+    how = events.PASSWORD_RESET
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -114,23 +114,7 @@ def advise(
     return [RateAdvice(**{**option.__dict__, "is_cheapest": option.expected_cents == cheapest}) for option in options]
 
 
-def rate_model_advice(
-    *,
-    budget: Budget,
-    low_minutes: int,
-    high_minutes: int | None = None,
-    contractor=None,
-    rate_cents: int | None = None,
-    volume_tiers: list[dict[str, Any]] | None = None,
-    exchange_rate_micros: int | None = None,
-    weeks: int | None = None,
-    today: date | None = None,
-) -> Advice:
-    """Advice for `budget` (costs vs its current period's remaining). The rate and tiers come from
-    `contractor` unless given; a contractor whose currency differs from the budget's needs
-    `exchange_rate_micros` (or an explicit `rate_cents` in the budget's currency). `weeks`
-    defaults to the weeks left in the period. Raises FieldErrors for bad input."""
-    high_minutes = low_minutes if high_minutes is None else high_minutes
+def _check_estimate(*, low_minutes: int, high_minutes: int, weeks: int | None) -> None:
     errors = Errors()
     for field, value in (("low_minutes", low_minutes), ("high_minutes", high_minutes)):
         errors.integer(
@@ -142,6 +126,17 @@ def rate_model_advice(
         errors.integer(weeks, field="weeks", label="Weeks", minimum=1, maximum=MAX_WEEKS, message=WEEKS_RANGE)
     errors.raise_if_any()
 
+
+def _rate_and_tiers(
+    *,
+    budget: Budget,
+    contractor,
+    rate_cents: int | None,
+    volume_tiers: list[dict[str, Any]] | None,
+    exchange_rate_micros: int | None,
+) -> tuple[int, list[dict[str, Any]]]:
+    """The hourly rate and volume tiers in the budget's currency: as given, else the contractor's
+    (converted at `exchange_rate_micros` when its currency differs)."""
     tiers = volume_tiers if volume_tiers is not None else list(getattr(contractor, "volume_tiers", []) or [])
     if rate_cents is None:
         if contractor is None:
@@ -165,6 +160,34 @@ def rate_model_advice(
             tiers = [{**tier, "rate_cents": convert(int(tier["rate_cents"]))} for tier in tiers]
     if rate_cents <= 0:
         raise DomainError("The hourly rate must be more than zero.", field="rate_cents")
+    return rate_cents, tiers
+
+
+def rate_model_advice(
+    *,
+    budget: Budget,
+    low_minutes: int,
+    high_minutes: int | None = None,
+    contractor=None,
+    rate_cents: int | None = None,
+    volume_tiers: list[dict[str, Any]] | None = None,
+    exchange_rate_micros: int | None = None,
+    weeks: int | None = None,
+    today: date | None = None,
+) -> Advice:
+    """Advice for `budget` (costs vs its current period's remaining). The rate and tiers come from
+    `contractor` unless given; a contractor whose currency differs from the budget's needs
+    `exchange_rate_micros` (or an explicit `rate_cents` in the budget's currency). `weeks`
+    defaults to the weeks left in the period. Raises FieldErrors for bad input."""
+    high_minutes = low_minutes if high_minutes is None else high_minutes
+    _check_estimate(low_minutes=low_minutes, high_minutes=high_minutes, weeks=weeks)
+    rate_cents, tiers = _rate_and_tiers(
+        budget=budget,
+        contractor=contractor,
+        rate_cents=rate_cents,
+        volume_tiers=volume_tiers,
+        exchange_rate_micros=exchange_rate_micros,
+    )
 
     today = today or today_for(budget.organization)
     figures = budget_figures(budget=budget, today=today)

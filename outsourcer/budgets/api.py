@@ -22,7 +22,7 @@ from outsourcer.api.schemas import Currency, Day, Name, ObjectId, PositiveCents,
 from outsourcer.budgets import advisor, selectors, services
 from outsourcer.budgets.access import access_budget, access_spend_entry
 from outsourcer.budgets.models import Budget
-from outsourcer.contractors.access import access_engagement
+from outsourcer.contractors.access import access_engagement_contractor, access_engagement_contractor_id
 from outsourcer.lib.limits import MAX_ESTIMATE_MINUTES, MAX_THRESHOLD_PERCENT, MAX_THRESHOLDS, MAX_WEEKS
 
 router = Router(tags=["budgets"])
@@ -257,7 +257,7 @@ def budget_summary(request: HttpRequest, budget_id: ObjectId, period_start: Day 
 def ledger_list(request: HttpRequest, budget_id: ObjectId, filters: Query[LedgerFilters]):
     ctx = org_context(request, "budget.view")
     budget = access_budget(ctx, budget_id)
-    contractor_id = access_engagement(ctx, filters.engagement_id).contractor_id if filters.engagement_id else None
+    contractor_id = access_engagement_contractor_id(ctx, filters.engagement_id)
     return selectors.spend_entry_list_for_budget(
         budget=budget, kind=filters.kind or "", contractor_id=contractor_id, since=filters.since, until=filters.until
     )
@@ -280,7 +280,7 @@ def ledger_reverse(request: HttpRequest, budget_id: ObjectId, entry_id: ObjectId
 def expense_create(request: HttpRequest, budget_id: ObjectId, payload: ExpenseIn):
     ctx = org_context(request, "expense.record")
     budget = access_budget(ctx, budget_id)
-    contractor = access_engagement(ctx, payload.engagement_id).contractor if payload.engagement_id else None
+    contractor = access_engagement_contractor(ctx, payload.engagement_id)
     access_not_own_work(ctx, contractor)
     entry = services.expense_record(
         budget=budget, actor=ctx.user, amount_cents=payload.amount_cents, occurred_on=payload.occurred_on,
@@ -296,7 +296,7 @@ def budget_advice(request: HttpRequest, budget_id: ObjectId, payload: AdviceIn):
     """Saves nothing: POST because the estimate is a body, like the brief check."""
     ctx = org_context(request, "budget.view")
     budget = access_budget(ctx, budget_id)
-    contractor = access_engagement(ctx, payload.engagement_id).contractor if payload.engagement_id else None
+    contractor = access_engagement_contractor(ctx, payload.engagement_id)
     return advisor.rate_model_advice(
         budget=budget, contractor=contractor, low_minutes=payload.low_minutes, high_minutes=payload.high_minutes,
         rate_cents=payload.rate_cents, exchange_rate_micros=payload.exchange_rate_micros, weeks=payload.weeks,

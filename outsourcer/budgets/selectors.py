@@ -16,6 +16,7 @@ from outsourcer.budgets.models import Budget, SpendEntry, SpendKind
 from outsourcer.budgets.periods import Period, budget_period, periods_between, today_for
 from outsourcer.lib.csv_files import csv_safe
 from outsourcer.lib.money import amount_text, round_half_up
+from outsourcer.lib.queries import filter_given
 
 WEEK_MINUTES_DIVISOR = 7 * 60  # forecast numerator is minutes × cents-per-hour × days
 RUN_OUT_WINDOW_DAYS = 30
@@ -213,14 +214,9 @@ def spend_entry_list_for_budget(
     entries = SpendEntry.objects.filter(organization_id=budget.organization_id, budget=budget).select_related(
         "contractor", "contract", "created_by", "reversed_by"
     )
-    if kind:
-        entries = entries.filter(kind=kind)
-    if contractor_id:
-        entries = entries.filter(contractor_id=contractor_id)
-    if since:
-        entries = entries.filter(occurred_on__gte=since)
-    if until:
-        entries = entries.filter(occurred_on__lte=until)
+    entries = filter_given(
+        entries, kind=kind, contractor_id=contractor_id, occurred_on__gte=since, occurred_on__lte=until
+    )
     return entries.order_by("-occurred_on", "-id")
 
 

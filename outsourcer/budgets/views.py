@@ -25,14 +25,10 @@ from outsourcer.budgets.templatetags.budget_tags import STATUS_TEXT
 from outsourcer.contractors.models import Contractor
 from outsourcer.lib.csv_files import csv_response
 from outsourcer.lib.errors import DomainError
+from outsourcer.lib.forms import form_page, form_save, post_data
 from outsourcer.lib.money import amount_text, format_money
 
 PAGE_SIZE = 25
-
-
-def _post(request):
-    # `request.POST or None` would treat an empty submission as "no submission" and skip validation.
-    return request.POST if request.method == "POST" else None
 
 
 def _is_htmx(request) -> bool:
@@ -118,33 +114,28 @@ def _overview_rows(ctx: OrgContext, budgets: list[Budget], run_out: dict) -> lis
 @org_view("budget.manage", methods=("GET", "POST"))
 def budget_create(request, ctx: OrgContext):
     organization = ctx.organization
-    form = BudgetForm(_post(request), initial={"currency": organization.currency, "starts_on": today_for(organization)})
-    if form.is_bound and form.is_valid():
-        try:
-            budget = services.budget_create(organization=organization, actor=ctx.user, **form.service_kwargs())
-        except DomainError as exc:
-            form.apply_service_error(exc)
-        else:
-            messages.success(request, f"The budget “{budget.name}” is set up.")
-            return redirect("budgets:detail", organization.slug, budget.pk)
+    initial = {"currency": organization.currency, "starts_on": today_for(organization)}
+    form = BudgetForm(post_data(request), initial=initial)
+    created = form_save(
+        form, lambda: services.budget_create(organization=organization, actor=ctx.user, **form.service_kwargs())
+    )
+    if created:
+        messages.success(request, f"The budget “{created.name}” is set up.")
+        return redirect("budgets:detail", organization.slug, created.pk)
     context = {"ctx": ctx, "form": form, "title": "New budget"}
-    return render(request, "budgets/form.html", context, status=400 if form.errors else 200)
+    return form_page(request, "budgets/form.html", context)
 
 
 @org_view("budget.manage", methods=("GET", "POST"))
 def budget_edit(request, ctx: OrgContext, budget_id: int):
     budget = access_budget(ctx, budget_id)
-    form = BudgetForm(_post(request), initial=BudgetForm.initial_for(budget))
-    if form.is_bound and form.is_valid():
-        try:
-            budget = services.budget_update(budget=budget, actor=ctx.user, **form.service_kwargs())
-        except DomainError as exc:
-            form.apply_service_error(exc)
-        else:
-            messages.success(request, f"The budget “{budget.name}” is saved.")
-            return redirect("budgets:detail", ctx.organization.slug, budget.pk)
+    form = BudgetForm(post_data(request), initial=BudgetForm.initial_for(budget))
+    saved = form_save(form, lambda: services.budget_update(budget=budget, actor=ctx.user, **form.service_kwargs()))
+    if saved:
+        messages.success(request, f"The budget “{saved.name}” is saved.")
+        return redirect("budgets:detail", ctx.organization.slug, saved.pk)
     context = {"ctx": ctx, "form": form, "budget": budget, "title": f"Edit {budget.name}"}
-    return render(request, "budgets/form.html", context, status=400 if form.errors else 200)
+    return form_page(request, "budgets/form.html", context)
 
 
 def _chosen_period(request, budget: Budget) -> tuple[list, date, bool]:
@@ -270,7 +261,7 @@ def expense_create(request, ctx: OrgContext, budget_id: int):
     budget = access_budget(ctx, budget_id)
     contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
     form = ExpenseForm(
-        _post(request), request.FILES or None, currency=budget.currency, contractors=contractors,
+        post_data(request), request.FILES or None, currency=budget.currency, contractors=contractors,
         initial={"occurred_on": today_for(ctx.organization)},
     )  # fmt: skip
     if form.is_bound and form.is_valid():
@@ -289,14 +280,14 @@ def expense_create(request, ctx: OrgContext, budget_id: int):
             messages.success(request, f"Expense of {format_money(entry.amount_cents, entry.currency)} recorded.")
             return redirect("budgets:detail", ctx.organization.slug, budget.pk)
     context = {"ctx": ctx, "budget": budget, "form": form}
-    return render(request, "budgets/expense_form.html", context, status=400 if form.errors else 200)
+    return form_page(request, "budgets/expense_form.html", context)
 
 
 @org_view("ledger.correct", methods=("GET", "POST"))
 def entry_reverse(request, ctx: OrgContext, budget_id: int, entry_id: int):
     budget = access_budget(ctx, budget_id)
     entry = access_spend_entry(ctx, budget, entry_id)
-    form = ReverseForm(_post(request))
+    form = ReverseForm(post_data(request))
     if form.is_bound and form.is_valid():
         try:
             services.spend_entry_reverse(entry=entry, actor=ctx.user, reason=form.cleaned_data["reason"])
@@ -309,7 +300,7 @@ def entry_reverse(request, ctx: OrgContext, budget_id: int, entry_id: int):
             )
             return redirect("budgets:detail", ctx.organization.slug, budget.pk)
     context = {"ctx": ctx, "budget": budget, "entry": entry, "form": form}
-    return render(request, "budgets/reverse.html", context, status=400 if form.errors else 200)
+    return form_page(request, "budgets/reverse.html", context)
 
 
 @org_view("budget.view")

@@ -18,3 +18,13 @@ def access_own_contractor(user: User) -> Contractor | None:
     if not user.is_authenticated:
         return None
     return Contractor.objects.filter(user=user).first()
+
+
+def access_engagement_contractor(ctx: OrgContext, engagement_id: int | None) -> Contractor | None:
+    """The contractor behind an optional engagement id: None when not given, 404 when foreign."""
+    return access_engagement(ctx, engagement_id).contractor if engagement_id else None
+
+
+def access_engagement_contractor_id(ctx: OrgContext, engagement_id: int | None) -> int | None:
+    """The contractor id behind an optional engagement filter: None when not given, 404 when foreign."""
+    return access_engagement(ctx, engagement_id).contractor_id if engagement_id else None

@@ -25,15 +25,11 @@ from outsourcer.contractors.forms import (
 from outsourcer.contractors.models import Engagement, EngagementStatus
 from outsourcer.lib.csv_files import csv_response
 from outsourcer.lib.errors import DomainError, apply_to_form
+from outsourcer.lib.forms import form_page, form_save, post_data
 from outsourcer.lib.timezones import DEFAULT_WORKING_HOURS
 
 PAGE_SIZE = 25
 IMPORT_SESSION_KEY = "contractor_import"
-
-
-def _post(request):
-    # `request.POST or None` would treat an empty submission as "no submission" and skip validation.
-    return request.POST if request.method == "POST" else None
 
 
 def _filters(request) -> dict[str, str]:
@@ -72,24 +68,23 @@ def contractor_create(request, ctx: OrgContext):
         "time_zone": organization.time_zone,
         **working_hours_initial(DEFAULT_WORKING_HOURS),
     }
-    form = ContractorForm(_post(request), initial=initial)
-    if form.is_bound and form.is_valid():
-        try:
-            engagement = services.contractor_create(
-                organization=organization,
-                actor=ctx.user,
-                profile=form.profile(),
-                notes=form.cleaned_data["notes"],
-                status=form.cleaned_data["status"],
-                engagement_capacity_minutes=form.capacity_minutes(),
-            )
-        except DomainError as exc:
-            form.apply_service_error(exc)
-        else:
-            messages.success(request, f"{engagement.contractor.name} is in your directory.")
-            return redirect("contractors:detail", organization.slug, engagement.pk)
+    form = ContractorForm(post_data(request), initial=initial)
+    engagement = form_save(
+        form,
+        lambda: services.contractor_create(
+            organization=organization,
+            actor=ctx.user,
+            profile=form.profile(),
+            notes=form.cleaned_data["notes"],
+            status=form.cleaned_data["status"],
+            engagement_capacity_minutes=form.capacity_minutes(),
+        ),
+    )
+    if engagement:
+        messages.success(request, f"{engagement.contractor.name} is in your directory.")
+        return redirect("contractors:detail", organization.slug, engagement.pk)
     context = {"ctx": ctx, "form": form, "title": "Add a contractor"}
-    return render(request, "contractors/form.html", context, status=400 if form.errors else 200)
+    return form_page(request, "contractors/form.html", context)
 
 
 def _detail_context(ctx: OrgContext, engagement: Engagement, *, invite_form: InviteForm | None = None) -> dict:
@@ -125,23 +120,22 @@ def contractor_edit(request, ctx: OrgContext, engagement_id: int):
     owned_by_contractor = engagement.contractor.has_account
     initial = ContractorForm.initial_for_engagement(engagement)
     if owned_by_contractor:
-        form = EngagementForm(_post(request), initial=initial)
+        form = EngagementForm(post_data(request), initial=initial)
     else:
-        form = ContractorForm(_post(request), initial=initial, editing=True)
-    if form.is_bound and form.is_valid():
-        try:
-            services.contractor_update(
-                engagement=engagement,
-                actor=ctx.user,
-                profile=None if owned_by_contractor else form.profile(),
-                notes=form.cleaned_data["notes"],
-                engagement_capacity_minutes=form.capacity_minutes(),
-            )
-        except DomainError as exc:
-            form.apply_service_error(exc)
-        else:
-            messages.success(request, f"{engagement.contractor.name} is saved.")
-            return redirect("contractors:detail", ctx.organization.slug, engagement.pk)
+        form = ContractorForm(post_data(request), initial=initial, editing=True)
+    saved = form_save(
+        form,
+        lambda: services.contractor_update(
+            engagement=engagement,
+            actor=ctx.user,
+            profile=None if owned_by_contractor else form.profile(),
+            notes=form.cleaned_data["notes"],
+            engagement_capacity_minutes=form.capacity_minutes(),
+        ),
+    )
+    if saved:
+        messages.success(request, f"{engagement.contractor.name} is saved.")
+        return redirect("contractors:detail", ctx.organization.slug, engagement.pk)
     context = {
         "ctx": ctx,
         "form": form,
@@ -149,7 +143,7 @@ def contractor_edit(request, ctx: OrgContext, engagement_id: int):
         "owned_by_contractor": owned_by_contractor,
         "title": f"Edit {engagement.contractor.name}",
     }
-    return render(request, "contractors/form.html", context, status=400 if form.errors else 200)
+    return form_page(request, "contractors/form.html", context)
 
 
 @org_view("contractor.edit", methods=("POST",))
@@ -206,7 +200,7 @@ def _preview(request, ctx: OrgContext, rows: list[dict], valid: list, errors: li
 
 @org_view("contractor.import", methods=("GET", "POST"))
 def contractor_import(request, ctx: OrgContext):
-    form = ImportForm(_post(request), request.FILES or None)
+    form = ImportForm(post_data(request), request.FILES or None)
     if form.is_bound and form.is_valid():
         try:
             rows = csv_io.csv_read(form.cleaned_data["file"])
@@ -219,7 +213,7 @@ def contractor_import(request, ctx: OrgContext):
             if not errors:
                 request.session[IMPORT_SESSION_KEY] = {"organization": ctx.organization.pk, "rows": rows}
             return _preview(request, ctx, rows, valid, errors)
-    return render(request, "contractors/import.html", {"ctx": ctx, "form": form}, status=400 if form.errors else 200)
+    return form_page(request, "contractors/import.html", {"ctx": ctx, "form": form})
 
 
 @org_view("contractor.import", methods=("POST",))

@@ -16,6 +16,7 @@ from outsourcer.contracts.access import access_contract_for_contractor, access_t
 from outsourcer.contracts.forms import TimeEntryForm
 from outsourcer.contracts.models import ContractStatus, RateModel
 from outsourcer.lib.errors import DomainError
+from outsourcer.lib.forms import form_page
 from outsourcer.lib.timezones import today_in
 from outsourcer.lib.validation import FIRST_DAY, LAST_DAY
 
@@ -99,4 +100,4 @@ def portal_time_edit(request, contractor: Contractor, entry_id: int):
             messages.success(request, "Your time entry is saved.")
             return redirect("portal:time")
     context = {"portal": True, "contractor": contractor, "entry": entry, "form": form}
-    return render(request, "portal/time_edit.html", context, status=400 if form.errors else 200)
+    return form_page(request, "portal/time_edit.html", context)

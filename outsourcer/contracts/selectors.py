@@ -14,6 +14,7 @@ from outsourcer.contracts.models import (
     TimeEntry,
     TimeEntryStatus,
 )
+from outsourcer.lib.queries import filter_given
 
 
 def contract_list_for_organization(
@@ -27,14 +28,9 @@ def contract_list_for_organization(
 ) -> QuerySet[Contract]:
     """The organization's contracts with budget and contractor, newest first."""
     contracts = Contract.objects.filter(organization=organization).select_related("budget", "contractor")
-    if status:
-        contracts = contracts.filter(status=status)
-    if budget_id:
-        contracts = contracts.filter(budget_id=budget_id)
-    if contractor_id:
-        contracts = contracts.filter(contractor_id=contractor_id)
-    if rate_model:
-        contracts = contracts.filter(rate_model=rate_model)
+    contracts = filter_given(
+        contracts, status=status, budget_id=budget_id, contractor_id=contractor_id, rate_model=rate_model
+    )
     if search.strip():
         term = search.strip()
         contracts = contracts.filter(Q(title__icontains=term) | Q(contractor__name__icontains=term))
@@ -86,22 +82,13 @@ def time_entry_list_for_contractor(
 ) -> QuerySet[TimeEntry]:
     """The contractor's own time entries across organizations, newest first."""
     entries = TimeEntry.objects.filter(contractor=contractor).select_related("contract", "organization")
-    if organization_id:
-        entries = entries.filter(organization_id=organization_id)
-    return _filter_entries(entries, status=status, contract_id=contract_id, since=since, until=until)
+    return _filter_entries(
+        entries, organization_id=organization_id, status=status, contract_id=contract_id, since=since, until=until
+    )
 
 
-def _filter_entries(entries, *, status="", contractor_id=None, contract_id=None, since=None, until=None):
-    if status:
-        entries = entries.filter(status=status)
-    if contractor_id:
-        entries = entries.filter(contractor_id=contractor_id)
-    if contract_id:
-        entries = entries.filter(contract_id=contract_id)
-    if since:
-        entries = entries.filter(worked_on__gte=since)
-    if until:
-        entries = entries.filter(worked_on__lte=until)
+def _filter_entries(entries, *, since=None, until=None, **fields):
+    entries = filter_given(entries, worked_on__gte=since, worked_on__lte=until, **fields)
     return entries.order_by("-worked_on", "-id")
 
 

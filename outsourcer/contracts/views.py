@@ -20,13 +20,10 @@ from outsourcer.contracts.flows import allowed_targets
 from outsourcer.contracts.forms import MILESTONE_ROWS, ContractFilterForm, ContractForm, StatusForm, milestone_formset
 from outsourcer.contracts.models import Contract, ContractStatus, MilestoneStatus
 from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
+from outsourcer.lib.forms import post_data
 from outsourcer.lib.money import amount_text, format_money
 
 PAGE_SIZE = 25
-
-
-def _post(request):
-    return request.POST if request.method == "POST" else None
 
 
 @org_view("contract.view")
@@ -88,9 +85,9 @@ def _contract_form_page(request, ctx: OrgContext, *, contract: Contract | None):
                  for i in range(rows - 3)]  # fmt: skip
         formset = milestone_formset(currency="EUR", initial=typed, rows=rows)
         return _render_form(request, ctx, form, formset, contract, status=200)
-    form = ContractForm(_post(request), initial=initial, **choices)
+    form = ContractForm(post_data(request), initial=initial, **choices)
     currency = form.data.get("currency") or choices["budgets"].get(_int(form.data.get("budget")), ("", "EUR"))[1]
-    formset = milestone_formset(_post(request), currency=currency, initial=milestones_initial, rows=MILESTONE_ROWS)
+    formset = milestone_formset(post_data(request), currency=currency, initial=milestones_initial, rows=MILESTONE_ROWS)
     if form.is_bound:
         form_ok = form.is_valid()
         fixed = form.cleaned_data.get("rate_model") == "fixed"

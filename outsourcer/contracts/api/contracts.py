@@ -9,7 +9,7 @@ from outsourcer.api.errors import with_errors
 from outsourcer.api.pagination import paginated
 from outsourcer.api.schemas import ObjectId
 from outsourcer.budgets.access import access_budget
-from outsourcer.contractors.access import access_engagement
+from outsourcer.contractors.access import access_engagement, access_engagement_contractor_id
 from outsourcer.contracts import selectors, services
 from outsourcer.contracts.access import access_contract, access_milestone
 from outsourcer.contracts.api.schemas import ContractFilters, ContractIn, ContractOut, MilestoneOut, OverrideIn
@@ -26,7 +26,7 @@ def _contract(contract: Contract) -> Contract:
 @paginated
 def contract_list(request: HttpRequest, filters: Query[ContractFilters]):
     ctx = org_context(request, "contract.view")
-    contractor_id = access_engagement(ctx, filters.engagement_id).contractor_id if filters.engagement_id else None
+    contractor_id = access_engagement_contractor_id(ctx, filters.engagement_id)
     return selectors.contract_list_for_organization(
         organization=ctx.organization,
         status=filters.status or "",

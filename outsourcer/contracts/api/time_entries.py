@@ -7,7 +7,7 @@ from outsourcer.api.auth import org_context
 from outsourcer.api.errors import with_errors
 from outsourcer.api.pagination import paginated
 from outsourcer.api.schemas import ObjectId
-from outsourcer.contractors.access import access_engagement
+from outsourcer.contractors.access import access_engagement_contractor_id
 from outsourcer.contracts import selectors, services
 from outsourcer.contracts.access import access_time_entries, access_time_entry
 from outsourcer.contracts.api.schemas import (
@@ -31,7 +31,7 @@ def _time_entry(entry: TimeEntry) -> TimeEntry:
 @paginated
 def time_entry_list(request: HttpRequest, filters: Query[TimeFilters]):
     ctx = org_context(request, "contract.view")
-    contractor_id = access_engagement(ctx, filters.engagement_id).contractor_id if filters.engagement_id else None
+    contractor_id = access_engagement_contractor_id(ctx, filters.engagement_id)
     return selectors.time_entry_list_for_organization(
         organization=ctx.organization,
         status=filters.status or "",

@@ -42,6 +42,29 @@ from outsourcer.lib.validation import Errors
 # --- contracts -------------------------------------------------------------------------------
 
 
+# Label, minimum and maximum of each term field, for the rate models that use it.
+TERM_LIMITS = {
+    "hourly_rate_cents": ("Hourly rate", 1, MAX_RATE_CENTS),
+    "weekly_cap_minutes": ("Weekly hour cap", 1, MAX_WEEK_MINUTES),
+    "monthly_fee_cents": ("Monthly fee", 1, MAX_AMOUNT_CENTS),
+    "included_minutes": ("Included hours", 0, MAX_MONTH_MINUTES),
+    "overage_rate_cents": ("Overage rate", 0, MAX_RATE_CENTS),
+    "total_cents": ("Total", 1, MAX_AMOUNT_CENTS),
+}
+
+
+def _clean_exchange_rate(errors: Errors, rate: Any, *, currency: str | None, budget: Budget) -> int | None:
+    """The agreed rate to the budget's currency: none for a contract in that currency, required otherwise."""
+    if currency == budget.currency:
+        if rate not in (None, 1_000_000):
+            errors.add("exchange_rate_micros", "The contract is in the budget's currency; leave the rate empty.")
+        return None
+    rate = errors.integer(rate, field="exchange_rate_micros", label="Exchange rate", minimum=1, maximum=MAX_RATE_MICROS)
+    if rate is None and "exchange_rate_micros" in errors:
+        errors.replace("exchange_rate_micros", f"A contract in {currency} needs the agreed rate to {budget.currency}.")
+    return rate
+
+
 def _clean_terms(
     *, organization: Organization, budget: Budget, contractor: Contractor, values: dict[str, Any]
 ) -> dict[str, Any]:
@@ -65,19 +88,9 @@ def _clean_terms(
     }
     currency = values.get("currency") or budget.currency
     cleaned["currency"] = errors.currency(currency)
-    rate = values.get("exchange_rate_micros")
-    if cleaned["currency"] == budget.currency:
-        if rate not in (None, 1_000_000):
-            errors.add("exchange_rate_micros", "The contract is in the budget's currency; leave the rate empty.")
-        rate = None
-    else:
-        rate = errors.integer(
-            rate, field="exchange_rate_micros", label="Exchange rate", minimum=1, maximum=MAX_RATE_MICROS
-        )
-        if rate is None and "exchange_rate_micros" in errors:
-            needs_rate = f"A contract in {cleaned['currency']} needs the agreed rate to {budget.currency}."
-            errors.replace("exchange_rate_micros", needs_rate)
-    cleaned["exchange_rate_micros"] = rate
+    cleaned["exchange_rate_micros"] = _clean_exchange_rate(
+        errors, values.get("exchange_rate_micros"), currency=cleaned["currency"], budget=budget
+    )
     start, end = cleaned["starts_on"], cleaned["ends_on"]
     if start and end and end < start:
         errors.add("ends_on", "The end date is on or after the start date.")
@@ -85,19 +98,10 @@ def _clean_terms(
         errors.add("starts_on", "The contract must start while its budget runs.")
     if budget.ends_on and (end is None or end > budget.ends_on) and start:
         errors.add("ends_on", f"The budget ends on {budget.ends_on:%d %b %Y}; end the contract by then.")
-
-    limits = {
-        "hourly_rate_cents": ("Hourly rate", 1, MAX_RATE_CENTS),
-        "weekly_cap_minutes": ("Weekly hour cap", 1, MAX_WEEK_MINUTES),
-        "monthly_fee_cents": ("Monthly fee", 1, MAX_AMOUNT_CENTS),
-        "included_minutes": ("Included hours", 0, MAX_MONTH_MINUTES),
-        "overage_rate_cents": ("Overage rate", 0, MAX_RATE_CENTS),
-        "total_cents": ("Total", 1, MAX_AMOUNT_CENTS),
-    }
     for field in ALL_TERM_FIELDS:
         value = values.get(field)
         if rate_model in TERM_FIELDS and field in TERM_FIELDS[rate_model]:
-            label, low, high = limits[field]
+            label, low, high = TERM_LIMITS[field]
             cleaned[field] = errors.integer(value, field=field, label=label, minimum=low, maximum=high)
         else:
             cleaned[field] = None  # terms of the other models never linger on a contract

@@ -115,6 +115,48 @@ def _time_amount(entry: TimeEntry, contract: Contract) -> tuple[int, int]:
     return cents_for_minutes(overage, contract.overage_rate_cents or 0), overage
 
 
+def _check_weekly_cap(entry: TimeEntry, contract: Contract, problems: list[str], details: dict) -> None:
+    """Add the over-cap problem and its details when approving `entry` would pass the weekly cap."""
+    if not contract.weekly_cap_minutes:
+        return
+    week = time_entry_week_minutes(contract=contract, day=entry.worked_on, exclude_id=entry.pk)
+    total = week + entry.minutes
+    if total > contract.weekly_cap_minutes:
+        problems.append(
+            OVER_CAP.format(
+                total=duration_text(total), cap=duration_text(contract.weekly_cap_minutes),
+                over=duration_text(total - contract.weekly_cap_minutes),
+            )
+        )  # fmt: skip
+        week_span = iso_week(entry.worked_on)
+        details.update(
+            week_start=week_span.start.isoformat(), week_minutes=total, cap_minutes=contract.weekly_cap_minutes
+        )
+
+
+def _check_budget_limit(entry: TimeEntry, budget: Budget, amount: int, problems: list[str], details: dict) -> None:
+    """Refuse a day the budget no longer covers; add the over-limit problem and its details when
+    posting `amount` would pass the period's budget."""
+    if not covers(starts_on=budget.starts_on, ends_on=budget.ends_on, day=entry.worked_on):
+        raise DomainError("The budget no longer covers the day this time was worked.", code="outside_budget")
+    period = budget_period(budget, entry.worked_on)
+    spent = budget_period_spent(budget=budget, period_start=period.start)
+    if spent + amount > budget.amount_cents:
+        after = spent + amount
+        problems.append(
+            OVER_LIMIT.format(
+                amount=format_money(amount, budget.currency), budget=budget.name,
+                after=format_money(after, budget.currency), budgeted=format_money(budget.amount_cents,
+                                                                                  budget.currency),
+                over=format_money(after - budget.amount_cents, budget.currency),
+            )
+        )  # fmt: skip
+        details.update(
+            period_start=period.start.isoformat(), spent_cents=spent, amount_cents=amount,
+            budgeted_cents=budget.amount_cents, over_cents=after - budget.amount_cents,
+        )  # fmt: skip
+
+
 def _approve_one(
     entry: TimeEntry, actor: User, override_reason: str, may_override: bool, version: int | None = None
 ) -> TimeEntry:
@@ -131,39 +173,9 @@ def _approve_one(
         rate_micros=contract.exchange_rate_micros,
     )  # fmt: skip
     problems, details = [], {"entry_id": entry.pk, "currency": budget.currency, "can_override": may_override}
-    if contract.weekly_cap_minutes:
-        week = time_entry_week_minutes(contract=contract, day=entry.worked_on, exclude_id=entry.pk)
-        total = week + entry.minutes
-        if total > contract.weekly_cap_minutes:
-            problems.append(
-                OVER_CAP.format(
-                    total=duration_text(total), cap=duration_text(contract.weekly_cap_minutes),
-                    over=duration_text(total - contract.weekly_cap_minutes),
-                )
-            )  # fmt: skip
-            week_span = iso_week(entry.worked_on)
-            details.update(
-                week_start=week_span.start.isoformat(), week_minutes=total, cap_minutes=contract.weekly_cap_minutes
-            )
+    _check_weekly_cap(entry, contract, problems, details)
     if amount > 0:
-        if not covers(starts_on=budget.starts_on, ends_on=budget.ends_on, day=entry.worked_on):
-            raise DomainError("The budget no longer covers the day this time was worked.", code="outside_budget")
-        period = budget_period(budget, entry.worked_on)
-        spent = budget_period_spent(budget=budget, period_start=period.start)
-        if spent + amount > budget.amount_cents:
-            after = spent + amount
-            problems.append(
-                OVER_LIMIT.format(
-                    amount=format_money(amount, budget.currency), budget=budget.name,
-                    after=format_money(after, budget.currency), budgeted=format_money(budget.amount_cents,
-                                                                                      budget.currency),
-                    over=format_money(after - budget.amount_cents, budget.currency),
-                )
-            )  # fmt: skip
-            details.update(
-                period_start=period.start.isoformat(), spent_cents=spent, amount_cents=amount,
-                budgeted_cents=budget.amount_cents, over_cents=after - budget.amount_cents,
-            )  # fmt: skip
+        _check_budget_limit(entry, budget, amount, problems, details)
     if problems and not (may_override and override_reason):
         code = "over_budget" if "budgeted_cents" in details else "over_weekly_cap"
         raise OverrideRequired(
