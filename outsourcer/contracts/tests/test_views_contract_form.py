@@ -20,7 +20,7 @@ def _hourly(personas, budget, **extra):
             **extra}  # fmt: skip
 
 
-def _fixed(personas, budget, *rows, total="1,000", **extra):
+def _fixed(personas, budget, *rows, total="1,000.00", **extra):
     data = {"title": "Shop redesign", "contractor": personas.carol_contractor.pk, "budget": budget.pk,
             "rate_model": "fixed", "starts_on": "2025-03-17", "total": total,
             "milestones-TOTAL_FORMS": "3", "milestones-INITIAL_FORMS": "0", **extra}  # fmt: skip
