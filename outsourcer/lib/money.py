@@ -55,7 +55,7 @@ def parse_amount(text: str, currency: str) -> int:
     sign = ""
     if cleaned[:1] in ("-", "+"):
         sign, cleaned = cleaned[0].replace("+", ""), cleaned[1:].lstrip()
-    whole, fraction = _split(cleaned, exponent, text, currency)
+    whole, fraction = _split(cleaned, exponent, text, sign)
     if not whole and not fraction:
         raise MoneyError(ENTER_AN_AMOUNT)
     value = Decimal(f"{sign}{whole or '0'}.{fraction or '0'}")
@@ -65,7 +65,7 @@ def parse_amount(text: str, currency: str) -> int:
     return int(scaled)
 
 
-def _split(cleaned: str, exponent: int, text: str, currency: str) -> tuple[str, str]:
+def _split(cleaned: str, exponent: int, text: str, sign: str) -> tuple[str, str]:
     """The whole digits and the decimal digits of a sign-less amount."""
     if match := _SPACE_GROUPED.fullmatch(cleaned):
         return match[1].replace(" ", ""), match[2] or ""
@@ -83,10 +83,11 @@ def _split(cleaned: str, exponent: int, text: str, currency: str) -> tuple[str, 
         return whole, fraction
     if exponent == 0:
         return whole + fraction, ""
-    raise MoneyError(_ambiguous(text, Decimal(whole + fraction), Decimal(f"{whole}.{fraction}"), exponent, currency))
+    thousands, decimal = Decimal(f"{sign}{whole}{fraction}"), Decimal(f"{sign}{whole}.{fraction}")
+    raise MoneyError(_ambiguous(text, thousands, decimal, exponent))
 
 
-def _ambiguous(text: str, thousands: Decimal, decimal: Decimal, exponent: int, currency: str) -> str:
+def _ambiguous(text: str, thousands: Decimal, decimal: Decimal, exponent: int) -> str:
     readings = [f"{thousands:,.{exponent}f}"]
     # "1,234" in euros cannot be 1.234 (three decimals), so only the thousands reading is offered.
     if decimal.scaleb(exponent) == decimal.scaleb(exponent).to_integral_value():

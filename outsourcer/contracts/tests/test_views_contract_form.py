@@ -45,6 +45,13 @@ def test_it_creates_a_draft_hourly_contract(login_as, personas, org_url, budget)
     )
 
 
+@pytest.mark.parametrize(("typed", "cents"), [("45,50", 4550), ("45.50", 4550), ("1.250,00", 125_000)])
+def test_a_rate_typed_with_a_decimal_comma_saves_what_was_meant(login_as, personas, org_url, budget, typed, cents):
+    response = login_as(personas.bob).post(org_url("contracts:create"), _hourly(personas, budget, hourly_rate=typed))
+    assert response.status_code == 302
+    assert Contract.objects.get().hourly_rate_cents == cents
+
+
 def test_it_creates_a_fixed_price_contract_with_milestones(login_as, personas, org_url, budget):
     data = _fixed(personas, budget, ("Design", "400", "2025-03-31"), ("Build", "600.00", "2025-04-30"))
     response = login_as(personas.alice).post(org_url("contracts:create"), data)

@@ -85,7 +85,7 @@ def test_parse_amount_reads_minor_units(text, currency, expected):
         (" 12.500 ", "USD", "“12.500” is ambiguous: did you mean 12,500.00 or 12.50?"),
         ("1,234", "EUR", "“1,234” is ambiguous: did you mean 1,234.00?"),
         ("1,234", "KWD", "“1,234” is ambiguous: did you mean 1,234.000 or 1.234?"),
-        ("-1,250", "EUR", "“-1,250” is ambiguous: did you mean 1,250.00 or 1.25?"),
+        ("-1,250", "EUR", "“-1,250” is ambiguous: did you mean -1,250.00 or -1.25?"),
         ("1e3", "EUR", ENTER_AN_AMOUNT),
         ("1,250,00", "EUR", ENTER_AN_AMOUNT),
         ("1,25.00", "EUR", ENTER_AN_AMOUNT),
