@@ -32,7 +32,7 @@ ENTER_AN_AMOUNT = "Enter an amount such as 1200 or 1200.50."
 _SPACES = re.compile(r"[ \u00a0\u202f]+")
 _SPACE_GROUPED = re.compile(r"(\d{1,3}(?: \d{3})+)(?:[.,](\d*))?")
 # "1,250.00" / "1.250,00": the last separator is the decimal one, the other groups thousands.
-_BOTH = re.compile(r"(\d{1,3}(?:([.,])\d{3})+)(?!\2)[.,](\d*)")
+_BOTH = re.compile(r"(\d{1,3}([.,])\d{3}(?:\2\d{3})*)(?!\2)[.,](\d*)")
 # "1,234,567" / "1.234.567": the same separator twice or more can only group thousands.
 _GROUPS_ONLY = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+")
 # One separator or none: "45,50", "7.5", ".5", "12.", "1200".

@@ -88,6 +88,8 @@ def test_parse_amount_reads_minor_units(text, currency, expected):
         ("-1,250", "EUR", "“-1,250” is ambiguous: did you mean -1,250.00 or -1.25?"),
         ("1e3", "EUR", ENTER_AN_AMOUNT),
         ("1,250,00", "EUR", ENTER_AN_AMOUNT),
+        ("1.250,000.00", "EUR", ENTER_AN_AMOUNT),  # one thousands separator per amount
+        ("1,250.000,00", "EUR", ENTER_AN_AMOUNT),
         ("1,25.00", "EUR", ENTER_AN_AMOUNT),
         ("1 25", "EUR", ENTER_AN_AMOUNT),
         ("1.250.000,5.0", "EUR", ENTER_AN_AMOUNT),
