@@ -24,7 +24,8 @@ MILESTONE_FLOW = Flow(
     code="already_accepted",
 )
 
-# A submitted entry may be edited (it stays submitted) until it is reviewed, once.
+# A submitted entry may be edited (it stays submitted) until it is reviewed, once; correcting a
+# rejected entry submits it again for review. Approved time is final (it posted spend).
 TIME_ENTRY_FLOW = Flow(
     entity="time entry",
     labels=dict(TimeEntryStatus.choices),
@@ -32,6 +33,9 @@ TIME_ENTRY_FLOW = Flow(
         (TimeEntryStatus.SUBMITTED, "edit"): TimeEntryStatus.SUBMITTED,
         (TimeEntryStatus.SUBMITTED, "approve"): TimeEntryStatus.APPROVED,
         (TimeEntryStatus.SUBMITTED, "reject"): TimeEntryStatus.REJECTED,
+        (TimeEntryStatus.REJECTED, "edit"): TimeEntryStatus.SUBMITTED,
+        (TimeEntryStatus.SUBMITTED, "delete"): "deleted",
+        (TimeEntryStatus.REJECTED, "delete"): "deleted",
     },
     message=ALREADY_REVIEWED,
     code="already_reviewed",

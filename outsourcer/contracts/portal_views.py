@@ -6,7 +6,9 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 
 from outsourcer.budgets.periods import add_months, month_end
 from outsourcer.contractors.decorators import contractor_view
@@ -14,7 +16,9 @@ from outsourcer.contractors.models import Contractor
 from outsourcer.contracts import page_selectors, selectors, services
 from outsourcer.contracts.access import access_contract_for_contractor, access_time_entry_for_contractor
 from outsourcer.contracts.forms import TimeEntryForm
-from outsourcer.contracts.models import ContractStatus, RateModel
+from outsourcer.contracts.forms.time_entries import understood_text
+from outsourcer.contracts.models import ContractStatus, RateModel, TimeEntryStatus
+from outsourcer.lib.durations import duration_text
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.forms import form_page
 from outsourcer.lib.timezones import today_in
@@ -77,7 +81,7 @@ def portal_time(request, contractor: Contractor):
             form.apply_service_error(exc)
         else:
             messages.success(
-                request, f"Logged {form.cleaned_data['duration']} on {contract.title} for {contract.organization.name}."
+                request, f"Logged {duration_text(form.minutes)} on {contract.title} for {contract.organization.name}."
             )
             return redirect("portal:time")
     return _time_page(request, contractor, form, status=400 if form.errors else 200)
@@ -97,7 +101,27 @@ def portal_time_edit(request, contractor: Contractor, entry_id: int):
         except DomainError as exc:
             form.apply_service_error(exc)
         else:
-            messages.success(request, "Your time entry is saved.")
+            resubmitted = " and submitted again for review" if entry.status == TimeEntryStatus.REJECTED else ""
+            messages.success(request, f"Your time entry is saved{resubmitted}: {duration_text(form.minutes)}.")
             return redirect("portal:time")
     context = {"portal": True, "contractor": contractor, "entry": entry, "form": form}
     return form_page(request, "portal/time_edit.html", context)
+
+
+@contractor_view(methods=("POST",))
+def portal_time_delete(request, contractor: Contractor, entry_id: int):
+    entry = access_time_entry_for_contractor(contractor, entry_id)
+    try:
+        services.time_entry_delete(entry=entry, contractor=contractor)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Deleted {duration_text(entry.minutes)} on {entry.worked_on:%d %b %Y}.")
+    return redirect("portal:time")
+
+
+@contractor_view()
+def portal_time_understood(request, contractor: Contractor):
+    """The htmx preview under the time field: what the typed duration will be saved as."""
+    ok, message = understood_text(request.GET.get("duration", ""))
+    return HttpResponse(format_html('<span class="{}">{}</span>', "muted" if ok else "error", message))

@@ -1,15 +1,20 @@
 """Durations are integer minutes everywhere; these are the only conversions to and from text.
 
 - decimal hours ("7.5") for inputs that ask for hours (capacity, hour caps) and for CSV files;
-- clock text ("1:30") for the time-entry input, which also takes "90", "1h 30m", "45m";
+- the time-entry input (`parse_duration`): hours ("2", "1.5", "1,5"), "1:30", "90m", "2h 15m";
 - `duration_text` ("1 h 30 min", "40 h") for showing a duration anywhere (pages, messages, ledger).
 """
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-_CLOCK = re.compile(
-    r"^(?:(\d{1,2}):([0-5]\d)|(\d{1,4})|(\d{1,2})\s*h(?:\s*(\d{1,2})\s*m(?:in)?)?|(\d{1,4})\s*m(?:in)?)$"
+_HOURS = r"h(?:ours?|rs?)?"
+_MINUTES = r"m(?:in(?:utes?|s)?)?"
+_DURATION = re.compile(
+    r"(?P<clock_h>\d{1,2}):(?P<clock_m>[0-5]\d)"
+    rf"|(?P<hours>\d{{1,3}}(?:[.,]\d{{1,2}})?|[.,]\d{{1,2}})(?:\s*{_HOURS})?"
+    rf"|(?P<h>\d{{1,2}})\s*{_HOURS}\s*(?P<m>\d{{1,2}})(?:\s*{_MINUTES})?"
+    rf"|(?P<minutes>\d{{1,4}})\s*{_MINUTES}"
 )
 
 
@@ -36,18 +41,22 @@ def parse_hours(text: str, *, maximum: Decimal | int | None = None) -> int | Non
 
 
 def parse_duration(text: str) -> int | None:
-    """ "1:30", "90", "1h 30m", "2h", "45m" → minutes; None when it is none of these."""
-    match = _CLOCK.match((text or "").strip().lower())
+    """Time worked as people type it → minutes; None when it is none of these.
+
+    A bare number is hours ("2", "1.5", "1,5"); minutes need their unit ("90m", "45 min"); also
+    "1:30", "2h 15m", "2 h 15 min". Decimal hours round to the nearest minute ("0.01" → 1).
+    """
+    match = _DURATION.fullmatch((text or "").strip().lower())
     if not match:
         return None
-    hours_colon, minutes_colon, plain, hours_h, minutes_h, minutes_m = match.groups()
-    if hours_colon is not None:
-        return int(hours_colon) * 60 + int(minutes_colon)
-    if plain is not None:
-        return int(plain)
-    if hours_h is not None:
-        return int(hours_h) * 60 + int(minutes_h or 0)
-    return int(minutes_m)
+    if match["clock_h"] is not None:
+        return int(match["clock_h"]) * 60 + int(match["clock_m"])
+    if match["hours"] is not None:
+        return hours_to_minutes(Decimal(match["hours"].replace(",", ".")))
+    if match["h"] is not None:
+        minutes = int(match["m"])
+        return int(match["h"]) * 60 + minutes if minutes < 60 else None
+    return int(match["minutes"])
 
 
 def clock_text(minutes: int) -> str:

@@ -35,7 +35,7 @@ def test_owner_budgets_contracts_and_approves_time_that_crosses_an_alert(live_se
     page.get_by_role("button", name="Create your first budget").click()
     page.get_by_label("Name").fill("Spring campaign")
     page.get_by_label("One-off").check()
-    page.get_by_label("Amount per period").fill("1,000")
+    page.get_by_label("Amount per period").fill("1,000.00")
     page.get_by_label("Starts on").fill((today - timedelta(days=7)).isoformat())
     page.get_by_label("Ends on").fill((today + timedelta(days=7)).isoformat())
     page.get_by_role("button", name="Create budget").click()
@@ -67,7 +67,7 @@ def test_owner_budgets_contracts_and_approves_time_that_crosses_an_alert(live_se
     carol.get_by_label("Time worked").fill("9:00")
     carol.get_by_label("Note").fill("Shot and edited the spring lookbook")
     carol.get_by_role("button", name="Log time").click()
-    expect(carol.get_by_text("Logged 9:00 on Spring lookbook photos for Crumb & Co.")).to_be_visible()
+    expect(carol.get_by_text("Logged 9 h on Spring lookbook photos for Crumb & Co.")).to_be_visible()
     expect(carol.get_by_role("row", name=re.compile("Shot and edited"))).to_contain_text("Submitted")
     carol.context.close()
 

@@ -32,8 +32,22 @@ def test_it_adds_a_contractor(personas, login_as, url):
     assert Event.objects.filter(action="contractor_added", organization=personas.org, actor=personas.bob).exists()
 
 
+@pytest.mark.parametrize(("typed", "cents"), [("45,50", 4550), ("1.250,00", 125_000), ("1,250.00", 125_000)])
+def test_it_reads_a_rate_typed_with_a_decimal_comma_or_grouping(personas, login_as, url, typed, cents):
+    response = login_as(personas.bob).post(url("contractors:create"), contractor_form(default_rate=typed))
+    assert response.status_code == 302
+    assert Contractor.objects.get(email="nadia@studio.example").default_rate_cents == cents
+
+
+def test_it_refuses_an_ambiguous_rate_and_offers_both_readings(personas, login_as, url):
+    response = login_as(personas.bob).post(url("contractors:create"), contractor_form(default_rate="1,250"))
+    assert response.status_code == 400
+    assert response.context["form"].errors["default_rate"] == ["“1,250” is ambiguous: did you mean 1,250.00 or 1.25?"]
+    assert not Contractor.objects.filter(email="nadia@studio.example").exists()
+
+
 def test_it_keeps_what_was_typed_and_explains_each_error(personas, login_as, url):
-    data = contractor_form(name="", default_rate="45.555", capacity_hours="200", wed_end="09:00", tier_2_rate="30")
+    data = contractor_form(name="", default_rate="45.5555", capacity_hours="200", wed_end="09:00", tier_2_rate="30")
     response = login_as(personas.alice).post(url("contractors:create"), data)
     assert response.status_code == 400
     form = response.context["form"]
@@ -43,7 +57,7 @@ def test_it_keeps_what_was_typed_and_explains_each_error(personas, login_as, url
     assert form.errors["wed_end"] == ["The end must be after the start."]
     assert form.errors["tier_2_hours"] == ["From how many hours a week does this rate apply?"]
     body = response.content.decode()
-    assert 'value="45.555"' in body and 'value="Okafor Studio"' in body
+    assert 'value="45.5555"' in body and 'value="Okafor Studio"' in body
     assert Contractor.objects.filter(email="nadia@studio.example").count() == 0
 
 

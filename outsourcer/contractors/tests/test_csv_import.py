@@ -26,6 +26,22 @@ def _crumb_count(personas) -> int:
     return Engagement.objects.filter(organization=personas.org).count()
 
 
+def test_it_reads_decimal_commas_in_rates_and_hours(personas, login_as, url):
+    content = HEADER + 'Ana Lima,ana@lima.example,person,,,,America/Sao_Paulo,"7,5","30,00",EUR,active,\n'
+    client = login_as(personas.bob)
+    preview = client.post(url("contractors:import"), {"file": _upload(content)})
+    client.post(url("contractors:import-confirm"), {"digest": preview.context["digest"]})
+    ana = Engagement.objects.select_related("contractor").get(contractor__email="ana@lima.example")
+    assert (ana.contractor.default_rate_cents, ana.weekly_capacity_minutes) == (3000, 450)
+
+
+def test_it_refuses_an_ambiguous_rate_in_a_row(personas, login_as, url):
+    content = HEADER + 'Ana Lima,ana@lima.example,person,,,,America/Sao_Paulo,8,"1,250",EUR,active,\n'
+    preview = login_as(personas.bob).post(url("contractors:import"), {"file": _upload(content)})
+    assert "did you mean 1,250.00 or 1.25?" in preview.content.decode()
+    assert not Contractor.objects.filter(email="ana@lima.example").exists()
+
+
 def test_it_previews_a_good_file_and_imports_it_on_confirm(personas, login_as, url):
     client = login_as(personas.bob)
     preview = client.post(url("contractors:import"), {"file": _upload(GOOD)})

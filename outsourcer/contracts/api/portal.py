@@ -98,3 +98,13 @@ def portal_time_entry_update(request: HttpRequest, entry_id: ObjectId, payload: 
         note=changes.get("note", entry.note),
     )
     return access_time_entry_for_contractor(contractor, entry_id)
+
+
+@portal_router.delete(
+    "/time-entries/{entry_id}", operation_id="portal_time_entry_delete", response=with_errors({204: None}, write=True)
+)
+def portal_time_entry_delete(request: HttpRequest, entry_id: ObjectId):
+    """Submitted or rejected entries only; approved time is final (400, code `already_reviewed`)."""
+    contractor = contractor_context(request)
+    services.time_entry_delete(entry=access_time_entry_for_contractor(contractor, entry_id), contractor=contractor)
+    return Status(204, None)

@@ -1,17 +1,19 @@
-"""Forms for time review and the contractor's time log ("1:30", "90", "1h 30m" into minutes)."""
+"""Forms for time review and the contractor's time log ("2", "1,5", "1:30", "90m", "2h 15m" into minutes)."""
 
 import re
 from datetime import date
 from typing import Any
 
 from django import forms
+from django.urls import reverse
 
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.budgets.forms import DATE_INPUT
 from outsourcer.contracts.forms.contracts import OverrideForm
 from outsourcer.contracts.models import TimeEntryStatus
-from outsourcer.lib.durations import clock_text, parse_duration
+from outsourcer.lib.durations import clock_text, duration_text, parse_duration
 from outsourcer.lib.errors import ServiceErrorsMixin
+from outsourcer.lib.limits import MAX_DAY_MINUTES
 
 
 class RejectForm(NulFreeMixin, forms.Form):
@@ -92,14 +94,35 @@ def week_range(text: str) -> tuple[date, date] | None:
     return monday, sunday
 
 
+DURATION_HELP = "Write hours such as 2, 1.5 or 1:30, or minutes with their unit such as 90m."
+
+
+def duration_reading(text: str) -> tuple[int | None, str]:
+    """(minutes, "") for a loggable duration, else (None, what to type instead)."""
+    minutes = parse_duration(text)
+    if minutes is None:
+        return None, DURATION_HELP
+    if not 1 <= minutes <= MAX_DAY_MINUTES:
+        return None, "Between 1 minute and 24 hours."
+    return minutes, ""
+
+
+def understood_text(text: str) -> tuple[bool, str]:
+    """The preview's sentence: (True, "Understood: 1 h 30 min") or (False, the problem)."""
+    if not (text or "").strip():
+        return True, ""
+    minutes, problem = duration_reading(text)
+    return (False, problem) if problem else (True, f"Understood: {duration_text(minutes)}")
+
+
 class TimeEntryForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     contract = forms.TypedChoiceField(coerce=int, empty_value=None, label="Contract")
     worked_on = forms.DateField(label="Date", widget=DATE_INPUT)
     duration = forms.CharField(
         max_length=12,
         label="Time worked",
-        help_text="Hours:minutes (1:30) or minutes (90).",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "placeholder": "1:30"}),
+        help_text="Hours (2, 1.5 or 1,5), hours:minutes (1:30) or with units (90m, 2h 15m).",
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "placeholder": "1,5 or 1:30"}),
     )
     note = forms.CharField(
         max_length=500,
@@ -112,6 +135,14 @@ class TimeEntryForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
 
     def __init__(self, *args, contracts: list[tuple[int, str]] | None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Shown under the field while typing (portal:time-understood), before anything is saved.
+        self.fields["duration"].preview = True
+        self.fields["duration"].widget.attrs |= {
+            "hx-get": reverse("portal:time-understood"),
+            "hx-trigger": "input changed delay:300ms, load",
+            "hx-target": "#id_duration_understood",
+            "hx-sync": "this:replace",
+        }
         if contracts is None:  # editing: an entry stays on its contract
             del self.fields["contract"]
         else:
@@ -119,11 +150,9 @@ class TimeEntryForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
 
     def clean_duration(self) -> str:
         text = self.cleaned_data["duration"]
-        minutes = parse_duration(text)
-        if minutes is None:
-            raise forms.ValidationError("Write hours:minutes such as 1:30, or minutes such as 90.")
-        if not 1 <= minutes <= 24 * 60:
-            raise forms.ValidationError("Between 1 minute and 24 hours.")
+        minutes, problem = duration_reading(text)
+        if problem:
+            raise forms.ValidationError(problem)
         self.minutes = minutes
         return text
 

@@ -83,7 +83,8 @@ def time_entry_create(
 def time_entry_update(
     *, entry: TimeEntry, contractor: Contractor, worked_on: date, minutes: int, note: str = ""
 ) -> TimeEntry:
-    """Edit a submitted entry; DomainError once it is reviewed or the contract is no longer active."""
+    """Edit a submitted entry, or correct a rejected one, which submits it again for review;
+    DomainError once it is approved or the contract is no longer active."""
     if entry.contractor_id != contractor.pk:
         raise DomainError("Choose one of your time entries.")
     contract = entry.contract
@@ -92,17 +93,45 @@ def time_entry_update(
     )
     with transaction.atomic():
         locked = TimeEntry.objects.select_for_update().get(pk=entry.pk)
-        TIME_ENTRY_FLOW.next(locked.status, "edit")
+        status = TIME_ENTRY_FLOW.next(locked.status, "edit")
         if contract.status != ContractStatus.ACTIVE:
             raise DomainError(NOT_LOGGABLE, field="contract", code="not_loggable")
         before = {"worked_on": locked.worked_on.isoformat(), "minutes": locked.minutes, "note": locked.note}
+        resubmitted = locked.status != status
+        if resubmitted:
+            # Back in the review queue: the old review no longer applies to the corrected entry.
+            before |= {"status": locked.status, "rejection_reason": locked.rejection_reason}
+            locked.status, locked.reviewed_by, locked.reviewed_at, locked.rejection_reason = status, None, None, ""
         locked.worked_on, locked.minutes, locked.note = worked_on, minutes, note
-        locked.save(update_fields=["worked_on", "minutes", "note", "updated_at"])
+        locked.save(
+            update_fields=["worked_on", "minutes", "note", "status", "reviewed_by", "reviewed_at",
+                           "rejection_reason", "updated_at"]
+        )  # fmt: skip
+        after = {"worked_on": worked_on.isoformat(), "minutes": minutes, "note": note}
         event_record(
-            action=events.TIME_ENTRY_UPDATED, organization=contract.organization, actor=contractor.user, obj=locked,
-            before=before, after={"worked_on": worked_on.isoformat(), "minutes": minutes, "note": note},
+            action=events.TIME_ENTRY_RESUBMITTED if resubmitted else events.TIME_ENTRY_UPDATED,
+            organization=contract.organization, actor=contractor.user, obj=locked, before=before,
+            after=after | {"status": status} if resubmitted else after,
         )  # fmt: skip
     return locked
+
+
+def time_entry_delete(*, entry: TimeEntry, contractor: Contractor) -> None:
+    """Delete the contractor's own submitted or rejected entry; DomainError once it is approved."""
+    if entry.contractor_id != contractor.pk:
+        raise DomainError("Choose one of your time entries.")
+    with transaction.atomic():
+        locked = TimeEntry.objects.select_for_update().select_related("organization").get(pk=entry.pk)
+        TIME_ENTRY_FLOW.next(locked.status, "delete")
+        before = {
+            "worked_on": locked.worked_on.isoformat(), "minutes": locked.minutes, "note": locked.note,
+            "status": locked.status, "contract_id": locked.contract_id,
+        }  # fmt: skip
+        event_record(
+            action=events.TIME_ENTRY_DELETED, organization=locked.organization, actor=contractor.user, obj=locked,
+            before=before, after={},
+        )  # fmt: skip
+        locked.delete()
 
 
 def _time_amount(entry: TimeEntry, contract: Contract) -> tuple[int, int]:

@@ -109,6 +109,8 @@ API_ROWS = [
     Row("/api/v1/portal/time-entries/{entry_id}", API_CAROLS, api=True, kwargs=_entry),
     Row("/api/v1/portal/time-entries/{entry_id}", API_CAROLS, method="PATCH", api=True, kwargs=_entry,
         data=lambda p: {"minutes": 50}),
+    Row("/api/v1/portal/time-entries/{entry_id}", expect(401, 404, 404, 404, 204, 404, 404), method="DELETE",
+        api=True, kwargs=_entry),
 ]  # fmt: skip
 
 # The pages' rows (outsourcer/contracts/tests/access_rows_pages.py).

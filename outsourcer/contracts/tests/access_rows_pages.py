@@ -186,6 +186,8 @@ PAGE_ROWS = [
         method="POST",
         get_allowed=True,
         kwargs=_carols_entry,
-        data=lambda p: {"worked_on": _carols_today(p), "duration": "45", "note": "Shorter"},
+        data=lambda p: {"worked_on": _carols_today(p), "duration": "45m", "note": "Shorter"},
     ),  # fmt: skip
+    Row("portal:time-understood", PORTAL_READ),
+    Row("portal:time-delete", CAROLS_OWN_POST, method="POST", kwargs=_carols_entry),
 ]

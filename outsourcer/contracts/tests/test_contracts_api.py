@@ -152,9 +152,13 @@ def test_a_contractor_logs_and_edits_time_until_reviewed(personas, api_as):
     assert carol.patch(f"/portal/time-entries/{entry_id}", {"minutes": 120}).json()["minutes"] == 120
 
     api_as(personas.bob).post(f"/time-entries/{entry_id}/reject", {"reason": "Not agreed"})
-    locked = carol.patch(f"/portal/time-entries/{entry_id}", {"minutes": 30})
-    assert locked.status_code == 400 and locked.json()["code"] == "already_reviewed"
     assert carol.get(f"/portal/time-entries/{entry_id}").json()["rejection_reason"] == "Not agreed"
+    corrected = carol.patch(f"/portal/time-entries/{entry_id}", {"minutes": 30})
+    assert corrected.status_code == 200
+    assert (corrected.json()["status"], corrected.json()["minutes"]) == ("submitted", 30)
+    api_as(personas.bob).post(f"/time-entries/{entry_id}/approve")
+    locked = carol.patch(f"/portal/time-entries/{entry_id}", {"minutes": 45})
+    assert locked.status_code == 400 and locked.json()["code"] == "already_reviewed"
 
     future = carol.post("/portal/time-entries", {"contract_id": contract.pk, "worked_on": "2025-03-30",
                                                   "minutes": 10})  # fmt: skip
@@ -169,3 +173,24 @@ def test_a_contractor_cannot_log_on_another_contractors_contract(personas, api_a
     dan = api_as(personas.dan, portal=True)
     response = dan.post("/portal/time-entries", {"contract_id": contract.pk, "worked_on": "2025-03-17", "minutes": 5})
     assert response.status_code == 404
+
+
+def test_a_contractor_deletes_her_submitted_or_rejected_time_but_never_approved(personas, api_as):
+    contract = make_contract(personas, make_budget(personas, amount_cents=BIG))
+    carol = api_as(personas.carol, portal=True)
+    submitted, rejected, approved = (log_time(contract, minutes=m) for m in (30, 40, 50))
+    api_as(personas.bob).post(f"/time-entries/{rejected.pk}/reject", {"reason": "Not agreed"})
+    api_as(personas.bob).post(f"/time-entries/{approved.pk}/approve")
+
+    assert carol.request("delete", f"/portal/time-entries/{submitted.pk}").status_code == 204
+    assert carol.request("delete", f"/portal/time-entries/{rejected.pk}").status_code == 204
+    final = carol.request("delete", f"/portal/time-entries/{approved.pk}")
+    assert final.status_code == 400 and final.json()["code"] == "already_reviewed"
+    assert list(TimeEntry.objects.values_list("pk", flat=True)) == [approved.pk]
+
+
+def test_another_contractors_entry_cannot_be_deleted(personas, api_as):
+    entry = log_time(make_contract(personas, make_budget(personas, amount_cents=BIG)))
+    response = api_as(personas.dan, portal=True).request("delete", f"/portal/time-entries/{entry.pk}")
+    assert response.status_code == 404
+    assert TimeEntry.objects.filter(pk=entry.pk).exists()

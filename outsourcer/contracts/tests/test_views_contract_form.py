@@ -20,7 +20,7 @@ def _hourly(personas, budget, **extra):
             **extra}  # fmt: skip
 
 
-def _fixed(personas, budget, *rows, total="1,000", **extra):
+def _fixed(personas, budget, *rows, total="1,000.00", **extra):
     data = {"title": "Shop redesign", "contractor": personas.carol_contractor.pk, "budget": budget.pk,
             "rate_model": "fixed", "starts_on": "2025-03-17", "total": total,
             "milestones-TOTAL_FORMS": "3", "milestones-INITIAL_FORMS": "0", **extra}  # fmt: skip
@@ -43,6 +43,13 @@ def test_it_creates_a_draft_hourly_contract(login_as, personas, org_url, budget)
         6000,
         450,
     )
+
+
+@pytest.mark.parametrize(("typed", "cents"), [("45,50", 4550), ("45.50", 4550), ("1.250,00", 125_000)])
+def test_a_rate_typed_with_a_decimal_comma_saves_what_was_meant(login_as, personas, org_url, budget, typed, cents):
+    response = login_as(personas.bob).post(org_url("contracts:create"), _hourly(personas, budget, hourly_rate=typed))
+    assert response.status_code == 302
+    assert Contract.objects.get().hourly_rate_cents == cents
 
 
 def test_it_creates_a_fixed_price_contract_with_milestones(login_as, personas, org_url, budget):

@@ -32,18 +32,34 @@ def test_it_lists_the_contractors_contracts_with_their_terms_but_never_the_budge
     assert "Secret marketing budget" not in body and "€10,000.00" not in body
 
 
-@pytest.mark.parametrize(("duration", "minutes"), [("1:30", 90), ("90", 90), ("2h 15m", 135), ("45m", 45)])
-def test_it_logs_time_as_hours_and_minutes_or_minutes(login_as, personas, contract, duration, minutes):
-    response = login_as(personas.carol).post(TIME, _log(contract, duration=duration))
+@pytest.mark.parametrize(
+    ("duration", "minutes", "understood"),
+    [
+        ("2", 120, "2 h"),  # a bare number is hours
+        ("1.5", 90, "1 h 30 min"),
+        ("1,5", 90, "1 h 30 min"),
+        ("1:30", 90, "1 h 30 min"),
+        ("90m", 90, "1 h 30 min"),
+        ("2h 15m", 135, "2 h 15 min"),
+        ("2 h 15 min", 135, "2 h 15 min"),
+        ("45m", 45, "0 h 45 min"),
+    ],
+)
+def test_it_logs_time_as_hours_or_with_units(login_as, personas, contract, duration, minutes, understood):
+    client = login_as(personas.carol)
+    response = client.post(TIME, _log(contract, duration=duration))
     entry = TimeEntry.objects.get()
     assert response.status_code == 302
     assert (entry.minutes, entry.status, entry.note) == (minutes, TimeEntryStatus.SUBMITTED, "Spring shoot")
+    # Without JavaScript the saved message is where she sees what was understood.
+    assert f"Logged {understood} on Weekly product photos" in text(client.get(TIME))
 
 
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [
-        ({"duration": "lots"}, "duration", "Write hours:minutes such as 1:30"),
+        ({"duration": "lots"}, "duration", "Write hours such as 2, 1.5 or 1:30"),
+        ({"duration": "90"}, "duration", "Between 1 minute and 24 hours."),  # 90 hours, not minutes
         ({"duration": "25:00"}, "duration", "Between 1 minute and 24 hours."),
         ({"worked_on": "2025-03-18"}, "worked_on", "Log time for today or an earlier day."),
         ({"worked_on": "2024-12-31"}, "worked_on", "The contract runs from"),

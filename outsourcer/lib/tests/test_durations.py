@@ -24,13 +24,32 @@ def test_a_duration_reads_as_hours_and_minutes(minutes, text):
 
 @pytest.mark.parametrize(
     ("text", "minutes"),
-    [("1:30", 90), ("90", 90), ("1h 30m", 90), ("2h", 120), ("45m", 45), ("45 min", 45), (" 0:05 ", 5)],
+    [
+        ("2", 120),  # a bare number is hours
+        ("90", 90 * 60),
+        ("1.5", 90),
+        ("1,5", 90),
+        (".25", 15),
+        ("0.01", 1),
+        ("1.5h", 90),
+        ("1:30", 90),
+        ("90m", 90),
+        ("1h 30m", 90),
+        ("2h 15m", 135),
+        ("2 h 15 min", 135),
+        ("2h15", 135),
+        ("2 hours 15 minutes", 135),
+        ("2h", 120),
+        ("45m", 45),
+        ("45 min", 45),
+        (" 0:05 ", 5),
+    ],
 )
 def test_it_parses_what_people_type_for_time_worked(text, minutes):
     assert parse_duration(text) == minutes
 
 
-@pytest.mark.parametrize("text", ["", "1:75", "abc", "1.5", "-30", "12345", None])
+@pytest.mark.parametrize("text", ["", "1:75", "abc", "1.333", "1,5,0", "2h 75m", "-30", "12345", "1.5m", None])
 def test_it_refuses_anything_else(text):
     assert parse_duration(text) is None
 
@@ -77,3 +96,15 @@ def test_duration_text_keeps_every_minute(minutes):
     parts = text.lstrip("-").replace(" min", "").split(" h")
     total = int(parts[0]) * 60 + (int(parts[1]) if parts[1].strip() else 0)
     assert sign * total == minutes
+
+
+@given(st.integers(min_value=0, max_value=99 * 60 + 59))
+def test_what_the_page_shows_reads_back_exactly(minutes):
+    # The preview and the saved message show duration_text; typing it again means the same.
+    assert parse_duration(duration_text(minutes)) == minutes
+
+
+@given(st.integers(min_value=0, max_value=999 * 4).map(lambda n: n * 15))
+def test_decimal_hours_typed_in_the_time_field_read_back(minutes):
+    text = minutes_to_hours(minutes)
+    assert parse_duration(text) == parse_duration(text.replace(".", ",")) == minutes

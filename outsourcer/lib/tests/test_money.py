@@ -45,14 +45,29 @@ def test_cents_for_minutes(minutes, rate, expected):
         ("1_000", "EUR", 100_000),
         ("1__000", "EUR", 100_000),  # underscores anywhere are ignored, as people type them
         ("_5", "EUR", 500),
-        ("12.500", "EUR", 1_250),  # trailing zeros are not extra precision
+        ("12.50", "EUR", 1_250),
+        ("0.500", "EUR", 50),  # trailing zeros are not extra precision
+        ("45,50", "EUR", 4_550),  # a decimal comma is a decimal separator
+        ("12,50", "EUR", 1_250),
+        ("7,5", "EUR", 750),
+        (",5", "EUR", 50),
+        ("1,250.00", "EUR", 125_000),
+        ("1.250,00", "EUR", 125_000),
+        ("1 250,00", "EUR", 125_000),
+        ("1\u00a0250,00", "EUR", 125_000),
+        ("1.234.567,89", "EUR", 123_456_789),
+        ("0,250", "EUR", 25),  # a leading zero never groups thousands
+        ("1250,5", "EUR", 125_050),  # four digits before the separator cannot be a group
+        ("+5", "EUR", 500),
+        ("1,250", "JPY", 1_250),  # no minor units: three digits after a separator are thousands
+        ("1.250", "JPY", 1_250),
         ("0.01", "EUR", 1),
         ("0", "EUR", 0),
         ("-5", "EUR", -500),
-        ("1e3", "EUR", 100_000),
         ("1,234,567", "JPY", 1_234_567),
         ("12.", "JPY", 12),
-        ("1.234", "KWD", 1_234),
+        ("1.234", "KWD", 1_234),  # how three-decimal amounts are written (and exported)
+        ("1.234,567", "KWD", 1_234_567),
         ("0.001", "KWD", 1),
         ("1,000.5", "BHD", 1_000_500),
     ],
@@ -64,7 +79,22 @@ def test_parse_amount_reads_minor_units(text, currency, expected):
 @pytest.mark.parametrize(
     ("text", "currency", "message"),
     [
-        ("12.345", "EUR", "EUR amounts have at most 2 decimal places."),
+        ("12.3456", "EUR", "EUR amounts have at most 2 decimal places."),
+        ("1,250", "EUR", "“1,250” is ambiguous: did you mean 1,250.00 or 1.25?"),
+        ("1.250", "EUR", "“1.250” is ambiguous: did you mean 1,250.00 or 1.25?"),
+        (" 12.500 ", "USD", "“12.500” is ambiguous: did you mean 12,500.00 or 12.50?"),
+        ("1,234", "EUR", "“1,234” is ambiguous: did you mean 1,234.00?"),
+        ("1,234", "KWD", "“1,234” is ambiguous: did you mean 1,234.000 or 1.234?"),
+        ("-1,250", "EUR", "“-1,250” is ambiguous: did you mean -1,250.00 or -1.25?"),
+        ("1e3", "EUR", ENTER_AN_AMOUNT),
+        ("1,250,00", "EUR", ENTER_AN_AMOUNT),
+        ("1.250,000.00", "EUR", ENTER_AN_AMOUNT),  # one thousands separator per amount
+        ("1,250.000,00", "EUR", ENTER_AN_AMOUNT),
+        ("1,25.00", "EUR", ENTER_AN_AMOUNT),
+        ("1 25", "EUR", ENTER_AN_AMOUNT),
+        ("1.250.000,5.0", "EUR", ENTER_AN_AMOUNT),
+        ("-", "EUR", ENTER_AN_AMOUNT),
+        (".", "EUR", ENTER_AN_AMOUNT),
         ("0.001", "USD", "USD amounts have at most 2 decimal places."),
         ("12.5", "JPY", "JPY amounts have at most 0 decimal places."),
         ("1.2345", "KWD", "KWD amounts have at most 3 decimal places."),
@@ -72,6 +102,7 @@ def test_parse_amount_reads_minor_units(text, currency, expected):
         ("", "EUR", ENTER_AN_AMOUNT),
         (None, "EUR", ENTER_AN_AMOUNT),
         ("1.2.3", "EUR", ENTER_AN_AMOUNT),
+        ("1,2,3", "EUR", ENTER_AN_AMOUNT),
         ("NaN", "EUR", ENTER_AN_AMOUNT),
         ("Infinity", "EUR", ENTER_AN_AMOUNT),
         ("-inf", "EUR", ENTER_AN_AMOUNT),
