@@ -23,6 +23,7 @@ from outsourcer.budgets.models import Budget
 from outsourcer.budgets.periods import today_for
 from outsourcer.budgets.templatetags.budget_tags import STATUS_TEXT
 from outsourcer.contractors.models import Contractor
+from outsourcer.contracts import selectors as contract_selectors
 from outsourcer.lib.csv_files import csv_response
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.money import amount_text, format_money
@@ -62,8 +63,8 @@ _ROW = (
     '<td class="num"><span class="cell-label">Committed</span>{committed}</td>\n'
     '<td class="num"><span class="cell-label">Spent</span>{spent}</td>\n'
     '<td class="num{negative}"><span class="cell-label">Remaining</span>{remaining}</td>\n'
-    '<td><span class="cell-label">Spent so far</span><span class="bar-row"><svg class="bar" viewBox="0 0 100 10" '
-    'preserveAspectRatio="none" width="100" height="10" role="img" aria-label="{percent} % spent">'
+    '<td><span class="cell-label">Used</span><span class="bar-row"><svg class="bar" viewBox="0 0 100 10" '
+    'preserveAspectRatio="none" width="100" height="10" role="img" aria-label="{percent} % used">'
     '<rect x="0" y="0" width="100" height="10" rx="2" class="bar-track"></rect>'
     '<rect x="0" y="0" width="{bar}" height="10" rx="2" class="bar-fill bar-{status}"></rect>'
     '</svg> <span class="bar-label">{percent} %</span></span></td>\n'
@@ -104,8 +105,9 @@ def _overview_rows(ctx: OrgContext, budgets: list[Budget], run_out: dict) -> lis
                 spent=escape(format_money(f.spent_cents, f.currency)),
                 remaining=escape(format_money(f.remaining_cents, f.currency)),
                 negative=" negative" if f.remaining_cents < 0 else "",
-                percent=int(f.percent_spent),
-                bar=max(0, min(int(f.percent_spent), 100)),
+                # The bar, status and remaining share one figure: spent + committed + expected hourly.
+                percent=int(f.percent_projected),
+                bar=max(0, min(int(f.percent_projected), 100)),
                 status=escape(f.status),
                 status_text=escape(str(STATUS_TEXT.get(f.status, f.status))),
                 run_out=runs_out,
@@ -191,6 +193,9 @@ def _detail_context(request, ctx: OrgContext, budget: Budget, *, advice_form=Non
         "advice_form": advice_form or AdviceForm(contractors=contractors), "advice": advice,
         "may_manage": ctx.may("budget.manage"), "may_record": ctx.may("expense.record"),
         "may_correct": ctx.may("ledger.correct"),
+        # One query whatever their number (with_spend): the contracts drawing from this budget.
+        "contracts": list(contract_selectors.contract_list_for_budget(budget=budget)),
+        "may_create_contract": ctx.may("contract.manage"),
     }  # fmt: skip
 
 
