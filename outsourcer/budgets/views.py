@@ -73,6 +73,7 @@ _ROW = (
 )
 _USED_UP = '<span class="negative">Used up</span>'
 _LASTS = '<span class="muted">Lasts the period</span>'
+_WILL_NOT_LAST = '<span class="negative">Not with what is committed</span>'
 
 
 def _overview_rows(ctx: OrgContext, budgets: list[Budget], run_out: dict) -> list[str]:
@@ -90,6 +91,9 @@ def _overview_rows(ctx: OrgContext, budgets: list[Budget], run_out: dict) -> lis
         start, end, day = f.period_start, f.period_end, run_out[budget.pk]
         if f.percent_spent >= 100:
             runs_out = _USED_UP
+        elif f.status == "over":
+            # Spending may look slow, but what is committed and expected already passes the amount.
+            runs_out = _WILL_NOT_LAST
         elif day:
             runs_out = f'<time datetime="{day.isoformat()}">{day.day} {months[day.month]} {day.year}</time>'
         else:

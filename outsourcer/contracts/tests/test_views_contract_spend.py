@@ -135,3 +135,15 @@ def test_the_contract_csv_query_count_does_not_grow(login_as, personas, org_url,
     one = count()
     _more_contracts(personas, budget)
     assert count() == one
+
+
+def test_an_over_committed_budget_never_says_it_lasts_the_period(login_as, personas, org_url, budget):
+    # €500 fixed + 20 h a week at €60 to the end of March (€2,571.43) against €5,000: fits.
+    # A second such hourly contract takes it past the amount while nothing is spent yet.
+    _fixed(personas, budget, spent=0)
+    make_contract(personas, budget, rate_model="hourly", title="A", today=date(2025, 3, 17))
+    make_contract(personas, budget, rate_model="hourly", title="B", today=date(2025, 3, 17))
+    client = login_as(personas.alice)
+    for url in (org_url("budgets:list"), org_url("budgets:detail", budget_id=budget.pk)):
+        body = text(client.get(url))
+        assert "Over budget" in body and "Not with what is committed" in body and "Lasts the period" not in body
