@@ -91,11 +91,11 @@ def _overview_rows(ctx: OrgContext, budgets: list[Budget], run_out: dict) -> lis
         start, end, day = f.period_start, f.period_end, run_out[budget.pk]
         if f.percent_spent >= 100:
             runs_out = _USED_UP
+        elif day:
+            runs_out = f'<time datetime="{day.isoformat()}">{day.day} {months[day.month]} {day.year}</time>'
         elif f.status == "over":
             # Spending may look slow, but what is committed and expected already passes the amount.
             runs_out = _WILL_NOT_LAST
-        elif day:
-            runs_out = f'<time datetime="{day.isoformat()}">{day.day} {months[day.month]} {day.year}</time>'
         else:
             runs_out = _LASTS
         rows.append(
