@@ -40,9 +40,11 @@ class FiguresOut(Schema):
     budgeted_cents: int
     spent_cents: int
     committed_cents: int = Field(description="Unpaid milestones due in the period + retainer months not yet posted")
-    remaining_cents: int = Field(description="budgeted − spent − committed; negative when over")
+    remaining_cents: int = Field(description="budgeted − spent − committed − expected hourly spend; negative when over")
     forecast_hourly_cents: int = Field(description="Active hourly contracts: weekly cap × weeks left × rate")
     percent_spent: int
+    projected_cents: int = Field(description="spent + committed + expected hourly; status and remaining follow it")
+    percent_projected: int
     status: Literal["ok", "warn", "over"]
 
 

@@ -32,10 +32,13 @@ class BudgetFigures:
     budgeted_cents: int
     spent_cents: int
     committed_cents: int  # unpaid milestones due in the period + unposted retainer months
-    remaining_cents: int  # budgeted − spent − committed (may be negative)
+    remaining_cents: int  # budgeted − projected (may be negative)
     forecast_hourly_cents: int  # expected hourly spend for the rest of the period (not committed)
-    percent_spent: int  # floor(spent × 100 / budgeted)
-    status: str  # "ok" | "warn" (≥ first threshold) | "over" (≥ 100 %)
+    percent_spent: int  # floor(spent × 100 / budgeted): the ledger alone (alerts, "used up")
+    # The one rule behind status, bar and remaining: spent + committed + expected hourly spend.
+    projected_cents: int
+    percent_projected: int  # floor(projected × 100 / budgeted): the bar
+    status: str  # "ok" | "warn" (projected ≥ first threshold) | "over" (projected ≥ 100 %, nothing left)
 
     @property
     def available_cents(self) -> int:
@@ -50,12 +53,13 @@ class ContractorSpend:
     spent_cents: int
 
 
-def figure_status(*, budgeted_cents: int, spent_cents: int, thresholds: list[int]) -> str:
-    """ "over" at ≥ 100 %, "warn" at ≥ the first threshold, else "ok" (exact integer comparison)."""
-    if spent_cents >= budgeted_cents:
+def figure_status(*, budgeted_cents: int, projected_cents: int, thresholds: list[int]) -> str:
+    """ "over" at ≥ 100 % (so exactly when remaining ≤ 0), "warn" at ≥ the first threshold, else
+    "ok" (exact integer comparison). `projected_cents` is spent + committed + expected hourly spend."""
+    if projected_cents >= budgeted_cents:
         return "over"
     first = min(thresholds) if thresholds else 100
-    if spent_cents * 100 >= first * budgeted_cents:
+    if projected_cents * 100 >= first * budgeted_cents:
         return "warn"
     return "ok"
 
@@ -75,6 +79,7 @@ def _figures_from(
 ) -> BudgetFigures:
     forecast = round_half_up(Decimal(forecast_numerator) / WEEK_MINUTES_DIVISOR)
     budgeted = budget.amount_cents
+    projected = spent + committed + forecast
     return BudgetFigures(
         period_start=period.start,
         period_end=period.end,
@@ -82,10 +87,12 @@ def _figures_from(
         budgeted_cents=budgeted,
         spent_cents=spent,
         committed_cents=committed,
-        remaining_cents=budgeted - spent - committed,
+        remaining_cents=budgeted - projected,
         forecast_hourly_cents=forecast,
         percent_spent=spent * 100 // budgeted if budgeted else 0,
-        status=figure_status(budgeted_cents=budgeted, spent_cents=spent, thresholds=budget.thresholds),
+        projected_cents=projected,
+        percent_projected=projected * 100 // budgeted if budgeted else 0,
+        status=figure_status(budgeted_cents=budgeted, projected_cents=projected, thresholds=budget.thresholds),
     )
 
 

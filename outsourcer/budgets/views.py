@@ -23,6 +23,7 @@ from outsourcer.budgets.models import Budget
 from outsourcer.budgets.periods import today_for
 from outsourcer.budgets.templatetags.budget_tags import STATUS_TEXT
 from outsourcer.contractors.models import Contractor
+from outsourcer.contracts import selectors as contract_selectors
 from outsourcer.lib.csv_files import csv_response
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.forms import form_page, form_save, post_data
@@ -58,8 +59,8 @@ _ROW = (
     '<td class="num"><span class="cell-label">Committed</span>{committed}</td>\n'
     '<td class="num"><span class="cell-label">Spent</span>{spent}</td>\n'
     '<td class="num{negative}"><span class="cell-label">Remaining</span>{remaining}</td>\n'
-    '<td><span class="cell-label">Spent so far</span><span class="bar-row"><svg class="bar" viewBox="0 0 100 10" '
-    'preserveAspectRatio="none" width="100" height="10" role="img" aria-label="{percent} % spent">'
+    '<td><span class="cell-label">Used</span><span class="bar-row"><svg class="bar" viewBox="0 0 100 10" '
+    'preserveAspectRatio="none" width="100" height="10" role="img" aria-label="{percent} % used">'
     '<rect x="0" y="0" width="100" height="10" rx="2" class="bar-track"></rect>'
     '<rect x="0" y="0" width="{bar}" height="10" rx="2" class="bar-fill bar-{status}"></rect>'
     '</svg> <span class="bar-label">{percent} %</span></span></td>\n'
@@ -68,6 +69,7 @@ _ROW = (
 )
 _USED_UP = '<span class="negative">Used up</span>'
 _LASTS = '<span class="muted">Lasts the period</span>'
+_WILL_NOT_LAST = '<span class="negative">Not with what is committed</span>'
 
 
 def _overview_rows(ctx: OrgContext, budgets: list[Budget], run_out: dict) -> list[str]:
@@ -87,6 +89,9 @@ def _overview_rows(ctx: OrgContext, budgets: list[Budget], run_out: dict) -> lis
             runs_out = _USED_UP
         elif day:
             runs_out = f'<time datetime="{day.isoformat()}">{day.day} {months[day.month]} {day.year}</time>'
+        elif f.status == "over":
+            # Spending may look slow, but what is committed and expected already passes the amount.
+            runs_out = _WILL_NOT_LAST
         else:
             runs_out = _LASTS
         rows.append(
@@ -100,8 +105,9 @@ def _overview_rows(ctx: OrgContext, budgets: list[Budget], run_out: dict) -> lis
                 spent=escape(format_money(f.spent_cents, f.currency)),
                 remaining=escape(format_money(f.remaining_cents, f.currency)),
                 negative=" negative" if f.remaining_cents < 0 else "",
-                percent=int(f.percent_spent),
-                bar=max(0, min(int(f.percent_spent), 100)),
+                # The bar, status and remaining share one figure: spent + committed + expected hourly.
+                percent=int(f.percent_projected),
+                bar=max(0, min(int(f.percent_projected), 100)),
                 status=escape(f.status),
                 status_text=escape(str(STATUS_TEXT.get(f.status, f.status))),
                 run_out=runs_out,
@@ -182,6 +188,9 @@ def _detail_context(request, ctx: OrgContext, budget: Budget, *, advice_form=Non
         "advice_form": advice_form or AdviceForm(contractors=contractors), "advice": advice,
         "may_manage": ctx.may("budget.manage"), "may_record": ctx.may("expense.record"),
         "may_correct": ctx.may("ledger.correct"),
+        # One query whatever their number (with_spend): the contracts drawing from this budget.
+        "contracts": list(contract_selectors.contract_list_for_budget(budget=budget)),
+        "may_create_contract": ctx.may("contract.manage"),
     }  # fmt: skip
 
 

@@ -23,6 +23,7 @@ from outsourcer.contractors.forms import (
     working_hours_initial,
 )
 from outsourcer.contractors.models import Engagement, EngagementStatus
+from outsourcer.contracts import selectors as contract_selectors
 from outsourcer.lib.csv_files import csv_response
 from outsourcer.lib.errors import DomainError, apply_to_form
 from outsourcer.lib.forms import form_page, form_save, post_data
@@ -101,6 +102,10 @@ def _detail_context(ctx: OrgContext, engagement: Engagement, *, invite_form: Inv
         ),
         "invite_form": invite_form or InviteForm(initial={"email": contractor.email}),
         "events": selectors.event_list_for_engagement(engagement=engagement),
+        # Their contracts with this organization and what each has spent: one query (with_spend).
+        "contracts": list(
+            contract_selectors.contract_list_for_engagement(organization=ctx.organization, contractor=contractor)
+        ),
         "can_edit": ctx.may("contractor.edit"),
         "can_invite": ctx.may("contractor.invite"),
         "can_see_notes": ctx.may("contractor.notes.view"),

@@ -33,6 +33,7 @@ class Commitment:
     since: date
     committed_cents: int  # fixed: unpaid milestones due in the period; retainer: unposted months × fee
     forecast_cents: int  # hourly: weekly cap × remaining weeks × rate
+    days: int = 0  # hourly: the contract's days left in the period (what a weekly cap is spread over)
 
     @property
     def total_cents(self) -> int:
@@ -67,7 +68,20 @@ def contract_commitment(*, contract: Contract, today: date | None = None) -> Com
     start, end = max(since, contract.starts_on), min(period.end, contract_end)
     days = max(0, (end - start).days + 1)
     numerator = (contract.weekly_cap_minutes or 0) * (contract.hourly_rate_budget_cents or 0) * days
-    return Commitment(period, since, 0, round_half_up(Decimal(numerator) / (7 * 60)))
+    return Commitment(period, since, 0, round_half_up(Decimal(numerator) / (7 * 60)), days)
+
+
+def weekly_cap_that_fits(*, contract: Contract, commitment: Commitment, fits_cents: int) -> int:
+    """The largest weekly cap (whole minutes) whose forecast stays within `fits_cents` for the
+    days the hourly contract has left in the period (the inverse of the forecast above)."""
+    rate = contract.hourly_rate_budget_cents or 0
+    if fits_cents <= 0 or rate <= 0 or commitment.days <= 0:
+        return 0
+    minutes = fits_cents * 7 * 60 // (rate * commitment.days)
+    # The forecast rounds half-up; step down until it really fits.
+    while minutes > 0 and round_half_up(Decimal(minutes * rate * commitment.days) / (7 * 60)) > fits_cents:
+        minutes -= 1
+    return minutes
 
 
 def _contract_end():

@@ -1,10 +1,13 @@
 """Reads for contracts, milestones and time entries, used by pages and the API."""
 
+from collections.abc import Iterator
 from datetime import date
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import BigIntegerField, Case, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
 
 from outsourcer.accounts.models import Organization
+from outsourcer.budgets.models import Budget, SpendEntry
 from outsourcer.budgets.periods import iso_week, month_end, month_start
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts.models import (
@@ -14,7 +17,26 @@ from outsourcer.contracts.models import (
     TimeEntry,
     TimeEntryStatus,
 )
+from outsourcer.lib.csv_files import csv_safe
+from outsourcer.lib.money import amount_text
 from outsourcer.lib.queries import filter_given
+
+
+def with_spend(contracts: QuerySet[Contract]) -> QuerySet[Contract]:
+    """Annotate `spent_cents` (the contract's ledger total, budget currency) and, for fixed-price
+    contracts, `left_cents` (total − spent; NULL otherwise): one correlated SUM per row, in the
+    same query as the rows."""
+    spent = (
+        SpendEntry.objects.filter(contract_id=OuterRef("pk"))
+        .order_by()
+        .values("contract_id")
+        .annotate(total=Sum("amount_cents"))
+        .values("total")
+    )
+    contracts = contracts.annotate(
+        spent_cents=Coalesce(Subquery(spent, output_field=BigIntegerField()), 0, output_field=BigIntegerField())
+    )
+    return contracts.annotate(left_cents=F("total_budget_cents") - F("spent_cents"))
 
 
 def contract_list_for_organization(
@@ -26,8 +48,8 @@ def contract_list_for_organization(
     rate_model: str = "",
     search: str = "",
 ) -> QuerySet[Contract]:
-    """The organization's contracts with budget and contractor, newest first."""
-    contracts = Contract.objects.filter(organization=organization).select_related("budget", "contractor")
+    """The organization's contracts with budget, contractor and spend (`with_spend`), newest first."""
+    contracts = with_spend(Contract.objects.filter(organization=organization).select_related("budget", "contractor"))
     contracts = filter_given(
         contracts, status=status, budget_id=budget_id, contractor_id=contractor_id, rate_model=rate_model
     )
@@ -35,6 +57,56 @@ def contract_list_for_organization(
         term = search.strip()
         contracts = contracts.filter(Q(title__icontains=term) | Q(contractor__name__icontains=term))
     return contracts.order_by("-created_at", "-id")
+
+
+def contract_spent_cents(*, contract: Contract) -> int:
+    """The contract's ledger total so far, in the budget's currency (one indexed SUM)."""
+    total = SpendEntry.objects.filter(contract_id=contract.pk).aggregate(s=Sum("amount_cents"))["s"]
+    return int(total or 0)
+
+
+def contract_list_for_budget(*, budget: Budget) -> QuerySet[Contract]:
+    """The contracts drawing from the budget, with contractor and spend: active first, then drafts,
+    then closed ones, by title."""
+    contracts = with_spend(
+        Contract.objects.filter(organization_id=budget.organization_id, budget=budget).select_related("contractor")
+    )
+    rank = Case(
+        When(status=ContractStatus.ACTIVE, then=Value(0)),
+        When(status=ContractStatus.DRAFT, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return contracts.order_by(rank, "title", "pk")
+
+
+def contract_list_for_engagement(*, organization: Organization, contractor: Contractor) -> QuerySet[Contract]:
+    """The organization's contracts with one contractor, with budget and spend, newest first."""
+    contracts = Contract.objects.filter(organization=organization, contractor=contractor).select_related("budget")
+    return with_spend(contracts).order_by("-starts_on", "-id")
+
+
+CONTRACTS_CSV_HEADER = [
+    "id", "title", "contractor", "budget", "rate_model", "status", "starts_on", "ends_on", "currency",
+    "total", "spent", "remaining",
+]  # fmt: skip
+
+
+def contracts_csv_rows(*, organization: Organization, **filters) -> Iterator[list[str]]:
+    """Header row, then one row per contract (the list's filters; amounts in the budget's currency
+    as plain decimals; text from people guarded against spreadsheet formulas), streamed."""
+    yield list(CONTRACTS_CSV_HEADER)
+    contracts = contract_list_for_organization(organization=organization, **filters)
+    for c in contracts.iterator(chunk_size=2000):
+        currency = c.budget.currency
+        yield [
+            str(c.pk), csv_safe(c.title), csv_safe(c.contractor.name), csv_safe(c.budget.name),
+            c.get_rate_model_display(), c.get_status_display(), c.starts_on.isoformat(),
+            c.ends_on.isoformat() if c.ends_on else "", currency,
+            amount_text(c.total_budget_cents, currency) if c.total_budget_cents is not None else "",
+            amount_text(c.spent_cents, currency),
+            amount_text(c.left_cents, currency) if c.left_cents is not None else "",
+        ]  # fmt: skip
 
 
 def contract_list_for_contractor(*, contractor: Contractor, status: str = "") -> QuerySet[Contract]:

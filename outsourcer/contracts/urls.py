@@ -7,6 +7,7 @@ app_name = "contracts"
 urlpatterns = [
     path("", views.contract_list, name="list"),
     path("new/", views.contract_create, name="create"),
+    path("contracts.csv", views.contract_export, name="export"),
     path("<int:contract_id>/", views.contract_detail, name="detail"),
     path("<int:contract_id>/edit/", views.contract_edit, name="edit"),
     path("<int:contract_id>/status/", views.contract_status, name="status"),

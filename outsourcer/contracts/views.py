@@ -19,6 +19,7 @@ from outsourcer.contracts.access import access_contract, access_milestone
 from outsourcer.contracts.flows import allowed_targets
 from outsourcer.contracts.forms import MILESTONE_ROWS, ContractFilterForm, ContractForm, StatusForm, milestone_formset
 from outsourcer.contracts.models import Contract, ContractStatus, MilestoneStatus
+from outsourcer.lib.csv_files import csv_response
 from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
 from outsourcer.lib.forms import post_data
 from outsourcer.lib.money import amount_text, format_money
@@ -36,13 +37,28 @@ def contract_list(request, ctx: OrgContext):
     )
     filters = form.filters()
     contracts = selectors.contract_list_for_organization(organization=organization, **filters)
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
         "ctx": ctx, "form": form, "is_filtered": any(v not in (None, "") for v in filters.values()),
+        "query": query.urlencode(),
         "page": Paginator(contracts, PAGE_SIZE).get_page(request.GET.get("page")),
         "may_manage": ctx.may("contract.manage"),
     }  # fmt: skip
     template = "contracts/list.html#results" if request.headers.get("HX-Request") else "contracts/list.html"
     return render(request, template, context)
+
+
+@org_view("contract.view")
+def contract_export(request, ctx: OrgContext):
+    organization = ctx.organization
+    form = ContractFilterForm(
+        request.GET,
+        contractors=budget_pages.contractor_choices_for_organization(organization=organization),
+        budgets=budget_pages.budget_choices_for_organization(organization=organization),
+    )
+    rows = selectors.contracts_csv_rows(organization=organization, **form.filters())
+    return csv_response(rows, filename=f"{organization.slug}-contracts.csv")
 
 
 def _form_choices(ctx: OrgContext) -> dict:
@@ -70,6 +86,9 @@ def _contract_form_page(request, ctx: OrgContext, *, contract: Contract | None):
     """Create or edit a draft contract; both pages share the form, the formset and the save path."""
     choices = _form_choices(ctx)
     initial = ContractForm.initial_for(contract) if contract else {"starts_on": today_for(ctx.organization)}
+    # "New contract" from a budget page names the budget; only one of this organization's counts.
+    if contract is None and _int(request.GET.get("budget")) in choices["budgets"]:
+        initial["budget"] = _int(request.GET.get("budget"))
     milestones_initial = (
         [{"title": m.title, "amount": amount_text(m.amount_cents, contract.currency), "due_on": m.due_on}
          for m in selectors.milestone_list_for_contract(contract=contract)] if contract else []
@@ -188,6 +207,8 @@ def _detail_context(ctx: OrgContext, contract: Contract, *, status_form=None, ov
             commitments.contract_commitment(contract=contract) if contract.status == ContractStatus.ACTIVE else None
         ),
         "time_summary": page_selectors.contract_time_summary(contract=contract),
+        "spent_cents": (spent := selectors.contract_spent_cents(contract=contract)),
+        "remaining_of_total": (contract.total_budget_cents or 0) - spent,
         "transitions": [(s, ContractStatus(s).label) for s in allowed_targets(contract.status)],
         "status_form": status_form or StatusForm(), "override": override,
         "may_manage": ctx.may("contract.manage"), "may_override": ctx.may("contract.override"),

@@ -27,7 +27,7 @@ def test_the_list_carries_figures(personas, budget, api_as, time_machine):
     assert item["figures"] == {
         "period_start": "2025-03-01", "period_end": "2025-03-31", "currency": "EUR", "budgeted_cents": 100_000,
         "spent_cents": 60_000, "committed_cents": 0, "remaining_cents": 40_000, "forecast_hourly_cents": 0,
-        "percent_spent": 60, "status": "warn",
+        "percent_spent": 60, "projected_cents": 60_000, "percent_projected": 60, "status": "warn",
     }  # fmt: skip
 
 

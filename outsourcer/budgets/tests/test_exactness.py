@@ -146,9 +146,10 @@ class LedgerMachine(RuleBasedStateMachine):
                 a, b = self.commitment(c, spec, period, since)
                 committed, forecast = committed + a, forecast + b
         spent = self.spent(name, period[0])
+        forecast = half_up(Fraction(forecast))
         return {"period_start": period[0], "period_end": period[1], "spent_cents": spent,
-                "committed_cents": committed, "forecast_hourly_cents": half_up(Fraction(forecast)),
-                "remaining_cents": spec["amount_cents"] - spent - committed}  # fmt: skip
+                "committed_cents": committed, "forecast_hourly_cents": forecast,
+                "remaining_cents": spec["amount_cents"] - spent - committed - forecast}  # fmt: skip
 
     def record(self, entry: SpendEntry, name: str, **extra) -> None:
         self.ledger.append({"id": entry.pk, "budget": name, "period_start": extra.pop("period_start"),

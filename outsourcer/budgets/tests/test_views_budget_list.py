@@ -90,4 +90,4 @@ def test_it_escapes_budget_names_and_links_each_row_to_its_budget(login_as, pers
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in html
     assert f'href="{reverse("budgets:detail", args=[personas.org.slug, budget.pk])}"' in html
     assert "1 Mar – 31 Mar 2025" in html and "Monthly" in html and "On track" in html
-    assert 'aria-label="0 % spent"' in html and 'class="bar-fill bar-ok"' in html
+    assert 'aria-label="0 % used"' in html and 'class="bar-fill bar-ok"' in html

@@ -19,15 +19,12 @@ from outsourcer.contracts.flows import CONTRACT_FLOW
 from outsourcer.contracts.models import Contract, ContractStatus, Milestone, MilestoneStatus, RateModel
 from outsourcer.contracts.services._common import (
     ALL_TERM_FIELDS,
-    GIVE_REASON,
     NOT_DRAFT,
-    OVER_BUDGET,
-    OVER_BUDGET_NONE_LEFT,
-    OWNER_ONLY,
     TERM_FIELDS,
     _clean_reason,
+    _over_budget,
 )
-from outsourcer.lib.errors import DomainError, OverrideRequired
+from outsourcer.lib.errors import DomainError
 from outsourcer.lib.limits import (
     MAX_AMOUNT_CENTS,
     MAX_MILESTONES,
@@ -36,7 +33,6 @@ from outsourcer.lib.limits import (
     MAX_RATE_MICROS,
     MAX_WEEK_MINUTES,
 )
-from outsourcer.lib.money import format_money
 from outsourcer.lib.validation import Errors
 
 # --- contracts -------------------------------------------------------------------------------
@@ -292,9 +288,10 @@ def _lock_contract(contract: Contract) -> Contract:
 def contract_activate(
     *, contract: Contract, actor: User, override_reason: str = "", may_override: bool = False, today: date | None = None
 ) -> Contract:
-    """draft → active. The guard: when the contract's committed cost for the budget period it
-    starts in exceeds that period's remaining, raise OverrideRequired (details: cost, remaining,
-    over) unless `may_override` (owners: "contract.override") and a reason; the reason is stored
+    """draft → active. The guard: when the contract's cost for the budget period it starts in
+    exceeds that period's remaining (budgeted − spent − committed − expected hourly spend), raise
+    OverrideRequired (details: the sum, what fits) unless `may_override` (owners:
+    "contract.override") and a reason; the reason is stored
     on the contract and in the event."""
     override_reason = _clean_reason(override_reason, field="override_reason")
     original = contract
@@ -313,23 +310,9 @@ def contract_activate(
         cost, remaining = commitment.total_cents, figures.remaining_cents
         overridden = False
         if cost > remaining:
-            details = {
-                "currency": budget.currency, "cost_cents": cost, "remaining_cents": remaining,
-                "over_cents": cost - max(remaining, 0), "budget_id": budget.pk,
-                "period_start": commitment.period.start.isoformat(), "can_override": may_override,
-            }  # fmt: skip
-            money = {
-                "contract": contract.title, "budget": budget.name, "cost": format_money(cost, budget.currency),
-                "remaining": format_money(remaining, budget.currency),
-                "over": format_money(cost - max(remaining, 0), budget.currency),
-            }  # fmt: skip
-            message = (OVER_BUDGET if remaining > 0 else OVER_BUDGET_NONE_LEFT).format(**money)
+            error = _over_budget(contract, budget, commitment, figures, may_override=may_override)
             if not (may_override and override_reason):
-                raise OverrideRequired(
-                    message + (GIVE_REASON if may_override else OWNER_ONLY.replace("approve", "activate")),
-                    code="over_budget",
-                    details=details,
-                )
+                raise error
             overridden = True
         contract.status = ContractStatus.ACTIVE
         contract.activated_at = timezone.now()

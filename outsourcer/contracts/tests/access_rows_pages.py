@@ -130,6 +130,7 @@ PAGE_ROWS = [
         note="contractor-manager",
     ),
     Row("contracts:list", ORG_READ, **ORG),
+    Row("contracts:export", ORG_READ, **ORG),
     Row("contracts:create", RUNNERS_FORM, **ORG),
     Row("contracts:create", ORG_RUN_POST, method="POST", get_allowed=True, data=_contract_form, **ORG),
     Row(

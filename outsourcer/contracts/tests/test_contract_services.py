@@ -133,7 +133,10 @@ def test_activation_over_the_remaining_budget_shows_the_numbers(personas):
         contract_activate(contract=contract, actor=personas.bob, today=TODAY, override_reason="please")
 
     error = caught.value
-    assert error.message.startswith("Fixed work commits €2,000.00 this period: €1,200.00 over the €800.00 remaining")
+    assert error.message.startswith(
+        "Fixed work would take “Social media” to €2,000.00 of its €800.00 this period (€1,200.00 over): "
+        "spent €0.00 + committed €0.00 + expected hourly €0.00 + this contract €2,000.00. Up to €800.00 would fit."
+    )
     assert "Only an owner" in error.message
     assert error.details["cost_cents"] == 200_000
     assert error.details["remaining_cents"] == 80_000

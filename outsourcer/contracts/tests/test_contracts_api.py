@@ -56,7 +56,8 @@ def test_activation_over_budget_answers_409_with_the_numbers(personas, api_as):
     assert refused.status_code == 409
     body = refused.json()
     assert body["code"] == "over_budget"
-    assert body["detail"].startswith("Product photos commits €2,000.00 this period: €1,200.00 over the €800.00")
+    assert body["detail"].startswith("Product photos would take “Social media” to €2,000.00 of its €800.00")
+    assert body["details"]["total_cents"] == 200_000 and body["details"]["fits_cents"] == 80_000
     assert body["details"]["over_cents"] == 120_000 and body["details"]["can_override"] is False
 
     alice = api_as(personas.alice)

@@ -55,7 +55,10 @@ def test_over_the_budget_an_owner_sees_the_numbers_and_may_override(login_as, pe
 
     body = text(response)
     assert response.status_code == 409
-    assert "over the €800.00 remaining" in body
+    assert "to €2,571.43 of its €800.00 this period (€1,771.43 over)" in body
+    # The panel shows how its figure was computed and what would fit: 373 min × €60 × 15 / 420 ≤ €800.
+    assert "How the figure is computed" in body and "= Total" in body and "Over by" in body
+    assert "What would fit: a weekly cap of up to <strong>6 h 13 min</strong> at this rate." in body
     assert "Activate anyway" in body and 'name="override_reason"' in body
     over_budget_draft.refresh_from_db()
     assert over_budget_draft.status == ContractStatus.DRAFT
