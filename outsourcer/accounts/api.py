@@ -72,10 +72,14 @@ def _scope(request: HttpRequest) -> dict:
 def me(request: HttpRequest):
     user = request.auth
     return {
-        "id": user.pk, "email": user.email, "name": user.name, "time_zone": user.time_zone,
+        "id": user.pk,
+        "email": user.email,
+        "name": user.name,
+        "time_zone": user.time_zone,
         "is_contractor": workspace_for_user(user).is_contractor,
-        "organizations": _visible_memberships(request), "scope": _scope(request),
-    }  # fmt: skip
+        "organizations": _visible_memberships(request),
+        "scope": _scope(request),
+    }
 
 
 @router.get("/organizations", operation_id="organization_list", response=with_errors({200: list[OrganizationOut]}))

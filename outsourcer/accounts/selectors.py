@@ -30,12 +30,15 @@ def invitation_list_pending_for_organization(*, organization: Organization):
 
     return (
         Invitation.objects.filter(
-            organization=organization, kind=Invitation.Kind.MEMBER, accepted_at=None, revoked_at=None,
+            organization=organization,
+            kind=Invitation.Kind.MEMBER,
+            accepted_at=None,
+            revoked_at=None,
             expires_at__gt=timezone.now(),
         )
         .select_related("invited_by")
         .order_by("-created_at")
-    )  # fmt: skip
+    )
 
 
 def token_list_for_user(*, user: User):

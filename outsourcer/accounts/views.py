@@ -128,9 +128,15 @@ def invitation_accept(request, token: str):
     return render(
         request,
         "accounts/invitation_accept.html",
-        {"invitation": invitation, "form": form, "has_account": has_account, "unconfirmed": unconfirmed,
-         "signed_in_as_invitee": signed_in_as_invitee, "error": error},
-    )  # fmt: skip
+        {
+            "invitation": invitation,
+            "form": form,
+            "has_account": has_account,
+            "unconfirmed": unconfirmed,
+            "signed_in_as_invitee": signed_in_as_invitee,
+            "error": error,
+        },
+    )
 
 
 def _after_accept(request, invitation: Invitation):

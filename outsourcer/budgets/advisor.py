@@ -87,28 +87,48 @@ def advise(
     high = cents_for_minutes(high_minutes, high_rate)
     expected = round_half_up((Decimal(low) + Decimal(high)) / 2)
     hourly = RateAdvice(
-        "hourly", low, high, expected, _percent(expected, remaining_cents), high_rate, 0, 0,
+        "hourly",
+        low,
+        high,
+        expected,
+        _percent(expected, remaining_cents),
+        high_rate,
+        0,
+        0,
         "You pay the hours worked: between the low and the high estimate at the hourly rate.",
-    )  # fmt: skip
+    )
 
     fixed_cost = round_half_up(
         Decimal(cents_for_minutes(high_minutes, high_rate)) * (100 + FIXED_RISK_PREMIUM_PERCENT) / 100
     )
     fixed = RateAdvice(
-        "fixed", fixed_cost, fixed_cost, fixed_cost, _percent(fixed_cost, remaining_cents), high_rate, 0, 0,
+        "fixed",
+        fixed_cost,
+        fixed_cost,
+        fixed_cost,
+        _percent(fixed_cost, remaining_cents),
+        high_rate,
+        0,
+        0,
         f"A fixed quote prices in the overrun risk: the high estimate plus {FIXED_RISK_PREMIUM_PERCENT} %.",
-    )  # fmt: skip
+    )
 
     months = max(1, math.ceil(Decimal(weeks) / WEEKS_PER_MONTH))
     included = math.ceil(high_minutes / months)
     fee = cents_for_minutes(included, high_rate)
     retainer_cost = fee * months
     retainer = RateAdvice(
-        "retainer", retainer_cost, retainer_cost, retainer_cost, _percent(retainer_cost, remaining_cents), high_rate,
-        months, fee,
+        "retainer",
+        retainer_cost,
+        retainer_cost,
+        retainer_cost,
+        _percent(retainer_cost, remaining_cents),
+        high_rate,
+        months,
+        fee,
         f"{months} month{'s' if months != 1 else ''} at a fee covering {included // 60} h {included % 60:02d} min "
         "a month; paid whether or not the hours are used.",
-    )  # fmt: skip
+    )
     options = [hourly, fixed, retainer]
     cheapest = min(option.expected_cents for option in options)
     return [RateAdvice(**{**option.__dict__, "is_cheapest": option.expected_cents == cheapest}) for option in options]
@@ -152,9 +172,11 @@ def _rate_and_tiers(
 
             def convert(cents: int) -> int:
                 return convert_cents(
-                    cents, from_currency=contractor.currency, to_currency=budget.currency,
+                    cents,
+                    from_currency=contractor.currency,
+                    to_currency=budget.currency,
                     rate_micros=exchange_rate_micros,
-                )  # fmt: skip
+                )
 
             rate_cents = convert(rate_cents)
             tiers = [{**tier, "rate_cents": convert(int(tier["rate_cents"]))} for tier in tiers]
@@ -196,7 +218,11 @@ def rate_model_advice(
         days_left = max(1, (period.end - max(today, period.start)).days + 1)
         weeks = max(1, math.ceil(days_left / 7))
     options = advise(
-        low_minutes=low_minutes, high_minutes=high_minutes, rate_cents=rate_cents, volume_tiers=tiers, weeks=weeks,
+        low_minutes=low_minutes,
+        high_minutes=high_minutes,
+        rate_cents=rate_cents,
+        volume_tiers=tiers,
+        weeks=weeks,
         remaining_cents=figures.remaining_cents,
-    )  # fmt: skip
+    )
     return Advice(currency=budget.currency, remaining_cents=figures.remaining_cents, weeks=weeks, options=options)

@@ -285,9 +285,13 @@ def expense_create(request: HttpRequest, budget_id: ObjectId, payload: ExpenseIn
     contractor = access_engagement_contractor(ctx, payload.engagement_id)
     access_not_own_work(ctx, contractor)
     entry = services.expense_record(
-        budget=budget, actor=ctx.user, amount_cents=payload.amount_cents, occurred_on=payload.occurred_on,
-        description=payload.description, contractor=contractor,
-    )  # fmt: skip
+        budget=budget,
+        actor=ctx.user,
+        amount_cents=payload.amount_cents,
+        occurred_on=payload.occurred_on,
+        description=payload.description,
+        contractor=contractor,
+    )
     return Status(201, entry)
 
 
@@ -300,6 +304,11 @@ def budget_advice(request: HttpRequest, budget_id: ObjectId, payload: AdviceIn):
     budget = access_budget(ctx, budget_id)
     contractor = access_engagement_contractor(ctx, payload.engagement_id)
     return advisor.rate_model_advice(
-        budget=budget, contractor=contractor, low_minutes=payload.low_minutes, high_minutes=payload.high_minutes,
-        rate_cents=payload.rate_cents, exchange_rate_micros=payload.exchange_rate_micros, weeks=payload.weeks,
-    )  # fmt: skip
+        budget=budget,
+        contractor=contractor,
+        low_minutes=payload.low_minutes,
+        high_minutes=payload.high_minutes,
+        rate_cents=payload.rate_cents,
+        exchange_rate_micros=payload.exchange_rate_micros,
+        weeks=payload.weeks,
+    )

@@ -129,9 +129,12 @@ def current_period_expressions(today: date, period: Period | None = None) -> dic
     if period is not None:
         since = max(today, period.start)
         return {
-            "fig_start": date_value(period.start), "fig_end": date_value(period.end), "fig_from": date_value(since),
-            "fig_from_month": date_value(month_start(since)), "fig_from_index": Value(month_index(since) + 1),
-        }  # fmt: skip
+            "fig_start": date_value(period.start),
+            "fig_end": date_value(period.end),
+            "fig_from": date_value(since),
+            "fig_from_month": date_value(month_start(since)),
+            "fig_from_index": Value(month_index(since) + 1),
+        }
     not_started = Q(starts_on__gt=today)
     ended = Q(ends_on__lt=today)
     far_end = Coalesce(F("ends_on"), date_value(FAR_FUTURE), output_field=DateField())
@@ -335,10 +338,18 @@ def period_figures(
     for budget_id, period in periods.items():
         since = max(today, period.start)
         # 1-based month indexes (year × 12 + month), as EXTRACT / strftime give them in the SQL.
-        rows.append((
-            budget_id, period.start, period.end, since, month_start(since),
-            month_index(since) + 1, month_index(period.end) + 1, int(period.end >= today),
-        ))  # fmt: skip
+        rows.append(
+            (
+                budget_id,
+                period.start,
+                period.end,
+                since,
+                month_start(since),
+                month_index(since) + 1,
+                month_index(period.end) + 1,
+                int(period.end >= today),
+            )
+        )
     recent = [recent_since, today] if recent_since is not None else []
     if vendor == "sqlite":
         params = [json.dumps(rows, default=date.isoformat), *(day.isoformat() for day in recent)]

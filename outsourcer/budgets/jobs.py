@@ -47,9 +47,12 @@ def budget_alerts_run(*, budget: Budget, period_start: date) -> list[int]:
             try:
                 with transaction.atomic():
                     BudgetAlert.objects.create(
-                        organization_id=budget.organization_id, budget=budget, period_start=period.start,
-                        threshold=threshold, spent_cents=spent,
-                    )  # fmt: skip
+                        organization_id=budget.organization_id,
+                        budget=budget,
+                        period_start=period.start,
+                        threshold=threshold,
+                        spent_cents=spent,
+                    )
             except IntegrityError:  # claimed before, or by another worker just now
                 continue
             claimed.append(threshold)
@@ -77,9 +80,11 @@ def budget_alerts_run(*, budget: Budget, period_start: date) -> list[int]:
                 context={"budget": budget, "message": message, "url": url, "user": membership.user},
             )
         event_record(
-            action=events.BUDGET_ALERT_SENT, organization=budget.organization, obj=budget,
+            action=events.BUDGET_ALERT_SENT,
+            organization=budget.organization,
+            obj=budget,
             after={"period_start": period.start.isoformat(), "thresholds": claimed, "spent_cents": spent},
-        )  # fmt: skip
+        )
     return claimed
 
 

@@ -65,12 +65,25 @@ def spend_record(
         )
     period = budget_period(budget, occurred_on)
     entry = SpendEntry(
-        organization_id=budget.organization_id, budget=budget, period_start=period.start, kind=kind,
-        amount_cents=amount_cents, currency=budget.currency, occurred_on=occurred_on, description=description[:500],
-        contractor=contractor, contract=contract, original_amount_cents=original_amount_cents,
-        original_currency=original_currency, exchange_rate_micros=exchange_rate_micros, covers_month=covers_month,
-        time_entry=time_entry, milestone=milestone, reverses=reverses, created_by=actor,
-    )  # fmt: skip
+        organization_id=budget.organization_id,
+        budget=budget,
+        period_start=period.start,
+        kind=kind,
+        amount_cents=amount_cents,
+        currency=budget.currency,
+        occurred_on=occurred_on,
+        description=description[:500],
+        contractor=contractor,
+        contract=contract,
+        original_amount_cents=original_amount_cents,
+        original_currency=original_currency,
+        exchange_rate_micros=exchange_rate_micros,
+        covers_month=covers_month,
+        time_entry=time_entry,
+        milestone=milestone,
+        reverses=reverses,
+        created_by=actor,
+    )
     if receipt is not None:
         entry.receipt = receipt
     entry.save()

@@ -189,9 +189,13 @@ def budget_forecast_run_out(*, budget: Budget, today: date | None = None) -> dat
         s=Sum("amount_cents")
     )["s"]
     return run_out_day(
-        today=today, period_start=period.start, period_end=period.end, budgeted_cents=budget.amount_cents,
-        spent_cents=budget_period_spent(budget=budget, period_start=period.start), recent_cents=int(recent or 0),
-    )  # fmt: skip
+        today=today,
+        period_start=period.start,
+        period_end=period.end,
+        budgeted_cents=budget.amount_cents,
+        spent_cents=budget_period_spent(budget=budget, period_start=period.start),
+        recent_cents=int(recent or 0),
+    )
 
 
 def budget_spend_by_contractor(*, budget: Budget, period_start: date) -> list[ContractorSpend]:
@@ -228,9 +232,22 @@ def spend_entry_list_for_budget(
 
 
 CSV_HEADER = [
-    "id", "occurred_on", "period_start", "kind", "description", "contractor", "contract", "amount", "currency",
-    "original_amount", "original_currency", "exchange_rate", "reverses_id", "recorded_by", "recorded_at",
-]  # fmt: skip
+    "id",
+    "occurred_on",
+    "period_start",
+    "kind",
+    "description",
+    "contractor",
+    "contract",
+    "amount",
+    "currency",
+    "original_amount",
+    "original_currency",
+    "exchange_rate",
+    "reverses_id",
+    "recorded_by",
+    "recorded_at",
+]
 
 
 def spend_entries_csv_rows(
@@ -255,12 +272,19 @@ def spend_entries_csv_rows(
             else ""
         )
         yield [
-            str(entry.pk), entry.occurred_on.isoformat(), entry.period_start.isoformat(),
-            SpendKind(entry.kind).label, csv_safe(entry.description),
+            str(entry.pk),
+            entry.occurred_on.isoformat(),
+            entry.period_start.isoformat(),
+            SpendKind(entry.kind).label,
+            csv_safe(entry.description),
             csv_safe(entry.contractor.name if entry.contractor else ""),
             csv_safe(entry.contract.title if entry.contract else ""),
-            amount_text(entry.amount_cents, entry.currency), entry.currency, original, entry.original_currency,
+            amount_text(entry.amount_cents, entry.currency),
+            entry.currency,
+            original,
+            entry.original_currency,
             rate_text(entry.exchange_rate_micros) if entry.exchange_rate_micros else "",
-            str(entry.reverses_id or ""), csv_safe(entry.created_by.display_name if entry.created_by else ""),
+            str(entry.reverses_id or ""),
+            csv_safe(entry.created_by.display_name if entry.created_by else ""),
             entry.created_at.isoformat(),
-        ]  # fmt: skip
+        ]

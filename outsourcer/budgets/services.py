@@ -49,9 +49,17 @@ def _clean_thresholds(errors: Errors, thresholds: Any) -> list[int]:
 
 
 def _clean_budget(
-    *, organization: Organization, budget: Budget | None, name, period, starts_on, ends_on, amount_cents, currency,
+    *,
+    organization: Organization,
+    budget: Budget | None,
+    name,
+    period,
+    starts_on,
+    ends_on,
+    amount_cents,
+    currency,
     thresholds,
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     errors = Errors()
     cleaned = {
         "name": errors.text(name, field="name", label="Name", max_length=120),
@@ -91,9 +99,16 @@ def budget_create(
 ) -> Budget:
     """Create a budget; raises FieldErrors listing every invalid input. Records `budget_created`."""
     cleaned = _clean_budget(
-        organization=organization, budget=None, name=name, period=period, starts_on=starts_on, ends_on=ends_on,
-        amount_cents=amount_cents, currency=currency, thresholds=thresholds,
-    )  # fmt: skip
+        organization=organization,
+        budget=None,
+        name=name,
+        period=period,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        amount_cents=amount_cents,
+        currency=currency,
+        thresholds=thresholds,
+    )
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -108,10 +123,14 @@ def budget_create(
 
 def _snapshot(budget: Budget) -> dict[str, Any]:
     return {
-        "name": budget.name, "period": budget.period, "starts_on": budget.starts_on.isoformat(),
-        "ends_on": budget.ends_on.isoformat() if budget.ends_on else None, "amount_cents": budget.amount_cents,
-        "currency": budget.currency, "thresholds": list(budget.thresholds),
-    }  # fmt: skip
+        "name": budget.name,
+        "period": budget.period,
+        "starts_on": budget.starts_on.isoformat(),
+        "ends_on": budget.ends_on.isoformat() if budget.ends_on else None,
+        "amount_cents": budget.amount_cents,
+        "currency": budget.currency,
+        "thresholds": list(budget.thresholds),
+    }
 
 
 def budget_update(
@@ -129,9 +148,16 @@ def budget_update(
     """Change a budget. Once it has ledger entries or contracts, period, start and currency are
     fixed (earlier entries were filed under them) and the end may not move before the last entry."""
     cleaned = _clean_budget(
-        organization=budget.organization, budget=budget, name=name, period=period, starts_on=starts_on,
-        ends_on=ends_on, amount_cents=amount_cents, currency=currency, thresholds=thresholds,
-    )  # fmt: skip
+        organization=budget.organization,
+        budget=budget,
+        name=name,
+        period=period,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        amount_cents=amount_cents,
+        currency=currency,
+        thresholds=thresholds,
+    )
     with transaction.atomic():
         budget = budget_lock(budget)
         before = _snapshot(budget)
@@ -153,9 +179,13 @@ def budget_update(
         except IntegrityError:
             raise DomainError("Another budget already has this name.", field="name") from None
         event_record(
-            action=events.BUDGET_UPDATED, organization=budget.organization, actor=actor, obj=budget,
-            before=before, after=_snapshot(budget),
-        )  # fmt: skip
+            action=events.BUDGET_UPDATED,
+            organization=budget.organization,
+            actor=actor,
+            obj=budget,
+            before=before,
+            after=_snapshot(budget),
+        )
     return budget
 
 
@@ -197,14 +227,27 @@ def expense_record(
     with transaction.atomic():
         budget = budget_lock(budget)
         entry = spend_record(
-            budget=budget, kind=SpendKind.EXPENSE, amount_cents=amount_cents, occurred_on=occurred_on, actor=actor,
-            description=description, contractor=contractor, receipt=receipt,
-        )  # fmt: skip
+            budget=budget,
+            kind=SpendKind.EXPENSE,
+            amount_cents=amount_cents,
+            occurred_on=occurred_on,
+            actor=actor,
+            description=description,
+            contractor=contractor,
+            receipt=receipt,
+        )
         event_record(
-            action=events.EXPENSE_RECORDED, organization=budget.organization, actor=actor, obj=entry,
-            after={"amount_cents": amount_cents, "currency": budget.currency, "occurred_on": occurred_on.isoformat(),
-                   "budget_id": budget.pk},
-        )  # fmt: skip
+            action=events.EXPENSE_RECORDED,
+            organization=budget.organization,
+            actor=actor,
+            obj=entry,
+            after={
+                "amount_cents": amount_cents,
+                "currency": budget.currency,
+                "occurred_on": occurred_on.isoformat(),
+                "budget_id": budget.pk,
+            },
+        )
     return entry
 
 
@@ -224,22 +267,33 @@ def spend_entry_reverse(*, entry: SpendEntry, actor: User, reason: str) -> Spend
         try:
             with transaction.atomic():
                 correction = spend_record(
-                    budget=budget, kind=SpendKind.CORRECTION, amount_cents=-entry.amount_cents,
-                    occurred_on=entry.occurred_on, actor=actor, description=f"Reversal: {reason}",
-                    contractor=entry.contractor, contract=entry.contract,
+                    budget=budget,
+                    kind=SpendKind.CORRECTION,
+                    amount_cents=-entry.amount_cents,
+                    occurred_on=entry.occurred_on,
+                    actor=actor,
+                    description=f"Reversal: {reason}",
+                    contractor=entry.contractor,
+                    contract=entry.contract,
                     original_amount_cents=(
                         -entry.original_amount_cents if entry.original_amount_cents is not None else None
                     ),
-                    original_currency=entry.original_currency, exchange_rate_micros=entry.exchange_rate_micros,
+                    original_currency=entry.original_currency,
+                    exchange_rate_micros=entry.exchange_rate_micros,
                     reverses=entry,
-                )  # fmt: skip
+                )
         except IntegrityError:  # reversed concurrently: the OneToOne allows one correction
             raise DomainError(ALREADY_REVERSED, code="already_reversed") from None
         event_record(
-            action=events.SPEND_REVERSED, organization=budget.organization, actor=actor, obj=correction,
+            action=events.SPEND_REVERSED,
+            organization=budget.organization,
+            actor=actor,
+            obj=correction,
             before={"entry_id": entry.pk, "amount_cents": entry.amount_cents},
-            after={"amount_cents": correction.amount_cents, "text": format_money(correction.amount_cents,
-                                                                                 budget.currency)},
+            after={
+                "amount_cents": correction.amount_cents,
+                "text": format_money(correction.amount_cents, budget.currency),
+            },
             reason=reason,
-        )  # fmt: skip
+        )
     return correction

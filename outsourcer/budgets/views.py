@@ -171,27 +171,39 @@ def _detail_context(request, ctx: OrgContext, budget: Budget, *, advice_form=Non
     entries = selectors.spend_entry_list_for_budget(budget=budget, **filters)
     contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
     return {
-        "ctx": ctx, "slug": ctx.organization.slug, "cur": budget.currency, "budget": budget, "figures": figures,
-        "history": history, "period_start": period_start,
+        "ctx": ctx,
+        "slug": ctx.organization.slug,
+        "cur": budget.currency,
+        "budget": budget,
+        "figures": figures,
+        "history": history,
+        "period_start": period_start,
         "is_current": is_current,
         "run_out_on": selectors.budget_forecast_run_out(budget=budget) if is_current else None,
         "burn_rows": [(day, cents - (series[i - 1][1] if i else 0), cents) for i, (day, cents) in enumerate(series)],
         "chart": charts.burn_chart(
-            series=series, budgeted_cents=figures.budgeted_cents, currency=budget.currency,
-            period_start=figures.period_start, period_end=figures.period_end, thresholds=budget.thresholds,
+            series=series,
+            budgeted_cents=figures.budgeted_cents,
+            currency=budget.currency,
+            period_start=figures.period_start,
+            period_end=figures.period_end,
+            thresholds=budget.thresholds,
         ),
         "by_contractor": selectors.budget_spend_by_contractor(budget=budget, period_start=period_start),
         "alerts": page_selectors.budget_alert_list(budget=budget, period_start=period_start),
-        "ledger_form": ledger_form, "ledger_filters": filters,
+        "ledger_form": ledger_form,
+        "ledger_filters": filters,
         "ledger_query": request.GET.urlencode(),
         "page": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
-        "advice_form": advice_form or AdviceForm(contractors=contractors), "advice": advice,
-        "may_manage": ctx.may("budget.manage"), "may_record": ctx.may("expense.record"),
+        "advice_form": advice_form or AdviceForm(contractors=contractors),
+        "advice": advice,
+        "may_manage": ctx.may("budget.manage"),
+        "may_record": ctx.may("expense.record"),
         "may_correct": ctx.may("ledger.correct"),
         # One query whatever their number (with_spend): the contracts drawing from this budget.
         "contracts": list(contract_selectors.contract_list_for_budget(budget=budget)),
         "may_create_contract": ctx.may("contract.manage"),
-    }  # fmt: skip
+    }
 
 
 @org_view("budget.view")
@@ -251,15 +263,25 @@ def budget_advice(request, ctx: OrgContext, budget_id: int):
             low, high = form.minutes()
             try:
                 advice = advisor.rate_model_advice(
-                    budget=budget, contractor=contractor, low_minutes=low, high_minutes=high,
-                    weeks=form.cleaned_data.get("weeks"), exchange_rate_micros=form.rate_micros,
-                )  # fmt: skip
+                    budget=budget,
+                    contractor=contractor,
+                    low_minutes=low,
+                    high_minutes=high,
+                    weeks=form.cleaned_data.get("weeks"),
+                    exchange_rate_micros=form.rate_micros,
+                )
             except DomainError as exc:
                 form.apply_service_error(exc)
     status = 200 if advice is not None or _is_htmx(request) else 400
     if _is_htmx(request):
-        context = {"ctx": ctx, "slug": ctx.organization.slug, "cur": budget.currency, "budget": budget,
-                   "advice_form": form, "advice": advice}  # fmt: skip
+        context = {
+            "ctx": ctx,
+            "slug": ctx.organization.slug,
+            "cur": budget.currency,
+            "budget": budget,
+            "advice_form": form,
+            "advice": advice,
+        }
         return render(request, "budgets/detail.html#advice", context, status=status)
     context = _detail_context(request, ctx, budget, advice_form=form, advice=advice)
     return render(request, "budgets/detail.html", context, status=status)
@@ -270,19 +292,26 @@ def expense_create(request, ctx: OrgContext, budget_id: int):
     budget = access_budget(ctx, budget_id)
     contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
     form = ExpenseForm(
-        post_data(request), request.FILES or None, currency=budget.currency, contractors=contractors,
+        post_data(request),
+        request.FILES or None,
+        currency=budget.currency,
+        contractors=contractors,
         initial={"occurred_on": today_for(ctx.organization)},
-    )  # fmt: skip
+    )
     if form.is_bound and form.is_valid():
         contractor_id = form.cleaned_data["contractor"]
         contractor = Contractor.objects.filter(pk=contractor_id).first() if contractor_id else None
         access_not_own_work(ctx, contractor)
         try:
             entry = services.expense_record(
-                budget=budget, actor=ctx.user, amount_cents=form.amount_cents,
-                occurred_on=form.cleaned_data["occurred_on"], description=form.cleaned_data["description"],
-                receipt=form.cleaned_data.get("receipt"), contractor=contractor,
-            )  # fmt: skip
+                budget=budget,
+                actor=ctx.user,
+                amount_cents=form.amount_cents,
+                occurred_on=form.cleaned_data["occurred_on"],
+                description=form.cleaned_data["description"],
+                receipt=form.cleaned_data.get("receipt"),
+                contractor=contractor,
+            )
         except DomainError as exc:
             form.apply_service_error(exc)
         else:

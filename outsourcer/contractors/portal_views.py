@@ -19,8 +19,13 @@ from outsourcer.lib.errors import DomainError
 def portal_home(request, contractor: Contractor):
     engagements = list(selectors.engagement_list_for_contractor(contractor=contractor))
     given = selectors.capacity_given_minutes(contractor=contractor)
-    context = {"portal": True, "contractor": contractor, "engagements": engagements, "given_minutes": given,
-               "left_minutes": contractor.weekly_capacity_minutes - given}  # fmt: skip
+    context = {
+        "portal": True,
+        "contractor": contractor,
+        "engagements": engagements,
+        "given_minutes": given,
+        "left_minutes": contractor.weekly_capacity_minutes - given,
+    }
     return render(request, "portal/home.html", context)
 
 
@@ -35,8 +40,14 @@ def _render_profile(request, contractor: Contractor, form, *, failed: tuple[int,
     engagements = list(selectors.engagement_list_for_contractor(contractor=contractor))
     rows = [(e, failed[1] if failed and failed[0] == e.pk else _capacity_form(e)) for e in engagements]
     given = selectors.capacity_given_minutes(contractor=contractor)
-    context = {"portal": True, "contractor": contractor, "form": form, "capacity_rows": rows,
-               "given_minutes": given, "left_minutes": contractor.weekly_capacity_minutes - given}  # fmt: skip
+    context = {
+        "portal": True,
+        "contractor": contractor,
+        "form": form,
+        "capacity_rows": rows,
+        "given_minutes": given,
+        "left_minutes": contractor.weekly_capacity_minutes - given,
+    }
     failed_any = bool(form.errors) or (failed is not None and failed[1].errors)
     return render(request, "portal/profile.html", context, status=400 if failed_any else 200)
 

@@ -51,16 +51,22 @@ def _time_page(request, contractor: Contractor, form: TimeEntryForm, *, status: 
     today = today_in(contractor.time_zone)
     month = _month(request, today)
     contracts = [
-        c for c in selectors.contract_list_for_contractor(contractor=contractor, status=ContractStatus.ACTIVE)
+        c
+        for c in selectors.contract_list_for_contractor(contractor=contractor, status=ContractStatus.ACTIVE)
         if c.rate_model in (RateModel.HOURLY, RateModel.RETAINER)
-    ]  # fmt: skip
+    ]
     entries = selectors.time_entry_list_for_contractor(contractor=contractor, since=month, until=month_end(month))
     context = {
-        "portal": True, "contractor": contractor, "form": form, "contracts": contracts, "month": month,
-        "previous_month": add_months(month, -1), "next_month": add_months(month, 1),
+        "portal": True,
+        "contractor": contractor,
+        "form": form,
+        "contracts": contracts,
+        "month": month,
+        "previous_month": add_months(month, -1),
+        "next_month": add_months(month, 1),
         "is_this_month": month == today.replace(day=1),
         "page": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
-    }  # fmt: skip
+    }
     return render(request, "portal/time.html", context, status=status)
 
 
@@ -74,9 +80,12 @@ def portal_time(request, contractor: Contractor):
         contract = access_contract_for_contractor(contractor, form.cleaned_data["contract"])
         try:
             services.time_entry_create(
-                contractor=contractor, contract=contract, worked_on=form.cleaned_data["worked_on"],
-                minutes=form.minutes, note=form.cleaned_data["note"],
-            )  # fmt: skip
+                contractor=contractor,
+                contract=contract,
+                worked_on=form.cleaned_data["worked_on"],
+                minutes=form.minutes,
+                note=form.cleaned_data["note"],
+            )
         except DomainError as exc:
             form.apply_service_error(exc)
         else:
@@ -95,9 +104,12 @@ def portal_time_edit(request, contractor: Contractor, entry_id: int):
     if form.is_bound and form.is_valid():
         try:
             services.time_entry_update(
-                entry=entry, contractor=contractor, worked_on=form.cleaned_data["worked_on"], minutes=form.minutes,
+                entry=entry,
+                contractor=contractor,
+                worked_on=form.cleaned_data["worked_on"],
+                minutes=form.minutes,
                 note=form.cleaned_data["note"],
-            )  # fmt: skip
+            )
         except DomainError as exc:
             form.apply_service_error(exc)
         else:

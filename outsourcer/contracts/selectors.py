@@ -87,9 +87,19 @@ def contract_list_for_engagement(*, organization: Organization, contractor: Cont
 
 
 CONTRACTS_CSV_HEADER = [
-    "id", "title", "contractor", "budget", "rate_model", "status", "starts_on", "ends_on", "currency",
-    "total", "spent", "remaining",
-]  # fmt: skip
+    "id",
+    "title",
+    "contractor",
+    "budget",
+    "rate_model",
+    "status",
+    "starts_on",
+    "ends_on",
+    "currency",
+    "total",
+    "spent",
+    "remaining",
+]
 
 
 def contracts_csv_rows(*, organization: Organization, **filters) -> Iterator[list[str]]:
@@ -100,13 +110,19 @@ def contracts_csv_rows(*, organization: Organization, **filters) -> Iterator[lis
     for c in contracts.iterator(chunk_size=2000):
         currency = c.budget.currency
         yield [
-            str(c.pk), csv_safe(c.title), csv_safe(c.contractor.name), csv_safe(c.budget.name),
-            c.get_rate_model_display(), c.get_status_display(), c.starts_on.isoformat(),
-            c.ends_on.isoformat() if c.ends_on else "", currency,
+            str(c.pk),
+            csv_safe(c.title),
+            csv_safe(c.contractor.name),
+            csv_safe(c.budget.name),
+            c.get_rate_model_display(),
+            c.get_status_display(),
+            c.starts_on.isoformat(),
+            c.ends_on.isoformat() if c.ends_on else "",
+            currency,
             amount_text(c.total_budget_cents, currency) if c.total_budget_cents is not None else "",
             amount_text(c.spent_cents, currency),
             amount_text(c.left_cents, currency) if c.left_cents is not None else "",
-        ]  # fmt: skip
+        ]
 
 
 def contract_list_for_contractor(*, contractor: Contractor, status: str = "") -> QuerySet[Contract]:

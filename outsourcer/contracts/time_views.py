@@ -36,11 +36,18 @@ def _review_context(request, ctx: OrgContext, **extra) -> dict:
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     with_versions(page.object_list)
     return {
-        "ctx": ctx, "slug": organization.slug, "form": form, "page": page, "query": request.GET.urlencode(),
+        "ctx": ctx,
+        "slug": organization.slug,
+        "form": form,
+        "page": page,
+        "query": request.GET.urlencode(),
         "is_filtered": any(k in request.GET for k in ("status", "contractor", "contract", "week")),
-        "may_review": ctx.may("time.review"), "may_override": ctx.may("time.override"),
-        "bulk_form": extra.pop("bulk_form", None), "checked": extra.pop("checked", set()), **extra,
-    }  # fmt: skip
+        "may_review": ctx.may("time.review"),
+        "may_override": ctx.may("time.override"),
+        "bulk_form": extra.pop("bulk_form", None),
+        "checked": extra.pop("checked", set()),
+        **extra,
+    }
 
 
 @org_view("contract.view")
@@ -62,8 +69,14 @@ def _row_or_page(request, ctx: OrgContext, entry: TimeEntry, *, state: dict, sta
     entry.row = state
     with_versions([entry])
     if _is_htmx(request):
-        context = {"ctx": ctx, "slug": ctx.organization.slug, "entry": entry, "query": request.GET.urlencode(),
-                   "may_review": ctx.may("time.review"), "may_override": ctx.may("time.override")}  # fmt: skip
+        context = {
+            "ctx": ctx,
+            "slug": ctx.organization.slug,
+            "entry": entry,
+            "query": request.GET.urlencode(),
+            "may_review": ctx.may("time.review"),
+            "may_override": ctx.may("time.override"),
+        }
         return render(request, "contracts/time_review.html#row", context)
     if not state.get("error") and not state.get("override"):
         return _back(request, ctx)
@@ -142,8 +155,13 @@ def time_bulk(request, ctx: OrgContext):
                 )
                 messages.success(request, f"Rejected {len(done)} time entr{'y' if len(done) == 1 else 'ies'}.")
         except OverrideRequired as exc:
-            context = _review_context(request, ctx, bulk_form=form, checked=set(ids),
-                                      bulk_override={"message": exc.message, "details": exc.details})  # fmt: skip
+            context = _review_context(
+                request,
+                ctx,
+                bulk_form=form,
+                checked=set(ids),
+                bulk_override={"message": exc.message, "details": exc.details},
+            )
             return render(request, "contracts/time_review.html", context, status=409)
         except DomainError as exc:
             form.add_error(None, exc.message)

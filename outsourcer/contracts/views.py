@@ -40,11 +40,13 @@ def contract_list(request, ctx: OrgContext):
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "ctx": ctx, "form": form, "is_filtered": any(v not in (None, "") for v in filters.values()),
+        "ctx": ctx,
+        "form": form,
+        "is_filtered": any(v not in (None, "") for v in filters.values()),
         "query": query.urlencode(),
         "page": Paginator(contracts, PAGE_SIZE).get_page(request.GET.get("page")),
         "may_manage": ctx.may("contract.manage"),
-    }  # fmt: skip
+    }
     template = "contracts/list.html#results" if request.headers.get("HX-Request") else "contracts/list.html"
     return render(request, template, context)
 
@@ -90,9 +92,13 @@ def _contract_form_page(request, ctx: OrgContext, *, contract: Contract | None):
     if contract is None and _int(request.GET.get("budget")) in choices["budgets"]:
         initial["budget"] = _int(request.GET.get("budget"))
     milestones_initial = (
-        [{"title": m.title, "amount": amount_text(m.amount_cents, contract.currency), "due_on": m.due_on}
-         for m in selectors.milestone_list_for_contract(contract=contract)] if contract else []
-    )  # fmt: skip
+        [
+            {"title": m.title, "amount": amount_text(m.amount_cents, contract.currency), "due_on": m.due_on}
+            for m in selectors.milestone_list_for_contract(contract=contract)
+        ]
+        if contract
+        else []
+    )
     if contract and contract.contractor_id not in dict(choices["contractors"]):
         # The engagement may have been paused since: keep the current contractor selectable.
         choices["contractors"] = [(contract.contractor_id, contract.contractor.name), *choices["contractors"]]
@@ -100,8 +106,10 @@ def _contract_form_page(request, ctx: OrgContext, *, contract: Contract | None):
         # Re-show what was typed with extra empty milestone rows, without judging it yet.
         form = ContractForm(initial=request.POST.dict(), **choices)
         rows = _milestone_rows(request)
-        typed = [{k: request.POST.get(f"milestones-{i}-{k}", "") for k in ("title", "amount", "due_on")}
-                 for i in range(rows - 3)]  # fmt: skip
+        typed = [
+            {k: request.POST.get(f"milestones-{i}-{k}", "") for k in ("title", "amount", "due_on")}
+            for i in range(rows - 3)
+        ]
         formset = milestone_formset(currency="EUR", initial=typed, rows=rows)
         return _render_form(request, ctx, form, formset, contract, status=200)
     form = ContractForm(post_data(request), initial=initial, **choices)
@@ -178,10 +186,15 @@ def _int(value) -> int | None:
 
 
 def _render_form(request, ctx, form, formset, contract, *, status: int):
-    context = {"ctx": ctx, "form": form, "formset": formset, "contract": contract,
-               "title": f"Edit {contract.title}" if contract else "New contract",
-               "no_contractors": not form.fields["contractor"].choices[1:],
-               "no_budgets": not form.fields["budget"].choices[1:]}  # fmt: skip
+    context = {
+        "ctx": ctx,
+        "form": form,
+        "formset": formset,
+        "contract": contract,
+        "title": f"Edit {contract.title}" if contract else "New contract",
+        "no_contractors": not form.fields["contractor"].choices[1:],
+        "no_budgets": not form.fields["budget"].choices[1:],
+    }
     return render(request, "contracts/form.html", context, status=status)
 
 
@@ -202,7 +215,10 @@ def contract_edit(request, ctx: OrgContext, contract_id: int):
 def _detail_context(ctx: OrgContext, contract: Contract, *, status_form=None, override=None) -> dict:
     milestones = list(selectors.milestone_list_for_contract(contract=contract))
     return {
-        "ctx": ctx, "contract": contract, "budget": contract.budget, "milestones": milestones,
+        "ctx": ctx,
+        "contract": contract,
+        "budget": contract.budget,
+        "milestones": milestones,
         "commitment": (
             commitments.contract_commitment(contract=contract) if contract.status == ContractStatus.ACTIVE else None
         ),
@@ -210,12 +226,15 @@ def _detail_context(ctx: OrgContext, contract: Contract, *, status_form=None, ov
         "spent_cents": (spent := selectors.contract_spent_cents(contract=contract)),
         "remaining_of_total": (contract.total_budget_cents or 0) - spent,
         "transitions": [(s, ContractStatus(s).label) for s in allowed_targets(contract.status)],
-        "status_form": status_form or StatusForm(), "override": override,
-        "may_manage": ctx.may("contract.manage"), "may_override": ctx.may("contract.override"),
-        "may_accept": ctx.may("milestone.accept") and contract.status == ContractStatus.ACTIVE
+        "status_form": status_form or StatusForm(),
+        "override": override,
+        "may_manage": ctx.may("contract.manage"),
+        "may_override": ctx.may("contract.override"),
+        "may_accept": ctx.may("milestone.accept")
+        and contract.status == ContractStatus.ACTIVE
         and not is_own_work(ctx, contract.contractor),
         "pending": MilestoneStatus.PENDING,
-    }  # fmt: skip
+    }
 
 
 @org_view("contract.view")

@@ -20,9 +20,12 @@ NOW = datetime(2025, 3, 17, 10, 0, tzinfo=UTC)  # TODAY, 11:00 in Berlin
 def make_budget(personas, *, organization=None, actor=None, **overrides):
     """A budget created by its owner: Alice in Crumb & Co. (the default), Oscar in his organization."""
     values = {
-        "name": "Social media", "period": "monthly", "starts_on": date(2025, 1, 1), "amount_cents": 100_000,
+        "name": "Social media",
+        "period": "monthly",
+        "starts_on": date(2025, 1, 1),
+        "amount_cents": 100_000,
         "currency": "EUR",
-    }  # fmt: skip
+    }
     values.update(overrides)
     organization = organization or personas.org
     return budget_create(organization=organization, actor=actor or _owner(personas, organization), **values)
@@ -49,9 +52,12 @@ def make_contract(personas, budget, *, rate_model="hourly", activate=True, contr
     values.update(overrides)
     actor = _owner(personas, budget.organization)
     contract = contract_create(
-        organization=budget.organization, actor=actor, budget=budget,
-        contractor=contractor or personas.carol_contractor, **values,
-    )  # fmt: skip
+        organization=budget.organization,
+        actor=actor,
+        budget=budget,
+        contractor=contractor or personas.carol_contractor,
+        **values,
+    )
     if activate:
         contract = contract_activate(
             contract=contract, actor=actor, today=today, may_override=True, override_reason="test setup"

@@ -58,7 +58,16 @@ def make_personas() -> Personas:
     carol_engagement = EngagementFactory(organization=org, contractor=carol_contractor, notes="Great with light.")
     dan_engagement = EngagementFactory(organization=other_org, contractor=dan_contractor, notes="Oscar's private note")
     return Personas(
-        org=org, other_org=other_org, alice=alice, bob=bob, vera=vera, carol=carol, dan=dan, oscar=oscar,
-        carol_contractor=carol_contractor, dan_contractor=dan_contractor,
-        carol_engagement=carol_engagement, dan_engagement=dan_engagement,
-    )  # fmt: skip
+        org=org,
+        other_org=other_org,
+        alice=alice,
+        bob=bob,
+        vera=vera,
+        carol=carol,
+        dan=dan,
+        oscar=oscar,
+        carol_contractor=carol_contractor,
+        dan_contractor=dan_contractor,
+        carol_engagement=carol_engagement,
+        dan_engagement=dan_engagement,
+    )

@@ -20,43 +20,67 @@ RECEIPT_NAME = "receipts/access-matrix/receipt.pdf"
 
 def insert_hourly_contract(budget: Budget, engagement: Engagement, **fields) -> Contract:
     defaults = {
-        "title": "Weekly product photos", "rate_model": RateModel.HOURLY, "status": ContractStatus.ACTIVE,
-        "currency": budget.currency, "starts_on": budget.starts_on, "hourly_rate_cents": 6000,
-        "weekly_cap_minutes": 600, "activated_at": timezone.now(),
-    }  # fmt: skip
+        "title": "Weekly product photos",
+        "rate_model": RateModel.HOURLY,
+        "status": ContractStatus.ACTIVE,
+        "currency": budget.currency,
+        "starts_on": budget.starts_on,
+        "hourly_rate_cents": 6000,
+        "weekly_cap_minutes": 600,
+        "activated_at": timezone.now(),
+    }
     fields = {**defaults, **fields}
     fields.setdefault("hourly_rate_budget_cents", fields["hourly_rate_cents"])
     return Contract.objects.create(
-        organization=budget.organization, budget=budget, contractor=engagement.contractor, engagement=engagement,
+        organization=budget.organization,
+        budget=budget,
+        contractor=engagement.contractor,
+        engagement=engagement,
         **fields,
-    )  # fmt: skip
+    )
 
 
 def insert_fixed_contract(budget: Budget, engagement: Engagement, *, amounts=(30_000, 20_000), **fields) -> Contract:
     defaults = {
-        "title": "Shop redesign", "rate_model": RateModel.FIXED, "status": ContractStatus.ACTIVE,
-        "currency": budget.currency, "starts_on": budget.starts_on, "total_cents": sum(amounts),
-        "total_budget_cents": sum(amounts), "activated_at": timezone.now(),
-    }  # fmt: skip
+        "title": "Shop redesign",
+        "rate_model": RateModel.FIXED,
+        "status": ContractStatus.ACTIVE,
+        "currency": budget.currency,
+        "starts_on": budget.starts_on,
+        "total_cents": sum(amounts),
+        "total_budget_cents": sum(amounts),
+        "activated_at": timezone.now(),
+    }
     contract = Contract.objects.create(
-        organization=budget.organization, budget=budget, contractor=engagement.contractor, engagement=engagement,
+        organization=budget.organization,
+        budget=budget,
+        contractor=engagement.contractor,
+        engagement=engagement,
         **{**defaults, **fields},
-    )  # fmt: skip
+    )
     today = today_for(budget.organization)
     for position, amount in enumerate(amounts):
         Milestone.objects.create(
-            organization=budget.organization, contract=contract, position=position, title=f"Milestone {position + 1}",
-            amount_cents=amount, budget_amount_cents=amount, due_on=today + timedelta(days=7 * (position + 1)),
-        )  # fmt: skip
+            organization=budget.organization,
+            contract=contract,
+            position=position,
+            title=f"Milestone {position + 1}",
+            amount_cents=amount,
+            budget_amount_cents=amount,
+            due_on=today + timedelta(days=7 * (position + 1)),
+        )
     return contract
 
 
 def insert_time_entry(contract: Contract, *, minutes: int = 90, worked_on: date | None = None, **fields) -> TimeEntry:
     return TimeEntry.objects.create(
-        organization=contract.organization, contractor=contract.contractor, contract=contract,
-        worked_on=worked_on or today_in(contract.contractor.time_zone), minutes=minutes,
+        organization=contract.organization,
+        contractor=contract.contractor,
+        contract=contract,
+        worked_on=worked_on or today_in(contract.contractor.time_zone),
+        minutes=minutes,
         **{"status": TimeEntryStatus.SUBMITTED, "note": "Shot the spring collection", **fields},
-    )  # fmt: skip
+    )
 
 
 def insert_spend(
@@ -65,9 +89,14 @@ def insert_spend(
     day = occurred_on or today_for(budget.organization)
     defaults = {"kind": SpendKind.EXPENSE, "description": "Stock photos licence"}
     return SpendEntry.objects.create(
-        organization=budget.organization, budget=budget, period_start=budget_period(budget, day).start,
-        amount_cents=amount_cents, currency=budget.currency, occurred_on=day, **{**defaults, **fields},
-    )  # fmt: skip
+        organization=budget.organization,
+        budget=budget,
+        period_start=budget_period(budget, day).start,
+        amount_cents=amount_cents,
+        currency=budget.currency,
+        occurred_on=day,
+        **{**defaults, **fields},
+    )
 
 
 def insert_receipt_spend(budget: Budget) -> SpendEntry:

@@ -81,9 +81,13 @@ def organization_update(
             setattr(locked, field, cleaned[field])
         locked.save(update_fields=changed)
         event_record(
-            action=events.ORGANIZATION_UPDATED, organization=locked, actor=actor, obj=locked,
-            before={field: before[field] for field in changed}, after={field: cleaned[field] for field in changed},
-        )  # fmt: skip
+            action=events.ORGANIZATION_UPDATED,
+            organization=locked,
+            actor=actor,
+            obj=locked,
+            before={field: before[field] for field in changed},
+            after={field: cleaned[field] for field in changed},
+        )
     return locked
 
 
@@ -126,9 +130,12 @@ def member_invite(*, organization: Organization, invited_by: User, email: str, r
             organization=organization, kind=Invitation.Kind.MEMBER, email=email, role=role, invited_by=invited_by
         )
         event_record(
-            action=events.MEMBER_INVITED, organization=organization, actor=invited_by, obj=invitation,
+            action=events.MEMBER_INVITED,
+            organization=organization,
+            actor=invited_by,
+            obj=invitation,
             after={"email": email, "role": role},
-        )  # fmt: skip
+        )
         email_send_on_commit(
             to=email,
             subject=f"{invited_by.display_name} invited you to {organization.name} on Outsourcer",
@@ -147,9 +154,12 @@ def invitation_revoke(*, invitation: Invitation, actor: User) -> None:
         if not revoked:
             raise DomainError("This invitation was already used or withdrawn.", code="invitation_used")
         event_record(
-            action=events.INVITATION_REVOKED, organization=invitation.organization, actor=actor, obj=invitation,
+            action=events.INVITATION_REVOKED,
+            organization=invitation.organization,
+            actor=actor,
+            obj=invitation,
             before={"email": invitation.email, "role": invitation.role},
-        )  # fmt: skip
+        )
 
 
 def invitation_claim(*, invitation: Invitation, user: User) -> None:
@@ -173,9 +183,12 @@ def member_invitation_accept(*, invitation: Invitation, user: User) -> Membershi
             organization=invitation.organization, user=user, defaults={"role": invitation.role}
         )
         event_record(
-            action=events.MEMBER_JOINED, organization=invitation.organization, actor=user, obj=membership,
+            action=events.MEMBER_JOINED,
+            organization=invitation.organization,
+            actor=user,
+            obj=membership,
             after={"role": membership.role},
-        )  # fmt: skip
+        )
     return membership
 
 
@@ -206,9 +219,13 @@ def member_role_change(*, membership: Membership, role: str, actor: User) -> Mem
         locked.role = role
         locked.save(update_fields=["role"])
         event_record(
-            action=events.MEMBER_ROLE_CHANGED, organization=locked.organization, actor=actor, obj=locked,
-            before={"role": before}, after={"role": role},
-        )  # fmt: skip
+            action=events.MEMBER_ROLE_CHANGED,
+            organization=locked.organization,
+            actor=actor,
+            obj=locked,
+            before={"role": before},
+            after={"role": role},
+        )
     return locked
 
 
@@ -220,7 +237,10 @@ def member_remove(*, membership: Membership, actor: User) -> None:
         if locked.role == Role.OWNER and _owner_count(locked.organization) <= 1:
             raise DomainError(LAST_OWNER, code="last_owner")
         event_record(
-            action=events.MEMBER_REMOVED, organization=locked.organization, actor=actor, obj=locked,
+            action=events.MEMBER_REMOVED,
+            organization=locked.organization,
+            actor=actor,
+            obj=locked,
             before={"user": locked.user.email, "role": locked.role},
-        )  # fmt: skip
+        )
         locked.delete()

@@ -48,10 +48,15 @@ def signup_request(*, email: str, password: str, name: str, organization_name: s
     if existing is not None and existing.is_active:
         User().set_password(password)  # as long as creating an account takes
         email_send_on_commit(
-            to=email, subject="You already have an Outsourcer account", template="emails/signup_existing.txt",
-            context={"user": existing, "login_url": settings.SITE_URL + reverse("accounts:login"),
-                     "reset_url": settings.SITE_URL + reverse("accounts:password-reset")},
-        )  # fmt: skip
+            to=email,
+            subject="You already have an Outsourcer account",
+            template="emails/signup_existing.txt",
+            context={
+                "user": existing,
+                "login_url": settings.SITE_URL + reverse("accounts:login"),
+                "reset_url": settings.SITE_URL + reverse("accounts:password-reset"),
+            },
+        )
         return
     if existing is None:
         try:
@@ -67,9 +72,11 @@ def signup_request(*, email: str, password: str, name: str, organization_name: s
             return  # created in parallel by another request: that one sends the e-mail
     link = settings.SITE_URL + reverse("accounts:signup-confirm", args=[signup_token(existing)])
     email_send_on_commit(
-        to=email, subject="Confirm your Outsourcer account", template="emails/signup_confirm.txt",
+        to=email,
+        subject="Confirm your Outsourcer account",
+        template="emails/signup_confirm.txt",
         context={"user": existing, "url": link},
-    )  # fmt: skip
+    )
 
 
 def _token_data(token: str) -> dict | None:

@@ -62,13 +62,22 @@ def _over_budget(
     fits = max(remaining, 0)
     cap = weekly_cap_that_fits(contract=contract, commitment=commitment, fits_cents=fits)
     details = {
-        "currency": budget.currency, "cost_cents": cost, "remaining_cents": remaining,
-        "over_cents": cost - fits, "budget_id": budget.pk, "period_start": commitment.period.start.isoformat(),
-        "can_override": may_override, "budgeted_cents": figures.budgeted_cents, "spent_cents": figures.spent_cents,
-        "committed_cents": figures.committed_cents, "forecast_cents": figures.forecast_hourly_cents,
-        "total_cents": figures.projected_cents + cost, "total_over_cents": cost - remaining, "fits_cents": fits,
+        "currency": budget.currency,
+        "cost_cents": cost,
+        "remaining_cents": remaining,
+        "over_cents": cost - fits,
+        "budget_id": budget.pk,
+        "period_start": commitment.period.start.isoformat(),
+        "can_override": may_override,
+        "budgeted_cents": figures.budgeted_cents,
+        "spent_cents": figures.spent_cents,
+        "committed_cents": figures.committed_cents,
+        "forecast_cents": figures.forecast_hourly_cents,
+        "total_cents": figures.projected_cents + cost,
+        "total_over_cents": cost - remaining,
+        "fits_cents": fits,
         "fitting_weekly_cap_minutes": cap if contract.rate_model == RateModel.HOURLY else None,
-    }  # fmt: skip
+    }
     money = {
         key: format_money(details[f"{key}_cents"], budget.currency)
         for key in ("cost", "budgeted", "spent", "committed", "forecast", "total")

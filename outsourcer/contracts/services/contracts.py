@@ -10,9 +10,9 @@ from outsourcer.audit.events import event_record
 from outsourcer.budgets.exchange import convert_cents
 from outsourcer.budgets.ledger import budget_lock
 from outsourcer.budgets.models import Budget
-from outsourcer.budgets.periods import covers, today_for
+from outsourcer.budgets.periods import today_for
 from outsourcer.budgets.selectors import budget_figures
-from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
+from outsourcer.contractors.models import Contractor, EngagementStatus
 from outsourcer.contracts import events
 from outsourcer.contracts.commitments import contract_commitment
 from outsourcer.contracts.flows import CONTRACT_FLOW
@@ -20,116 +20,16 @@ from outsourcer.contracts.models import Contract, ContractStatus, Milestone, Mil
 from outsourcer.contracts.services._common import (
     ALL_TERM_FIELDS,
     NOT_DRAFT,
-    TERM_FIELDS,
     _clean_reason,
     _over_budget,
 )
+from outsourcer.contracts.services.terms import _clean_milestones, _clean_terms
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.limits import (
     MAX_AMOUNT_CENTS,
-    MAX_MILESTONES,
-    MAX_MONTH_MINUTES,
-    MAX_RATE_CENTS,
-    MAX_RATE_MICROS,
-    MAX_WEEK_MINUTES,
 )
-from outsourcer.lib.validation import Errors
 
 # --- contracts -------------------------------------------------------------------------------
-
-
-# Label, minimum and maximum of each term field, for the rate models that use it.
-TERM_LIMITS = {
-    "hourly_rate_cents": ("Hourly rate", 1, MAX_RATE_CENTS),
-    "weekly_cap_minutes": ("Weekly hour cap", 1, MAX_WEEK_MINUTES),
-    "monthly_fee_cents": ("Monthly fee", 1, MAX_AMOUNT_CENTS),
-    "included_minutes": ("Included hours", 0, MAX_MONTH_MINUTES),
-    "overage_rate_cents": ("Overage rate", 0, MAX_RATE_CENTS),
-    "total_cents": ("Total", 1, MAX_AMOUNT_CENTS),
-}
-
-
-def _clean_exchange_rate(errors: Errors, rate: Any, *, currency: str | None, budget: Budget) -> int | None:
-    """The agreed rate to the budget's currency: none for a contract in that currency, required otherwise."""
-    if currency == budget.currency:
-        if rate not in (None, 1_000_000):
-            errors.add("exchange_rate_micros", "The contract is in the budget's currency; leave the rate empty.")
-        return None
-    rate = errors.integer(rate, field="exchange_rate_micros", label="Exchange rate", minimum=1, maximum=MAX_RATE_MICROS)
-    if rate is None and "exchange_rate_micros" in errors:
-        errors.replace("exchange_rate_micros", f"A contract in {currency} needs the agreed rate to {budget.currency}.")
-    return rate
-
-
-def _clean_terms(
-    *, organization: Organization, budget: Budget, contractor: Contractor, values: dict[str, Any]
-) -> dict[str, Any]:
-    errors = Errors()
-    rate_model = values.get("rate_model")
-    if rate_model not in RateModel.values:
-        errors.add("rate_model", "Choose hourly, retainer or fixed price.")
-    if budget.organization_id != organization.pk:
-        errors.add("budget", "Choose one of your budgets.")
-    engagement = Engagement.objects.filter(organization=organization, contractor=contractor).first()
-    if engagement is None:
-        errors.add("contractor", "Choose one of your contractors.")
-    elif engagement.status == EngagementStatus.ENDED:
-        errors.add("contractor", "Your engagement with this contractor has ended; reactivate it first.")
-    cleaned: dict[str, Any] = {
-        "title": errors.text(values.get("title"), field="title", label="Title", max_length=200),
-        "rate_model": rate_model,
-        "starts_on": errors.day(values.get("starts_on"), field="starts_on", label="Start date"),
-        "ends_on": errors.day(values.get("ends_on"), field="ends_on", label="End date", required=False),
-        "engagement": engagement,
-    }
-    currency = values.get("currency") or budget.currency
-    cleaned["currency"] = errors.currency(currency)
-    cleaned["exchange_rate_micros"] = _clean_exchange_rate(
-        errors, values.get("exchange_rate_micros"), currency=cleaned["currency"], budget=budget
-    )
-    start, end = cleaned["starts_on"], cleaned["ends_on"]
-    if start and end and end < start:
-        errors.add("ends_on", "The end date is on or after the start date.")
-    if start and not covers(starts_on=budget.starts_on, ends_on=budget.ends_on, day=start):
-        errors.add("starts_on", "The contract must start while its budget runs.")
-    if budget.ends_on and (end is None or end > budget.ends_on) and start:
-        errors.add("ends_on", f"The budget ends on {budget.ends_on:%d %b %Y}; end the contract by then.")
-    for field in ALL_TERM_FIELDS:
-        value = values.get(field)
-        if rate_model in TERM_FIELDS and field in TERM_FIELDS[rate_model]:
-            label, low, high = TERM_LIMITS[field]
-            cleaned[field] = errors.integer(value, field=field, label=label, minimum=low, maximum=high)
-        else:
-            cleaned[field] = None  # terms of the other models never linger on a contract
-    errors.raise_if_any()
-    return cleaned
-
-
-def _clean_milestones(
-    *, milestones: Sequence[dict[str, Any]], total_cents: int, starts_on: date, ends_on: date | None
-) -> list[dict[str, Any]]:
-    errors = Errors()
-    if not milestones:
-        raise DomainError("A fixed-price contract needs at least one milestone.", field="milestones")
-    if len(milestones) > MAX_MILESTONES:
-        raise DomainError(f"At most {MAX_MILESTONES} milestones.", field="milestones")
-    cleaned = []
-    for index, raw in enumerate(milestones):
-        item = Errors()
-        title = item.text(raw.get("title"), field="title", label="Title", max_length=200)
-        amount = item.integer(raw.get("amount_cents"), field="amount_cents", label="Amount", minimum=1)
-        due_on = item.day(raw.get("due_on"), field="due_on", label="Due date")
-        if due_on and (due_on < starts_on or (ends_on and due_on > ends_on)):
-            item.add("due_on", "The due date falls within the contract's dates.")
-        errors.merge(item, prefix=f"milestones.{index}.")
-        cleaned.append({"title": title, "amount_cents": amount, "due_on": due_on})
-    errors.raise_if_any()
-    total = sum(m["amount_cents"] for m in cleaned)
-    if total != total_cents:
-        raise DomainError(
-            f"Milestone amounts add up to {total}, not the total of {total_cents} (in cents).", field="milestones"
-        )
-    return cleaned
 
 
 def _budget_equivalents(contract: Contract) -> None:
@@ -159,24 +59,32 @@ def _write_milestones(contract: Contract, milestones: list[dict[str, Any]]) -> N
     contract.milestones.all().delete()
     Milestone.objects.bulk_create(
         Milestone(
-            organization_id=contract.organization_id, contract=contract, position=index, title=m["title"],
-            amount_cents=m["amount_cents"], due_on=m["due_on"],
+            organization_id=contract.organization_id,
+            contract=contract,
+            position=index,
+            title=m["title"],
+            amount_cents=m["amount_cents"],
+            due_on=m["due_on"],
             budget_amount_cents=convert_cents(
-                m["amount_cents"], from_currency=contract.currency, to_currency=contract.budget.currency,
+                m["amount_cents"],
+                from_currency=contract.currency,
+                to_currency=contract.budget.currency,
                 rate_micros=contract.exchange_rate_micros,
             ),
         )
         for index, m in enumerate(milestones)
-    )  # fmt: skip
+    )
 
 
 def _terms_snapshot(contract: Contract) -> dict[str, Any]:
     fields = ("title", "rate_model", "status", "currency", "exchange_rate_micros", *ALL_TERM_FIELDS)
     snapshot = {field: getattr(contract, field) for field in fields}
     snapshot.update(
-        budget_id=contract.budget_id, contractor_id=contract.contractor_id, starts_on=contract.starts_on.isoformat(),
+        budget_id=contract.budget_id,
+        contractor_id=contract.contractor_id,
+        starts_on=contract.starts_on.isoformat(),
         ends_on=contract.ends_on.isoformat() if contract.ends_on else None,
-    )  # fmt: skip
+    )
     return snapshot
 
 
@@ -221,18 +129,23 @@ def contract_create(
     milestone_rows = []
     if cleaned["rate_model"] == RateModel.FIXED:
         milestone_rows = _clean_milestones(
-            milestones=milestones, total_cents=cleaned["total_cents"], starts_on=cleaned["starts_on"],
+            milestones=milestones,
+            total_cents=cleaned["total_cents"],
+            starts_on=cleaned["starts_on"],
             ends_on=cleaned["ends_on"],
-        )  # fmt: skip
+        )
     contract = Contract(organization=organization, budget=budget, contractor=contractor, created_by=actor, **cleaned)
     _budget_equivalents(contract)
     with transaction.atomic():
         contract.save()
         _write_milestones(contract, milestone_rows)
         event_record(
-            action=events.CONTRACT_CREATED, organization=organization, actor=actor, obj=contract,
+            action=events.CONTRACT_CREATED,
+            organization=organization,
+            actor=actor,
+            obj=contract,
             after=_terms_snapshot(contract),
-        )  # fmt: skip
+        )
     return contract
 
 
@@ -241,8 +154,18 @@ def contract_update(*, contract: Contract, actor: User, **terms: Any) -> Contrac
     keep their value; milestones replaced when given); DomainError once the contract is active."""
     if contract.status != ContractStatus.DRAFT:
         raise DomainError(NOT_DRAFT, code="not_draft")
-    unknown = set(terms) - {"budget", "contractor", "title", "rate_model", "starts_on", "ends_on", "currency",
-                            "exchange_rate_micros", "milestones", *ALL_TERM_FIELDS}  # fmt: skip
+    unknown = set(terms) - {
+        "budget",
+        "contractor",
+        "title",
+        "rate_model",
+        "starts_on",
+        "ends_on",
+        "currency",
+        "exchange_rate_micros",
+        "milestones",
+        *ALL_TERM_FIELDS,
+    }
     if unknown:
         raise TypeError(f"unexpected terms: {sorted(unknown)}")
     budget = terms.pop("budget", contract.budget)
@@ -260,9 +183,11 @@ def contract_update(*, contract: Contract, actor: User, **terms: Any) -> Contrac
                 for m in contract.milestones.all()
             ]
         milestone_rows = _clean_milestones(
-            milestones=milestones, total_cents=cleaned["total_cents"], starts_on=cleaned["starts_on"],
+            milestones=milestones,
+            total_cents=cleaned["total_cents"],
+            starts_on=cleaned["starts_on"],
             ends_on=cleaned["ends_on"],
-        )  # fmt: skip
+        )
     with transaction.atomic():
         locked = Contract.objects.select_for_update().get(pk=contract.pk)
         if locked.status != ContractStatus.DRAFT:
@@ -275,9 +200,13 @@ def contract_update(*, contract: Contract, actor: User, **terms: Any) -> Contrac
         contract.save()
         _write_milestones(contract, milestone_rows or [])
         event_record(
-            action=events.CONTRACT_UPDATED, organization=contract.organization, actor=actor, obj=contract,
-            before=before, after=_terms_snapshot(contract),
-        )  # fmt: skip
+            action=events.CONTRACT_UPDATED,
+            organization=contract.organization,
+            actor=actor,
+            obj=contract,
+            before=before,
+            after=_terms_snapshot(contract),
+        )
     return contract
 
 
@@ -320,11 +249,13 @@ def contract_activate(
         contract.save(update_fields=["status", "activated_at", "activation_override_reason", "updated_at"])
         event_record(
             action=events.CONTRACT_ACTIVATED_OVER_BUDGET if overridden else events.CONTRACT_ACTIVATED,
-            organization=budget.organization, actor=actor, obj=contract,
+            organization=budget.organization,
+            actor=actor,
+            obj=contract,
             before={"status": ContractStatus.DRAFT},
             after={"status": ContractStatus.ACTIVE, "cost_cents": cost, "remaining_cents": remaining},
             reason=override_reason if overridden else "",
-        )  # fmt: skip
+        )
     original.refresh_from_db()
     return original
 
@@ -345,9 +276,13 @@ def _close(contract: Contract, actor: User, target: str, action: str) -> Contrac
         locked.closed_at = timezone.now()
         locked.save(update_fields=["status", "closed_at", "updated_at"])
         event_record(
-            action=action, organization=locked.organization, actor=actor, obj=locked,
-            before={"status": before}, after={"status": target},
-        )  # fmt: skip
+            action=action,
+            organization=locked.organization,
+            actor=actor,
+            obj=locked,
+            before={"status": before},
+            after={"status": target},
+        )
     original.refresh_from_db()
     return original
 

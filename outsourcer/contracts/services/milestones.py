@@ -38,13 +38,23 @@ def milestone_accept(*, milestone: Milestone, actor: User, today: date | None = 
         milestone.accepted_by = actor
         milestone.save(update_fields=["status", "accepted_at", "accepted_by"])
         entry = spend_record(
-            budget=budget, kind=SpendKind.MILESTONE, amount_cents=milestone.budget_amount_cents, occurred_on=today,
-            actor=actor, description=f"{contract.title}: {milestone.title}", contractor=contract.contractor,
-            contract=contract, milestone=milestone, **_original(contract, milestone.amount_cents),
-        )  # fmt: skip
+            budget=budget,
+            kind=SpendKind.MILESTONE,
+            amount_cents=milestone.budget_amount_cents,
+            occurred_on=today,
+            actor=actor,
+            description=f"{contract.title}: {milestone.title}",
+            contractor=contract.contractor,
+            contract=contract,
+            milestone=milestone,
+            **_original(contract, milestone.amount_cents),
+        )
         event_record(
-            action=events.MILESTONE_ACCEPTED, organization=budget.organization, actor=actor, obj=milestone,
+            action=events.MILESTONE_ACCEPTED,
+            organization=budget.organization,
+            actor=actor,
+            obj=milestone,
             before={"status": MilestoneStatus.PENDING},
             after={"status": MilestoneStatus.ACCEPTED, "amount_cents": entry.amount_cents, "spend_entry_id": entry.pk},
-        )  # fmt: skip
+        )
     return entry

@@ -70,13 +70,20 @@ def time_entry_create(
     )
     with transaction.atomic():
         entry = TimeEntry.objects.create(
-            organization_id=contract.organization_id, contractor=contractor, contract=contract, worked_on=worked_on,
-            minutes=minutes, note=note,
-        )  # fmt: skip
+            organization_id=contract.organization_id,
+            contractor=contractor,
+            contract=contract,
+            worked_on=worked_on,
+            minutes=minutes,
+            note=note,
+        )
         event_record(
-            action=events.TIME_ENTRY_CREATED, organization=contract.organization, actor=contractor.user, obj=entry,
+            action=events.TIME_ENTRY_CREATED,
+            organization=contract.organization,
+            actor=contractor.user,
+            obj=entry,
             after={"worked_on": worked_on.isoformat(), "minutes": minutes, "contract_id": contract.pk},
-        )  # fmt: skip
+        )
     return entry
 
 
@@ -104,15 +111,26 @@ def time_entry_update(
             locked.status, locked.reviewed_by, locked.reviewed_at, locked.rejection_reason = status, None, None, ""
         locked.worked_on, locked.minutes, locked.note = worked_on, minutes, note
         locked.save(
-            update_fields=["worked_on", "minutes", "note", "status", "reviewed_by", "reviewed_at",
-                           "rejection_reason", "updated_at"]
-        )  # fmt: skip
+            update_fields=[
+                "worked_on",
+                "minutes",
+                "note",
+                "status",
+                "reviewed_by",
+                "reviewed_at",
+                "rejection_reason",
+                "updated_at",
+            ]
+        )
         after = {"worked_on": worked_on.isoformat(), "minutes": minutes, "note": note}
         event_record(
             action=events.TIME_ENTRY_RESUBMITTED if resubmitted else events.TIME_ENTRY_UPDATED,
-            organization=contract.organization, actor=contractor.user, obj=locked, before=before,
+            organization=contract.organization,
+            actor=contractor.user,
+            obj=locked,
+            before=before,
             after=after | {"status": status} if resubmitted else after,
-        )  # fmt: skip
+        )
     return locked
 
 
@@ -124,13 +142,20 @@ def time_entry_delete(*, entry: TimeEntry, contractor: Contractor) -> None:
         locked = TimeEntry.objects.select_for_update().select_related("organization").get(pk=entry.pk)
         TIME_ENTRY_FLOW.next(locked.status, "delete")
         before = {
-            "worked_on": locked.worked_on.isoformat(), "minutes": locked.minutes, "note": locked.note,
-            "status": locked.status, "contract_id": locked.contract_id,
-        }  # fmt: skip
+            "worked_on": locked.worked_on.isoformat(),
+            "minutes": locked.minutes,
+            "note": locked.note,
+            "status": locked.status,
+            "contract_id": locked.contract_id,
+        }
         event_record(
-            action=events.TIME_ENTRY_DELETED, organization=locked.organization, actor=contractor.user, obj=locked,
-            before=before, after={},
-        )  # fmt: skip
+            action=events.TIME_ENTRY_DELETED,
+            organization=locked.organization,
+            actor=contractor.user,
+            obj=locked,
+            before=before,
+            after={},
+        )
         locked.delete()
 
 
@@ -153,10 +178,11 @@ def _check_weekly_cap(entry: TimeEntry, contract: Contract, problems: list[str],
     if total > contract.weekly_cap_minutes:
         problems.append(
             OVER_CAP.format(
-                total=duration_text(total), cap=duration_text(contract.weekly_cap_minutes),
+                total=duration_text(total),
+                cap=duration_text(contract.weekly_cap_minutes),
                 over=duration_text(total - contract.weekly_cap_minutes),
             )
-        )  # fmt: skip
+        )
         week_span = iso_week(entry.worked_on)
         details.update(
             week_start=week_span.start.isoformat(), week_minutes=total, cap_minutes=contract.weekly_cap_minutes
@@ -174,16 +200,20 @@ def _check_budget_limit(entry: TimeEntry, budget: Budget, amount: int, problems:
         after = spent + amount
         problems.append(
             OVER_LIMIT.format(
-                amount=format_money(amount, budget.currency), budget=budget.name,
-                after=format_money(after, budget.currency), budgeted=format_money(budget.amount_cents,
-                                                                                  budget.currency),
+                amount=format_money(amount, budget.currency),
+                budget=budget.name,
+                after=format_money(after, budget.currency),
+                budgeted=format_money(budget.amount_cents, budget.currency),
                 over=format_money(after - budget.amount_cents, budget.currency),
             )
-        )  # fmt: skip
+        )
         details.update(
-            period_start=period.start.isoformat(), spent_cents=spent, amount_cents=amount,
-            budgeted_cents=budget.amount_cents, over_cents=after - budget.amount_cents,
-        )  # fmt: skip
+            period_start=period.start.isoformat(),
+            spent_cents=spent,
+            amount_cents=amount,
+            budgeted_cents=budget.amount_cents,
+            over_cents=after - budget.amount_cents,
+        )
 
 
 def _approve_one(
@@ -198,9 +228,11 @@ def _approve_one(
     budget = budget_lock(contract.budget)
     original, billable = _time_amount(entry, contract)
     amount = convert_cents(
-        original, from_currency=contract.currency, to_currency=budget.currency,
+        original,
+        from_currency=contract.currency,
+        to_currency=budget.currency,
         rate_micros=contract.exchange_rate_micros,
-    )  # fmt: skip
+    )
     problems, details = [], {"entry_id": entry.pk, "currency": budget.currency, "can_override": may_override}
     _check_weekly_cap(entry, contract, problems, details)
     if amount > 0:
@@ -218,18 +250,32 @@ def _approve_one(
     spend = None
     if amount > 0:
         spend = spend_record(
-            budget=budget, kind=SpendKind.TIME, amount_cents=amount, occurred_on=entry.worked_on, actor=actor,
+            budget=budget,
+            kind=SpendKind.TIME,
+            amount_cents=amount,
+            occurred_on=entry.worked_on,
+            actor=actor,
             description=f"{contract.title}: {duration_text(billable)}" + (f" — {entry.note}" if entry.note else ""),
-            contractor=entry.contractor, contract=contract, time_entry=entry, **_original(contract, original),
-        )  # fmt: skip
+            contractor=entry.contractor,
+            contract=contract,
+            time_entry=entry,
+            **_original(contract, original),
+        )
     event_record(
         action=events.TIME_ENTRY_APPROVED_WITH_OVERRIDE if problems else events.TIME_ENTRY_APPROVED,
-        organization=budget.organization, actor=actor, obj=entry,
+        organization=budget.organization,
+        actor=actor,
+        obj=entry,
         before={"status": TimeEntryStatus.SUBMITTED},
-        after={"status": TimeEntryStatus.APPROVED, "minutes": entry.minutes, "amount_cents": amount,
-               "spend_entry_id": spend.pk if spend else None, "overrides": problems},
+        after={
+            "status": TimeEntryStatus.APPROVED,
+            "minutes": entry.minutes,
+            "amount_cents": amount,
+            "spend_entry_id": spend.pk if spend else None,
+            "overrides": problems,
+        },
         reason=override_reason if problems else "",
-    )  # fmt: skip
+    )
     return entry
 
 
@@ -282,8 +328,9 @@ def time_entry_approve_bulk(
             except OverrideRequired as error:
                 raise OverrideRequired(
                     f"Time entry #{entry.pk} ({entry.worked_on:%d %b}): {error.message}",
-                    code=error.code, details={**error.details, "entry_id": entry.pk},
-                ) from None  # fmt: skip
+                    code=error.code,
+                    details={**error.details, "entry_id": entry.pk},
+                ) from None
             except DomainError as error:
                 message = f"Time entry #{entry.pk} ({entry.worked_on:%d %b}): {error.message}"
                 if isinstance(error, StaleVersion):
@@ -311,9 +358,14 @@ def _reject_one(entry: TimeEntry, actor: User, reason: str, version: int | None 
     entry.rejection_reason = reason
     entry.save(update_fields=["status", "reviewed_by", "reviewed_at", "rejection_reason", "updated_at"])
     event_record(
-        action=events.TIME_ENTRY_REJECTED, organization=entry.contract.organization, actor=actor, obj=entry,
-        before={"status": TimeEntryStatus.SUBMITTED}, after={"status": TimeEntryStatus.REJECTED}, reason=reason,
-    )  # fmt: skip
+        action=events.TIME_ENTRY_REJECTED,
+        organization=entry.contract.organization,
+        actor=actor,
+        obj=entry,
+        before={"status": TimeEntryStatus.SUBMITTED},
+        after={"status": TimeEntryStatus.REJECTED},
+        reason=reason,
+    )
     return entry
 
 
