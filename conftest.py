@@ -3,6 +3,7 @@ import os
 import pytest
 import time_machine
 from django.db import connection
+from playwright.sync_api import expect
 
 from outsourcer.testing.clock import TEST_TODAY_VARIABLE, default_test_today, parse_test_today
 from outsourcer.testing.personas import Personas, make_personas
@@ -78,6 +79,11 @@ def is_postgres() -> bool:
 # --- browser journeys (Playwright driving Debian's Chromium) ------------------------------------
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+# Assertions wait up to 15 s (Playwright's default is 5): on a two-core CI machine running two
+# pytest workers, a page with its htmx requests can take longer than 5 s to settle; a journey that
+# is really broken still fails, only later.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")

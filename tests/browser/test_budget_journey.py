@@ -27,7 +27,7 @@ def _log_in(page, base: str, email: str) -> None:
 def test_owner_budgets_contracts_and_approves_time_that_crosses_an_alert(live_server, page, browser, personas):
     base = live_server.url
     today = today_for(personas.org)
-    page.set_default_timeout(5_000)
+    page.set_default_timeout(15_000)
 
     # Alice creates a one-off €1,000 budget around today.
     _log_in(page, base, personas.alice.email)
@@ -60,7 +60,7 @@ def test_owner_budgets_contracts_and_approves_time_that_crosses_an_alert(live_se
 
     # Carol logs 9 hours in the portal.
     carol = browser.new_context().new_page()
-    carol.set_default_timeout(5_000)
+    carol.set_default_timeout(15_000)
     _log_in(carol, base, personas.carol.email)
     carol.goto(f"{base}/portal/time/")
     expect(carol.get_by_text("€60.00/h, up to 10 h a week")).to_be_visible()

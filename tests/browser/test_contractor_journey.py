@@ -25,7 +25,7 @@ def _log_in(page, base: str, email: str) -> None:
 
 def test_owner_invites_a_contractor_who_sets_hours_and_capacity(live_server, page, browser):
     base = live_server.url
-    page.set_default_timeout(5_000)
+    page.set_default_timeout(15_000)
 
     # Alice signs up: her business is created with her as its owner.
     page.goto(f"{base}/accounts/signup/")
@@ -60,7 +60,7 @@ def test_owner_invites_a_contractor_who_sets_hours_and_capacity(live_server, pag
     # The invitation link (its path: SITE_URL is not the live server's address).
     link = re.search(r"https?://\S+/accounts/invitations/\S+/", mail.outbox[-1].body).group(0)
     contractor_page = browser.new_context().new_page()
-    contractor_page.set_default_timeout(5_000)
+    contractor_page.set_default_timeout(15_000)
     contractor_page.goto(base + urlparse(link).path)
     contractor_page.get_by_label("Your name").fill("Nadia Okafor")
     contractor_page.get_by_label("Password").fill("sunlit-bakery-photos-42")
@@ -86,7 +86,7 @@ def test_owner_invites_a_contractor_who_sets_hours_and_capacity(live_server, pag
 
     # The viewer reads the directory and the detail page, without any button that changes things.
     viewer = browser.new_context().new_page()
-    viewer.set_default_timeout(5_000)
+    viewer.set_default_timeout(15_000)
     _log_in(viewer, base, vera.email)
     viewer.goto(directory)
     expect(viewer.get_by_role("button", name="Add a contractor")).to_have_count(0)

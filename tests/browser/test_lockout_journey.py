@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_repeated_wrong_passwords_show_the_lockout_message(live_server, page):
     user = UserFactory(email="alice@crumb.example")
-    page.set_default_timeout(5_000)
+    page.set_default_timeout(15_000)
     page.goto(f"{live_server.url}/accounts/login/")
 
     for _ in range(5):

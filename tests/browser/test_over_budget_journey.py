@@ -30,7 +30,7 @@ def _fixed(personas, budget, title, cents, due_on, **kwargs):
 def test_the_owner_sees_the_sum_when_the_third_contract_does_not_fit(live_server, page, personas):
     base = live_server.url
     today = today_for(personas.org)
-    page.set_default_timeout(5_000)
+    page.set_default_timeout(15_000)
     # €1,000 from a week ago to six days ahead: the rest of the period is 7 days from today.
     budget = make_budget(personas, name="Spring campaign", period="one_off", amount_cents=100_000,
                          starts_on=today - timedelta(days=7), ends_on=today + timedelta(days=6))  # fmt: skip

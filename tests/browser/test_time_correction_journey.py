@@ -18,7 +18,7 @@ def test_carol_logs_one_and_a_half_hours_gets_rejected_and_resubmits(live_server
     # An open-ended contract that started long ago: Carol's "today" is inside it on any day.
     make_contract(personas, make_budget(personas, amount_cents=10**9), title="Spring lookbook photos")
     base = live_server.url
-    page.set_default_timeout(5_000)
+    page.set_default_timeout(15_000)
     page.goto(f"{base}/accounts/login/")
     page.get_by_label("E-mail").fill(personas.carol.email)
     page.get_by_label("Password").fill(PASSWORD)
