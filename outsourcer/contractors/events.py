@@ -40,6 +40,15 @@ def _capacity_changed(entry: Entry) -> str:
     return text + (f" (was {value_text('weekly_capacity_minutes', was)})" if was is not None else "")
 
 
+ADDED_AS = {
+    "prospect": "as a prospect",
+    "vetting": "for vetting",
+    "active": "as active",
+    "paused": "as paused",
+    "ended": "as ended",
+}
+
+
 def _status(value) -> str:
     return str(value or "").replace("_", " ")
 
@@ -47,7 +56,7 @@ def _status(value) -> str:
 CONTRACTOR_ADDED = action(
     "contractor_added",
     "added a contractor",
-    describe=lambda e: f"added the contractor {_contractor(e)} as a {_status(e.get('status') or 'prospect')}",
+    describe=lambda e: f"added the contractor {_contractor(e)} {ADDED_AS.get(e.get('status'), 'as a prospect')}",
 )
 CONTRACTOR_UPDATED = action(
     "contractor_updated",
