@@ -50,9 +50,7 @@ def test_the_owner_reads_the_log_as_sentences_and_filters_the_overrides(live_ser
     )
     expect(results).to_contain_text("Reason: The launch cannot wait")
     expect(results).to_contain_text("Carol Contractor logged 6 h on 17 Mar 2025 for “Logo design”.")
-    expect(results).to_contain_text(
-        "Bob Manager rejected 6 h by Carol Contractor on 17 Mar 2025 for “Logo design”."
-    )
+    expect(results).to_contain_text("Bob Manager rejected 6 h by Carol Contractor on 17 Mar 2025 for “Logo design”.")
     expect(results).to_contain_text("Reason: Booked on the wrong task")
     assert RAW.search(results.inner_text()) is None, results.inner_text()
 
