@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # make run: set up .venv, migrate, load the demo data, then run the web server, the task worker and
 # the periodic scheduler together until Ctrl-C (or until one of them exits), which stops all three.
-# RUN_ADDR overrides the web address (default 127.0.0.1:8000).
+# RUN_ADDR overrides the web address (default 127.0.0.1:8000; a bare port means 127.0.0.1:PORT).
+# Links in e-mails use SITE_URL, which defaults to the address served here.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/bootstrap.sh
 PY=.venv/bin/python
 ADDR=${RUN_ADDR:-127.0.0.1:8000}
+[[ $ADDR == *:* ]] || ADDR=127.0.0.1:$ADDR
+# 0.0.0.0 listens everywhere but is no address to click: links name this machine's loopback.
+link_addr=${ADDR/#0.0.0.0:/127.0.0.1:}
+export SITE_URL=${SITE_URL:-http://$link_addr}
 # Development settings: DEBUG is off unless asked for (config/settings.py), and off it refuses the
 # development SECRET_KEY. make run is the laptop, so it asks.
 export DEBUG=${DEBUG:-true}

@@ -1,9 +1,11 @@
-"""Password change and reset pages: Django's views with three additions — the reset e-mail's link
-is built from SITE_URL (never the request's Host header), reset requests are throttled per client
-address and per e-mail, and both forms offer to revoke the account's API tokens."""
+"""Password change and reset pages: Django's views with three additions — the reset e-mail is sent
+like every other e-mail (notifications.email: link built from SITE_URL, never the request's Host
+header; text and HTML parts), reset requests are throttled per client address and per e-mail, and
+both forms offer to revoke the account's API tokens."""
+
+import logging
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
 
@@ -12,6 +14,9 @@ from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.accounts.services import user_password_changed
 from outsourcer.accounts.throttle import account_request_reserve
 from outsourcer.audit.events import Action
+from outsourcer.notifications.email import email_message, email_text
+
+logger = logging.getLogger(__name__)
 
 TOO_MANY_REQUESTS = "Too many requests for now. Try again in an hour."
 REVOKE_LABEL = "Also revoke my API tokens"
@@ -48,11 +53,21 @@ class PasswordResetConfirmView(RecordsPasswordChangeMixin, auth_views.PasswordRe
     how = events.PASSWORD_RESET
 
 
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        subject = "".join(email_text(subject_template_name, context).splitlines())
+        message = email_message(to=to_email, subject=subject, template=email_template_name, context=context)
+        try:
+            message.send()
+        except Exception:  # as Django does: the page must not tell whether the address has an account
+            logger.exception("Failed to send password reset email to %s", context["user"].pk)
+
+
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PasswordResetForm
+
     def form_valid(self, form):
         if not account_request_reserve(self.request, kind="password_reset", email=form.cleaned_data["email"]):
             form.add_error(None, TOO_MANY_REQUESTS)
             return self.render_to_response(self.get_context_data(form=form), status=429)
-        # The link's host comes from configuration: a Host header is the requester's to choose.
-        self.extra_email_context = {"site_url": settings.SITE_URL}
         return super().form_valid(form)

@@ -1,7 +1,9 @@
 """Record audit events. Each domain declares its kinds of event as `Action` constants in its own
-`events.py` (name and activity-page label together); services pass one of them to `event_record`."""
+`events.py` (name, activity-page label and how its payload reads, together); services pass one of
+them to `event_record`."""
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
@@ -12,10 +14,15 @@ from outsourcer.audit.models import Event
 @dataclass(frozen=True)
 class Action:
     """One kind of audit event: the stored name (`<entity>_<past participle>`) and how the activity
-    page reads it after the actor's name ("Alice *created a budget*")."""
+    page reads it after the actor's name ("Alice *created a budget*"). `describe` turns one event's
+    payload (an audit.actions.Entry) into the whole phrase after the name ("Alice *raised the
+    hourly rate of “Logo” from €40.00 to €45.00*"); `override` marks a guard overridden with a
+    reason, which the activity page's "Overrides only" lists."""
 
     name: str
     label: str
+    override: bool = False
+    describe: Callable[[Any], str] | None = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         return self.name
@@ -24,9 +31,9 @@ class Action:
 ACTIONS: dict[str, Action] = {}
 
 
-def action(name: str, label: str) -> Action:
-    """Declare an action (in a domain's `events.py`); the activity page finds its label here."""
-    declared = Action(name, label)
+def action(name: str, label: str, *, override: bool = False, describe: Callable[[Any], str] | None = None) -> Action:
+    """Declare an action (in a domain's `events.py`); the activity page finds its wording here."""
+    declared = Action(name, label, override, describe)
     if ACTIONS.setdefault(name, declared) != declared:
         raise ValueError(f"The audit action {name!r} is declared twice with different labels.")
     return declared

@@ -29,8 +29,9 @@ class ActivityFilterForm(forms.Form):
     )
     since = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
-    # Overrides are the decisions recorded with a reason (over budget, unvetted hire, …).
-    with_reason = forms.BooleanField(required=False, label="Overrides only")
+    # Overrides are the guards passed on purpose, with a reason (over budget, over the weekly cap, …):
+    # the actions declared with override=True.
+    overrides = forms.BooleanField(required=False, label="Overrides only")
     object = forms.CharField(
         required=False,
         max_length=130,
@@ -87,7 +88,7 @@ class ActivityFilterForm(forms.Form):
             object_type=object_type,
             object_id=object_id,
             q=(self._value("q") or "").strip(),
-            with_reason=bool(self._value("with_reason")),
+            overrides_only=bool(self._value("overrides")),
         )
 
 

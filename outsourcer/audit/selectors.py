@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
-from outsourcer.audit.actions import action_label
+from outsourcer.audit.actions import action_label, override_actions
 from outsourcer.audit.models import Event
 
 if TYPE_CHECKING:  # annotations only: audit and notifications sit below accounts
@@ -26,12 +26,13 @@ class EventFilters:
     object_type: str = ""
     object_id: str = ""
     q: str = ""
-    with_reason: bool = False
+    overrides_only: bool = False
 
 
 def event_list_for_organization(*, organization: Organization, filters: EventFilters) -> QuerySet[Event]:
     """The organization's events matching `filters`, newest first, with their actors joined."""
-    events = Event.objects.filter(organization=organization).select_related("actor")
+    # The organization is joined for the currency its events' amounts are in.
+    events = Event.objects.filter(organization=organization).select_related("actor", "organization")
     if filters.since is not None:
         events = events.filter(created_at__gte=filters.since)
     if filters.until is not None:
@@ -44,8 +45,9 @@ def event_list_for_organization(*, organization: Organization, filters: EventFil
         events = events.filter(action=filters.action)
     if filters.object_type:
         events = events.filter(object_type=filters.object_type, object_id=filters.object_id)
-    if filters.with_reason:
-        events = events.exclude(reason="")
+    if filters.overrides_only:
+        # Declared overrides only: a rejection or a reversal has a reason too, but overrides no guard.
+        events = events.filter(action__in=override_actions())
     if filters.q:
         events = events.filter(Q(object_repr__icontains=filters.q) | Q(reason__icontains=filters.q))
     return events.order_by("-created_at", "-id")
@@ -86,4 +88,5 @@ def event_filter_choices_for_organization(
 
 
 def event_list_recent_for_organization(*, organization: Organization, limit: int = 5) -> list[Event]:
-    return list(Event.objects.filter(organization=organization).select_related("actor").order_by("-created_at")[:limit])
+    events = Event.objects.filter(organization=organization).select_related("actor", "organization")
+    return list(events.order_by("-created_at")[:limit])

@@ -7,7 +7,7 @@ from django.utils import timezone
 from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.decorators import org_view
 from outsourcer.audit import selectors
-from outsourcer.audit.actions import action_label, object_label
+from outsourcer.audit.actions import event_sentence, object_label
 from outsourcer.audit.forms import ActivityFilterForm
 from outsourcer.lib.csv_files import csv_response, csv_safe
 
@@ -51,7 +51,7 @@ def activity_export(request, ctx: OrgContext):
                     event.created_at.astimezone(zone).isoformat(timespec="seconds"),
                     event.actor.email if event.actor else "system",
                     event.action,
-                    action_label(event.action),
+                    event_sentence(event),
                     f"{object_label(event.object_type)}: {event.object_repr}" if event.object_type else "",
                     event.object_key,
                     json.dumps(event.before, ensure_ascii=False) if event.before else "",

@@ -83,7 +83,12 @@ def budget_alerts_run(*, budget: Budget, period_start: date) -> list[int]:
             action=events.BUDGET_ALERT_SENT,
             organization=budget.organization,
             obj=budget,
-            after={"period_start": period.start.isoformat(), "thresholds": claimed, "spent_cents": spent},
+            after={
+                "period_start": period.start.isoformat(),
+                "thresholds": claimed,
+                "spent_cents": spent,
+                "currency": budget.currency,
+            },
         )
     return claimed
 

@@ -246,6 +246,7 @@ def expense_record(
                 "currency": budget.currency,
                 "occurred_on": occurred_on.isoformat(),
                 "budget_id": budget.pk,
+                "budget": budget.name,
             },
         )
     return entry
@@ -293,6 +294,8 @@ def spend_entry_reverse(*, entry: SpendEntry, actor: User, reason: str) -> Spend
             after={
                 "amount_cents": correction.amount_cents,
                 "text": format_money(correction.amount_cents, budget.currency),
+                "currency": budget.currency,
+                "budget": budget.name,
             },
             reason=reason,
         )

@@ -75,8 +75,10 @@ def retainer_fees_post(*, today: date | None = None) -> int:
                     obj=entry,
                     after={
                         "contract_id": contract.pk,
+                        "contract": contract.title,
                         "month": first.isoformat(),
                         "amount_cents": entry.amount_cents,
+                        "currency": entry.currency,
                         "until": month_end(first).isoformat(),
                     },
                 )

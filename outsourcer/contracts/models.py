@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from outsourcer.lib.durations import duration_text
+
 
 class RateModel(models.TextChoices):
     HOURLY = "hourly", "Hourly"
@@ -189,7 +191,8 @@ class TimeEntry(models.Model):
         verbose_name_plural = "time entries"
 
     def __str__(self) -> str:
-        return f"{self.minutes} min on {self.worked_on}"
+        # Also the time entry's name in the activity log: "6 h on 17 Mar 2025".
+        return f"{duration_text(self.minutes)} on {self.worked_on.day} {self.worked_on:%b %Y}"
 
     @property
     def is_reviewed(self) -> bool:

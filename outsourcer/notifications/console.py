@@ -17,4 +17,6 @@ class EmailBackend(DjangoConsoleBackend):
             "",
             message.body.rstrip(),
         ]
+        if getattr(message, "alternatives", None):
+            lines.append("(also sent as HTML, the same text with clickable links)")
         self.stream.write("\n".join(lines) + "\n" + "-" * 79 + "\n")

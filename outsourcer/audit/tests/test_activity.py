@@ -50,8 +50,7 @@ def test_it_shows_who_did_what_with_the_change(login_as, personas):
     content = response.content.decode()
     assert response.status_code == 200
     assert "Alice Owner" in content
-    assert "Changed a member&#x27;s role" in content
-    assert "<del>viewer</del> → <ins>manager</ins>" in content
+    assert "<strong>Alice Owner</strong> changed the role of Vera Viewer from viewer to manager." in content
     assert "Covers for Bob" in content
     assert f"?object=accounts.membership%3A{vera.pk}" in content
 
@@ -124,13 +123,17 @@ def test_it_searches_object_names_and_reasons(login_as, personas):
 
 
 def test_it_shows_only_overrides_when_asked(login_as, personas):
-    _event(personas, "contract_activated_over_budget", reason="Launch cannot wait")
-    _event(personas, "contract_activated")
+    _event(personas, "contract_activated_over_budget", days_ago=3, reason="Launch cannot wait")
+    _event(personas, "contract_activated", days_ago=2)
+    # A reason alone does not make an override: rejections and reversals give one too.
+    _event(personas, "time_entry_rejected", days_ago=2, reason="Not on this task")
+    _event(personas, "spend_reversed", days_ago=2, reason="Booked twice")
+    _event(personas, "time_entry_approved_with_override", days_ago=1, reason="Deadline week")
 
-    response = login_as(personas.alice).get(URL, {"with_reason": "on"})
+    response = login_as(personas.alice).get(URL, {"overrides": "on"})
 
-    assert _actions(response) == ["contract_activated_over_budget"]
-    assert b"Activated a contract over budget" in response.content
+    assert _actions(response) == ["time_entry_approved_with_override", "contract_activated_over_budget"]
+    assert "overrode the budget to activate the contract" in response.content.decode()
 
 
 def test_it_never_shows_another_organizations_events(login_as, personas):

@@ -32,7 +32,7 @@ def test_it_downloads_the_filtered_events(login_as, personas):
     assert rows[0] == ["time", "who", "action", "what", "object", "object id", "before", "after", "reason"]
     assert len(rows) == 2
     assert rows[1][1:] == [
-        "alice@crumb.example", "member_role_changed", "changed a member's role",
+        "alice@crumb.example", "member_role_changed", "changed the role of Vera Viewer from viewer to manager.",
         f"Membership: {vera}", f"accounts.membership:{vera.pk}", '{"role": "viewer"}', '{"role": "manager"}', "",
     ]  # fmt: skip
 

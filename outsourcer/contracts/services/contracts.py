@@ -82,6 +82,9 @@ def _terms_snapshot(contract: Contract) -> dict[str, Any]:
     snapshot.update(
         budget_id=contract.budget_id,
         contractor_id=contract.contractor_id,
+        # Names too, so the activity log can say them as they were.
+        budget=contract.budget.name,
+        contractor=contract.contractor.name,
         starts_on=contract.starts_on.isoformat(),
         ends_on=contract.ends_on.isoformat() if contract.ends_on else None,
     )
@@ -253,7 +256,13 @@ def contract_activate(
             actor=actor,
             obj=contract,
             before={"status": ContractStatus.DRAFT},
-            after={"status": ContractStatus.ACTIVE, "cost_cents": cost, "remaining_cents": remaining},
+            after={
+                "status": ContractStatus.ACTIVE,
+                "cost_cents": cost,
+                "remaining_cents": remaining,
+                "currency": budget.currency,
+                "budget": budget.name,
+            },
             reason=override_reason if overridden else "",
         )
     original.refresh_from_db()

@@ -55,6 +55,11 @@ def milestone_accept(*, milestone: Milestone, actor: User, today: date | None = 
             actor=actor,
             obj=milestone,
             before={"status": MilestoneStatus.PENDING},
-            after={"status": MilestoneStatus.ACCEPTED, "amount_cents": entry.amount_cents, "spend_entry_id": entry.pk},
+            after={
+                "status": MilestoneStatus.ACCEPTED,
+                "amount_cents": entry.amount_cents,
+                "currency": entry.currency,
+                "spend_entry_id": entry.pk,
+            },
         )
     return entry

@@ -82,7 +82,12 @@ def time_entry_create(
             organization=contract.organization,
             actor=contractor.user,
             obj=entry,
-            after={"worked_on": worked_on.isoformat(), "minutes": minutes, "contract_id": contract.pk},
+            after={
+                "worked_on": worked_on.isoformat(),
+                "minutes": minutes,
+                "contract_id": contract.pk,
+                "contract": contract.title,
+            },
         )
     return entry
 
@@ -270,7 +275,11 @@ def _approve_one(
         after={
             "status": TimeEntryStatus.APPROVED,
             "minutes": entry.minutes,
+            "worked_on": entry.worked_on.isoformat(),
+            "contractor": entry.contractor.name,
+            "contract": contract.title,
             "amount_cents": amount,
+            "currency": budget.currency,
             "spend_entry_id": spend.pk if spend else None,
             "overrides": problems,
         },
@@ -350,7 +359,7 @@ def time_entry_reject(*, entry: TimeEntry, actor: User, reason: str, version: in
 
 
 def _reject_one(entry: TimeEntry, actor: User, reason: str, version: int | None = None) -> TimeEntry:
-    entry = TimeEntry.objects.select_for_update().select_related("contract").get(pk=entry.pk)
+    entry = TimeEntry.objects.select_for_update().select_related("contract", "contractor").get(pk=entry.pk)
     entry.status = TIME_ENTRY_FLOW.next(entry.status, "reject")
     time_entry_check_version(entry, version)
     entry.reviewed_by = actor
@@ -363,7 +372,13 @@ def _reject_one(entry: TimeEntry, actor: User, reason: str, version: int | None 
         actor=actor,
         obj=entry,
         before={"status": TimeEntryStatus.SUBMITTED},
-        after={"status": TimeEntryStatus.REJECTED},
+        after={
+            "status": TimeEntryStatus.REJECTED,
+            "minutes": entry.minutes,
+            "worked_on": entry.worked_on.isoformat(),
+            "contractor": entry.contractor.name,
+            "contract": entry.contract.title,
+        },
         reason=reason,
     )
     return entry

@@ -1,0 +1,124 @@
+"""Every e-mail the product sends, sent for real through the service that sends it, with names full
+of characters HTML cares about: the text part reads them as typed, the HTML part escapes them, and
+every link points at the address the app is served on (SITE_URL).
+
+SENDERS names, for each template in templates/emails/, how to make the product send it. A new
+e-mail template fails `test_every_email_template_has_a_sender_here` until it is added below.
+"""
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.core import mail
+from django.urls import reverse
+from django.utils.html import escape
+
+from outsourcer.accounts.services import member_invite
+from outsourcer.accounts.services.signup import signup_request
+from outsourcer.budgets.services import expense_record
+from outsourcer.contractors.services import contractor_create, contractor_invite
+from outsourcer.testing.builders import TODAY, make_budget
+
+pytestmark = pytest.mark.django_db
+
+AWKWARD = 'Tom & Jerry <"T&J"> O\'Brien'
+SERVED = "http://127.0.0.1:8302"
+EMAIL_TEMPLATES = Path(django_settings.BASE_DIR) / "templates" / "emails"
+PASSWORD = "Correct-horse-battery-9"
+
+
+def _budget_alert(personas, client, name=AWKWARD):
+    budget = make_budget(personas, name=name, amount_cents=10_000)
+    expense_record(budget=budget, actor=personas.bob, amount_cents=6_000, occurred_on=TODAY, description="x")
+
+
+def _contractor_invitation(personas, client):
+    engagement = contractor_create(organization=personas.org, actor=personas.alice, profile={"name": AWKWARD})
+    contractor_invite(engagement=engagement, actor=personas.alice, email="tom@jerry.example")
+
+
+def _member_invitation(personas, client):
+    member_invite(organization=personas.org, invited_by=personas.alice, email="new@crumb.example", role="manager")
+
+
+def _password_reset(personas, client):
+    client.post(reverse("accounts:password-reset"), {"email": personas.alice.email})
+
+
+def _signup_confirm(personas, client):
+    signup_request(email="tom@jerry.example", password=PASSWORD, name=AWKWARD, organization_name=AWKWARD)
+
+
+def _signup_existing(personas, client):
+    signup_request(email=personas.alice.email, password=PASSWORD, name=AWKWARD, organization_name=AWKWARD)
+
+
+SENDERS = {
+    "budget_alert.txt": _budget_alert,
+    "contractor_invitation.txt": _contractor_invitation,
+    "member_invitation.txt": _member_invitation,
+    "password_reset.txt": _password_reset,
+    "signup_confirm.txt": _signup_confirm,
+    "signup_existing.txt": _signup_existing,
+}
+
+
+def _email_templates() -> set[str]:
+    # A *_subject.txt is the one-line subject of the e-mail named before it, not an e-mail.
+    return {path.name for path in EMAIL_TEMPLATES.glob("*.txt") if not path.name.endswith("_subject.txt")}
+
+
+def test_every_email_template_has_a_sender_here():
+    missing = _email_templates() - set(SENDERS)
+    assert not missing, f"Add a sender for {sorted(missing)} to SENDERS in {Path(__file__).name}"
+    assert set(SENDERS) <= _email_templates()
+
+
+@pytest.fixture
+def awkward(personas):
+    """Crumb & Co. and its owner Alice, renamed so their names need escaping in HTML."""
+    personas.org.name = AWKWARD
+    personas.org.save()
+    personas.alice.name = AWKWARD
+    personas.alice.save()
+    return personas
+
+
+@pytest.mark.parametrize("template", sorted(SENDERS))
+def test_the_email_reads_as_typed_in_text_escaped_in_html_and_links_to_the_served_address(
+    template, awkward, client, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = SERVED
+    with django_capture_on_commit_callbacks(execute=True):
+        SENDERS[template](awkward, client)
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    text = message.body
+    [(html, mimetype)] = message.alternatives
+    assert mimetype == "text/html"
+
+    assert AWKWARD in text
+    for entity in ("&amp;", "&lt;", "&gt;", "&quot;", "&#x27;", "&#39;"):
+        assert entity not in text
+    assert escape(AWKWARD) in html
+    assert AWKWARD not in html and '<"T&J">' not in html
+
+    text_links = re.findall(r"https?://[^\s]+", text)
+    html_links = [unescape(href) for href in re.findall(r'href="([^"]*)"', html)]
+    assert text_links, "every e-mail here leads somewhere"
+    assert all(link.startswith(SERVED + "/") for link in text_links), text_links
+    assert html_links == [link.rstrip(".,;:!?)") for link in text_links]
+
+
+def test_a_url_typed_into_a_name_stays_text_in_html(personas, settings, django_capture_on_commit_callbacks):
+    settings.SITE_URL = SERVED
+    with django_capture_on_commit_callbacks(execute=True):
+        _budget_alert(personas, None, name="Ads https://evil.example/login")
+
+    [(html, _)] = mail.outbox[0].alternatives
+    assert "https://evil.example/login" in html
+    assert 'href="https://evil.example' not in html
