@@ -11,7 +11,7 @@ overrides are the owners' (they are the ones who may override, and the activity 
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +23,7 @@ from outsourcer.contracts import events as contract_events
 from outsourcer.contracts.page_selectors import contract_list_ending_for_organization, time_waiting_by_contractor
 from outsourcer.lib.durations import duration_text
 from outsourcer.lib.money import format_money
+from outsourcer.lib.timezones import date_in
 
 ENDING_WITHIN_DAYS = 14
 OVERRIDES_WITHIN_DAYS = 7
@@ -70,7 +71,7 @@ def time_waiting(ctx: OrgContext, today: date) -> NeedSection | None:
         return None
     items = []
     for row in rows[:ITEMS_PER_SECTION]:
-        count, since = row["entries"], timezone.localtime(row["waiting_since"]).date()
+        count, since = row["entries"], date_in(row["waiting_since"], ctx.organization.time_zone)
         entries = f"{count} entr{'y' if count == 1 else 'ies'}"
         waited = "since today" if since >= today else f"since {_day(since)} ({(today - since).days} d)"
         items.append(
@@ -171,7 +172,7 @@ def recent_overrides(ctx: OrgContext, today: date) -> NeedSection | None:
     items = []
     for event in events[:ITEMS_PER_SECTION]:
         who = event.actor.display_name if event.actor else "System"
-        when: datetime = timezone.localtime(event.created_at)
+        when = date_in(event.created_at, ctx.organization.time_zone)
         if event.action == contract_events.CONTRACT_ACTIVATED_OVER_BUDGET.name:
             url = _url("contracts:detail", ctx, event.object_id)
         else:
@@ -180,7 +181,7 @@ def recent_overrides(ctx: OrgContext, today: date) -> NeedSection | None:
             NeedItem(
                 label=f"{event.object_repr or 'An override'}",
                 url=url,
-                detail=f"{who} {event_label(event.action)} on {_day(when.date())}: “{event.reason}”",
+                detail=f"{who} {event_label(event.action)} on {_day(when)}: “{event.reason}”",
             )
         )
     return NeedSection(
