@@ -90,3 +90,12 @@ def event_filter_choices_for_organization(
 def event_list_recent_for_organization(*, organization: Organization, limit: int = 5) -> list[Event]:
     events = Event.objects.filter(organization=organization).select_related("actor", "organization")
     return list(events.order_by("-created_at")[:limit])
+
+
+def event_list_of_actions_since(
+    *, organization: Organization, actions: list[str], since: datetime, limit: int = 10
+) -> list[Event]:
+    """The organization's events of these actions since `since`, newest first, with their actors
+    (one query, at most `limit` + 1 so the caller knows there are more)."""
+    events = Event.objects.filter(organization=organization, action__in=actions, created_at__gte=since)
+    return list(events.select_related("actor", "organization").order_by("-created_at", "-id")[: limit + 1])

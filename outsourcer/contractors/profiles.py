@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from outsourcer.contractors.models import Contractor
+from outsourcer.lib.durations import duration_text
 from outsourcer.lib.limits import MAX_WEEK_HOURS, MAX_WEEK_MINUTES
 from outsourcer.lib.text import has_nul, normalize_skills
 from outsourcer.lib.timezones import WorkingHoursError, clean_working_hours
@@ -104,6 +105,43 @@ def clean_profile(data: dict[str, Any], *, partial: bool = False) -> dict[str, A
             errors.add("name", REQUIRED.format(label="Name"))
     errors.raise_if_any()
     return cleaned
+
+
+# Capacity: a contractor's clients never have more hours than the contractor's total.
+CAPACITY_FOR_CLIENT = (
+    "At most {fits} a week: {name} works {total} a week in all and gives {others} of it to other clients."
+)
+CAPACITY_FOR_CLIENT_YOURS = (
+    "At most {fits} a week for {client}: your total is {total} a week and you give {others} to your other clients."
+)
+CAPACITY_TOTAL = "At least {given} a week: that is what {name} gives clients now. Lower what a client gets first."
+CAPACITY_TOTAL_YOURS = (
+    "At least {given} a week: that is what you give your clients now. Lower what a client gets first."
+)
+
+
+def capacity_over_total(
+    *, total: int, others: int, minutes: int, name: str, client: str = "", yours: bool = False
+) -> str:
+    """The message when `others` (given to the other clients) + `minutes` (this client) would pass
+    `total`, else "". With `yours`, worded for the contractor themselves."""
+    if others + minutes <= total:
+        return ""
+    template = CAPACITY_FOR_CLIENT_YOURS if yours else CAPACITY_FOR_CLIENT
+    return template.format(
+        fits=duration_text(max(total - others, 0)),
+        total=duration_text(total),
+        others=duration_text(others),
+        name=name,
+        client=client,
+    )
+
+
+def capacity_total_below_given(*, total: int, given: int, name: str, yours: bool = False) -> str:
+    """The message when a new `total` is below what the clients are `given`, else ""."""
+    if total >= given:
+        return ""
+    return (CAPACITY_TOTAL_YOURS if yours else CAPACITY_TOTAL).format(given=duration_text(given), name=name)
 
 
 def _clean_notes(notes: str) -> str:

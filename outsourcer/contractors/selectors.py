@@ -90,14 +90,13 @@ def invitation_pending_for_engagement(*, engagement: Engagement) -> Invitation |
     )
 
 
-def capacity_given_minutes(*, contractor: Contractor) -> int:
-    """Minutes a week the contractor has promised to organizations they still work with."""
-    given = (
-        Engagement.objects.filter(contractor=contractor)
-        .exclude(status=EngagementStatus.ENDED)
-        .aggregate(total=Sum("weekly_capacity_minutes"))["total"]
-    )
-    return given or 0
+def capacity_given_minutes(*, contractor: Contractor, excluding: Engagement | None = None) -> int:
+    """Minutes a week the contractor has promised to organizations they still work with (ended
+    engagements do not count), leaving out `excluding` when given."""
+    engagements = Engagement.objects.filter(contractor=contractor).exclude(status=EngagementStatus.ENDED)
+    if excluding is not None:
+        engagements = engagements.exclude(pk=excluding.pk)
+    return engagements.aggregate(total=Sum("weekly_capacity_minutes"))["total"] or 0
 
 
 def engagement_list_for_contractor(*, contractor: Contractor) -> QuerySet[Engagement]:

@@ -18,8 +18,11 @@ from outsourcer.contractors.profiles import (
     PROFILE_FIELDS,
     _clean_notes,
     _engagement_capacity,
+    capacity_over_total,
+    capacity_total_below_given,
     clean_profile,
 )
+from outsourcer.contractors.selectors import capacity_given_minutes
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.validation import Errors
 from outsourcer.notifications.email import email_send_on_commit
@@ -27,6 +30,49 @@ from outsourcer.notifications.email import email_send_on_commit
 
 def _profile_snapshot(contractor: Contractor) -> dict[str, Any]:
     return {field: getattr(contractor, field) for field in PROFILE_FIELDS}
+
+
+DEFAULT_CAPACITY_MINUTES = Contractor._meta.get_field("weekly_capacity_minutes").default
+
+
+def _check_capacity(
+    *,
+    contractor: Contractor,
+    total: int | None = None,
+    engagement: Engagement | None = None,
+    minutes: int | None = None,
+    field: str,
+    yours: bool = False,
+) -> None:
+    """The capacity rule, for every way hours change (the organization's pages and API, the
+    portal and its API): the hours a contractor gives their clients never add up to more than
+    their total. `engagement` and `minutes`: one client's new hours; without them, a new `total`
+    (None: the stored one). Locks the contractor row so two changes at once cannot both pass (call
+    inside the transaction); raises FieldErrors on `field` with the numbers."""
+    if contractor.pk is None:
+        problem = capacity_over_total(total=total or 0, others=0, minutes=minutes or 0, name=contractor.name)
+    else:
+        locked = Contractor.objects.select_for_update().filter(pk=contractor.pk)
+        stored = locked.values_list("weekly_capacity_minutes", flat=True).get()
+        total = stored if total is None else total
+        if engagement is not None and minutes is not None:
+            if engagement.status == EngagementStatus.ENDED:
+                return  # an ended engagement's hours are not counted as given
+            problem = capacity_over_total(
+                total=total,
+                others=capacity_given_minutes(contractor=contractor, excluding=engagement),
+                minutes=minutes,
+                name=contractor.name,
+                client=engagement.organization.name,
+                yours=yours,
+            )
+        else:
+            given = capacity_given_minutes(contractor=contractor)
+            problem = capacity_total_below_given(total=total, given=given, name=contractor.name, yours=yours)
+    errors = Errors()
+    if problem:
+        errors.add(field, problem)
+    errors.raise_if_any()
 
 
 def contractor_create(
@@ -48,6 +94,12 @@ def contractor_create(
         cleaned.get("weekly_capacity_minutes", 0)
         if engagement_capacity_minutes is None
         else engagement_capacity_minutes
+    )
+    _check_capacity(
+        contractor=Contractor(name=cleaned.get("name", "")),
+        total=cleaned.get("weekly_capacity_minutes", DEFAULT_CAPACITY_MINUTES),
+        minutes=capacity,
+        field="engagement_capacity_minutes",
     )
     with transaction.atomic():
         contractor = Contractor.objects.create(created_by_organization=organization, **cleaned)
@@ -88,7 +140,23 @@ def contractor_update(
     cleaned = clean_profile(profile, partial=True) if profile else {}
     if notes is not None:
         notes = _clean_notes(notes)
+    if engagement_capacity_minutes is not None:
+        engagement_capacity_minutes = _engagement_capacity(engagement_capacity_minutes)
     with transaction.atomic():
+        if engagement_capacity_minutes is not None or "weekly_capacity_minutes" in cleaned:
+            _check_capacity(
+                contractor=contractor,
+                total=cleaned.get("weekly_capacity_minutes"),
+                engagement=engagement,
+                minutes=(
+                    engagement.weekly_capacity_minutes
+                    if engagement_capacity_minutes is None
+                    else engagement_capacity_minutes
+                ),
+                field="engagement_capacity_minutes"
+                if engagement_capacity_minutes is not None
+                else "weekly_capacity_minutes",
+            )
         before = _profile_snapshot(contractor)
         for field, value in cleaned.items():
             setattr(contractor, field, value)
@@ -99,7 +167,7 @@ def contractor_update(
             engagement.notes = notes
             changed.append("notes")
         if engagement_capacity_minutes is not None:
-            engagement.weekly_capacity_minutes = _engagement_capacity(engagement_capacity_minutes)
+            engagement.weekly_capacity_minutes = engagement_capacity_minutes
             changed.append("weekly_capacity_minutes")
         engagement.save(update_fields=changed)
         after = _profile_snapshot(contractor)
@@ -237,6 +305,13 @@ def contractor_profile_update(*, contractor: Contractor, actor: User, profile: d
     profile = {k: v for k, v in profile.items() if k != "email"}
     cleaned = clean_profile(profile, partial=True)
     with transaction.atomic():
+        if "weekly_capacity_minutes" in cleaned:
+            _check_capacity(
+                contractor=contractor,
+                total=cleaned["weekly_capacity_minutes"],
+                field="weekly_capacity_minutes",
+                yours=True,
+            )
         before = _profile_snapshot(contractor)
         for field, value in cleaned.items():
             setattr(contractor, field, value)
@@ -258,9 +333,17 @@ def contractor_profile_update(*, contractor: Contractor, actor: User, profile: d
 
 
 def engagement_capacity_set(*, engagement: Engagement, actor: User, minutes: int) -> Engagement:
-    """The contractor sets how much of their week this organization may plan with."""
+    """The contractor sets how much of their week this organization may plan with; never more
+    than their total leaves after their other clients (FieldErrors on "engagement_capacity_minutes")."""
     minutes = _engagement_capacity(minutes)
     with transaction.atomic():
+        _check_capacity(
+            contractor=engagement.contractor,
+            engagement=engagement,
+            minutes=minutes,
+            field="engagement_capacity_minutes",
+            yours=True,
+        )
         before = engagement.weekly_capacity_minutes
         engagement.weekly_capacity_minutes = minutes
         engagement.save(update_fields=["weekly_capacity_minutes", "updated_at"])

@@ -146,6 +146,12 @@ def contractor_edit(request, ctx: OrgContext, engagement_id: int):
         "form": form,
         "engagement": engagement,
         "owned_by_contractor": owned_by_contractor,
+        "capacity_left": (
+            engagement.contractor.weekly_capacity_minutes
+            - selectors.capacity_given_minutes(contractor=engagement.contractor)
+            if owned_by_contractor
+            else None
+        ),
         "title": f"Edit {engagement.contractor.name}",
     }
     return form_page(request, "contractors/form.html", context)

@@ -1,7 +1,9 @@
 """Small reads only the contract and time pages need (select choices, a contract's time summary).
 Anything the API or a service also needs belongs in selectors.py."""
 
-from django.db.models import Count, Q, Sum
+from datetime import date
+
+from django.db.models import Count, Min, Q, Sum
 
 from outsourcer.accounts.models import Organization
 from outsourcer.contractors.models import Contractor
@@ -45,3 +47,34 @@ def loggable_contract_choices(*, contractor: Contractor) -> list[tuple[int, str]
         .values_list("pk", "title", "organization__name")
     )
     return [(pk, f"{title} · {org}") for pk, title, org in rows]
+
+
+def time_waiting_by_contractor(
+    *, organization: Organization, not_user_id: int | None = None, limit: int = 10
+) -> list[dict]:
+    """Submitted time per contractor, the longest waiting first: {contractor_id, contractor__name,
+    entries, minutes, waiting_since} (one grouped query, at most `limit` + 1 rows so the caller
+    knows there are more). `not_user_id` leaves out the caller's own time (nobody reviews it)."""
+    entries = TimeEntry.objects.filter(organization=organization, status=TimeEntryStatus.SUBMITTED)
+    if not_user_id is not None:
+        entries = entries.exclude(contractor__user_id=not_user_id)
+    rows = (
+        entries.order_by()
+        .values("contractor_id", "contractor__name")
+        .annotate(entries=Count("pk"), minutes=Sum("minutes"), waiting_since=Min("created_at"))
+        .order_by("waiting_since", "contractor_id")
+    )
+    return list(rows[: limit + 1])
+
+
+def contract_list_ending_for_organization(
+    *, organization: Organization, until: date, limit: int = 10
+) -> list[Contract]:
+    """Active contracts whose end date is on or before `until` (including those already past it,
+    still open), soonest first, with their contractor (one query, at most `limit` + 1)."""
+    contracts = (
+        Contract.objects.filter(organization=organization, status=ContractStatus.ACTIVE, ends_on__lte=until)
+        .select_related("contractor")
+        .order_by("ends_on", "pk")
+    )
+    return list(contracts[: limit + 1])

@@ -87,9 +87,9 @@ def _row_or_page(request, ctx: OrgContext, entry: TimeEntry, *, state: dict, sta
 def time_approve(request, ctx: OrgContext, entry_id: int):
     entry = access_time_entry(ctx, entry_id, review=True)
     form = OverrideForm(request.POST)
-    if not form.is_valid():
-        state = {"action": "approve", "override": {"message": "Confirm the override with a reason."}, "form": form}
-        return _row_or_page(request, ctx, entry, state=state, status=400)
+    # An override without a reason still goes through the guard (form.reason is then empty), so
+    # the row shows the guard's own warning again with the reason's error beside it.
+    form.is_valid()
     try:
         services.time_entry_approve(
             entry=entry,
@@ -100,7 +100,7 @@ def time_approve(request, ctx: OrgContext, entry_id: int):
         )
     except OverrideRequired as exc:
         state = {"action": "approve", "override": {"message": exc.message, "details": exc.details}, "form": form}
-        return _row_or_page(request, ctx, entry, state=state, status=409)
+        return _row_or_page(request, ctx, entry, state=state, status=400 if form.errors else 409)
     except DomainError as exc:  # 409 when the entry changed since the page showed it
         state = {"action": "approve", "error": exc.message}
         return _row_or_page(request, ctx, access_time_entry(ctx, entry.pk), state=state, status=exc.status_code)
@@ -134,7 +134,8 @@ def time_bulk(request, ctx: OrgContext):
     entries = access_time_entries(ctx, ids, review=True)
     form = BulkReviewForm(request.POST, entry_ids=[e.pk for e in entries])
     status = 400
-    if form.is_valid():
+    # Only the override's reason missing: the guard runs again so its warning stays on the page.
+    if form.is_valid() or set(form.errors) == {"override_reason"}:
         chosen = [e for e in entries if e.pk in set(form.cleaned_data["entries"])]
         try:
             if form.cleaned_data["action"] == "approve":
@@ -162,7 +163,7 @@ def time_bulk(request, ctx: OrgContext):
                 checked=set(ids),
                 bulk_override={"message": exc.message, "details": exc.details},
             )
-            return render(request, "contracts/time_review.html", context, status=409)
+            return render(request, "contracts/time_review.html", context, status=400 if form.errors else 409)
         except DomainError as exc:
             form.add_error(None, exc.message)
             status = exc.status_code  # 409 when an entry changed since the page showed it

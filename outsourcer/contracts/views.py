@@ -260,26 +260,20 @@ def _change_status(ctx: OrgContext, contract: Contract, form: StatusForm) -> Con
 def contract_status(request, ctx: OrgContext, contract_id: int):
     contract = access_contract(ctx, contract_id)
     form = StatusForm(request.POST)
-    if form.is_valid():
+    if form.is_valid() or not form.has_error("status"):
+        # "Activate over budget" pressed without a reason still goes through the guard (form.reason
+        # is then empty): the page shows its figures again, with the reason's error beside them.
         try:
             contract = _change_status(ctx, contract, form)
         except OverrideRequired as exc:
             override = {"message": exc.message, "details": exc.details, "currency": contract.budget.currency}
             context = _detail_context(ctx, contract, status_form=form, override=override)
-            return render(request, "contracts/detail.html", context, status=409)
+            return render(request, "contracts/detail.html", context, status=400 if form.errors else 409)
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, f"“{contract.title}” is now {contract.get_status_display().lower()}.")
             return redirect("contracts:detail", ctx.organization.slug, contract.pk)
-    elif form.has_error("override_reason") or form.has_error("confirm_override"):
-        override = {
-            "message": "Confirm the override with a reason.",
-            "details": {},
-            "currency": contract.budget.currency,
-        }
-        context = _detail_context(ctx, contract, status_form=form, override=override)
-        return render(request, "contracts/detail.html", context, status=400)
     else:
         messages.error(request, "Choose one of the statuses offered.")
     return redirect("contracts:detail", ctx.organization.slug, contract.pk)

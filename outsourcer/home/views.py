@@ -1,13 +1,15 @@
-"""The home pages: `/` sends the caller where their work is, and an organization's home shows its
-contractors and recent activity. They read accounts, contractors and audit, so they live here,
-above the domains (docs/architecture.md)."""
+"""The home pages: `/` sends the caller where their work is, and an organization's home shows what
+needs the caller today (home/needs.py), its contractors and recent activity. They read every
+domain, so they live here, above the domains (docs/architecture.md)."""
 
 from django.shortcuts import redirect, render
 
 from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.decorators import org_view
 from outsourcer.audit.selectors import event_list_recent_for_organization
+from outsourcer.budgets.periods import today_for
 from outsourcer.contractors.selectors import contractor_counts_for_organization
+from outsourcer.home.needs import needs_for_today
 from outsourcer.home.workspace import workspace_for_user
 
 
@@ -33,4 +35,10 @@ def home(request):
 def org_home(request, ctx: OrgContext):
     counts = contractor_counts_for_organization(organization=ctx.organization)
     recent = event_list_recent_for_organization(organization=ctx.organization) if ctx.may("activity.view") else []
-    return render(request, "orgs/home.html", {"ctx": ctx, "counts": counts, "recent_events": recent})
+    context = {
+        "ctx": ctx,
+        "needs": needs_for_today(ctx, today=today_for(ctx.organization)),
+        "counts": counts,
+        "recent_events": recent,
+    }
+    return render(request, "orgs/home.html", context)

@@ -26,8 +26,17 @@ def today_in(name: str) -> date:
     """Today's date in the named zone; UTC when the stored name is not a zone (it must not take a
     page down). A contractor's "today" and an organization's can differ: near midnight UTC, Berlin
     may be a day ahead of Lisbon."""
-    zone = zoneinfo.ZoneInfo(name) if is_time_zone(name) else zoneinfo.ZoneInfo("UTC")
-    return timezone.localdate(timezone=zone)
+    return timezone.localdate(timezone=_zone(name))
+
+
+def date_in(moment: datetime, name: str) -> date:
+    """The date of an aware `moment` in the named zone (UTC when the name is not a zone), so it
+    compares with `today_in(name)`."""
+    return timezone.localdate(moment, timezone=_zone(name))
+
+
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(name) if is_time_zone(name) else zoneinfo.ZoneInfo("UTC")
 
 
 def time_zone_choices() -> list[tuple[str, str]]:

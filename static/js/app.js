@@ -1,7 +1,2 @@
-// Small progressive enhancements; every page works without this file.
-document.addEventListener("click", (event) => {
-  const button = event.target.closest("[data-confirm]");
-  if (button && !window.confirm(button.dataset.confirm)) {
-    event.preventDefault();
-  }
-});
+// Small progressive enhancements; every page works without this file. Confirmations are asked in
+// the page (templates/includes/confirm_form.html), never with a browser dialog.

@@ -73,9 +73,18 @@ def test_owner_invites_a_contractor_who_sets_hours_and_capacity(live_server, pag
     contractor_page.get_by_label("Total weekly capacity (hours)").fill("30")
     contractor_page.get_by_role("button", name="Save profile").click()
     expect(contractor_page.get_by_text("Your profile is saved.")).to_be_visible()
-    contractor_page.get_by_label("Hours a week for Crumb & Co.").fill("12")
+    # More than her total is refused next to the field, with the numbers.
+    capacity = contractor_page.get_by_label("Capacity for Crumb & Co. (hours a week)")
+    capacity.fill("31")
+    contractor_page.get_by_role("button", name="Save hours").click()
+    expect(contractor_page.locator("#capacity")).to_contain_text(
+        "At most 30 h a week for Crumb & Co.: your total is 30 h a week and you give 0 h to your other clients."
+    )
+    expect(capacity).to_have_value("31")
+    capacity.fill("12")
     contractor_page.get_by_role("button", name="Save hours").click()
     expect(contractor_page.get_by_text("Crumb & Co. can now plan with 12 h a week.")).to_be_visible()
+    expect(contractor_page.locator("#capacity")).to_contain_text("Left across all your clients: 18 h/week")
     contractor_page.context.close()
 
     # The owner reloads the directory: Nadia has an account and gives 12 h a week.
@@ -83,6 +92,11 @@ def test_owner_invites_a_contractor_who_sets_hours_and_capacity(live_server, pag
     row = page.get_by_role("row", name=re.compile("Nadia Okafor"))
     expect(row).to_contain_text("Has account")
     expect(row).to_contain_text("12 h/week")
+    row.get_by_role("link", name="Nadia Okafor").click()
+    figures = page.locator("dl.figures")
+    expect(figures).to_contain_text("Capacity for you12 h/week")
+    expect(figures).to_contain_text("Left across all their clients18 h/week")
+    page.go_back()
 
     # The viewer reads the directory and the detail page, without any button that changes things.
     viewer = browser.new_context().new_page()

@@ -31,6 +31,8 @@ def test_the_owner_sees_the_sum_when_the_third_contract_does_not_fit(live_server
     base = live_server.url
     today = today_for(personas.org)
     page.set_default_timeout(15_000)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     # €1,000 from a week ago to six days ahead: the rest of the period is 7 days from today.
     budget = make_budget(personas, name="Spring campaign", period="one_off", amount_cents=100_000,
                          starts_on=today - timedelta(days=7), ends_on=today + timedelta(days=6))  # fmt: skip
@@ -61,10 +63,17 @@ def test_the_owner_sees_the_sum_when_the_third_contract_does_not_fit(live_server
     expect(guard.get_by_role("row", name=re.compile("Over by"))).to_contain_text("€150.00")
     expect(guard).to_contain_text("What would fit: up to €100.00 this period.")
 
+    # One step: a reason and one button that says what it does; nothing else activates here.
+    expect(page.get_by_role("button", name="Activate", exact=True)).to_have_count(0)
+    guard.get_by_role("button", name="Activate over budget").click()
+    # Without a reason the same warning, with its numbers, stays; the error sits by the reason.
+    guard = page.get_by_role("alert").filter(has_text="does not fit the budget")
+    expect(guard.get_by_role("row", name=re.compile("Over by"))).to_contain_text("€150.00")
+    expect(guard).to_contain_text("Give a reason for the override.")
     guard.get_by_label("Reason for the override").fill("The launch pays for it")
-    guard.get_by_label(re.compile("Activate anyway, over the budget")).check()
-    guard.get_by_role("button", name="Activate anyway").click()
+    guard.get_by_role("button", name="Activate over budget").click()
     expect(page.get_by_text("“Launch video” is now active.")).to_be_visible()
+    assert dialogs == []  # no browser dialog on the way
 
     page.get_by_role("link", name="Spring campaign").first.click()
     expect(page.get_by_role("heading", name=re.compile("Spring campaign"))).to_contain_text("Over budget")

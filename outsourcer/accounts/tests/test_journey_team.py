@@ -108,8 +108,10 @@ def test_a_contractor_resets_a_forgotten_password(page: Page, live_server, perso
 def test_a_viewer_leaves_the_organization(page: Page, live_server, personas):
     _log_in(page, live_server, "vera@crumb.example")
     page.goto(f"{live_server.url}/o/crumb/members/")
-    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Leave Crumb & Co.").click()
+    # Asked in the page, not in a browser dialog.
+    expect(page.get_by_text("You lose access to Crumb & Co. at once.")).to_be_visible()
+    page.get_by_role("button", name="Yes, leave now").click()
 
     expect(page.get_by_text("You left Crumb & Co.")).to_be_visible()
     page.goto(f"{live_server.url}/o/crumb/")

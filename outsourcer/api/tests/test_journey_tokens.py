@@ -49,8 +49,10 @@ def test_an_owner_creates_uses_and_revokes_a_token(page: Page, live_server, pers
     page.goto(f"{live_server.url}/accounts/tokens/")
     expect(page.get_by_label("Copy it now")).to_have_count(0)
     expect(page.locator("body")).not_to_contain_text(raw)
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.locator("tr", has_text="Bookkeeping export").get_by_role("button", name="Revoke").click()
+    row.get_by_role("button", name="Revoke").click()
+    # Asked in the page, not in a browser dialog.
+    expect(row).to_contain_text("Programs using “Bookkeeping export” stop working at once.")
+    row.get_by_role("button", name="Revoke “Bookkeeping export”").click()
     expect(page.get_by_text("Token “Bookkeeping export” is revoked")).to_be_visible()
 
     status, body = _api_status(live_server, raw, "/contractors")

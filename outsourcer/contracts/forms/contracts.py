@@ -285,7 +285,9 @@ class ContractFilterForm(forms.Form):
 
 
 class OverrideForm(NulFreeMixin, forms.Form):
-    """An owner's explicit confirmation past a guard, with the reason that is recorded."""
+    """An owner's explicit confirmation past a guard, with the reason that is recorded. The
+    confirmation is the button that says what it does ("Activate over budget"): it submits
+    `confirm_override`, so one step holds both."""
 
     override_reason = forms.CharField(
         required=False,
@@ -301,7 +303,7 @@ class OverrideForm(NulFreeMixin, forms.Form):
         if cleaned.get("confirm_override") and not (cleaned.get("override_reason") or "").strip():
             self.add_error("override_reason", "Give a reason for the override.")
         if (cleaned.get("override_reason") or "").strip() and not cleaned.get("confirm_override"):
-            self.add_error("confirm_override", "Tick the box to confirm the override.")
+            self.add_error("override_reason", "Press the override button to proceed with this reason.")
         return cleaned
 
     @property
@@ -310,6 +312,7 @@ class OverrideForm(NulFreeMixin, forms.Form):
 
     @property
     def reason(self) -> str:
+        """The reason when the override was confirmed with one, else "" (the guard then stops)."""
         return (self.cleaned_data.get("override_reason") or "").strip() if self.confirmed else ""
 
 

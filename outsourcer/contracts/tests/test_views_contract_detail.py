@@ -59,7 +59,10 @@ def test_over_the_budget_an_owner_sees_the_numbers_and_may_override(login_as, pe
     # The panel shows how its figure was computed and what would fit: 373 min × €60 × 15 / 420 ≤ €800.
     assert "How the figure is computed" in body and "= Total" in body and "Over by" in body
     assert "What would fit: a weekly cap of up to <strong>6 h 13 min</strong> at this rate." in body
-    assert "Activate anyway" in body and 'name="override_reason"' in body
+    # One step: the reason and one button that says what it does; no second Activate below it.
+    assert 'name="confirm_override" value="on" class="contrast">Activate over budget</button>' in body
+    assert 'name="override_reason"' in body and 'type="checkbox"' not in body
+    assert ">Activate</button>" not in body
     over_budget_draft.refresh_from_db()
     assert over_budget_draft.status == ContractStatus.DRAFT
 
@@ -71,17 +74,36 @@ def test_over_the_budget_an_owner_sees_the_numbers_and_may_override(login_as, pe
     assert Event.objects.filter(object_id=str(over_budget_draft.pk), reason="Launch month").exists()
 
 
-def test_an_override_needs_both_the_reason_and_the_tick(login_as, personas, org_url, over_budget_draft):
+def test_an_override_without_a_reason_keeps_the_warning(login_as, personas, org_url, over_budget_draft):
+    client = login_as(personas.alice)
+    response = _status(client, org_url, over_budget_draft, status="active", confirm_override="on")
+
+    body = text(response)
+    assert response.status_code == 400
+    # The guard's own warning with its numbers stays, the error sits next to the reason.
+    assert "to €2,571.43 of its €800.00 this period (€1,771.43 over)" in body
+    assert "Over by" in body and "What would fit" in body
+    assert body.index('name="override_reason"') < body.index("Give a reason for the override.")
+    assert body.index("Give a reason for the override.") < body.index("Activate over budget</button>")
+    over_budget_draft.refresh_from_db()
+    assert over_budget_draft.status == ContractStatus.DRAFT
+
+
+def test_a_reason_without_the_override_button_does_not_override(login_as, personas, org_url, over_budget_draft):
     client = login_as(personas.alice)
     response = _status(client, org_url, over_budget_draft, status="active", override_reason="Launch month")
     assert response.status_code == 400
-    assert "Tick the box to confirm the override." in text(response)
+    assert "Press the override button to proceed with this reason." in text(response)
     assert "Launch month</textarea>" in text(response)
-    response = _status(client, org_url, over_budget_draft, status="active", confirm_override="on")
-    assert response.status_code == 400
-    assert "Give a reason for the override." in text(response)
     over_budget_draft.refresh_from_db()
     assert over_budget_draft.status == ContractStatus.DRAFT
+
+
+def test_ending_asks_in_the_page_not_in_a_browser_dialog(login_as, personas, org_url, over_budget_draft):
+    body = text(login_as(personas.alice).get(org_url("contracts:detail", contract_id=over_budget_draft.pk)))
+    assert "data-confirm" not in body and "confirm(" not in body and "{#" not in body
+    assert '<summary role="button" class="secondary outline">End contract</summary>' in body
+    assert "End “Too big”</button>" in body
 
 
 def test_a_manager_sees_the_warning_and_is_told_to_ask_an_owner(login_as, personas, org_url, over_budget_draft):

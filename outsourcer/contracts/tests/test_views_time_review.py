@@ -114,6 +114,19 @@ def test_past_the_weekly_cap_an_owner_may_override_with_a_reason(login_as, perso
     assert "Override: Launch week" in text(response)
 
 
+def test_an_override_without_a_reason_keeps_the_cap_warning(login_as, personas, org_url, full_week):
+    url = org_url("contracts:time-approve", entry_id=full_week.pk)
+    response = login_as(personas.alice).post(url, {"confirm_override": "on"}, headers=HTMX)
+
+    body = text(response)
+    assert "Needs an override." in body and "weekly cap" in body
+    assert "Give a reason for the override." in body
+    assert 'value="on" class="contrast">Approve over the limit</button>' in body
+    assert 'name="confirm_override" id' not in body  # no tick box: the button is the confirmation
+    full_week.refresh_from_db()
+    assert full_week.status == TimeEntryStatus.SUBMITTED
+
+
 def test_without_javascript_the_override_is_offered_on_the_page(login_as, personas, org_url, full_week):
     response = login_as(personas.alice).post(org_url("contracts:time-approve", entry_id=full_week.pk))
     body = text(response)

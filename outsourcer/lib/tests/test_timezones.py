@@ -1,6 +1,6 @@
 """lib/timezones.py: zone names and the working-hours format contractors edit."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -8,6 +8,7 @@ from outsourcer.lib.timezones import (
     DEFAULT_WORKING_HOURS,
     WorkingHoursError,
     clean_working_hours,
+    date_in,
     is_time_zone,
     local_time_text,
     time_zone_choices,
@@ -63,3 +64,10 @@ def test_local_time_text_is_the_weekday_and_clock_in_the_zone():
     assert local_time_text(moment, "UTC") == "Fri 17:00"
     assert local_time_text(moment, "Asia/Manila") == "Sat 01:00"
     assert local_time_text(moment, "America/New_York") == "Fri 13:00"
+
+
+def test_date_in_reads_the_day_in_the_zone():
+    moment = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    assert date_in(moment, "Europe/Berlin") == date(2027, 1, 1)
+    assert date_in(moment, "America/New_York") == date(2026, 12, 31)
+    assert date_in(moment, "Mars/Olympus") == date(2026, 12, 31)  # not a zone: UTC
