@@ -67,6 +67,12 @@ def test_the_owners_pages_fit_a_phone_and_fold_the_menu(live_server, phone, pers
     label_height = narrow.locator("text.axis-label").first.bounding_box()["height"]
     assert label_height >= 12, "chart labels shrank below a readable size"
 
+    # A wide table scrolls inside its own box, and what each row is stays in view.
+    phone.goto(f"{org}/contracts/")
+    phone.locator(".table-wrap").first.evaluate("box => box.scrollLeft = 400")
+    name = phone.get_by_role("link", name=contract.title).bounding_box()
+    assert 0 <= name["x"] < PHONE["width"] / 2
+
 
 def test_a_csv_preview_fits_a_phone(live_server, phone, personas):
     log_in(phone, live_server.url, personas.alice.email)
