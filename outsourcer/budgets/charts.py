@@ -3,6 +3,10 @@ styles (the CSP forbids them), only SVG presentation attributes and classes from
 
 Pixel coordinates are floats rounded to one decimal; the money they picture stays in integer
 cents and is listed, exactly, in the table under the chart.
+
+The chart comes in two widths drawn from the same figures: an SVG scales to its box, so the wide one
+on a phone would shrink its labels to a third of their size; the page shows the narrow one there
+(app.css), whose labels stay at their size.
 """
 
 from dataclasses import dataclass, field
@@ -11,6 +15,7 @@ from datetime import date
 from outsourcer.lib.money import format_money
 
 WIDTH, HEIGHT = 640, 260
+NARROW_WIDTH, NARROW_HEIGHT = 340, 220  # a phone's width less the page's margins
 LEFT, RIGHT, TOP, BOTTOM = 84, 16, 16, 36  # room for the axis labels
 
 
@@ -37,6 +42,7 @@ class BurnChart:
     y_ticks: list[Tick] = field(default_factory=list)
     thresholds: list[Tick] = field(default_factory=list)
     summary: str = ""  # the chart in one sentence, for screen readers
+    narrow: "BurnChart | None" = None  # the same chart drawn for a phone
 
 
 def _fmt(value: float) -> str:
@@ -52,8 +58,33 @@ def burn_chart(
     period_end: date,
     thresholds: list[int] = (),
 ) -> BurnChart:
-    """Geometry for cumulative spend over the period against the budget line."""
-    chart = BurnChart()
+    """Geometry for cumulative spend over the period against the budget line, with `narrow`, the
+    same chart for a phone."""
+    figures = {
+        "series": series,
+        "budgeted_cents": budgeted_cents,
+        "currency": currency,
+        "period_start": period_start,
+        "period_end": period_end,
+        "thresholds": thresholds,
+    }
+    chart = _burn_chart(width=WIDTH, height=HEIGHT, **figures)
+    chart.narrow = _burn_chart(width=NARROW_WIDTH, height=NARROW_HEIGHT, **figures)
+    return chart
+
+
+def _burn_chart(
+    *,
+    width: int,
+    height: int,
+    series: list[tuple[date, int]],
+    budgeted_cents: int,
+    currency: str,
+    period_start: date,
+    period_end: date,
+    thresholds: list[int],
+) -> BurnChart:
+    chart = BurnChart(width=width, height=height, right_x=width - RIGHT, bottom_y=height - BOTTOM)
     days = max((period_end - period_start).days, 1)
     plot_w = chart.right_x - chart.left
     plot_h = chart.bottom_y - chart.top

@@ -1,0 +1,19 @@
+from django import template
+from django.http import HttpRequest
+
+from outsourcer.accounts.models import Membership
+from outsourcer.home.workspace import Workspace
+
+register = template.Library()
+
+
+@register.filter
+def remembered_membership(workspace: Workspace | str, request: HttpRequest) -> Membership | None:
+    """The membership of the business the caller last opened (`session["current_org"]`), for the
+    pages outside any business (notifications, error pages): read from the nav's own membership
+    list, so no query of its own. None when they last opened the portal or left that business."""
+    # Signed out there is no workspace in the context: the template passes "" instead.
+    slug = request.session.get("current_org") if hasattr(request, "session") else None
+    if not isinstance(workspace, Workspace) or not slug:
+        return None
+    return next((m for m in workspace.memberships if m.organization.slug == slug), None)
