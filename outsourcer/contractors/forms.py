@@ -11,11 +11,11 @@ from django import forms
 
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
-from outsourcer.lib.currencies import CURRENCY_CHOICES
 from outsourcer.lib.durations import hours_to_minutes, minutes_to_hours
 from outsourcer.lib.errors import DomainError, apply_to_form
 from outsourcer.lib.money import MoneyError, amount_text, parse_amount
-from outsourcer.lib.timezones import WEEKDAY_LABELS, WEEKDAYS, time_zone_choices
+from outsourcer.lib.pickers import CurrencyField, TimeZoneField
+from outsourcer.lib.timezones import WEEKDAY_LABELS, WEEKDAYS
 
 TIER_ROWS = 3
 _MAX_HOURS = Decimal(168)
@@ -71,7 +71,7 @@ class ProfileFieldsForm(NulFreeMixin, forms.Form):
     skills = forms.CharField(
         max_length=500, required=False, help_text="Separated by commas, e.g. product photography, copywriting."
     )
-    time_zone = forms.ChoiceField(choices=time_zone_choices, initial="UTC", label="Time zone")
+    time_zone = TimeZoneField(initial="UTC")
     default_rate = forms.CharField(
         max_length=20,
         required=False,
@@ -79,7 +79,7 @@ class ProfileFieldsForm(NulFreeMixin, forms.Form):
         help_text="e.g. 45.50",
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
-    currency = forms.ChoiceField(choices=CURRENCY_CHOICES, initial="EUR")
+    currency = CurrencyField()
 
     # Service field → the form field that produced it, so errors land next to the right input.
     service_fields = {

@@ -1,0 +1,82 @@
+"""The one time-zone picker and the one currency picker every form uses.
+
+A text input tied to a <datalist>: the browser filters the readable labels as one types ("lisb",
+"euro", "Portugal"), works with the keyboard and on a phone, and needs no script. The input shows
+the label ("Europe/Lisbon — Lisbon, Portugal (UTC+0)"); the field turns it — or a bare name, an
+alias, a code in any case, a city or a currency name — back into the stored value, and refuses
+anything else next to the input, keeping what was typed.
+"""
+
+from collections.abc import Callable, Iterable
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+
+from outsourcer.lib.currencies import CURRENCY_CHOICES, currency_from_text
+from outsourcer.lib.timezones import time_zone_choices, time_zone_from_text
+from outsourcer.lib.validation import CURRENCY, TIME_ZONE
+
+
+class PickerInput(forms.TextInput):
+    """A text input with a datalist of `(value, label)` options; shows labels, posts what is typed."""
+
+    def __init__(self, options: Callable[[], Iterable[tuple[str, str]]], attrs=None):
+        base = {"autocomplete": "off", "spellcheck": "false", "autocapitalize": "off", "class": "picker"}
+        super().__init__(attrs={**base, **(attrs or {})})
+        self.options = options
+
+    def format_value(self, value):
+        # A stored value ("Europe/Lisbon") shows as its label; what someone typed stays as typed.
+        labels = dict(self.options())
+        return labels.get(value, value) if value else value
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = {**(attrs or {})}
+        list_id = f"{attrs.get('id') or name}_options"
+        attrs["list"] = list_id
+        html = super().render(name, value, attrs, renderer)
+        options = format_html_join("", '<option value="{}"></option>', ((label,) for _, label in self.options()))
+        return format_html('{}<datalist id="{}">{}</datalist>', html, list_id, options)
+
+
+def _zone_options() -> tuple[tuple[str, str], ...]:
+    # Offsets as on today's date where the viewer is: summer and winter time differ.
+    return time_zone_choices(timezone.localdate())
+
+
+class TimeZoneField(forms.CharField):
+    """A listed time zone, picked by name, alias, city or label; cleans to the zone's name."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 100)
+        kwargs.setdefault("label", "Time zone")
+        super().__init__(widget=PickerInput(_zone_options, attrs=kwargs.pop("attrs", None)), **kwargs)
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return ""
+        zone = time_zone_from_text(text)
+        if zone is None:
+            raise ValidationError(TIME_ZONE, code="invalid")
+        return zone
+
+
+class CurrencyField(forms.CharField):
+    """An ISO 4217 currency, picked by code, name or label ("EUR — euro"); cleans to the code."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 60)
+        kwargs.setdefault("initial", "EUR")
+        super().__init__(widget=PickerInput(lambda: CURRENCY_CHOICES, attrs=kwargs.pop("attrs", None)), **kwargs)
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return ""
+        code = currency_from_text(text)
+        if code is None:
+            raise ValidationError(CURRENCY, code="invalid")
+        return code
