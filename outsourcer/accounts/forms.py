@@ -40,6 +40,10 @@ class SignupForm(NulFreeMixin, forms.Form):
     email = forms.EmailField(max_length=254, label="E-mail")
     password = new_password_field("At least 10 characters; not a common password.")
     organization_name = forms.CharField(max_length=120, label="Your business", help_text="e.g. Crumb & Co. Bakery")
+    currency = CurrencyField(initial="", help_text="New budgets and contracts start in this currency.")
+    time_zone = TimeZoneField(
+        attrs={"data-guess": "time-zone"}, help_text="Where your business works: deadlines and reports use it."
+    )
 
 
 class LoginForm(NulFreeMixin, forms.Form):
@@ -59,7 +63,11 @@ class RoleForm(forms.Form):
 class OrganizationForm(NulFreeMixin, forms.Form):
     name = forms.CharField(max_length=120, label="Organization name")
     currency = CurrencyField(help_text="New budgets and contracts start in this currency.")
-    time_zone = TimeZoneField(initial="UTC", help_text="Where the business works: deadlines and reports use it.")
+    time_zone = TimeZoneField(
+        initial="UTC",
+        attrs={"data-guess": "time-zone"},
+        help_text="Where the business works: deadlines and reports use it.",
+    )
 
 
 class MemberFilterForm(forms.Form):

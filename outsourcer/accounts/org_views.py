@@ -13,6 +13,7 @@ from outsourcer.accounts.forms import InviteMemberForm, MemberFilterForm, Organi
 from outsourcer.accounts.models import Invitation, Membership
 from outsourcer.lib.errors import DomainError, apply_to_form
 from outsourcer.lib.forms import form_page
+from outsourcer.lib.pickers import guess_currency_into
 
 MEMBERS_PER_PAGE = 25
 
@@ -21,6 +22,7 @@ MEMBERS_PER_PAGE = 25
 @require_http_methods(["GET", "POST"])
 def org_create(request):
     form = OrganizationForm(request.POST or None, initial={"time_zone": request.user.time_zone})
+    guess_currency_into(form, request)
     if request.method == "POST" and form.is_valid():
         try:
             organization = services.organization_create(owner=request.user, **form.cleaned_data)

@@ -10,11 +10,12 @@ anything else next to the input, keeping what was typed.
 from collections.abc import Callable, Iterable
 
 from django import forms
+from django.http import HttpRequest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from outsourcer.lib.currencies import CURRENCY_CHOICES, currency_from_text
+from outsourcer.lib.currencies import CURRENCY_CHOICES, currency_for_locale, currency_from_text, currency_label
 from outsourcer.lib.timezones import time_zone_choices, time_zone_from_text
 from outsourcer.lib.validation import CURRENCY, TIME_ZONE
 
@@ -29,8 +30,9 @@ class PickerInput(forms.TextInput):
 
     def format_value(self, value):
         # A stored value ("Europe/Lisbon") shows as its label; what someone typed stays as typed.
-        labels = dict(self.options())
-        return labels.get(value, value) if value else value
+        if not value:
+            return super().format_value(value)
+        return dict(self.options()).get(value, value)
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = {**(attrs or {})}
@@ -38,7 +40,15 @@ class PickerInput(forms.TextInput):
         attrs["list"] = list_id
         html = super().render(name, value, attrs, renderer)
         options = format_html_join("", '<option value="{}"></option>', ((label,) for _, label in self.options()))
-        return format_html('{}<datalist id="{}">{}</datalist>', html, list_id, options)
+        html = format_html('{}<datalist id="{}">{}</datalist>', html, list_id, options)
+        if attrs.get("data-guess") or self.attrs.get("data-guess"):
+            # static/js/guess.js fills an empty input from the browser and says so here.
+            html = format_html(
+                '{}<small class="help guess" id="{}_guess" aria-live="polite" hidden></small>',
+                html,
+                attrs.get("id") or name,
+            )
+        return html
 
 
 def _zone_options() -> tuple[tuple[str, str], ...]:
@@ -80,3 +90,21 @@ class CurrencyField(forms.CharField):
         if code is None:
             raise ValidationError(CURRENCY, code="invalid")
         return code
+
+
+def currency_guess(request: HttpRequest) -> tuple[str, str] | None:
+    """(currency, language tag) guessed from the browser's first language ("pt-PT" → EUR), or None."""
+    tag = request.headers.get("Accept-Language", "").split(",")[0].split(";")[0].strip()
+    code = currency_for_locale(tag) if tag else None
+    return (code, tag) if code else None
+
+
+def guess_currency_into(form: forms.Form, request: HttpRequest, field: str = "currency") -> None:
+    """Pre-fill an unbound form's currency with the browser's guess, and say so next to the field."""
+    guess = currency_guess(request)
+    if guess is None or form.is_bound:
+        return
+    code, tag = guess
+    form.initial[field] = code
+    said = f"We guessed {currency_label(code)} from your browser's language ({tag}). Change it if it is wrong."
+    form.fields[field].help_text = f"{said} {form.fields[field].help_text}".strip()
