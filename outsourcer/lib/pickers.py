@@ -10,8 +10,8 @@ anything else next to the input, keeping what was typed.
 from collections.abc import Callable, Iterable
 
 from django import forms
-from django.http import HttpRequest
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
