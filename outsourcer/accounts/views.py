@@ -117,7 +117,9 @@ def invitation_accept(request, token: str):
     has_account = account is not None
     unconfirmed = has_account and not account.is_active  # signed up, never confirmed the address
     signed_in_as_invitee = request.user.is_authenticated and request.user.email == invitation.email
-    form = AcceptInvitationForm(request.POST or None) if not has_account else None
+    # A contractor invitation names the person the organization knows: their name is pre-filled.
+    known_name = invitation.engagement.contractor.name if invitation.engagement_id else ""
+    form = AcceptInvitationForm(request.POST or None, initial={"name": known_name}) if not has_account else None
     error = ""
     if request.method == "POST" and unconfirmed and not request.user.is_authenticated:
         services.signup_confirm_by_invitation(invitation=invitation)
@@ -160,7 +162,9 @@ def _after_accept(request, invitation: Invitation):
     if invitation.kind == Invitation.Kind.CONTRACTOR:
         request.session["current_org"] = ""
         messages.success(
-            request, f"You now work with {invitation.organization.name}. Set your working hours and capacity."
+            request,
+            f"You now work with {invitation.organization.name}. "
+            "Check your time zone, then set your working hours and capacity.",
         )
         return redirect("portal:profile")
     messages.success(request, f"Welcome to {invitation.organization.name}.")

@@ -70,6 +70,7 @@ def contractor_create(request, ctx: OrgContext):
         **working_hours_initial(DEFAULT_WORKING_HOURS),
     }
     form = ContractorForm(post_data(request), initial=initial)
+    form.ask_time_zone(organization_name=organization.name, zone=organization.time_zone)
     engagement = form_save(
         form,
         lambda: services.contractor_create(
