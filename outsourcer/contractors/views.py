@@ -110,6 +110,7 @@ def _detail_context(ctx: OrgContext, engagement: Engagement, *, invite_form: Inv
         "can_edit": ctx.may("contractor.edit"),
         "can_invite": ctx.may("contractor.invite"),
         "can_see_notes": ctx.may("contractor.notes.view"),
+        "can_create_contract": ctx.may("contract.manage"),
     }
 
 
