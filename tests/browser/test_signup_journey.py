@@ -74,3 +74,20 @@ def test_sign_up_with_a_guessed_zone_and_currency_and_every_problem_at_once(live
     page.goto(f"{base}/o/{organization.slug}/settings/")
     expect(page.get_by_label("Currency")).to_have_value("EUR — euro")
     expect(page.get_by_label("Time zone")).to_have_value(re.compile(r"^Europe/Lisbon — Lisbon, Portugal"))
+
+    # Her first contractor works in Manila: the zone is asked, starting at the business's and saying so.
+    page.goto(f"{base}/o/{organization.slug}/contractors/new/")
+    their_zone = page.get_by_label("Their time zone")
+    expect(their_zone).to_have_value(re.compile(r"^Europe/Lisbon — "))
+    expect(page.get_by_text("Filled in with Nina's Bakery's zone (Europe/Lisbon)")).to_be_visible()
+    page.get_by_label("Name").fill("Paolo Reyes")
+    their_zone.fill("Manila")
+    page.get_by_label("Weekly capacity for you (hours)").fill("10")
+    page.get_by_role("button", name="Add contractor").click()
+    expect(page.get_by_role("heading", name=re.compile("Paolo Reyes"))).to_be_visible()
+    expect(page.get_by_role("row", name=re.compile("Time zone"))).to_contain_text("Asia/Manila")
+
+    # As the only owner she is told she cannot leave, instead of being asked to confirm first.
+    page.goto(f"{base}/o/{organization.slug}/members/")
+    expect(page.get_by_text("You are the only owner of Nina's Bakery, so you cannot leave it yet")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^Leave"))).to_have_count(0)
