@@ -1,10 +1,9 @@
 from django import forms
 
 from outsourcer.accounts.roles import Role
-from outsourcer.lib.currencies import CURRENCY_CHOICES
+from outsourcer.lib.pickers import CurrencyField, TimeZoneField
 from outsourcer.lib.plain_text import strip_controls
 from outsourcer.lib.text import has_nul
-from outsourcer.lib.timezones import time_zone_choices
 
 
 class NulFreeMixin:
@@ -41,6 +40,10 @@ class SignupForm(NulFreeMixin, forms.Form):
     email = forms.EmailField(max_length=254, label="E-mail")
     password = new_password_field("At least 10 characters; not a common password.")
     organization_name = forms.CharField(max_length=120, label="Your business", help_text="e.g. Crumb & Co. Bakery")
+    currency = CurrencyField(initial="", help_text="New budgets and contracts start in this currency.")
+    time_zone = TimeZoneField(
+        attrs={"data-guess": "time-zone"}, help_text="Where your business works: deadlines and reports use it."
+    )
 
 
 class LoginForm(NulFreeMixin, forms.Form):
@@ -59,11 +62,11 @@ class RoleForm(forms.Form):
 
 class OrganizationForm(NulFreeMixin, forms.Form):
     name = forms.CharField(max_length=120, label="Organization name")
-    currency = forms.ChoiceField(
-        choices=CURRENCY_CHOICES, initial="EUR", help_text="New budgets and contracts start in this currency."
-    )
-    time_zone = forms.ChoiceField(
-        choices=time_zone_choices, initial="UTC", help_text="Where the business works: deadlines and reports use it."
+    currency = CurrencyField(help_text="New budgets and contracts start in this currency.")
+    time_zone = TimeZoneField(
+        initial="UTC",
+        attrs={"data-guess": "time-zone"},
+        help_text="Where the business works: deadlines and reports use it.",
     )
 
 
@@ -86,7 +89,7 @@ class AcceptInvitationForm(NulFreeMixin, forms.Form):
 
 class ProfileForm(NulFreeMixin, forms.Form):
     name = forms.CharField(max_length=150, required=False)
-    time_zone = forms.ChoiceField(choices=time_zone_choices, help_text="Times are shown in this zone.")
+    time_zone = TimeZoneField(help_text="Times are shown in this zone.")
 
 
 class TokenForm(NulFreeMixin, forms.Form):

@@ -11,8 +11,10 @@ from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.decorators import org_view
 from outsourcer.accounts.forms import InviteMemberForm, MemberFilterForm, OrganizationForm, RoleForm
 from outsourcer.accounts.models import Invitation, Membership
+from outsourcer.accounts.roles import Role
 from outsourcer.lib.errors import DomainError, apply_to_form
 from outsourcer.lib.forms import form_page
+from outsourcer.lib.pickers import guess_currency_into
 
 MEMBERS_PER_PAGE = 25
 
@@ -21,6 +23,7 @@ MEMBERS_PER_PAGE = 25
 @require_http_methods(["GET", "POST"])
 def org_create(request):
     form = OrganizationForm(request.POST or None, initial={"time_zone": request.user.time_zone})
+    guess_currency_into(form, request)
     if request.method == "POST" and form.is_valid():
         try:
             organization = services.organization_create(owner=request.user, **form.cleaned_data)
@@ -57,12 +60,14 @@ def _members_page(request, ctx: OrgContext, *, invite_form=None, role_errors=Non
     page = Paginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     for membership in page.object_list:
         membership.role_error = (role_errors or {}).get(membership.pk, "")
+    owner_count = selectors.owner_count_for_organization(organization=ctx.organization)
     context = {
         "ctx": ctx,
         "filter_form": filter_form,
         "is_filtered": bool(q or role),
         "page": page,
-        "owner_count": selectors.owner_count_for_organization(organization=ctx.organization),
+        "owner_count": owner_count,
+        "is_last_owner": ctx.membership.role == Role.OWNER and owner_count == 1,
         "role_choices": RoleForm.base_fields["role"].choices,
         "may_manage": ctx.may("member.manage"),
     }

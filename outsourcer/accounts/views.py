@@ -12,7 +12,9 @@ from outsourcer.accounts.models import Invitation, User
 from outsourcer.accounts.password_views import TOO_MANY_REQUESTS
 from outsourcer.accounts.throttle import account_request_reserve, login_lockout_minutes
 from outsourcer.contractors import services as contractor_services
-from outsourcer.lib.errors import DomainError, apply_to_form
+from outsourcer.lib.errors import DomainError, FieldErrors, apply_to_form
+from outsourcer.lib.forms import form_page, post_data
+from outsourcer.lib.pickers import guess_currency_into
 
 LOCKED_OUT = "Too many failed attempts. For your security, try again in {minutes} minutes or reset your password."
 BAD_LOGIN = "That e-mail and password do not match. Check them and try again."
@@ -21,8 +23,9 @@ BACKEND = "outsourcer.accounts.backends.EmailBackend"
 
 @require_http_methods(["GET", "POST"])
 def signup(request):
-    form = SignupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = SignupForm(post_data(request))
+    guess_currency_into(form, request)
+    if request.method == "POST" and _signup_valid(form):
         if not account_request_reserve(request, kind="signup", email=form.cleaned_data["email"]):
             form.add_error(None, TOO_MANY_REQUESTS)
             return render(request, "accounts/signup.html", {"form": form}, status=429)
@@ -33,7 +36,21 @@ def signup(request):
             apply_to_form(form, exc)
         else:
             return render(request, "accounts/signup_sent.html", {"email": form.cleaned_data["email"]})
-    return render(request, "accounts/signup.html", {"form": form})
+    return form_page(request, "accounts/signup.html", {"form": form})
+
+
+def _signup_valid(form: SignupForm) -> bool:
+    """The form's own checks and the service's, all at once: each field shows its first problem."""
+    valid = form.is_valid()
+    values = {name: form.cleaned_data.get(name, form.data.get(name, "")) for name in form.fields}
+    try:
+        services.signup_check(**values)
+    except FieldErrors as exc:
+        for field, message in exc.errors.items():
+            if field not in form.errors:
+                form.add_error(field if field in form.fields else None, message)
+        return False
+    return valid
 
 
 @require_http_methods(["GET", "POST"])
@@ -100,7 +117,9 @@ def invitation_accept(request, token: str):
     has_account = account is not None
     unconfirmed = has_account and not account.is_active  # signed up, never confirmed the address
     signed_in_as_invitee = request.user.is_authenticated and request.user.email == invitation.email
-    form = AcceptInvitationForm(request.POST or None) if not has_account else None
+    # A contractor invitation names the person the organization knows: their name is pre-filled.
+    known_name = invitation.engagement.contractor.name if invitation.engagement_id else ""
+    form = AcceptInvitationForm(request.POST or None, initial={"name": known_name}) if not has_account else None
     error = ""
     if request.method == "POST" and unconfirmed and not request.user.is_authenticated:
         services.signup_confirm_by_invitation(invitation=invitation)
@@ -143,7 +162,9 @@ def _after_accept(request, invitation: Invitation):
     if invitation.kind == Invitation.Kind.CONTRACTOR:
         request.session["current_org"] = ""
         messages.success(
-            request, f"You now work with {invitation.organization.name}. Set your working hours and capacity."
+            request,
+            f"You now work with {invitation.organization.name}. "
+            "Check your time zone, then set your working hours and capacity.",
         )
         return redirect("portal:profile")
     messages.success(request, f"Welcome to {invitation.organization.name}.")

@@ -10,10 +10,10 @@ from django import forms
 
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.budgets.models import Budget, BudgetPeriod, SpendKind
-from outsourcer.lib.currencies import CURRENCY_CHOICES
 from outsourcer.lib.durations import hours_to_minutes
 from outsourcer.lib.errors import ServiceErrorsMixin
 from outsourcer.lib.money import MoneyError, amount_text, parse_amount
+from outsourcer.lib.pickers import CurrencyField
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -59,7 +59,7 @@ class BudgetForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
         help_text="A recurring budget starts fresh every calendar month, quarter or year and keeps the history.",
     )
     amount = money_field("Amount per period")
-    currency = forms.ChoiceField(choices=CURRENCY_CHOICES, initial="EUR")
+    currency = CurrencyField()
     starts_on = forms.DateField(label="Starts on", widget=DATE_INPUT)
     ends_on = forms.DateField(
         label="Ends on",

@@ -54,9 +54,12 @@ class CsvError(Exception):
 
 @dataclass(frozen=True)
 class RowError:
+    """One problem: the spreadsheet row, the column and the value found there, and what is wrong."""
+
     row: int
     field: str
     message: str
+    value: str = ""
 
 
 @dataclass
@@ -66,6 +69,8 @@ class ImportRow:
     status: str
     notes: str
     capacity_minutes: int
+    # The file gave no time zone: the organization's is used, and the preview says so.
+    zone_from_organization: bool = False
 
 
 class ImportInvalid(Exception):
@@ -177,8 +182,15 @@ def row_clean(raw: dict[str, Any], *, organization: Organization) -> tuple[Impor
     if has_nul(notes) or len(notes) > 10_000:
         errors.append(RowError(number, "notes", "Notes are at most 10,000 characters of plain text."))
     if errors:
-        return None, errors
-    return ImportRow(number, profile, status, notes, profile["weekly_capacity_minutes"]), []
+        return None, [_with_value(error, raw) for error in errors]
+    zone_from_organization = not _cell(raw, "time_zone")
+    return ImportRow(number, profile, status, notes, profile["weekly_capacity_minutes"], zone_from_organization), []
+
+
+def _with_value(error: RowError, raw: dict[str, Any]) -> RowError:
+    if error.value or error.field not in COLUMNS:
+        return error
+    return RowError(error.row, error.field, error.message, _cell(raw, error.field))
 
 
 def rows_validate(rows: list[dict[str, Any]], *, organization: Organization) -> tuple[list[ImportRow], list[RowError]]:
@@ -191,9 +203,11 @@ def rows_validate(rows: list[dict[str, Any]], *, organization: Organization) -> 
         row, row_errors = row_clean(raw, organization=organization)
         if row is not None and (email := row.profile.get("email")):
             if email in known:
-                row_errors.append(RowError(row.row, "email", f"{email} is already in your contractor directory."))
+                row_errors.append(
+                    RowError(row.row, "email", f"{email} is already in your contractor directory.", email)
+                )
             elif email in seen:
-                row_errors.append(RowError(row.row, "email", f"{email} is also on row {seen[email]}."))
+                row_errors.append(RowError(row.row, "email", f"{email} is also on row {seen[email]}.", email))
             seen.setdefault(email, row.row)
         if row_errors:
             errors += row_errors

@@ -11,13 +11,18 @@ from django import forms
 
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
-from outsourcer.lib.currencies import CURRENCY_CHOICES
+from outsourcer.contractors.profiles import WEBSITE_FIELD
 from outsourcer.lib.durations import hours_to_minutes, minutes_to_hours
 from outsourcer.lib.errors import DomainError, apply_to_form
 from outsourcer.lib.money import MoneyError, amount_text, parse_amount
-from outsourcer.lib.timezones import WEEKDAY_LABELS, WEEKDAYS, time_zone_choices
+from outsourcer.lib.pickers import CurrencyField, TimeZoneField
+from outsourcer.lib.timezones import WEEKDAY_LABELS, WEEKDAYS
 
 TIER_ROWS = 3
+ZONE_ASKED = (
+    "Where do they work? Filled in with {organization}'s zone ({zone}): change it if they work elsewhere. "
+    "Once they accept an invitation, they keep it up to date themselves."
+)
 _MAX_HOURS = Decimal(168)
 
 
@@ -67,11 +72,11 @@ class ProfileFieldsForm(NulFreeMixin, forms.Form):
     kind = forms.ChoiceField(choices=Contractor.Kind.choices, initial=Contractor.Kind.PERSON, widget=forms.RadioSelect)
     name = forms.CharField(max_length=120)
     company = forms.CharField(max_length=120, required=False)
-    website = forms.URLField(max_length=300, required=False, assume_scheme="https")
+    website = WEBSITE_FIELD
     skills = forms.CharField(
         max_length=500, required=False, help_text="Separated by commas, e.g. product photography, copywriting."
     )
-    time_zone = forms.ChoiceField(choices=time_zone_choices, initial="UTC", label="Time zone")
+    time_zone = TimeZoneField(initial="UTC")
     default_rate = forms.CharField(
         max_length=20,
         required=False,
@@ -79,7 +84,7 @@ class ProfileFieldsForm(NulFreeMixin, forms.Form):
         help_text="e.g. 45.50",
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
-    currency = forms.ChoiceField(choices=CURRENCY_CHOICES, initial="EUR")
+    currency = CurrencyField()
 
     # Service field → the form field that produced it, so errors land next to the right input.
     service_fields = {
@@ -253,6 +258,12 @@ class ContractorForm(ProfileFieldsForm):
         if editing:
             # The status moves through its own buttons (and the transition table) on the detail page.
             del self.fields["status"]
+
+    def ask_time_zone(self, *, organization_name: str, zone: str) -> None:
+        """A new contractor's zone is asked, not silently the organization's: the field starts at
+        the organization's zone and says so."""
+        self.fields["time_zone"].label = "Their time zone"
+        self.fields["time_zone"].help_text = ZONE_ASKED.format(organization=organization_name, zone=zone)
 
     def profile(self) -> dict[str, Any]:
         return {

@@ -3,6 +3,7 @@ directory, the portal, the CSV import and the API all call `clean_profile`)."""
 
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
@@ -31,13 +32,25 @@ CAPACITY = f"Weekly capacity is between 0 and {MAX_WEEK_HOURS} hours."
 RATE = "The rate must be zero or more."
 CHOOSE_KIND = "Choose person or company."
 CHOOSE_STATUS = "Choose a valid status."
-WEBSITE = "Enter a full web address starting with https://."
+WEBSITE = "Enter a web address such as example.com or https://example.com/portfolio."
+# The reading the directory form's URLField gives a web address: "example.com" is https://example.com.
+# The CSV import and the API read it the same way through `website_normalise`.
+WEBSITE_FIELD = forms.URLField(max_length=300, required=False, assume_scheme="https")
 MAX_NOTES = 10_000
+
+
+def website_normalise(value: str) -> str:
+    """ "example.com" → "https://example.com", as the form reads it; what it cannot read is left as is."""
+    try:
+        return WEBSITE_FIELD.to_python(value)
+    except ValidationError:
+        return value
 
 
 def _website(errors: Errors, value: Any) -> str:
     value = errors.text(value, field="website", label="Website", max_length=300, required=False)
     if value and "website" not in errors:
+        value = website_normalise(value)
         try:
             URLValidator(schemes=["http", "https"])(value)
         except ValidationError:

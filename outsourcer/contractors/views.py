@@ -70,6 +70,7 @@ def contractor_create(request, ctx: OrgContext):
         **working_hours_initial(DEFAULT_WORKING_HOURS),
     }
     form = ContractorForm(post_data(request), initial=initial)
+    form.ask_time_zone(organization_name=organization.name, zone=organization.time_zone)
     engagement = form_save(
         form,
         lambda: services.contractor_create(
@@ -109,6 +110,7 @@ def _detail_context(ctx: OrgContext, engagement: Engagement, *, invite_form: Inv
         "can_edit": ctx.may("contractor.edit"),
         "can_invite": ctx.may("contractor.invite"),
         "can_see_notes": ctx.may("contractor.notes.view"),
+        "can_create_contract": ctx.may("contract.manage"),
     }
 
 

@@ -20,6 +20,7 @@ from outsourcer.contracts.flows import allowed_targets
 from outsourcer.contracts.forms import MILESTONE_ROWS, ContractFilterForm, ContractForm, StatusForm, milestone_formset
 from outsourcer.contracts.models import Contract, ContractStatus, MilestoneStatus
 from outsourcer.lib.csv_files import csv_response
+from outsourcer.lib.currencies import currency_from_text
 from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
 from outsourcer.lib.forms import post_data
 from outsourcer.lib.money import amount_text, format_money
@@ -87,10 +88,10 @@ def _milestone_rows(request) -> int:
 def _contract_form_page(request, ctx: OrgContext, *, contract: Contract | None):
     """Create or edit a draft contract; both pages share the form, the formset and the save path."""
     choices = _form_choices(ctx)
-    initial = ContractForm.initial_for(contract) if contract else {"starts_on": today_for(ctx.organization)}
-    # "New contract" from a budget page names the budget; only one of this organization's counts.
-    if contract is None and _int(request.GET.get("budget")) in choices["budgets"]:
-        initial["budget"] = _int(request.GET.get("budget"))
+    if contract is None:
+        initial = {"starts_on": today_for(ctx.organization), **_new_contract_initial(request, choices)}
+    else:
+        initial = ContractForm.initial_for(contract)
     milestones_initial = (
         [
             {"title": m.title, "amount": amount_text(m.amount_cents, contract.currency), "due_on": m.due_on}
@@ -113,7 +114,10 @@ def _contract_form_page(request, ctx: OrgContext, *, contract: Contract | None):
         formset = milestone_formset(currency="EUR", initial=typed, rows=rows)
         return _render_form(request, ctx, form, formset, contract, status=200)
     form = ContractForm(post_data(request), initial=initial, **choices)
-    currency = form.data.get("currency") or choices["budgets"].get(_int(form.data.get("budget")), ("", "EUR"))[1]
+    currency = (
+        currency_from_text(form.data.get("currency") or "")
+        or choices["budgets"].get(_int(form.data.get("budget")), ("", "EUR"))[1]
+    )
     formset = milestone_formset(post_data(request), currency=currency, initial=milestones_initial, rows=MILESTONE_ROWS)
     if form.is_bound:
         form_ok = form.is_valid()
@@ -176,6 +180,25 @@ def _check_milestone_sum(form: ContractForm, milestones: list[dict]) -> None:
             f"{format_money(total, currency)} ({format_money(abs(total - summed), currency)} "
             f"{'short' if summed < total else 'over'}).",
         )
+
+
+def _new_contract_initial(request, choices: dict) -> dict:
+    """What a new contract starts with: the budget and contractor the link names ("New contract"
+    on a budget or contractor page) or the only one there is, and the contractor's default hourly
+    rate when it is in the budget's currency. Only this organization's budgets and active
+    contractors count."""
+    initial = {}
+    budgets, contractors = choices["budgets"], dict(choices["contractors"])
+    budget, contractor = _int(request.GET.get("budget")), _int(request.GET.get("contractor"))
+    if budget in budgets or len(budgets) == 1:
+        initial["budget"] = budget if budget in budgets else next(iter(budgets))
+    if contractor in contractors or len(contractors) == 1:
+        initial["contractor"] = contractor if contractor in contractors else next(iter(contractors))
+        rate = Contractor.objects.filter(pk=initial["contractor"]).values_list("default_rate_cents", "currency").first()
+        budget_currency = budgets.get(initial.get("budget"), ("", ""))[1]
+        if rate and rate[0] and budget_currency in ("", rate[1]):
+            initial["hourly_rate"] = amount_text(rate[0], rate[1])
+    return initial
 
 
 def _int(value) -> int | None:

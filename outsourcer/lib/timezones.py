@@ -1,8 +1,9 @@
 """Time zones and working hours: validation, form choices and "their time" text."""
 
 import zoneinfo
-from datetime import date, datetime, time
-from functools import cache
+from datetime import UTC, date, datetime, time
+from functools import cache, lru_cache
+from pathlib import Path
 
 from django.utils import timezone
 
@@ -19,6 +20,7 @@ def available_time_zones() -> frozenset[str]:
 
 
 def is_time_zone(name: str) -> bool:
+    """Any zone the database knows, aliases included: what a stored value may be read as."""
     return name in available_time_zones()
 
 
@@ -39,8 +41,117 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name) if is_time_zone(name) else zoneinfo.ZoneInfo("UTC")
 
 
-def time_zone_choices() -> list[tuple[str, str]]:
-    return [(name, name) for name in sorted(available_time_zones())]
+def _tz_table(filename: str) -> list[list[str]]:
+    """The rows of one of the time zone database's tables (zone.tab, iso3166.tab, tzdata.zi)."""
+    for folder in zoneinfo.TZPATH:
+        path = Path(folder) / filename
+        if path.is_file():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            return [line.split("\t") if "\t" in line else line.split() for line in lines if line and line[0] != "#"]
+    return []
+
+
+# The areas canonical zones live in; used only when the database ships without zone.tab.
+_AREAS = (
+    "Africa/",
+    "America/",
+    "Antarctica/",
+    "Arctic/",
+    "Asia/",
+    "Atlantic/",
+    "Australia/",
+    "Europe/",
+    "Indian/",
+    "Pacific/",
+)
+
+
+@cache
+def listed_time_zones() -> dict[str, str]:
+    """Zone → the place it is named after ("Lisbon, Portugal"): one zone per region a person lives
+    in (zone.tab) and one UTC. Aliases and oddities (Factory, localtime, posixrules, US/Eastern,
+    Etc/GMT+5, Asia/Calcutta) are left out; `canonical_time_zone` still understands the aliases."""
+    countries = {row[0]: row[1] for row in _tz_table("iso3166.tab") if len(row) >= 2}
+    places = {}
+    for row in _tz_table("zone.tab"):
+        if len(row) >= 3 and row[2] in available_time_zones():
+            country = countries.get(row[0], "")
+            places[row[2]] = ", ".join(part for part in (_city(row[2]), country) if part)
+    if not places:
+        places = {name: _city(name) for name in available_time_zones() if name.startswith(_AREAS)}
+    places["UTC"] = "Coordinated Universal Time"
+    return dict(sorted(places.items()))
+
+
+def _city(name: str) -> str:
+    return name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+@cache
+def _links() -> dict[str, str]:
+    """Alias → the listed zone it stands for ("Asia/Calcutta" → "Asia/Kolkata"), from tzdata.zi."""
+    listed = listed_time_zones()
+    targets = {row[2]: row[1] for row in _tz_table("tzdata.zi") if len(row) == 3 and row[0] == "L"}
+    links = {}
+    for alias, target in targets.items():
+        for _ in range(5):  # links may point at links
+            if target in listed or target not in targets:
+                break
+            target = targets[target]
+        if target in listed:
+            links[alias] = target
+    links.update({"Etc/UTC": "UTC", "Etc/UCT": "UTC", "UCT": "UTC", "Universal": "UTC", "Zulu": "UTC"})
+    return links
+
+
+@cache
+def _lowered_names() -> dict[str, str]:
+    return {zone.lower(): zone for zone in (*listed_time_zones(), *_links())}
+
+
+def canonical_time_zone(name: str) -> str | None:
+    """The listed zone `name` means (itself, or the zone an alias stands for), case aside; None
+    when it names no listed zone."""
+    listed = listed_time_zones()
+    if name in listed:
+        return name
+    found = _lowered_names().get(name.strip().lower())
+    return _links().get(found, found) if found else None
+
+
+def time_zone_from_text(text: str) -> str | None:
+    """What a person typed into a time zone picker → a listed zone, or None. Takes the picker's own
+    labels ("Europe/Lisbon — Lisbon, Portugal (UTC+0)"), zone names and aliases in any case, and a
+    city on its own ("lisbon") when only one zone is named after it."""
+    head = text.split("—", 1)[0].strip()
+    if not head:
+        return None
+    if zone := canonical_time_zone(head):
+        return zone
+    wanted = head.lower().replace("_", " ")
+    matches = [zone for zone in listed_time_zones() if _city(zone).lower() == wanted]
+    return matches[0] if len(matches) == 1 else None
+
+
+def utc_offset_text(name: str, on: date) -> str:
+    """The zone's offset on that day (at noon UTC), like "UTC+1", "UTC+5:30" or "UTC-3"."""
+    moment = datetime.combine(on, time(12), tzinfo=UTC).astimezone(zoneinfo.ZoneInfo(name))
+    minutes = int(moment.utcoffset().total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def time_zone_label(name: str, on: date) -> str:
+    """ "Europe/Lisbon — Lisbon, Portugal (UTC+0)": the name stored, the place, the offset on `on`."""
+    place = listed_time_zones().get(name) or _city(name)
+    return f"{name} — {place} ({utc_offset_text(name, on)})"
+
+
+@lru_cache(maxsize=4)
+def time_zone_choices(on: date) -> tuple[tuple[str, str], ...]:
+    """Every listed zone as (name, label) with the offset on `on` (summer and winter differ), by name."""
+    return tuple((name, time_zone_label(name, on)) for name in listed_time_zones())
 
 
 class WorkingHoursError(ValueError):

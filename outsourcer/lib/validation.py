@@ -13,7 +13,7 @@ from outsourcer.lib.currencies import is_currency
 from outsourcer.lib.errors import FieldErrors
 from outsourcer.lib.limits import MAX_AMOUNT_CENTS
 from outsourcer.lib.text import has_nul
-from outsourcer.lib.timezones import is_time_zone
+from outsourcer.lib.timezones import canonical_time_zone
 
 # Money dates stay in a range where every period (and its end) is a real date on every database:
 # a yearly budget starting in 9999 would end in year 10000.
@@ -129,10 +129,13 @@ class Errors:
         return code
 
     def time_zone(self, value: Any, *, field: str = "time_zone") -> str:
+        """A listed zone (an alias is stored as the zone it stands for); oddities such as "Factory"
+        or "localtime" are refused."""
         name = value.strip() if isinstance(value, str) else ""
-        if not is_time_zone(name):
+        zone = canonical_time_zone(name)
+        if zone is None:
             self.add(field, TIME_ZONE)
-        return name
+        return zone or name
 
     def email(self, value: Any, *, field: str = "email", required: bool = True) -> str:
         # Stored lower-cased: e-mail is compared case-insensitively (see accounts.models.normalize_email).

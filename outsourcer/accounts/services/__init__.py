@@ -25,6 +25,7 @@ from outsourcer.accounts.services.members import (
 )
 from outsourcer.accounts.services.passwords import user_password_changed
 from outsourcer.accounts.services.signup import (
+    signup_check,
     signup_confirm,
     signup_confirm_by_invitation,
     signup_request,
@@ -58,6 +59,7 @@ __all__ = [
     "organization_update",
     "signup_confirm",
     "signup_confirm_by_invitation",
+    "signup_check",
     "signup_request",
     "signup_token",
     "signup_token_email",

@@ -30,20 +30,45 @@ def signup_token(user: User) -> str:
     return signing.dumps({"u": user.pk, "e": user.email}, salt=SIGNUP_SALT)
 
 
-def signup_request(*, email: str, password: str, name: str, organization_name: str) -> None:
-    """Start a sign-up: a new address gets an inactive account, its organization and a
-    confirmation e-mail; an address with an account gets a note instead. Input errors raise
-    DomainError the same way in both cases (checked before the address is looked up)."""
+def signup_check(
+    *, email: str, password: str, name: str, organization_name: str, currency: str, time_zone: str
+) -> dict[str, str]:
+    """Every problem with a sign-up at once (raises FieldErrors naming each field), else the cleaned
+    values. The sign-up page asks it even when its own form found problems, so a weak password is
+    not told only after the e-mail address is fixed."""
     errors = Errors()
-    email = errors.email(email)
-    organization_name = errors.text(
-        organization_name, field="organization_name", label="Organization name", max_length=120
-    )
+    cleaned = {
+        "name": errors.text(name, field="name", label="Your name", max_length=150),
+        "email": errors.email(email),
+        "organization_name": errors.text(
+            organization_name, field="organization_name", label="Organization name", max_length=120
+        ),
+        "currency": errors.currency(currency),
+        "time_zone": errors.time_zone(time_zone),
+    }
     try:
-        password_validation.validate_password(password, User(email=email or "", name=name))
+        password_validation.validate_password(password, User(email=cleaned["email"], name=cleaned["name"]))
     except ValidationError as exc:
         errors.add("password", " ".join(exc.messages))
     errors.raise_if_any()
+    return {**cleaned, "password": password}
+
+
+def signup_request(
+    *, email: str, password: str, name: str, organization_name: str, currency: str, time_zone: str
+) -> None:
+    """Start a sign-up: a new address gets an inactive account, its organization and a
+    confirmation e-mail; an address with an account gets a note instead. Input errors raise
+    DomainError the same way in both cases (checked before the address is looked up)."""
+    cleaned = signup_check(
+        email=email,
+        password=password,
+        name=name,
+        organization_name=organization_name,
+        currency=currency,
+        time_zone=time_zone,
+    )
+    email = cleaned["email"]
     existing = User.objects.filter(email=email).first()
     if existing is not None and existing.is_active:
         User().set_password(password)  # as long as creating an account takes
@@ -61,9 +86,7 @@ def signup_request(*, email: str, password: str, name: str, organization_name: s
     if existing is None:
         try:
             with transaction.atomic():
-                existing, _ = user_signup(
-                    email=email, password=password, name=name, organization_name=organization_name
-                )
+                existing, _ = user_signup(**cleaned)
                 existing.is_active = False
                 existing.save(update_fields=["is_active"])
         except DomainError as exc:

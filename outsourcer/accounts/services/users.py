@@ -34,16 +34,20 @@ def user_create(*, email: str, password: str, name: str = "", time_zone: str = "
     return candidate
 
 
-def user_signup(*, email: str, password: str, name: str, organization_name: str) -> tuple[User, Organization]:
-    """Sign up: a new account that owns a new organization, in one transaction."""
+def user_signup(
+    *, email: str, password: str, name: str, organization_name: str, currency: str, time_zone: str
+) -> tuple[User, Organization]:
+    """Sign up: a new account that owns a new organization, in one transaction. The account's time
+    zone is the organization's: the owner works where the business does until they say otherwise."""
     errors = Errors()
     organization_name = errors.text(
         organization_name, field="organization_name", label="Organization name", max_length=120
     )
+    time_zone = errors.time_zone(time_zone)
     errors.raise_if_any()
     with transaction.atomic():
-        user = user_create(email=email, password=password, name=name)
-        organization = organization_create(owner=user, name=organization_name)
+        user = user_create(email=email, password=password, name=name, time_zone=time_zone)
+        organization = organization_create(owner=user, name=organization_name, currency=currency, time_zone=time_zone)
     return user, organization
 
 

@@ -35,7 +35,7 @@ ROWS = [
     Row("accounts:signup", PUBLIC),
     Row(
         "accounts:signup",
-        expect(200, 200, 200, 200, 200, 200, 200),
+        expect(400, 400, 400, 400, 400, 400, 400),
         method="POST",
         get_allowed=True,
         data=lambda p: {"email": "not-an-email"},

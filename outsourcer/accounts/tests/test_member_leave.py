@@ -35,3 +35,18 @@ def test_it_is_for_members_only(login_as, personas):
 def test_it_rejects_get(login_as, personas):
     assert login_as(personas.vera).get(URL).status_code == 405
     assert Membership.objects.filter(user=personas.vera).exists()
+
+
+def test_the_only_owner_is_told_before_any_confirmation(login_as, personas, org_url):
+    body = login_as(personas.alice).get(org_url("orgs:members")).content.decode()
+
+    assert "You are the only owner of Crumb &amp; Co., so you cannot leave it yet" in body
+    assert 'action="/o/crumb/members/leave/"' not in body and 'data-confirm="Leave' not in body
+
+
+def test_an_owner_with_a_co_owner_gets_the_leave_button(login_as, personas, org_url):
+    Membership.objects.filter(user=personas.bob, organization=personas.org).update(role="owner")
+
+    body = login_as(personas.alice).get(org_url("orgs:members")).content.decode()
+
+    assert "cannot leave it yet" not in body and 'data-confirm="Leave Crumb &amp; Co.?' in body

@@ -25,7 +25,7 @@ def test_it_refuses_an_unknown_time_zone_and_keeps_the_name(login_as, personas):
 
     personas.vera.refresh_from_db()
     assert response.status_code == 200
-    assert b"Select a valid choice" in response.content
+    assert b"Choose a time zone such as Europe/Berlin" in response.content
     assert b'value="Vera B."' in response.content
     assert personas.vera.time_zone == "Europe/Berlin"
 

@@ -15,6 +15,8 @@ VALID = {
     "email": "Nina@Bakery.example",
     "password": "flour and water 42",
     "organization_name": "Nina's Bakery",
+    "currency": "EUR — euro",
+    "time_zone": "Europe/Lisbon — Lisbon, Portugal (UTC+0)",
 }
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +74,7 @@ def test_a_forged_confirmation_link_is_refused(client):
 def test_it_keeps_what_was_typed_when_the_password_is_weak(client):
     response = client.post(URL, {**VALID, "password": "password123"})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert b"too common" in response.content
     assert b'value="Nina&#x27;s Bakery"' in response.content
     assert not User.objects.exists()
@@ -101,7 +103,7 @@ def test_it_answers_the_same_for_an_e_mail_that_has_an_account_and_tells_its_own
 def test_it_requires_a_business_name(client):
     response = client.post(URL, {**VALID, "organization_name": "   "})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert b"This field is required" in response.content
     assert not User.objects.exists()
 
@@ -109,7 +111,7 @@ def test_it_requires_a_business_name(client):
 def test_it_rejects_nul_characters(client):
     response = client.post(URL, {**VALID, "name": "Ni\x00na"})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not User.objects.exists()
 
 
@@ -159,3 +161,43 @@ def test_an_invitation_to_an_unconfirmed_address_confirms_it_and_lets_the_invite
     assert login.status_code == 302
     client.post(page)
     assert Membership.objects.get(user__email="nina@bakery.example", organization=personas.org).role == "manager"
+
+
+def test_it_shows_every_problem_at_once(client):
+    # A weak password is the service's to judge: it is told together with the form's own problems.
+    response = client.post(
+        URL,
+        {"name": "", "email": "nina@", "password": "password123", "organization_name": "", "currency": "Doubloons",
+         "time_zone": "Factory"},
+    )  # fmt: skip
+
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert body.count('class="errorlist') == 6
+    assert "too common" in body and "Enter a valid email address" in body
+    assert "Choose a time zone such as Europe/Berlin" in body and "Choose an ISO 4217 currency" in body
+    assert 'value="Doubloons"' in body and 'value="Factory"' in body
+    assert not User.objects.exists()
+
+
+def test_it_creates_the_organization_in_the_currency_and_zone_chosen(client):
+    client.post(URL, {**VALID, "currency": "gbp", "time_zone": "Asia/Calcutta"})
+
+    organization = Organization.objects.get(name="Nina's Bakery")
+    assert (organization.currency, organization.time_zone) == ("GBP", "Asia/Kolkata")
+    assert User.objects.get(email="nina@bakery.example").time_zone == "Asia/Kolkata"
+
+
+def test_it_guesses_the_currency_from_the_browser_language_and_says_so(client):
+    body = client.get(URL, headers={"accept-language": "pt-PT,pt;q=0.9,en;q=0.8"}).content.decode()
+
+    assert 'name="currency" value="EUR — euro"' in body
+    assert "We guessed EUR — euro from your browser&#x27;s language (pt-PT)" in body
+    # The time zone is guessed in the browser (static/js/guess.js): the page asks for it, empty.
+    assert 'data-guess="time-zone"' in body and 'id="id_time_zone_guess"' in body
+
+
+def test_it_leaves_the_currency_to_choose_when_the_language_names_no_country(client):
+    body = client.get(URL, headers={"accept-language": "en"}).content.decode()
+
+    assert "We guessed" not in body and '<input type="text" name="currency" autocomplete' in body

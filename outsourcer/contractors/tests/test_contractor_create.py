@@ -2,6 +2,7 @@ import pytest
 
 from outsourcer.audit.models import Event
 from outsourcer.contractors.models import Contractor, Engagement
+from outsourcer.contractors.profiles import WEBSITE
 from outsourcer.contractors.tests.data import contractor_form
 
 pytestmark = pytest.mark.django_db
@@ -13,6 +14,14 @@ def test_it_shows_the_form_with_the_organizations_defaults(personas, login_as, u
     form = response.context["form"]
     assert form["currency"].value() == "EUR"
     assert form["time_zone"].value() == "Europe/Berlin"
+
+
+def test_it_asks_for_the_new_contractors_zone_instead_of_silently_using_the_organizations(personas, login_as, url):
+    body = login_as(personas.bob).get(url("contractors:create")).content.decode()
+
+    assert "Their time zone" in body
+    assert "Filled in with Crumb &amp; Co.&#x27;s zone (Europe/Berlin): change it if they work elsewhere." in body
+    assert 'name="time_zone" value="Europe/Berlin — Berlin, Germany (UTC+' in body
 
 
 def test_it_adds_a_contractor(personas, login_as, url):
@@ -65,7 +74,7 @@ def test_it_maps_service_errors_to_the_field_that_caused_them(personas, login_as
     # The form accepts ftp:// addresses; the service only http(s), and says so next to "website".
     response = login_as(personas.alice).post(url("contractors:create"), contractor_form(website="ftp://files.example"))
     assert response.status_code == 400
-    assert response.context["form"].errors["website"] == ["Enter a full web address starting with https://."]
+    assert response.context["form"].errors["website"] == [WEBSITE]
 
 
 def test_it_rejects_nul_characters(personas, login_as, url):

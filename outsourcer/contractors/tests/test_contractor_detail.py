@@ -58,3 +58,11 @@ def test_it_is_not_found_for_another_organizations_engagement(personas, login_as
 def test_it_is_not_found_for_contractors(personas, login_as, url):
     response = login_as(personas.carol).get(url("contractors:detail", engagement_id=personas.carol_engagement.pk))
     assert response.status_code == 404
+
+
+def test_it_links_to_a_new_contract_with_this_contractor_for_those_who_may_make_one(personas, login_as, url):
+    page = url("contractors:detail", engagement_id=personas.carol_engagement.pk)
+    link = f'href="/o/crumb/contracts/new/?contractor={personas.carol_contractor.pk}"'
+
+    assert link in login_as(personas.bob).get(page).content.decode()
+    assert link not in login_as(personas.vera).get(page).content.decode()

@@ -106,7 +106,7 @@ def test_it_rolls_back_every_row_when_one_fails_midway(personas, monkeypatch):
 def test_it_refuses_duplicate_emails_within_the_file(personas):
     rows = csv_io.csv_read(_upload(GOOD + "Ana Again,ANA@lima.example,,,,,,,,,,\n"))
     _, errors = csv_io.rows_validate(rows, organization=personas.org)
-    assert errors == [csv_io.RowError(4, "email", "ana@lima.example is also on row 2.")]
+    assert errors == [csv_io.RowError(4, "email", "ana@lima.example is also on row 2.", "ana@lima.example")]
 
 
 @pytest.mark.parametrize(
@@ -172,3 +172,33 @@ def test_it_is_not_found_for_other_organizations(personas, login_as, url):
 
 def test_confirm_rejects_get(personas, login_as, url):
     assert login_as(personas.alice).get(url("contractors:import-confirm")).status_code == 405
+
+
+def test_it_reads_a_bare_domain_as_the_form_does(personas, login_as, url):
+    content = HEADER + "Ana Lima,ana@lima.example,person,,ana.example,,America/Sao_Paulo,8,,EUR,active,\n"
+    client = login_as(personas.bob)
+    preview = client.post(url("contractors:import"), {"file": _upload(content)})
+    client.post(url("contractors:import-confirm"), {"digest": preview.context["digest"]})
+
+    assert Contractor.objects.get(email="ana@lima.example").website == "https://ana.example"
+    assert services.clean_profile({"website": "ana.example"}, partial=True)["website"] == "https://ana.example"
+
+
+def test_each_problem_names_the_row_the_column_and_the_value(personas, login_as, url):
+    content = HEADER + "No Zone,nz@x.example,person,,ftp://x.example,,Mars/Olympus,200,abc,EUR,hired,\n"
+    response = login_as(personas.alice).post(url("contractors:import"), {"file": _upload(content)})
+
+    found = {(e.row, e.field, e.value) for e in response.context["errors"]}
+    assert {(2, "time_zone", "Mars/Olympus"), (2, "capacity_hours", "200"), (2, "rate", "abc")} <= found
+    assert {(2, "status", "hired"), (2, "website", "ftp://x.example")} <= found
+    body = response.content.decode()
+    assert '<th scope="col">Value in the file</th>' in body and "“Mars/Olympus”" in body and "“hired”" in body
+
+
+def test_the_preview_says_when_a_zone_is_the_organizations(personas, login_as, url):
+    content = HEADER + "Ana Lima,ana@lima.example,person,,,,,8,,EUR,active,\n"
+    response = login_as(personas.alice).post(url("contractors:import"), {"file": _upload(content)})
+
+    [row] = response.context["valid"]
+    assert row.profile["time_zone"] == personas.org.time_zone and row.zone_from_organization
+    assert "Crumb &amp; Co.'s zone: the file has none" in response.content.decode()

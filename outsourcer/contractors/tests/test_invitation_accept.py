@@ -62,10 +62,13 @@ def test_a_prospect_creates_an_account_and_lands_on_the_portal_profile(
     link = _invite(client, personas.org.slug, engagement, django_capture_on_commit_callbacks)
     client.logout()
 
-    assert "Create your account" in client.get(link).content.decode()
-    response = client.post(link, {"name": "Nina New", "password": "a-long-enough-passphrase"})
+    page = client.get(link).content.decode()
+    assert "Create your account" in page
+    assert 'name="name" value="Nina New"' in page  # the name the organization knows, pre-filled
+    response = client.post(link, {"name": "Nina New", "password": "a-long-enough-passphrase"}, follow=True)
 
-    assert response.status_code == 302 and response.url == reverse("portal:profile")
+    assert response.redirect_chain[-1][0] == reverse("portal:profile")
+    assert "Check your time zone, then set your working hours and capacity." in response.content.decode()
     nina = User.objects.get(email="nina@new.example")
     assert Contractor.objects.get(user=nina).pk == engagement.contractor_id
     assert client.get(reverse("portal:profile")).status_code == 200

@@ -11,10 +11,10 @@ from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.budgets.exchange import MICROS, rate_text
 from outsourcer.budgets.forms import DATE_INPUT, money_field, parse_money_into
 from outsourcer.contracts.models import Contract, ContractStatus, RateModel
-from outsourcer.lib.currencies import CURRENCY_CHOICES
 from outsourcer.lib.durations import hours_to_minutes, minutes_to_hours
 from outsourcer.lib.errors import ServiceErrorsMixin
 from outsourcer.lib.money import amount_text
+from outsourcer.lib.pickers import CurrencyField
 
 MAX_MILESTONES = 20
 MILESTONE_ROWS = 3
@@ -54,9 +54,10 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     )
     starts_on = forms.DateField(label="Starts on", widget=DATE_INPUT)
     ends_on = forms.DateField(label="Ends on", required=False, widget=DATE_INPUT, help_text="Optional.")
-    currency = forms.ChoiceField(
+    currency = CurrencyField(
         required=False,
-        choices=[("", "The budget's currency"), *CURRENCY_CHOICES],
+        initial="",
+        attrs={"placeholder": "The budget's currency"},
         help_text="Only when the contractor is paid in another currency than the budget's.",
     )
     exchange_rate = forms.CharField(

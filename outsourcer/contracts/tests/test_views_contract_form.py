@@ -182,3 +182,40 @@ def test_another_organizations_contract_is_404_on_edit(login_as, personas, org_u
     )  # fmt: skip
     url = org_url("contracts:edit", contract_id=foreign.pk)
     assert login_as(personas.alice).post(url, _hourly(personas, budget)).status_code == 404
+
+
+def test_a_new_contract_starts_with_the_only_budget_contractor_and_their_default_rate(
+    login_as, personas, org_url, budget
+):
+    personas.carol_contractor.default_rate_cents, personas.carol_contractor.currency = 4550, "EUR"
+    personas.carol_contractor.save()
+
+    form = login_as(personas.bob).get(org_url("contracts:create")).context["form"]
+
+    assert form["budget"].value() == budget.pk
+    assert form["contractor"].value() == personas.carol_contractor.pk
+    assert form["hourly_rate"].value() == "45.50"
+
+
+def test_the_contractor_a_link_names_is_chosen_with_their_rate(login_as, personas, org_url, budget):
+    eve = EngagementFactory(organization=personas.org, contractor__name="Eve Active").contractor
+    eve.default_rate_cents, eve.currency = 3000, "EUR"
+    eve.save()
+    client = login_as(personas.bob)
+
+    chosen = client.get(org_url("contracts:create") + f"?contractor={eve.pk}").context["form"]
+    neither = client.get(org_url("contracts:create")).context["form"]
+    foreign = client.get(org_url("contracts:create") + f"?contractor={personas.dan_contractor.pk}").context["form"]
+
+    assert (chosen["contractor"].value(), chosen["hourly_rate"].value()) == (eve.pk, "30.00")
+    assert neither["contractor"].value() is None and not neither["hourly_rate"].value()
+    assert foreign["contractor"].value() is None
+
+
+def test_a_rate_in_another_currency_than_the_budget_is_not_pre_filled(login_as, personas, org_url, budget):
+    personas.carol_contractor.default_rate_cents, personas.carol_contractor.currency = 4550, "GBP"
+    personas.carol_contractor.save()
+
+    form = login_as(personas.bob).get(org_url("contracts:create")).context["form"]
+
+    assert form["contractor"].value() == personas.carol_contractor.pk and not form["hourly_rate"].value()

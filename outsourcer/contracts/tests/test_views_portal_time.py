@@ -162,3 +162,11 @@ def test_today_is_the_contractors_calendar_day_the_rule_checks(login_as, persona
 
     assert offered == date(2025, 3, 16)
     assert response.status_code == 302 and TimeEntry.objects.get().worked_on == date(2025, 3, 16)
+
+
+def test_the_only_loggable_contract_is_chosen_and_two_are_left_to_choose(login_as, personas, contract):
+    client = login_as(personas.carol)
+    assert client.get(TIME).context["form"]["contract"].value() == contract.pk
+
+    make_contract(personas, contract.budget, title="Shop copy")
+    assert client.get(TIME).context["form"]["contract"].value() is None

@@ -7,19 +7,62 @@ import pytest
 from outsourcer.lib.timezones import (
     DEFAULT_WORKING_HOURS,
     WorkingHoursError,
+    canonical_time_zone,
     clean_working_hours,
     date_in,
     is_time_zone,
     local_time_text,
     time_zone_choices,
+    time_zone_from_text,
+    time_zone_label,
+    utc_offset_text,
 )
 
 
 def test_time_zone_names():
     assert is_time_zone("Europe/Lisbon") and is_time_zone("UTC")
     assert not is_time_zone("Mars/Olympus") and not is_time_zone("") and not is_time_zone("europe/lisbon")
-    choices = time_zone_choices()
-    assert ("Asia/Manila", "Asia/Manila") in choices and choices == sorted(choices)
+
+
+def test_the_choices_are_canonical_zones_with_readable_labels():
+    choices = dict(time_zone_choices(date(2025, 1, 15)))
+
+    assert choices["Europe/Lisbon"] == "Europe/Lisbon — Lisbon, Portugal (UTC+0)"
+    assert choices["Asia/Kolkata"] == "Asia/Kolkata — Kolkata, India (UTC+5:30)"
+    assert choices["America/Sao_Paulo"] == "America/Sao_Paulo — Sao Paulo, Brazil (UTC-3)"
+    assert choices["UTC"] == "UTC — Coordinated Universal Time (UTC+0)"
+    assert list(choices) == sorted(choices)
+    oddities = {"Factory", "localtime", "posixrules", "Etc/UTC", "Etc/GMT+5", "US/Eastern", "Asia/Calcutta", "GMT"}
+    assert not oddities & set(choices)
+    assert not [name for name in choices if name.startswith(("Etc/", "posix/", "right/"))]
+
+
+def test_the_offset_is_the_one_on_the_day_asked():
+    assert time_zone_label("Europe/Lisbon", date(2025, 7, 1)) == "Europe/Lisbon — Lisbon, Portugal (UTC+1)"
+    assert utc_offset_text("America/St_Johns", date(2025, 1, 15)) == "UTC-3:30"
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Europe/Lisbon — Lisbon, Portugal (UTC+0)", "Europe/Lisbon"),
+        ("europe/lisbon", "Europe/Lisbon"),
+        ("Lisbon", "Europe/Lisbon"),
+        ("new york", "America/New_York"),
+        ("Asia/Calcutta", "Asia/Kolkata"),
+        ("Europe/Kiev", "Europe/Kyiv"),
+        ("Etc/UTC", "UTC"),
+        ("Factory", None),
+        ("localtime", None),
+        ("posixrules", None),
+        ("Etc/GMT+5", None),
+        ("Mars/Olympus", None),
+        ("", None),
+    ],
+)
+def test_what_people_type_reads_as_a_listed_zone(typed, zone):
+    assert time_zone_from_text(typed) == zone
+    assert canonical_time_zone("Asia/Calcutta") == "Asia/Kolkata" and canonical_time_zone("Lisbon") is None
 
 
 def test_default_hours_are_nine_to_five_on_weekdays():
