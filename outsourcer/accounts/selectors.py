@@ -1,6 +1,6 @@
 """Reads for accounts and organizations."""
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from outsourcer.accounts.models import ApiToken, Invitation, Membership, Organization, User
 from outsourcer.accounts.roles import Role
@@ -19,6 +19,20 @@ def membership_list_for_organization(*, organization: Organization, q: str = "",
     if role:
         memberships = memberships.filter(role=role)
     return memberships.order_by("user__email")
+
+
+def membership_list_owners_and_runners(*, organization_id: int, runner_ids: list[QuerySet]) -> QuerySet[Membership]:
+    """The organization's active owners, and its managers whose user id is in one of the
+    `runner_ids` subqueries (who runs the work at hand), with their users."""
+    runs = Q(pk__in=[])
+    for user_ids in runner_ids:
+        runs |= Q(user__in=user_ids)
+    return (
+        Membership.objects.filter(organization_id=organization_id, user__is_active=True)
+        .filter(Q(role=Role.OWNER) | (Q(role=Role.MANAGER) & runs))
+        .select_related("user")
+        .order_by("pk")
+    )
 
 
 def owner_count_for_organization(*, organization: Organization) -> int:

@@ -1,7 +1,7 @@
 """Time zones and working hours: validation, form choices and "their time" text."""
 
 import zoneinfo
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import cache
 
 from django.utils import timezone
@@ -28,6 +28,12 @@ def today_in(name: str) -> date:
     may be a day ahead of Lisbon."""
     zone = zoneinfo.ZoneInfo(name) if is_time_zone(name) else zoneinfo.ZoneInfo("UTC")
     return timezone.localdate(timezone=zone)
+
+
+def date_in(moment: datetime, name: str) -> date:
+    """The date `moment` falls on in the named zone (UTC for a name that is not a zone)."""
+    zone = zoneinfo.ZoneInfo(name) if is_time_zone(name) else zoneinfo.ZoneInfo("UTC")
+    return timezone.localdate(moment, timezone=zone)
 
 
 def time_zone_choices() -> list[tuple[str, str]]:
@@ -68,3 +74,30 @@ def clean_working_hours(value: object) -> dict[str, list[str]]:
 def local_time_text(moment: datetime, time_zone: str) -> str:
     """“Sat 09:00” in `time_zone`."""
     return moment.astimezone(zoneinfo.ZoneInfo(time_zone)).strftime("%a %H:%M")
+
+
+def next_working_moment(moment: datetime, time_zone: str, working_hours: dict | None) -> datetime:
+    """`moment` when it falls inside the working hours (in `time_zone`), else the start of the next
+    working window, as an aware datetime. Without any working day, or with an unknown zone, it is
+    `moment`: a message must not wait forever for a window that never comes."""
+    hours = working_hours or {}
+    if not hours:
+        return moment
+    zone = zoneinfo.ZoneInfo(time_zone) if is_time_zone(time_zone) else zoneinfo.ZoneInfo("UTC")
+    local = moment.astimezone(zone)
+    for offset in range(8):
+        day = local.date() + timedelta(days=offset)
+        span = hours.get(WEEKDAYS[day.weekday()])
+        if not span:
+            continue
+        try:
+            start, end = (_parse_clock(str(part)) for part in span)
+        except WorkingHoursError:
+            continue
+        opens = datetime.combine(day, start, tzinfo=zone)
+        closes = datetime.combine(day, end, tzinfo=zone)
+        if offset == 0 and opens <= local < closes:
+            return moment
+        if local < opens:
+            return opens
+    return moment

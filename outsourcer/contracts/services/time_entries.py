@@ -21,6 +21,7 @@ from outsourcer.contracts.models import (
     TimeEntryStatus,
 )
 from outsourcer.contracts.selectors import time_entry_month_minutes, time_entry_week_minutes
+from outsourcer.contracts.services.time_notices import time_reviewed_notify, time_waiting_notify
 from outsourcer.contracts.services._common import (
     GIVE_REASON,
     NOT_LOGGABLE,
@@ -84,6 +85,7 @@ def time_entry_create(
             obj=entry,
             after={"worked_on": worked_on.isoformat(), "minutes": minutes, "contract_id": contract.pk},
         )
+        time_waiting_notify(entry=entry)
     return entry
 
 
@@ -131,6 +133,7 @@ def time_entry_update(
             before=before,
             after=after | {"status": status} if resubmitted else after,
         )
+        time_waiting_notify(entry=locked)
     return locked
 
 
@@ -290,7 +293,7 @@ def time_entry_approve(
     (409) when the entry changed since the reviewer saw that version."""
     override_reason = _clean_reason(override_reason, field="override_reason")
     with transaction.atomic():
-        _approve_one(entry, actor, override_reason, may_override, version)
+        time_reviewed_notify(entries=[_approve_one(entry, actor, override_reason, may_override, version)])
     entry.refresh_from_db()
     return entry
 
@@ -336,6 +339,7 @@ def time_entry_approve_bulk(
                 if isinstance(error, StaleVersion):
                     raise StaleVersion(message) from None
                 raise DomainError(message, field="entries", code=error.code) from None
+        time_reviewed_notify(entries=approved)
     return approved
 
 
@@ -344,7 +348,7 @@ def time_entry_reject(*, entry: TimeEntry, actor: User, reason: str, version: in
     the entry changed since)."""
     reason = _clean_reason(reason, required=True)
     with transaction.atomic():
-        _reject_one(entry, actor, reason, version)
+        time_reviewed_notify(entries=[_reject_one(entry, actor, reason, version)], reason=reason)
     entry.refresh_from_db()
     return entry
 
@@ -387,4 +391,5 @@ def time_entry_reject_bulk(
                 raise DomainError(
                     f"Time entry #{entry.pk}: {error.message}", field="entries", code=error.code
                 ) from None
+        time_reviewed_notify(entries=rejected, reason=reason)
     return rejected
