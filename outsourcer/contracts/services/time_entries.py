@@ -21,7 +21,6 @@ from outsourcer.contracts.models import (
     TimeEntryStatus,
 )
 from outsourcer.contracts.selectors import time_entry_month_minutes, time_entry_week_minutes
-from outsourcer.contracts.services.time_notices import time_reviewed_notify, time_waiting_notify
 from outsourcer.contracts.services._common import (
     GIVE_REASON,
     NOT_LOGGABLE,
@@ -31,6 +30,7 @@ from outsourcer.contracts.services._common import (
     _clean_reason,
     _original,
 )
+from outsourcer.contracts.services.time_notices import time_reviewed_notify, time_waiting_notify
 from outsourcer.contracts.versions import StaleVersion, time_entry_check_version
 from outsourcer.lib.durations import duration_text
 from outsourcer.lib.errors import DomainError, OverrideRequired
