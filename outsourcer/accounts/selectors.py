@@ -11,6 +11,15 @@ def membership_list_for_user(*, user: User) -> list[Membership]:
     return list(Membership.objects.filter(user=user).select_related("organization").order_by("organization__name"))
 
 
+def membership_list_for_alerts(*, user: User) -> list[Membership]:
+    """The user's memberships that budget alerts can reach (owner or manager), by organization name."""
+    return list(
+        Membership.objects.filter(user=user, role__in=[Role.OWNER, Role.MANAGER])
+        .select_related("organization")
+        .order_by("organization__name")
+    )
+
+
 def membership_list_for_organization(*, organization: Organization, q: str = "", role: str = ""):
     """The organization's members with their accounts, by e-mail; `q` matches name or e-mail."""
     memberships = Membership.objects.filter(organization=organization).select_related("user")
