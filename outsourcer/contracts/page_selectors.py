@@ -6,8 +6,8 @@ from datetime import date
 from django.db.models import Count, Q, Sum
 
 from outsourcer.accounts.models import Organization
-from outsourcer.contractors.models import Contractor
 from outsourcer.budgets.periods import iso_week
+from outsourcer.contractors.models import Contractor
 from outsourcer.contracts.models import Contract, ContractStatus, RateModel, TimeEntry, TimeEntryStatus
 from outsourcer.contracts.selectors import time_entry_week_logged_minutes
 from outsourcer.lib.durations import duration_text

@@ -104,7 +104,8 @@ def test_time_waiting_is_one_running_line_per_contract_and_week(personas, contra
 
     lines = list(_waiting(personas.alice).order_by("pk"))
     assert [n.message for n in lines] == [
-        "Carol Contractor has 2 entries (1 h 30 min) waiting for review on Spring lookbook photos, week of 17 Mar 2025.",
+        "Carol Contractor has 2 entries (1 h 30 min) waiting for review on Spring lookbook photos, "
+        "week of 17 Mar 2025.",
         "Carol Contractor has 0 h 15 min waiting for review on Spring lookbook photos, week of 10 Mar 2025.",
     ]
     assert lines[0].url == f"/o/crumb/contracts/time/?contract={contract.pk}&week=2025-W12"
