@@ -225,13 +225,11 @@ def time_entry_week_logged_minutes(*, contract: Contract, day: date, exclude_id:
     return int(entries.aggregate(m=Sum("minutes"))["m"] or 0)
 
 
-def time_entry_waiting_for_week(*, contract: Contract, day: date) -> tuple[int, int]:
-    """(entries, minutes) the contractor has waiting for review on the contract in the ISO week
-    containing `day` (one query)."""
-    week = iso_week(day)
-    totals = TimeEntry.objects.filter(
-        contract=contract, status=TimeEntryStatus.SUBMITTED, worked_on__range=(week.start, week.end)
-    ).aggregate(n=Count("pk"), m=Sum("minutes"))
+def time_entry_tally(*, contract: Contract, status: str, since: date, until: date) -> tuple[int, int]:
+    """(entries, minutes) of the contract in `status` worked between `since` and `until` (one query)."""
+    totals = TimeEntry.objects.filter(contract=contract, status=status, worked_on__range=(since, until)).aggregate(
+        n=Count("pk"), m=Sum("minutes")
+    )
     return int(totals["n"] or 0), int(totals["m"] or 0)
 
 

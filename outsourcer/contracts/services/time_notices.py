@@ -9,11 +9,12 @@ from django.urls import reverse
 
 from outsourcer.accounts.models import Membership
 from outsourcer.accounts.selectors import membership_list_owners_and_runners
-from outsourcer.budgets.periods import iso_week
+from outsourcer.budgets.periods import iso_week, month_end, month_start
 from outsourcer.contracts.models import Contract, TimeEntry, TimeEntryStatus
-from outsourcer.contracts.selectors import contract_runner_ids, time_entry_waiting_for_week
+from outsourcer.contracts.selectors import contract_runner_ids, time_entry_tally
 from outsourcer.lib.durations import duration_text
 from outsourcer.notifications.deferred import email_send_in_working_hours
+from outsourcer.notifications.selectors import notification_unread_exists
 from outsourcer.notifications.services import notification_create
 
 TIME_APPROVED_KIND = "time_approved"
@@ -30,53 +31,70 @@ def _days_text(entries: list[TimeEntry]) -> str:
     return f"{first:%d %b}–{last:%d %b}"
 
 
-def _review_message(contract: Contract, entries: list[TimeEntry], reason: str) -> str:
+def _rejection_message(contract: Contract, entries: list[TimeEntry], reason: str) -> str:
     minutes = sum(entry.minutes for entry in entries)
     what = duration_text(minutes) if len(entries) == 1 else f"{len(entries)} entries ({duration_text(minutes)})"
-    verb = "rejected" if reason else "approved"
-    text = f"{contract.organization.name} {verb} {what} on {contract.title} ({_days_text(entries)})"
-    if reason:
-        return f"{text}. Reason: “{reason}”. Correct the time and save it to submit it again, or delete it."
-    return f"{text}."
+    return (
+        f"{contract.organization.name} rejected {what} on {contract.title} ({_days_text(entries)}). "
+        f"Reason: “{reason}”. Correct the time and save it to submit it again, or delete it."
+    )
 
 
-def _review_url(entries: list[TimeEntry], reason: str) -> str:
-    if reason and len(entries) == 1:
-        return reverse("portal:time-edit", kwargs={"entry_id": entries[0].pk})
-    return f"{reverse('portal:time')}?month={entries[0].worked_on:%Y-%m}"
+def _approval_message(contract: Contract, entries: list[TimeEntry]) -> str:
+    # The month's running total, so refreshing the one unread line keeps it true.
+    month = entries[-1].worked_on
+    count, minutes = time_entry_tally(
+        contract=contract, status=TimeEntryStatus.APPROVED, since=month_start(month), until=month_end(month)
+    )
+    what = duration_text(minutes) if count == 1 else f"{count} entries ({duration_text(minutes)})"
+    return f"{contract.organization.name} has approved {what} of your time on {contract.title} in {month:%B %Y}."
 
 
-def time_reviewed_notify(*, entries: Iterable[TimeEntry], reason: str = "") -> None:
-    """Tell each contractor about one review action (approved, or rejected when `reason` is given):
-    one notification and one e-mail per contract however many entries it covered. The e-mail waits
-    for the contractor's working hours; call inside the review's transaction."""
-    by_contract: dict[int, list[TimeEntry]] = {}
-    for entry in entries:
-        by_contract.setdefault(entry.contract_id, []).append(entry)
-    for group in by_contract.values():
-        group.sort(key=lambda e: (e.worked_on, e.pk))
-        contract = group[0].contract
-        contractor = group[0].contractor
-        user = contractor.user
-        if user is None or not user.is_active:  # a prospect record cannot log time; nobody to tell
-            continue
-        message = _review_message(contract, group, reason)
-        url = _review_url(group, reason)
-        notification_create(
-            user=user,
-            organization=contract.organization,
-            kind=TIME_REJECTED_KIND if reason else TIME_APPROVED_KIND,
-            message=message,
-            url=url,
-        )
+def _tell_contractor(contract: Contract, contractor, *, kind: str, message: str, url: str, subject: str) -> None:
+    user = contractor.user
+    if user is None or not user.is_active:  # a prospect record cannot log time; nobody to tell
+        return
+    # An approval refreshes the unread line of its contract and month; only a new line is mailed,
+    # so approving entries one by one does not send one e-mail each. A rejection always is.
+    running = kind == TIME_APPROVED_KIND
+    mail = not (running and notification_unread_exists(user=user, kind=kind, url=url))
+    notification_create(
+        user=user, organization=contract.organization, kind=kind, message=message, url=url, replace_unread=running
+    )
+    if mail:
         email_send_in_working_hours(
             to=user.email,
-            subject=f"Time {'rejected' if reason else 'approved'}: {contract.title} ({contract.organization.name})",
+            subject=f"{subject}: {contract.title} ({contract.organization.name})",
             template="emails/time_reviewed.txt",
             context={"name": contractor.name, "message": message, "url": url},
             time_zone=contractor.time_zone,
             working_hours=contractor.working_hours,
         )
+
+
+def time_reviewed_notify(*, entries: Iterable[TimeEntry], reason: str = "") -> None:
+    """Tell each contractor about one review action, in-app at once and by e-mail inside their
+    working hours. A rejection (`reason` given) is one notice per contract with the reason, however
+    many entries it covered; approvals keep one running line per contract and month. Call inside
+    the review's transaction."""
+    by_contract: dict[int, list[TimeEntry]] = {}
+    for entry in entries:
+        by_contract.setdefault(entry.contract_id, []).append(entry)
+    for group in by_contract.values():
+        group.sort(key=lambda e: (e.worked_on, e.pk))
+        contract, contractor = group[0].contract, group[0].contractor
+        if reason:
+            url = (
+                reverse("portal:time-edit", kwargs={"entry_id": group[0].pk})
+                if len(group) == 1
+                else f"{reverse('portal:time')}?month={group[0].worked_on:%Y-%m}"
+            )
+            message, kind, subject = _rejection_message(contract, group, reason), TIME_REJECTED_KIND, "Time rejected"
+        else:
+            # The contract in the address keeps one line per contract (the page ignores it).
+            url = f"{reverse('portal:time')}?month={group[-1].worked_on:%Y-%m}&contract={contract.pk}"
+            message, kind, subject = _approval_message(contract, group), TIME_APPROVED_KIND, "Time approved"
+        _tell_contractor(contract, contractor, kind=kind, message=message, url=url, subject=subject)
 
 
 def time_waiting_recipients(*, contract: Contract) -> QuerySet[Membership]:
@@ -93,10 +111,12 @@ def time_waiting_notify(*, entry: TimeEntry) -> None:
     if entry.status != TimeEntryStatus.SUBMITTED:
         return
     contract = entry.contract
-    count, minutes = time_entry_waiting_for_week(contract=contract, day=entry.worked_on)
+    week = iso_week(entry.worked_on)
+    count, minutes = time_entry_tally(
+        contract=contract, status=TimeEntryStatus.SUBMITTED, since=week.start, until=week.end
+    )
     if not count:
         return
-    week = iso_week(entry.worked_on)
     iso_year, iso_number, _ = entry.worked_on.isocalendar()
     url = (
         reverse("contracts:time-review", kwargs={"org_slug": contract.organization.slug})

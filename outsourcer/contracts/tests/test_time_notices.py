@@ -63,17 +63,34 @@ def test_a_bulk_review_is_one_notice_per_contract_not_one_per_entry(
         time_entry_reject_bulk(entries=entries[2:], actor=personas.bob, reason="Duplicate of Tuesday")
 
     approved = _carols("time_approved").get()
-    assert approved.message == "Crumb & Co. approved 2 entries (2 h) on Spring lookbook photos (10–11 Mar)."
-    assert approved.url == "/portal/time/?month=2025-03"
+    assert approved.message == (
+        "Crumb & Co. has approved 2 entries (2 h) of your time on Spring lookbook photos in March 2025."
+    )
+    assert approved.url == f"/portal/time/?month=2025-03&contract={contract.pk}"
     assert "Duplicate of Tuesday" in _carols("time_rejected").get().message
     assert len(mailoutbox) == 2
 
 
-def test_a_single_approval_is_told_too(personas, contract):
-    time_entry_approve(entry=log_time(contract, minutes=45), actor=personas.alice)
-    assert (
-        _carols("time_approved").get().message.startswith("Crumb & Co. approved 0 h 45 min on Spring lookbook photos")
+def test_approvals_one_by_one_keep_one_running_line_and_mail_once(
+    personas, contract, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        time_entry_approve(entry=log_time(contract, minutes=45), actor=personas.alice)
+        assert _carols("time_approved").get().message == (
+            "Crumb & Co. has approved 0 h 45 min of your time on Spring lookbook photos in March 2025."
+        )
+        time_entry_approve(entry=log_time(contract, worked_on=date(2025, 3, 14), minutes=60), actor=personas.alice)
+
+    assert _carols("time_approved").get().message == (
+        "Crumb & Co. has approved 2 entries (1 h 45 min) of your time on Spring lookbook photos in March 2025."
     )
+    assert [m.subject for m in mailoutbox] == ["Time approved: Spring lookbook photos (Crumb & Co.)"]
+
+    # Once Carol has read it, the next approval is news again.
+    Notification.objects.update(read_at=NOW)
+    with django_capture_on_commit_callbacks(execute=True):
+        time_entry_approve(entry=log_time(contract, worked_on=date(2025, 3, 13), minutes=15), actor=personas.alice)
+    assert _carols("time_approved").filter(read_at=None).count() == 1 and len(mailoutbox) == 2
 
 
 def test_the_email_waits_for_the_contractors_working_hours(
