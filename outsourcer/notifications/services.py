@@ -40,3 +40,13 @@ def notification_mark_read(*, user: User, notification_id: int | None = None) ->
     if notification_id is not None:
         unread = unread.filter(pk=notification_id)
     return unread.update(read_at=timezone.now())
+
+
+def notification_settle(*, kind: str, url: str, message: str = "") -> int:
+    """Bring every user's unread notification of this kind and url up to date: with `message` it
+    now says that; without one, what it announced is dealt with and it is marked read. Returns how
+    many changed."""
+    unread = Notification.objects.filter(kind=kind, url=url[:300], read_at=None)
+    if message:
+        return unread.update(message=message[:500])
+    return unread.update(read_at=timezone.now())

@@ -15,7 +15,7 @@ from outsourcer.contracts.selectors import contract_runner_ids, time_entry_tally
 from outsourcer.lib.durations import duration_text
 from outsourcer.notifications.deferred import email_send_in_working_hours
 from outsourcer.notifications.selectors import notification_unread_exists
-from outsourcer.notifications.services import notification_create
+from outsourcer.notifications.services import notification_create, notification_settle
 
 TIME_APPROVED_KIND = "time_approved"
 TIME_REJECTED_KIND = "time_rejected"
@@ -95,6 +95,7 @@ def time_reviewed_notify(*, entries: Iterable[TimeEntry], reason: str = "") -> N
             url = f"{reverse('portal:time')}?month={group[-1].worked_on:%Y-%m}&contract={contract.pk}"
             message, kind, subject = _approval_message(contract, group), TIME_APPROVED_KIND, "Time approved"
         _tell_contractor(contract, contractor, kind=kind, message=message, url=url, subject=subject)
+        _waiting_settle(contract, contractor.name, group)
 
 
 def time_waiting_recipients(*, contract: Contract) -> QuerySet[Membership]:
@@ -105,27 +106,33 @@ def time_waiting_recipients(*, contract: Contract) -> QuerySet[Membership]:
     )
 
 
+def _waiting_line(contract: Contract, contractor_name: str, day) -> tuple[str, str]:
+    """(url, message) of the reviewers' line for the contract's ISO week containing `day`; the
+    message is "" when nothing waits any more."""
+    week = iso_week(day)
+    iso_year, iso_number, _ = day.isocalendar()
+    url = (
+        reverse("contracts:time-review", kwargs={"org_slug": contract.organization.slug})
+        + f"?contract={contract.pk}&week={iso_year}-W{iso_number:02d}"
+    )
+    count, minutes = time_entry_tally(
+        contract=contract, status=TimeEntryStatus.SUBMITTED, since=week.start, until=week.end
+    )
+    if not count:
+        return url, ""
+    what = duration_text(minutes) if count == 1 else f"{count} entries ({duration_text(minutes)})"
+    return url, f"{contractor_name} has {what} waiting for review on {contract.title}, week of {week.start:%d %b %Y}."
+
+
 def time_waiting_notify(*, entry: TimeEntry) -> None:
     """After an entry is submitted (new or corrected): bring the reviewers' one line for this
     contract and ISO week up to date ("3 entries (4 h 30 min) waiting"); call inside the transaction."""
     if entry.status != TimeEntryStatus.SUBMITTED:
         return
     contract = entry.contract
-    week = iso_week(entry.worked_on)
-    count, minutes = time_entry_tally(
-        contract=contract, status=TimeEntryStatus.SUBMITTED, since=week.start, until=week.end
-    )
-    if not count:
+    url, message = _waiting_line(contract, entry.contractor.name, entry.worked_on)
+    if not message:
         return
-    iso_year, iso_number, _ = entry.worked_on.isocalendar()
-    url = (
-        reverse("contracts:time-review", kwargs={"org_slug": contract.organization.slug})
-        + f"?contract={contract.pk}&week={iso_year}-W{iso_number:02d}"
-    )
-    what = duration_text(minutes) if count == 1 else f"{count} entries ({duration_text(minutes)})"
-    message = (
-        f"{entry.contractor.name} has {what} waiting for review on {contract.title}, week of {week.start:%d %b %Y}."
-    )
     for membership in time_waiting_recipients(contract=contract):
         if membership.user_id == entry.contractor.user_id:  # nobody reviews their own time
             continue
@@ -137,3 +144,10 @@ def time_waiting_notify(*, entry: TimeEntry) -> None:
             url=url,
             replace_unread=True,
         )
+
+
+def _waiting_settle(contract: Contract, contractor_name: str, entries: list[TimeEntry]) -> None:
+    # After a review the reviewers' lines for those weeks tell what still waits, or are done.
+    for day in {iso_week(entry.worked_on).start for entry in entries}:
+        url, message = _waiting_line(contract, contractor_name, day)
+        notification_settle(kind=TIME_WAITING_KIND, url=url, message=message)

@@ -148,3 +148,17 @@ def test_a_corrected_entry_is_waiting_again(personas, contract):
     time_entry_update(entry=entry, contractor=personas.carol_contractor, worked_on=TODAY, minutes=60)
 
     assert _waiting(personas.alice).filter(read_at=None).get().message.startswith("Carol Contractor has 1 h waiting")
+
+
+def test_a_review_settles_the_reviewers_waiting_line(personas, contract):
+    first = log_time(contract, worked_on=date(2025, 3, 17), minutes=60)
+    second = log_time(contract, worked_on=date(2025, 3, 17), minutes=30)
+    line = _waiting(personas.alice).get()
+
+    time_entry_approve(entry=first, actor=personas.alice)
+    line.refresh_from_db()
+    assert line.read_at is None and line.message.startswith("Carol Contractor has 0 h 30 min waiting")
+
+    time_entry_reject(entry=second, actor=personas.alice, reason="Not this week")
+    line.refresh_from_db()
+    assert line.read_at is not None  # nothing waits any more

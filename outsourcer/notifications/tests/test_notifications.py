@@ -1,7 +1,7 @@
 import pytest
 
 from outsourcer.notifications.selectors import notification_list_for_user, notification_unread_count
-from outsourcer.notifications.services import notification_create, notification_mark_read
+from outsourcer.notifications.services import notification_create, notification_mark_read, notification_settle
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +44,18 @@ def test_replace_unread_keeps_one_running_line_per_kind_and_url(personas):
         user=personas.alice, kind="time_waiting", message="3 entries", url="/w/12", replace_unread=True
     )
     assert fresh.pk != first.pk  # once read, news is a new line
+
+
+def test_settle_updates_or_closes_every_users_unread_line(personas):
+    alices = notification_create(user=personas.alice, kind="time_waiting", message="2 entries", url="/w/12")
+    bobs = notification_create(user=personas.bob, kind="time_waiting", message="2 entries", url="/w/12")
+    other = notification_create(user=personas.bob, kind="time_waiting", message="1 entry", url="/w/13")
+
+    assert notification_settle(kind="time_waiting", url="/w/12", message="1 entry") == 2
+    alices.refresh_from_db()
+    assert alices.message == "1 entry" and alices.read_at is None
+
+    assert notification_settle(kind="time_waiting", url="/w/12") == 2
+    bobs.refresh_from_db()
+    other.refresh_from_db()
+    assert bobs.read_at is not None and other.read_at is None
