@@ -84,3 +84,9 @@ def test_saving_over_the_cap_still_logs_and_says_so(login_as, personas, contract
     body = text(client.get(TIME))
     assert "Logged 3 h on Weekly product photos" in body
     assert "flash-warning" in body and "would reach 21 h (18 h logged + 3 h), 1 h over" in body
+
+
+def test_the_edit_form_previews_against_the_entry_being_edited(login_as, personas, contract):
+    entry = log_time(contract, worked_on=date(2025, 3, 17), minutes=60)
+    body = text(login_as(personas.carol).get(reverse("portal:time-edit", args=[entry.pk])))
+    assert f'hx-vals="{{&quot;entry&quot;: {entry.pk}}}"' in body
