@@ -77,6 +77,9 @@ class Membership(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=10, choices=Role.choices)
+    # The member's own choice: owners get every budget's alerts, managers those of the budgets
+    # whose contracts they run (budgets/jobs.py); viewers none.
+    budget_alerts = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -1,6 +1,6 @@
 """Reads for accounts and organizations."""
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from outsourcer.accounts.models import ApiToken, Invitation, Membership, Organization, User
 from outsourcer.accounts.roles import Role
@@ -11,6 +11,15 @@ def membership_list_for_user(*, user: User) -> list[Membership]:
     return list(Membership.objects.filter(user=user).select_related("organization").order_by("organization__name"))
 
 
+def membership_list_for_alerts(*, user: User) -> list[Membership]:
+    """The user's memberships that budget alerts can reach (owner or manager), by organization name."""
+    return list(
+        Membership.objects.filter(user=user, role__in=[Role.OWNER, Role.MANAGER])
+        .select_related("organization")
+        .order_by("organization__name")
+    )
+
+
 def membership_list_for_organization(*, organization: Organization, q: str = "", role: str = ""):
     """The organization's members with their accounts, by e-mail; `q` matches name or e-mail."""
     memberships = Membership.objects.filter(organization=organization).select_related("user")
@@ -19,6 +28,20 @@ def membership_list_for_organization(*, organization: Organization, q: str = "",
     if role:
         memberships = memberships.filter(role=role)
     return memberships.order_by("user__email")
+
+
+def membership_list_owners_and_runners(*, organization_id: int, runner_ids: list[QuerySet]) -> QuerySet[Membership]:
+    """The organization's active owners, and its managers whose user id is in one of the
+    `runner_ids` subqueries (who runs the work at hand), with their users."""
+    runs = Q(pk__in=[])
+    for user_ids in runner_ids:
+        runs |= Q(user__in=user_ids)
+    return (
+        Membership.objects.filter(organization_id=organization_id, user__is_active=True)
+        .filter(Q(role=Role.OWNER) | (Q(role=Role.MANAGER) & runs))
+        .select_related("user")
+        .order_by("pk")
+    )
 
 
 def owner_count_for_organization(*, organization: Organization) -> int:

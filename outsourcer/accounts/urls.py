@@ -11,6 +11,7 @@ urlpatterns = [
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("profile/alerts/", views.profile_alerts, name="profile-alerts"),
     path("tokens/", token_views.token_list, name="tokens"),
     path("tokens/create/", token_views.token_create, name="token-create"),
     path("tokens/<int:token_id>/revoke/", token_views.token_revoke, name="token-revoke"),

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
-from outsourcer.accounts import services
+from outsourcer.accounts import selectors, services
 from outsourcer.accounts.forms import AcceptInvitationForm, LoginForm, ProfileForm, SignupForm
 from outsourcer.accounts.models import Invitation, User
 from outsourcer.accounts.password_views import TOO_MANY_REQUESTS
@@ -183,4 +183,15 @@ def profile(request):
         else:
             messages.success(request, "Your account is saved.")
             return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    alert_memberships = selectors.membership_list_for_alerts(user=request.user)
+    return render(request, "accounts/profile.html", {"form": form, "alert_memberships": alert_memberships})
+
+
+@login_required
+@require_POST
+def profile_alerts(request):
+    """The user's own budget-alert switch per organization (ticked boxes are on)."""
+    enabled = {int(value) for value in request.POST.getlist("budget_alerts") if value.isdigit()}
+    services.membership_budget_alerts_set(user=request.user, enabled_ids=enabled)
+    messages.success(request, "Your budget alert choices are saved.")
+    return redirect("accounts:profile")

@@ -6,15 +6,16 @@ per budget, period and threshold) decides, so running a job twice or on two work
 sends once.
 """
 
+from collections.abc import Callable
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.tasks import task
 from django.urls import NoReverseMatch, reverse
 
 from outsourcer.accounts.models import Membership, Organization
-from outsourcer.accounts.roles import Role
+from outsourcer.accounts.selectors import membership_list_owners_and_runners
 from outsourcer.audit.events import event_record
 from outsourcer.budgets import events
 from outsourcer.budgets.ledger import budget_period_spent
@@ -22,10 +23,36 @@ from outsourcer.budgets.models import Budget, BudgetAlert
 from outsourcer.budgets.periods import budget_period
 from outsourcer.budgets.selectors import budget_list_for_organization
 from outsourcer.lib.money import format_money
+from outsourcer.lib.timezones import date_in
 from outsourcer.notifications.email import email_send_on_commit
 from outsourcer.notifications.services import notification_create
 
 ALERT_KIND = "budget_alert"
+
+# Who runs a budget's contracts, asked of the domain that has contracts (it registers a function
+# from its AppConfig.ready: budgets sit below contracts and cannot import them). Each function
+# answers subqueries of user ids.
+_RUNNERS: list[Callable[[Budget], list[QuerySet]]] = []
+
+
+def budget_runners_register(runners: Callable[[Budget], list[QuerySet]]) -> None:
+    """Add a source of "who runs this budget's work" (user-id subqueries) for the alert recipients;
+    call once, from AppConfig.ready."""
+    if runners not in _RUNNERS:
+        _RUNNERS.append(runners)
+
+
+def budget_alert_recipients(*, budget: Budget) -> QuerySet[Membership]:
+    """The memberships that receive the budget's alerts, with their users: every owner, and every
+    manager who runs one of its contracts, each unless they turned budget alerts off."""
+    runner_ids = [user_ids for runners in _RUNNERS for user_ids in runners(budget)]
+    recipients = membership_list_owners_and_runners(organization_id=budget.organization_id, runner_ids=runner_ids)
+    return recipients.filter(budget_alerts=True)
+
+
+def _ended_before_rule(budget: Budget, period_end: date) -> bool:
+    # In the organization's calendar: a period ends at its local midnight.
+    return period_end < date_in(budget.thresholds_set_at, budget.organization.time_zone)
 
 
 def _budget_url(budget: Budget) -> str:
@@ -37,9 +64,13 @@ def _budget_url(budget: Budget) -> str:
 
 def budget_alerts_run(*, budget: Budget, period_start: date) -> list[int]:
     """Claim every threshold the period's spend has reached and not yet alerted, then notify the
-    owners once (in-app + e-mail) naming the highest. Returns the thresholds newly claimed."""
+    recipients (budget_alert_recipients) once, in-app and by e-mail, naming the highest. A period
+    that had ended before the thresholds were set (a budget started in the past, a changed rule)
+    is never alerted. Returns the thresholds newly claimed."""
     with transaction.atomic():
         period = budget_period(budget, period_start)
+        if _ended_before_rule(budget, period.end):
+            return []
         spent = budget_period_spent(budget=budget, period_start=period.start)
         reached = [t for t in sorted(budget.thresholds) if spent * 100 >= t * budget.amount_cents]
         claimed = []
@@ -66,10 +97,7 @@ def budget_alerts_run(*, budget: Budget, period_start: date) -> list[int]:
             f"(alert at {highest} %)."
         )
         url = _budget_url(budget)
-        owners = Membership.objects.filter(organization_id=budget.organization_id, role=Role.OWNER).select_related(
-            "user"
-        )
-        for membership in owners:
+        for membership in budget_alert_recipients(budget=budget):
             notification_create(
                 user=membership.user, organization=budget.organization, kind=ALERT_KIND, message=message, url=url
             )

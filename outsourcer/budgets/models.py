@@ -34,6 +34,10 @@ class Budget(models.Model):
     currency = models.CharField(max_length=3)
     # Alert thresholds in percent of the period's amount, ascending, each 1–200.
     thresholds = models.JSONField(default=default_thresholds)
+    # When the thresholds were last set (created or changed): a period that had already ended by
+    # then is never alerted, so a budget started in the past, or a new rule, does not fill the
+    # inbox with alerts about months nobody can act on any more (budgets/jobs.py).
+    thresholds_set_at = models.DateTimeField(default=timezone.now)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from outsourcer.accounts.models import Organization, User
 from outsourcer.audit.events import event_record
@@ -171,6 +172,8 @@ def budget_update(
         if last_day and cleaned["ends_on"] and cleaned["ends_on"] < last_day:
             errors.add("ends_on", f"Spend is recorded up to {last_day:%d %b %Y}; the budget must cover it.")
         errors.raise_if_any()
+        if cleaned["thresholds"] != list(budget.thresholds):
+            budget.thresholds_set_at = timezone.now()
         for field, value in cleaned.items():
             setattr(budget, field, value)
         try:

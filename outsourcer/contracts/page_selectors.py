@@ -6,8 +6,11 @@ from datetime import date
 from django.db.models import Count, Min, Q, Sum
 
 from outsourcer.accounts.models import Organization
+from outsourcer.budgets.periods import iso_week
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts.models import Contract, ContractStatus, RateModel, TimeEntry, TimeEntryStatus
+from outsourcer.contracts.selectors import time_entry_week_logged_minutes
+from outsourcer.lib.durations import duration_text
 
 
 def contract_choices_for_organization(*, organization: Organization) -> list[tuple[int, str]]:
@@ -78,3 +81,23 @@ def contract_list_ending_for_organization(
         .order_by("ends_on", "pk")
     )
     return list(contracts[: limit + 1])
+
+
+def time_entry_cap_warning(*, contract: Contract, day: date, minutes: int, exclude_id: int | None = None) -> str:
+    """The portal's warning before logging: what `minutes` more on `day` does to the contract's
+    weekly cap (time logged that ISO week and not rejected, the entry being edited left out), or ""
+    when it stays within it or the contract has no cap (one SUM)."""
+    cap = contract.weekly_cap_minutes
+    if not cap or contract.rate_model != RateModel.HOURLY:
+        return ""
+    logged = time_entry_week_logged_minutes(contract=contract, day=day, exclude_id=exclude_id)
+    total = logged + minutes
+    if total <= cap:
+        return ""
+    week = iso_week(day)
+    return (
+        f"Over the weekly cap: {contract.title} allows {duration_text(cap)} a week, and the week of "
+        f"{week.start:%d %b} would reach {duration_text(total)} ({duration_text(logged)} logged + "
+        f"{duration_text(minutes)}), {duration_text(total - cap)} over. {contract.organization.name} can approve "
+        "time over the cap only as a recorded exception."
+    )

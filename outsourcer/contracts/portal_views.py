@@ -6,7 +6,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import format_html
 
@@ -16,7 +16,7 @@ from outsourcer.contractors.models import Contractor
 from outsourcer.contracts import page_selectors, selectors, services
 from outsourcer.contracts.access import access_contract_for_contractor, access_time_entry_for_contractor
 from outsourcer.contracts.forms import TimeEntryForm
-from outsourcer.contracts.forms.time_entries import understood_text
+from outsourcer.contracts.forms.time_entries import duration_reading, understood_text
 from outsourcer.contracts.models import ContractStatus, RateModel, TimeEntryStatus
 from outsourcer.lib.durations import duration_text
 from outsourcer.lib.errors import DomainError
@@ -79,7 +79,7 @@ def portal_time(request, contractor: Contractor):
     if form.is_bound and form.is_valid():
         contract = access_contract_for_contractor(contractor, form.cleaned_data["contract"])
         try:
-            services.time_entry_create(
+            entry = services.time_entry_create(
                 contractor=contractor,
                 contract=contract,
                 worked_on=form.cleaned_data["worked_on"],
@@ -92,6 +92,11 @@ def portal_time(request, contractor: Contractor):
             messages.success(
                 request, f"Logged {duration_text(form.minutes)} on {contract.title} for {contract.organization.name}."
             )
+            warning = page_selectors.time_entry_cap_warning(
+                contract=contract, day=entry.worked_on, minutes=entry.minutes, exclude_id=entry.pk
+            )
+            if warning:
+                messages.warning(request, warning)
             return redirect("portal:time")
     return _time_page(request, contractor, form, status=400 if form.errors else 200)
 
@@ -100,7 +105,7 @@ def portal_time(request, contractor: Contractor):
 def portal_time_edit(request, contractor: Contractor, entry_id: int):
     entry = access_time_entry_for_contractor(contractor, entry_id)
     data = request.POST if request.method == "POST" else None
-    form = TimeEntryForm(data, contracts=None, initial=TimeEntryForm.initial_for(entry))
+    form = TimeEntryForm(data, contracts=None, entry_id=entry.pk, initial=TimeEntryForm.initial_for(entry))
     if form.is_bound and form.is_valid():
         try:
             services.time_entry_update(
@@ -132,8 +137,34 @@ def portal_time_delete(request, contractor: Contractor, entry_id: int):
     return redirect("portal:time")
 
 
+def _cap_warning(request, contractor: Contractor, minutes: int) -> str:
+    """The weekly-cap warning for the previewed entry: the contract comes from the entry being
+    edited (`entry`) or the one chosen (`contract`), the day from `worked_on` (default today).
+    Whatever is missing or not the contractor's own gives no warning: a preview never fails."""
+    try:
+        day = date.fromisoformat(request.GET.get("worked_on") or today_in(contractor.time_zone).isoformat())
+        entry_id, contract_id = (int(request.GET.get(name) or 0) for name in ("entry", "contract"))
+        if entry_id:
+            entry = access_time_entry_for_contractor(contractor, entry_id)
+            contract, exclude_id = entry.contract, entry.pk
+        elif contract_id:
+            contract, exclude_id = access_contract_for_contractor(contractor, contract_id), None
+        else:
+            return ""
+    except (ValueError, Http404):
+        return ""
+    return page_selectors.time_entry_cap_warning(contract=contract, day=day, minutes=minutes, exclude_id=exclude_id)
+
+
 @contractor_view()
 def portal_time_understood(request, contractor: Contractor):
-    """The htmx preview under the time field: what the typed duration will be saved as."""
-    ok, message = understood_text(request.GET.get("duration", ""))
-    return HttpResponse(format_html('<span class="{}">{}</span>', "muted" if ok else "error", message))
+    """The htmx preview under the time field: what the typed duration will be saved as, and, before
+    anything is saved, whether it takes the contract over its weekly cap."""
+    text = request.GET.get("duration", "")
+    ok, message = understood_text(text)
+    minutes, _ = duration_reading(text)
+    warning = _cap_warning(request, contractor, minutes) if ok and minutes else ""
+    html = format_html('<span class="{}">{}</span>', "muted" if ok else "error", message)
+    if warning:
+        html += format_html('<span class="flash flash-warning cap-warning">{}</span>', warning)
+    return HttpResponse(html)

@@ -3,7 +3,20 @@
 from collections.abc import Iterator
 from datetime import date
 
-from django.db.models import BigIntegerField, Case, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from outsourcer.accounts.models import Organization
@@ -198,3 +211,41 @@ def _approved_minutes(contract: Contract, start: date, end: date, exclude_id: in
     if exclude_id:
         entries = entries.exclude(pk=exclude_id)
     return int(entries.aggregate(m=Sum("minutes"))["m"] or 0)
+
+
+def time_entry_week_logged_minutes(*, contract: Contract, day: date, exclude_id: int | None = None) -> int:
+    """Minutes logged on the contract in the ISO week containing `day` and not rejected (approved
+    or waiting for review): what the weekly cap will be held against (one SUM)."""
+    week = iso_week(day)
+    entries = TimeEntry.objects.filter(contract=contract, worked_on__range=(week.start, week.end)).exclude(
+        status=TimeEntryStatus.REJECTED
+    )
+    if exclude_id:
+        entries = entries.exclude(pk=exclude_id)
+    return int(entries.aggregate(m=Sum("minutes"))["m"] or 0)
+
+
+def time_entry_tally(*, contract: Contract, status: str, since: date, until: date) -> tuple[int, int]:
+    """(entries, minutes) of the contract in `status` worked between `since` and `until` (one query)."""
+    totals = TimeEntry.objects.filter(contract=contract, status=status, worked_on__range=(since, until)).aggregate(
+        n=Count("pk"), m=Sum("minutes")
+    )
+    return int(totals["n"] or 0), int(totals["m"] or 0)
+
+
+def contract_runner_ids(*, contracts: QuerySet[Contract]) -> list[QuerySet]:
+    """Subqueries of the ids of the users who run `contracts`: whoever created one, and whoever
+    reviewed time on one. Callers OR them into a filter (`user__in=…`)."""
+    return [
+        contracts.exclude(created_by=None).order_by().values("created_by"),
+        TimeEntry.objects.filter(contract__in=contracts.order_by().values("pk"))
+        .exclude(reviewed_by=None)
+        .order_by()
+        .values("reviewed_by"),
+    ]
+
+
+def budget_runner_ids(budget: Budget) -> list[QuerySet]:
+    """`contract_runner_ids` of every contract drawing from the budget (registered with the budget
+    alerts in ContractsConfig.ready)."""
+    return contract_runner_ids(contracts=Contract.objects.filter(budget=budget))

@@ -1,7 +1,7 @@
 """Time zones and working hours: validation, form choices and "their time" text."""
 
 import zoneinfo
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -188,3 +188,30 @@ def clean_working_hours(value: object) -> dict[str, list[str]]:
 def local_time_text(moment: datetime, time_zone: str) -> str:
     """“Sat 09:00” in `time_zone`."""
     return moment.astimezone(zoneinfo.ZoneInfo(time_zone)).strftime("%a %H:%M")
+
+
+def next_working_moment(moment: datetime, time_zone: str, working_hours: dict | None) -> datetime:
+    """`moment` when it falls inside the working hours (in `time_zone`), else the start of the next
+    working window, as an aware datetime. Without any working day, or with an unknown zone, it is
+    `moment`: a message must not wait forever for a window that never comes."""
+    hours = working_hours or {}
+    if not hours:
+        return moment
+    zone = zoneinfo.ZoneInfo(time_zone) if is_time_zone(time_zone) else zoneinfo.ZoneInfo("UTC")
+    local = moment.astimezone(zone)
+    for offset in range(8):
+        day = local.date() + timedelta(days=offset)
+        span = hours.get(WEEKDAYS[day.weekday()])
+        if not span:
+            continue
+        try:
+            start, end = (_parse_clock(str(part)) for part in span)
+        except WorkingHoursError:
+            continue
+        opens = datetime.combine(day, start, tzinfo=zone)
+        closes = datetime.combine(day, end, tzinfo=zone)
+        if offset == 0 and opens <= local < closes:
+            return moment
+        if local < opens:
+            return opens
+    return moment

@@ -20,6 +20,11 @@ def notification_list_for_user(*, user: User, unread_only: bool = False) -> Quer
     return notifications.order_by("-created_at", "-id")
 
 
+def notification_unread_exists(*, user: User, kind: str, url: str) -> bool:
+    """Whether `user` has an unread notification of this kind and url (a running line to refresh)."""
+    return Notification.objects.filter(user=user, kind=kind, url=url[:300], read_at=None).exists()
+
+
 def notification_unread_count(*, user: User) -> int:
     return Notification.objects.filter(user=user, read_at=None).count()
 

@@ -33,7 +33,12 @@ from outsourcer.accounts.services.signup import (
     signup_token_email,
 )
 from outsourcer.accounts.services.tokens import api_token_authenticate, api_token_create, api_token_revoke
-from outsourcer.accounts.services.users import user_create, user_profile_update, user_signup
+from outsourcer.accounts.services.users import (
+    membership_budget_alerts_set,
+    user_create,
+    user_profile_update,
+    user_signup,
+)
 
 __all__ = [
     "account_request_reserve",
@@ -50,6 +55,7 @@ __all__ = [
     "login_lockout_remaining",
     "login_succeeded",
     "member_invitation_accept",
+    "membership_budget_alerts_set",
     "member_invite",
     "member_remove",
     "member_role_change",

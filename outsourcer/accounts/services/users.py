@@ -4,7 +4,8 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from outsourcer.accounts.models import Organization, User
+from outsourcer.accounts.models import Membership, Organization, User
+from outsourcer.accounts.roles import Role
 from outsourcer.accounts.services.members import organization_create
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.validation import Errors
@@ -58,3 +59,12 @@ def user_profile_update(*, user: User, name: str, time_zone: str) -> User:
     errors.raise_if_any()
     user.save(update_fields=["name", "time_zone"])
     return user
+
+
+def membership_budget_alerts_set(*, user: User, enabled_ids: set[int]) -> int:
+    """The user's own choice: budget alerts on for their owner and manager memberships in
+    `enabled_ids`, off for the rest (ids that are not theirs are ignored). Returns how many changed."""
+    mine = Membership.objects.filter(user=user, role__in=[Role.OWNER, Role.MANAGER])
+    turned_on = mine.filter(pk__in=enabled_ids, budget_alerts=False).update(budget_alerts=True)
+    turned_off = mine.exclude(pk__in=enabled_ids).filter(budget_alerts=True).update(budget_alerts=False)
+    return turned_on + turned_off

@@ -68,6 +68,15 @@ ROWS = [
         writers=("alice", "bob", "vera", "carol", "dan", "oscar"),
     ),
     Row("accounts:profile", SIGNED_IN),
+    # Members who can receive budget alerts turn them off; the others have nothing to change.
+    Row(
+        "accounts:profile-alerts",
+        expect(302, 302, 302, 302, 302, 302, 302),
+        method="POST",
+        data=lambda p: {},
+        wrote=count(Membership, budget_alerts=False),
+        writers=("alice", "bob", "oscar"),
+    ),
     Row("accounts:password-change", SIGNED_IN),
     Row("accounts:password-change-done", SIGNED_IN),
     Row("accounts:password-reset", PUBLIC),

@@ -1,21 +1,29 @@
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.core.management import call_command
 
 from outsourcer.accounts.roles import Role
+from outsourcer.accounts.services import membership_budget_alerts_set
 from outsourcer.audit.models import Event
-from outsourcer.budgets.jobs import budget_alerts_run, budget_alerts_sweep_run
+from outsourcer.budgets.jobs import budget_alert_recipients, budget_alerts_run, budget_alerts_sweep_run
 from outsourcer.budgets.models import BudgetAlert
-from outsourcer.budgets.services import expense_record
+from outsourcer.budgets.services import budget_update, expense_record
 from outsourcer.contracts.services import time_entry_approve
 from outsourcer.notifications.models import Notification
-from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
+from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_contract
 from outsourcer.testing.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture(autouse=True)
+def _budgets_made_on_today(time_machine):
+    # The spend below falls on the builders' TODAY: the budgets are made that day too, or their
+    # periods would have ended before their alert rule existed (and are never alerted).
+    time_machine.move_to(NOW)
 
 
 def _spend(budget, actor, cents, day=TODAY):
@@ -72,8 +80,10 @@ def test_alerts_go_to_every_owner_and_only_owners(personas, mailoutbox, django_c
     assert sorted(m.to[0] for m in mailoutbox) == sorted([personas.alice.email, second_owner.email])
 
 
-def test_each_period_alerts_afresh(personas):
+def test_each_period_alerts_afresh(personas, time_machine):
+    time_machine.move_to(datetime(2025, 1, 2, 9, 0, tzinfo=UTC))
     budget = make_budget(personas, amount_cents=100)
+    time_machine.move_to(NOW)
     _spend(budget, personas.bob, 100, date(2025, 2, 10))
     _spend(budget, personas.bob, 100, TODAY)
 
@@ -104,16 +114,75 @@ def test_the_worker_sends_the_alert_once(personas, settings, mailoutbox):
 
     time_entry_approve(entry=entry, actor=personas.bob)
     assert DBTaskResult.objects.filter(status="READY").count() == 1
-    assert Notification.objects.count() == 0  # nothing happens until the worker runs
+    alerts = Notification.objects.filter(kind="budget_alert")
+    assert not alerts.exists()  # nothing happens until the worker runs
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
-    assert Notification.objects.filter(user=personas.alice, kind="budget_alert").count() == 1
-    assert len(mailoutbox) == 1
+    # Alice owns the organization; Bob runs the contract (he reviewed its time).
+    assert sorted(alerts.values_list("user__email", flat=True)) == [personas.alice.email, personas.bob.email]
+    alert_mails = [m for m in mailoutbox if m.subject.startswith("Budget alert")]
+    assert len(alert_mails) == 2
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 1
 
     time_entry_approve(entry=log_time(contract, minutes=1), actor=personas.bob)  # 61 %: no new threshold
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
-    assert Notification.objects.count() == 1
-    assert len(mailoutbox) == 1
+    assert alerts.count() == 2
+    assert len([m for m in mailoutbox if m.subject.startswith("Budget alert")]) == 2
+
+
+def test_no_alerts_for_periods_that_ended_before_the_budget_existed(personas, time_machine):
+    """A new organization on 3 December enters a budget that started on 1 September and records
+    what it spent since: September to November are history, not news."""
+    time_machine.move_to(datetime(2025, 12, 3, 10, 0, tzinfo=UTC))
+    budget = make_budget(personas, amount_cents=100, starts_on=date(2025, 9, 1))
+    for month in (9, 10, 11, 12):
+        _spend(budget, personas.alice, 100, date(2025, month, 2))
+
+    assert [budget_alerts_run(budget=budget, period_start=date(2025, m, 1)) for m in (9, 10, 11)] == [[], [], []]
+    assert budget_alerts_run(budget=budget, period_start=date(2025, 12, 1)) == [50, 80, 100]
+    assert list(BudgetAlert.objects.values_list("period_start", flat=True).distinct()) == [date(2025, 12, 1)]
+    assert Notification.objects.filter(kind="budget_alert").count() == 1
+
+
+def test_new_thresholds_do_not_alert_periods_that_had_already_ended(personas, time_machine):
+    time_machine.move_to(datetime(2025, 1, 2, 9, 0, tzinfo=UTC))
+    budget = make_budget(personas, amount_cents=100, thresholds=[90])
+    _spend(budget, personas.bob, 60, date(2025, 2, 10))
+    time_machine.move_to(NOW)
+    _spend(budget, personas.bob, 60, TODAY)
+    budget = budget_update(
+        budget=budget,
+        actor=personas.alice,
+        name=budget.name,
+        period=budget.period,
+        starts_on=budget.starts_on,
+        amount_cents=budget.amount_cents,
+        currency=budget.currency,
+        thresholds=[50],
+    )
+
+    assert budget_alerts_run(budget=budget, period_start=date(2025, 2, 1)) == []  # February was over
+    assert budget_alerts_run(budget=budget, period_start=TODAY) == [50]  # March is still running
+
+
+def test_managers_who_run_the_budgets_contracts_get_its_alerts_unless_they_turned_them_off(
+    personas, mailoutbox, django_capture_on_commit_callbacks
+):
+    budget = make_budget(personas, amount_cents=10_000)
+    contract = make_contract(personas, budget, weekly_cap_minutes=6000)  # made by Alice
+    other_manager = MembershipFactory(organization=personas.org, role=Role.MANAGER).user
+    assert list(budget_alert_recipients(budget=budget).values_list("user", flat=True)) == [personas.alice.pk]
+
+    time_entry_approve(entry=log_time(contract, minutes=10), actor=personas.bob)  # Bob runs the contract now
+    recipients = budget_alert_recipients(budget=budget).values_list("user", flat=True)
+    assert sorted(recipients) == sorted([personas.alice.pk, personas.bob.pk])
+    assert other_manager.pk not in recipients and personas.vera.pk not in recipients
+
+    membership_budget_alerts_set(user=personas.bob, enabled_ids=set())
+    _spend(budget, personas.alice, 9_000)
+    with django_capture_on_commit_callbacks(execute=True):
+        budget_alerts_run(budget=budget, period_start=TODAY)
+    assert list(Notification.objects.filter(kind="budget_alert").values_list("user", flat=True)) == [personas.alice.pk]
+    assert [m.to for m in mailoutbox if m.subject.startswith("Budget alert")] == [[personas.alice.email]]

@@ -133,16 +133,21 @@ class TimeEntryForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
 
     service_fields = {"minutes": "duration", "contract_id": "contract"}
 
-    def __init__(self, *args, contracts: list[tuple[int, str]] | None, **kwargs):
+    def __init__(self, *args, contracts: list[tuple[int, str]] | None, entry_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        # Shown under the field while typing (portal:time-understood), before anything is saved.
+        # Shown under the field while typing (portal:time-understood), before anything is saved:
+        # the duration as understood and, with the contract and day, a weekly-cap warning; so
+        # changing the contract or the day asks again.
         self.fields["duration"].preview = True
         self.fields["duration"].widget.attrs |= {
             "hx-get": reverse("portal:time-understood"),
-            "hx-trigger": "input changed delay:300ms, load",
+            "hx-trigger": "input changed delay:300ms, load, change from:#id_contract, change from:#id_worked_on",
+            "hx-include": "#id_contract, #id_worked_on",
             "hx-target": "#id_duration_understood",
             "hx-sync": "this:replace",
         }
+        if entry_id is not None:
+            self.fields["duration"].widget.attrs["hx-vals"] = f'{{"entry": {int(entry_id)}}}'
         if contracts is None:  # editing: an entry stays on its contract
             del self.fields["contract"]
         else:

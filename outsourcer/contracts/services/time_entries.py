@@ -30,6 +30,7 @@ from outsourcer.contracts.services._common import (
     _clean_reason,
     _original,
 )
+from outsourcer.contracts.services.time_notices import time_reviewed_notify, time_waiting_notify
 from outsourcer.contracts.versions import StaleVersion, time_entry_check_version
 from outsourcer.lib.durations import duration_text
 from outsourcer.lib.errors import DomainError, OverrideRequired
@@ -89,6 +90,7 @@ def time_entry_create(
                 "contract": contract.title,
             },
         )
+        time_waiting_notify(entry=entry)
     return entry
 
 
@@ -136,6 +138,7 @@ def time_entry_update(
             before=before,
             after=after | {"status": status} if resubmitted else after,
         )
+        time_waiting_notify(entry=locked)
     return locked
 
 
@@ -299,7 +302,7 @@ def time_entry_approve(
     (409) when the entry changed since the reviewer saw that version."""
     override_reason = _clean_reason(override_reason, field="override_reason")
     with transaction.atomic():
-        _approve_one(entry, actor, override_reason, may_override, version)
+        time_reviewed_notify(entries=[_approve_one(entry, actor, override_reason, may_override, version)])
     entry.refresh_from_db()
     return entry
 
@@ -345,6 +348,7 @@ def time_entry_approve_bulk(
                 if isinstance(error, StaleVersion):
                     raise StaleVersion(message) from None
                 raise DomainError(message, field="entries", code=error.code) from None
+        time_reviewed_notify(entries=approved)
     return approved
 
 
@@ -353,7 +357,7 @@ def time_entry_reject(*, entry: TimeEntry, actor: User, reason: str, version: in
     the entry changed since)."""
     reason = _clean_reason(reason, required=True)
     with transaction.atomic():
-        _reject_one(entry, actor, reason, version)
+        time_reviewed_notify(entries=[_reject_one(entry, actor, reason, version)], reason=reason)
     entry.refresh_from_db()
     return entry
 
@@ -402,4 +406,5 @@ def time_entry_reject_bulk(
                 raise DomainError(
                     f"Time entry #{entry.pk}: {error.message}", field="entries", code=error.code
                 ) from None
+        time_reviewed_notify(entries=rejected, reason=reason)
     return rejected

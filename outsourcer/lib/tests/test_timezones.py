@@ -12,6 +12,7 @@ from outsourcer.lib.timezones import (
     date_in,
     is_time_zone,
     local_time_text,
+    next_working_moment,
     time_zone_choices,
     time_zone_from_text,
     time_zone_label,
@@ -114,3 +115,33 @@ def test_date_in_reads_the_day_in_the_zone():
     assert date_in(moment, "Europe/Berlin") == date(2027, 1, 1)
     assert date_in(moment, "America/New_York") == date(2026, 12, 31)
     assert date_in(moment, "Mars/Olympus") == date(2026, 12, 31)  # not a zone: UTC
+
+
+LISBON_WEEK = {"mon": ["09:00", "17:00"], "tue": ["09:00", "17:00"], "fri": ["09:00", "12:00"]}
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        # Monday 10:00 in Lisbon (UTC+0 in March): inside, so now.
+        (datetime(2025, 3, 17, 10, 0, tzinfo=UTC), datetime(2025, 3, 17, 10, 0, tzinfo=UTC)),
+        # Monday 03:00: waits for 09:00 the same day.
+        (datetime(2025, 3, 17, 3, 0, tzinfo=UTC), datetime(2025, 3, 17, 9, 0, tzinfo=UTC)),
+        # Tuesday 17:00 sharp is after work: Wednesday and Thursday are off, so Friday 09:00.
+        (datetime(2025, 3, 18, 17, 0, tzinfo=UTC), datetime(2025, 3, 21, 9, 0, tzinfo=UTC)),
+        # Friday 13:00: over the weekend to Monday 09:00.
+        (datetime(2025, 3, 21, 13, 0, tzinfo=UTC), datetime(2025, 3, 24, 9, 0, tzinfo=UTC)),
+        # Summer time: Monday 31 March 09:00 in Lisbon is 08:00 UTC.
+        (datetime(2025, 3, 29, 12, 0, tzinfo=UTC), datetime(2025, 3, 31, 8, 0, tzinfo=UTC)),
+    ],
+)
+def test_next_working_moment_waits_for_the_next_window(moment, expected):
+    assert next_working_moment(moment, "Europe/Lisbon", LISBON_WEEK) == expected
+
+
+def test_next_working_moment_without_working_days_or_zone_is_now():
+    moment = datetime(2025, 3, 17, 3, 0, tzinfo=UTC)
+    assert next_working_moment(moment, "Europe/Lisbon", {}) == moment
+    assert next_working_moment(moment, "Europe/Lisbon", None) == moment
+    # An unknown zone reads as UTC rather than failing.
+    assert next_working_moment(moment, "Mars/Olympus", LISBON_WEEK) == datetime(2025, 3, 17, 9, 0, tzinfo=UTC)

@@ -1,7 +1,7 @@
 import pytest
 
 from outsourcer.notifications.selectors import notification_list_for_user, notification_unread_count
-from outsourcer.notifications.services import notification_create, notification_mark_read
+from outsourcer.notifications.services import notification_create, notification_mark_read, notification_settle
 
 pytestmark = pytest.mark.django_db
 
@@ -25,3 +25,37 @@ def test_notifications_are_per_user_newest_first_and_marked_read(personas):
 def test_long_messages_are_cut_to_fit(personas):
     notification = notification_create(user=personas.alice, kind="x", message="m" * 600, url="/" * 400)
     assert len(notification.message) == 500 and len(notification.url) == 300
+
+
+def test_replace_unread_keeps_one_running_line_per_kind_and_url(personas):
+    first = notification_create(user=personas.alice, kind="time_waiting", message="1 entry", url="/w/12")
+    again = notification_create(
+        user=personas.alice, kind="time_waiting", message="2 entries", url="/w/12", replace_unread=True
+    )
+    other_week = notification_create(
+        user=personas.alice, kind="time_waiting", message="1", url="/w/13", replace_unread=True
+    )
+
+    assert again.pk == first.pk and again.message == "2 entries"
+    assert other_week.pk != first.pk
+
+    notification_mark_read(user=personas.alice, notification_id=first.pk)
+    fresh = notification_create(
+        user=personas.alice, kind="time_waiting", message="3 entries", url="/w/12", replace_unread=True
+    )
+    assert fresh.pk != first.pk  # once read, news is a new line
+
+
+def test_settle_updates_or_closes_every_users_unread_line(personas):
+    alices = notification_create(user=personas.alice, kind="time_waiting", message="2 entries", url="/w/12")
+    bobs = notification_create(user=personas.bob, kind="time_waiting", message="2 entries", url="/w/12")
+    other = notification_create(user=personas.bob, kind="time_waiting", message="1 entry", url="/w/13")
+
+    assert notification_settle(kind="time_waiting", url="/w/12", message="1 entry") == 2
+    alices.refresh_from_db()
+    assert alices.message == "1 entry" and alices.read_at is None
+
+    assert notification_settle(kind="time_waiting", url="/w/12") == 2
+    bobs.refresh_from_db()
+    other.refresh_from_db()
+    assert bobs.read_at is not None and other.read_at is None

@@ -63,6 +63,11 @@ def test_someone_elses_notification_is_404(login_as, personas):
 def test_the_empty_state_says_what_shows_up_here(login_as, personas):
     body = login_as(personas.carol).get(LIST).content.decode()
     assert "No notifications yet." in body
+    # Carol is a contractor: budgets are not hers to see, so her inbox does not speak of them.
+    assert "When a client approves or rejects your time" in body and "udget" not in body.split("<main")[-1]
+
+    body = login_as(personas.alice).get(LIST).content.decode()
+    assert "Budget alerts, time waiting for your review" in body and "approves or rejects your time" not in body
 
 
 def test_marking_read_refuses_get(login_as, personas):
