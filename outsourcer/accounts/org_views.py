@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from outsourcer.accounts import selectors, services
 from outsourcer.accounts.access import OrgContext
-from outsourcer.accounts.decorators import org_view
+from outsourcer.accounts.decorators import forget_current_org, org_view
 from outsourcer.accounts.forms import InviteMemberForm, MemberFilterForm, OrganizationForm, RoleForm
 from outsourcer.accounts.models import Invitation, Membership
 from outsourcer.lib.errors import DomainError, apply_to_form
@@ -134,9 +134,8 @@ def member_leave(request, ctx: OrgContext):
 
 
 def _left(request, ctx: OrgContext):
-    request.session.pop("current_org", None)
     messages.success(request, f"You left {ctx.organization.name}.")
-    return redirect("home")
+    return forget_current_org(redirect("home"))
 
 
 @org_view("member.manage", methods=("POST",))

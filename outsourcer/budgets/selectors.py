@@ -221,8 +221,10 @@ def spend_entry_list_for_budget(
     since: date | None = None,
     until: date | None = None,
 ) -> QuerySet[SpendEntry]:
-    """The budget's ledger, newest first, filtered; the caller paginates."""
-    entries = SpendEntry.objects.filter(organization_id=budget.organization_id, budget=budget).select_related(
+    """The budget's ledger, newest first, filtered; the caller paginates. `budget` must come from
+    an access helper: the rows are not filtered by organization again (every ledger row carries its
+    budget's organization, and a second filter made PostgreSQL AND two bitmap indexes)."""
+    entries = SpendEntry.objects.filter(budget=budget).select_related(
         "contractor", "contract", "created_by", "reversed_by"
     )
     entries = filter_given(

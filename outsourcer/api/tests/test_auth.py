@@ -101,9 +101,7 @@ def test_it_keeps_an_organization_token_out_of_the_portal(personas):
 
 def test_it_serves_signed_in_browsers_with_their_current_organization(personas, login_as):
     client = login_as(personas.vera)
-    session = client.session
-    session["current_org"] = "crumb"
-    session.save()
+    client.get("/o/crumb/")  # opening the organization makes it the current one (a cookie)
 
     response = client.get("/api/v1/contractors")
 
@@ -122,9 +120,7 @@ def test_it_answers_404_to_a_session_without_a_current_organization(personas, lo
 def test_it_requires_the_csrf_token_for_session_writes(personas):
     client = Client(enforce_csrf_checks=True)
     client.force_login(personas.alice, backend="outsourcer.accounts.backends.EmailBackend")
-    session = client.session
-    session["current_org"] = "crumb"
-    session.save()
+    client.get("/o/crumb/")
     url = f"/api/v1/contractors/{personas.carol_engagement.pk}/status"
 
     refused = client.post(url, {"status": "paused"}, content_type="application/json")
