@@ -5,22 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_organization_closed_at_constraints'),
-        ('budgets', '0004_ledger_append_only_trigger'),
-        ('contractors', '0002_merge_constraints'),
-        ('contracts', '0004_time_entry_indexes_match_list_order'),
+        ("accounts", "0003_organization_closed_at_constraints"),
+        ("budgets", "0004_ledger_append_only_trigger"),
+        ("contractors", "0002_merge_constraints"),
+        ("contracts", "0004_time_entry_indexes_match_list_order"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='spendentry',
-            name='spend_budget_occurred',
+            model_name="spendentry",
+            name="spend_budget_occurred",
         ),
         migrations.AddIndex(
-            model_name='spendentry',
-            index=models.Index(fields=['budget', 'occurred_on', 'id'], name='spend_budget_occurred'),
+            model_name="spendentry",
+            index=models.Index(fields=["budget", "occurred_on", "id"], name="spend_budget_occurred"),
         ),
     ]

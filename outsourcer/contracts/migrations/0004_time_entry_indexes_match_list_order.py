@@ -6,56 +6,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_organization_closed_at_constraints'),
-        ('contractors', '0002_merge_constraints'),
-        ('contracts', '0003_contract_engagement_contractor'),
+        ("accounts", "0003_organization_closed_at_constraints"),
+        ("contractors", "0002_merge_constraints"),
+        ("contracts", "0003_contract_engagement_contractor"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='timeentry',
-            name='time_org_contractor_day',
+            model_name="timeentry",
+            name="time_org_contractor_day",
         ),
         migrations.RemoveIndex(
-            model_name='timeentry',
-            name='time_org_status_day',
+            model_name="timeentry",
+            name="time_org_status_day",
         ),
         migrations.AlterField(
-            model_name='timeentry',
-            name='contract',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.RESTRICT, related_name='time_entries', to='contracts.contract'),
+            model_name="timeentry",
+            name="contract",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.RESTRICT,
+                related_name="time_entries",
+                to="contracts.contract",
+            ),
         ),
         migrations.AlterField(
-            model_name='timeentry',
-            name='contractor',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.RESTRICT, related_name='time_entries', to='contractors.contractor'),
+            model_name="timeentry",
+            name="contractor",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.RESTRICT,
+                related_name="time_entries",
+                to="contractors.contractor",
+            ),
         ),
         migrations.AlterField(
-            model_name='timeentry',
-            name='organization',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.RESTRICT, related_name='+', to='accounts.organization'),
+            model_name="timeentry",
+            name="organization",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.RESTRICT,
+                related_name="+",
+                to="accounts.organization",
+            ),
         ),
         migrations.AddIndex(
-            model_name='timeentry',
-            index=models.Index(fields=['organization', 'worked_on', 'id'], name='time_org_day'),
+            model_name="timeentry",
+            index=models.Index(fields=["organization", "worked_on", "id"], name="time_org_day"),
         ),
         migrations.AddIndex(
-            model_name='timeentry',
-            index=models.Index(fields=['organization', 'contractor', 'worked_on', 'id'], name='time_org_contractor_day'),
+            model_name="timeentry",
+            index=models.Index(
+                fields=["organization", "contractor", "worked_on", "id"], name="time_org_contractor_day"
+            ),
         ),
         migrations.AddIndex(
-            model_name='timeentry',
-            index=models.Index(fields=['organization', 'status', 'worked_on', 'id'], name='time_org_status_day'),
+            model_name="timeentry",
+            index=models.Index(fields=["organization", "status", "worked_on", "id"], name="time_org_status_day"),
         ),
         migrations.AddIndex(
-            model_name='timeentry',
-            index=models.Index(fields=['contract', 'worked_on', 'id'], name='time_contract_day'),
+            model_name="timeentry",
+            index=models.Index(fields=["contract", "worked_on", "id"], name="time_contract_day"),
         ),
         migrations.AddIndex(
-            model_name='timeentry',
-            index=models.Index(fields=['contractor', 'worked_on', 'id'], name='time_contractor_day'),
+            model_name="timeentry",
+            index=models.Index(fields=["contractor", "worked_on", "id"], name="time_contractor_day"),
         ),
     ]
