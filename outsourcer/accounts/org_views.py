@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -13,6 +12,7 @@ from outsourcer.accounts.forms import InviteMemberForm, MemberFilterForm, Organi
 from outsourcer.accounts.models import Invitation, Membership
 from outsourcer.lib.errors import DomainError, apply_to_form
 from outsourcer.lib.forms import form_page
+from outsourcer.lib.pagination import CappedPaginator
 
 MEMBERS_PER_PAGE = 25
 
@@ -54,7 +54,7 @@ def _members_page(request, ctx: OrgContext, *, invite_form=None, role_errors=Non
         ("", "") if not filter_form.is_valid() else (filter_form.cleaned_data["q"], filter_form.cleaned_data["role"])
     )
     memberships = selectors.membership_list_for_organization(organization=ctx.organization, q=q.strip(), role=role)
-    page = Paginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     for membership in page.object_list:
         membership.role_error = (role_errors or {}).get(membership.pk, "")
     context = {

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 
 from outsourcer.accounts.models import Organization
 from outsourcer.budgets.exchange import rate_text
@@ -154,6 +154,33 @@ def budget_burn_series(*, budget: Budget, period_start: date, today: date | None
         .annotate(total=Sum("amount_cents"))
         .values_list("occurred_on", "total")
     )
+    return _burn_series(daily, period, today)
+
+
+def budget_burn_series_and_recent(
+    *, budget: Budget, period_start: date, today: date | None = None
+) -> tuple[list[tuple[date, int]], int]:
+    """`budget_burn_series` and the spend of the last RUN_OUT_WINDOW_DAYS days (what
+    `budget_forecast_run_out` needs), from one grouped query: the budget page's two in one."""
+    today = today or today_for(budget.organization)
+    period = budget_period(budget, period_start)
+    window = (today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1), today)
+    # Every entry is filed under the period of its day (ledger.spend_record), so the period's days
+    # are exactly its entries' days.
+    daily = dict(
+        SpendEntry.objects.filter(budget=budget)
+        .filter(Q(period_start=period.start) | Q(occurred_on__range=window))
+        .order_by()
+        .values("occurred_on")
+        .annotate(total=Sum("amount_cents"))
+        .values_list("occurred_on", "total")
+    )
+    in_period = {day: total for day, total in daily.items() if period.start <= day <= period.end}
+    recent = sum(total for day, total in daily.items() if window[0] <= day <= window[1])
+    return _burn_series(in_period, period, today), int(recent)
+
+
+def _burn_series(daily: dict[date, int], period, today: date) -> list[tuple[date, int]]:
     last = min(period.end, max(today, period.start))
     series, running, day = [], 0, period.start
     while day <= last:
@@ -179,22 +206,33 @@ def run_out_day(
     return run_out if run_out <= period_end else None
 
 
-def budget_forecast_run_out(*, budget: Budget, today: date | None = None) -> date | None:
-    """`run_out_day` for one budget's current period (three small queries; lists use
+def budget_forecast_run_out(
+    *,
+    budget: Budget,
+    today: date | None = None,
+    spent_cents: int | None = None,
+    recent_cents: int | None = None,
+) -> date | None:
+    """`run_out_day` for one budget's current period (up to two small queries, none when the
+    caller already has the period's spend and the last RUN_OUT_WINDOW_DAYS days' spend; lists use
     `budget_run_out_by_id`)."""
     today = today or today_for(budget.organization)
     period = budget_period(budget, today)
-    window_start = today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1)
-    recent = SpendEntry.objects.filter(budget=budget, occurred_on__range=(window_start, today)).aggregate(
-        s=Sum("amount_cents")
-    )["s"]
+    if recent_cents is None:
+        window_start = today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1)
+        recent = SpendEntry.objects.filter(budget=budget, occurred_on__range=(window_start, today)).aggregate(
+            s=Sum("amount_cents")
+        )["s"]
+        recent_cents = int(recent or 0)
+    if spent_cents is None:
+        spent_cents = budget_period_spent(budget=budget, period_start=period.start)
     return run_out_day(
         today=today,
         period_start=period.start,
         period_end=period.end,
         budgeted_cents=budget.amount_cents,
-        spent_cents=budget_period_spent(budget=budget, period_start=period.start),
-        recent_cents=int(recent or 0),
+        spent_cents=spent_cents,
+        recent_cents=recent_cents,
     )
 
 
