@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 
 from outsourcer.accounts.models import Organization
 from outsourcer.budgets.exchange import rate_text
@@ -154,33 +154,10 @@ def budget_burn_series(*, budget: Budget, period_start: date, today: date | None
         .annotate(total=Sum("amount_cents"))
         .values_list("occurred_on", "total")
     )
-    return _burn_series(daily, period, today)
+    return burn_series_from_daily(daily, period, today)
 
 
-def budget_burn_series_and_recent(
-    *, budget: Budget, period_start: date, today: date | None = None
-) -> tuple[list[tuple[date, int]], int]:
-    """`budget_burn_series` and the spend of the last RUN_OUT_WINDOW_DAYS days (what
-    `budget_forecast_run_out` needs), from one grouped query: the budget page's two in one."""
-    today = today or today_for(budget.organization)
-    period = budget_period(budget, period_start)
-    window = (today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1), today)
-    # Every entry is filed under the period of its day (ledger.spend_record), so the period's days
-    # are exactly its entries' days.
-    daily = dict(
-        SpendEntry.objects.filter(budget=budget)
-        .filter(Q(period_start=period.start) | Q(occurred_on__range=window))
-        .order_by()
-        .values("occurred_on")
-        .annotate(total=Sum("amount_cents"))
-        .values_list("occurred_on", "total")
-    )
-    in_period = {day: total for day, total in daily.items() if period.start <= day <= period.end}
-    recent = sum(total for day, total in daily.items() if window[0] <= day <= window[1])
-    return _burn_series(in_period, period, today), int(recent)
-
-
-def _burn_series(daily: dict[date, int], period, today: date) -> list[tuple[date, int]]:
+def burn_series_from_daily(daily: dict[date, int], period: Period, today: date) -> list[tuple[date, int]]:
     last = min(period.end, max(today, period.start))
     series, running, day = [], 0, period.start
     while day <= last:

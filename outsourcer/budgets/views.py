@@ -2,7 +2,6 @@
 contractor, the ledger, the rate-model advisor), expenses and reversals. Every write is one
 service call; every figure comes from budgets/selectors.py."""
 
-from datetime import date
 from html import escape
 
 from django.contrib import messages
@@ -19,7 +18,7 @@ from outsourcer.budgets import advisor, charts, page_selectors, selectors, servi
 from outsourcer.budgets.access import access_budget, access_spend_entry
 from outsourcer.budgets.forms import AdviceForm, BudgetForm, ExpenseForm, LedgerFilterForm, ReverseForm, parse_day
 from outsourcer.budgets.models import Budget
-from outsourcer.budgets.periods import budget_period, periods_between, today_for
+from outsourcer.budgets.periods import Period, periods_between, today_for
 from outsourcer.budgets.templatetags.budget_tags import STATUS_TEXT
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts import selectors as contract_selectors
@@ -144,22 +143,15 @@ def budget_edit(request, ctx: OrgContext, budget_id: int):
     return form_page(request, "budgets/form.html", context)
 
 
-def _chosen_period(request, budget: Budget) -> tuple[list, date, bool]:
-    """(history newest first, the period start to show, whether it is the current period)."""
-    history = selectors.budget_period_history(budget=budget)
-    starts = [period.start for period, _ in history]
-    wanted = parse_day(request.GET.get("period") or request.POST.get("period"))
-    period_start = wanted if wanted in starts else starts[0]
-    return history, period_start, period_start == starts[0]
-
-
-def _chosen_period_bounds(request, budget: Budget):
-    """The period on show, from the budget's dates alone (no query): what the ledger needs."""
+def _chosen_period(request, budget: Budget) -> tuple[Period, bool]:
+    """(the period on show, whether it is the current one): the `period` asked for when the budget
+    has it, else the current one; from the budget's dates alone (no query)."""
     periods = periods_between(
         kind=budget.period, starts_on=budget.starts_on, ends_on=budget.ends_on, until=today_for(budget.organization)
     )
     wanted = parse_day(request.GET.get("period") or request.POST.get("period"))
-    return next((p for p in periods if p.start == wanted), periods[-1])
+    period = next((p for p in periods if p.start == wanted), periods[-1])
+    return period, period == periods[-1]
 
 
 def _ledger_filters(request, contractors, period) -> tuple[LedgerFilterForm, dict]:
@@ -171,8 +163,9 @@ def _ledger_filters(request, contractors, period) -> tuple[LedgerFilterForm, dic
     return form, filters
 
 
-def _ledger_context(request, ctx: OrgContext, budget: Budget, period) -> dict:
-    contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
+def _ledger_context(request, ctx: OrgContext, budget: Budget, period, contractors=None) -> dict:
+    if contractors is None:
+        contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
     ledger_form, filters = _ledger_filters(request, contractors, period)
     entries = selectors.spend_entry_list_for_budget(budget=budget, **filters)
     return {
@@ -188,11 +181,15 @@ def _ledger_context(request, ctx: OrgContext, budget: Budget, period) -> dict:
     }
 
 
-def _detail_context(request, ctx: OrgContext, budget: Budget, *, advice_form=None, advice=None) -> dict:
-    history, period_start, is_current = _chosen_period(request, budget)
+def _detail_context(
+    request, ctx: OrgContext, budget: Budget, *, advice_form=None, advice=None, contractors=None
+) -> dict:
+    period, is_current = _chosen_period(request, budget)
+    period_start = period.start
     figures = selectors.budget_figures(budget=budget, period_start=period_start)
-    series, recent_cents = selectors.budget_burn_series_and_recent(budget=budget, period_start=period_start)
-    ledger = _ledger_context(request, ctx, budget, budget_period(budget, period_start))
+    summary = page_selectors.budget_spend_summary(budget=budget, period_start=period_start)
+    series = summary.series
+    ledger = _ledger_context(request, ctx, budget, period, contractors)
     return {
         **ledger,
         "ctx": ctx,
@@ -200,11 +197,11 @@ def _detail_context(request, ctx: OrgContext, budget: Budget, *, advice_form=Non
         "cur": budget.currency,
         "budget": budget,
         "figures": figures,
-        "history": history,
+        "history": summary.history,
         "period_start": period_start,
         "is_current": is_current,
         "run_out_on": selectors.budget_forecast_run_out(
-            budget=budget, spent_cents=figures.spent_cents, recent_cents=recent_cents
+            budget=budget, spent_cents=figures.spent_cents, recent_cents=summary.recent_cents
         )
         if is_current
         else None,
@@ -217,7 +214,7 @@ def _detail_context(request, ctx: OrgContext, budget: Budget, *, advice_form=Non
             period_end=figures.period_end,
             thresholds=budget.thresholds,
         ),
-        "by_contractor": selectors.budget_spend_by_contractor(budget=budget, period_start=period_start),
+        "by_contractor": summary.by_contractor,
         "alerts": page_selectors.budget_alert_list(budget=budget, period_start=period_start),
         # The advisor's form (and its contractor choices) only once it is opened (budget_advice).
         "advice_form": advice_form,
@@ -235,7 +232,7 @@ def budget_detail(request, ctx: OrgContext, budget_id: int):
     budget = access_budget(ctx, budget_id)
     # htmx filtering and paging swap only the ledger: they compute nothing else.
     if _is_htmx(request):
-        context = _ledger_context(request, ctx, budget, _chosen_period_bounds(request, budget))
+        context = _ledger_context(request, ctx, budget, _chosen_period(request, budget)[0])
         return render(request, "budgets/detail.html#ledger", context)
     return render(request, "budgets/detail.html", _detail_context(request, ctx, budget))
 
@@ -244,7 +241,7 @@ def budget_detail(request, ctx: OrgContext, budget_id: int):
 def ledger_export(request, ctx: OrgContext, budget_id: int):
     budget = access_budget(ctx, budget_id)
     contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
-    _, filters = _ledger_filters(request, contractors, _chosen_period_bounds(request, budget))
+    _, filters = _ledger_filters(request, contractors, _chosen_period(request, budget)[0])
     rows = selectors.spend_entries_csv_rows(budget=budget, **filters)
     return csv_response(
         rows, filename=f"{ctx.organization.slug}-budget-{budget.pk}-ledger-{filters['since']}-{filters['until']}.csv"
@@ -254,7 +251,7 @@ def ledger_export(request, ctx: OrgContext, budget_id: int):
 @org_view("budget.view")
 def burn_export(request, ctx: OrgContext, budget_id: int):
     budget = access_budget(ctx, budget_id)
-    _, period_start, _ = _chosen_period(request, budget)
+    period_start = _chosen_period(request, budget)[0].start
     figures = selectors.budget_figures(budget=budget, period_start=period_start)
     series = selectors.budget_burn_series(budget=budget, period_start=period_start)
 
@@ -308,7 +305,7 @@ def budget_advice(request, ctx: OrgContext, budget_id: int):
             "advice": advice,
         }
         return render(request, "budgets/detail.html#advice", context, status=status)
-    context = _detail_context(request, ctx, budget, advice_form=form, advice=advice)
+    context = _detail_context(request, ctx, budget, advice_form=form, advice=advice, contractors=contractors)
     return render(request, "budgets/detail.html", context, status=status)
 
 
