@@ -215,7 +215,7 @@ def _detail_context(
             thresholds=budget.thresholds,
         ),
         "by_contractor": summary.by_contractor,
-        "alerts": page_selectors.budget_alert_list(budget=budget, period_start=period_start),
+        "alerts": summary.alerts,
         # The advisor's form (and its contractor choices) only once it is opened (budget_advice).
         "advice_form": advice_form,
         "advice": advice,
