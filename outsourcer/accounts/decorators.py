@@ -11,7 +11,8 @@ from outsourcer.accounts.access import access_organization
 # The organization the caller last opened ("" for the contractor portal) lives in a signed cookie,
 # not in the session: the session is a database row, and opening a page must not write to the
 # database (docs/performance.md). The cookie only picks where `/` and the session-authenticated API
-# go; every use re-checks the membership.
+# go; every use re-checks the membership. It names its user, so the next person to sign in on the
+# same browser does not inherit it.
 _CURRENT_ORG_SALT = "outsourcer.current-org"
 
 
@@ -22,8 +23,10 @@ def _current_org_cookie() -> str:
 
 def current_org_slug(request: HttpRequest) -> str | None:
     """The slug of the organization the caller last opened, "" for the portal, None when unknown
-    (no cookie, or one that was not signed by this server)."""
-    return request.get_signed_cookie(_current_org_cookie(), default=None, salt=_CURRENT_ORG_SALT)
+    (no cookie, one that was not signed by this server, or one of another user)."""
+    value = request.get_signed_cookie(_current_org_cookie(), default=None, salt=_CURRENT_ORG_SALT)
+    user_id, _, slug = (value or "").partition(":")
+    return slug if value and user_id == str(request.user.pk) else None
 
 
 def remember_current_org(request: HttpRequest, response: HttpResponse, slug: str) -> HttpResponse:
@@ -32,7 +35,7 @@ def remember_current_org(request: HttpRequest, response: HttpResponse, slug: str
     if current_org_slug(request) != slug and _current_org_cookie() not in response.cookies:
         response.set_signed_cookie(
             _current_org_cookie(),
-            slug,
+            f"{request.user.pk}:{slug}",
             salt=_CURRENT_ORG_SALT,
             max_age=settings.SESSION_COOKIE_AGE,
             secure=settings.SESSION_COOKIE_SECURE,

@@ -173,3 +173,11 @@ def test_last_used_is_written_at_most_once_a_minute(personas, django_assert_num_
     token.refresh_from_db()
     assert later.last_used_at > first.last_used_at
     assert token.last_used_at == later.last_used_at
+
+
+def test_the_next_user_on_the_same_browser_does_not_inherit_the_current_organization(personas, client):
+    client.force_login(personas.vera, backend="outsourcer.accounts.backends.EmailBackend")
+    client.get("/o/crumb/")
+    client.force_login(personas.oscar, backend="outsourcer.accounts.backends.EmailBackend")
+
+    assert client.get("/api/v1/me").json()["scope"] == {"kind": "session", "organization": None}
