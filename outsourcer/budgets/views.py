@@ -177,7 +177,9 @@ def _ledger_context(request, ctx: OrgContext, budget: Budget, period, contractor
         "ledger_filters": filters,
         "ledger_query": request.GET.urlencode(),
         "page": CappedPaginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
+        "period_start": period.start,  # the ledger's filter form keeps the period on show
         "may_correct": ctx.may("ledger.correct"),
+        "may_record": ctx.may("expense.record"),
     }
 
 
@@ -192,13 +194,8 @@ def _detail_context(
     ledger = _ledger_context(request, ctx, budget, period, contractors)
     return {
         **ledger,
-        "ctx": ctx,
-        "slug": ctx.organization.slug,
-        "cur": budget.currency,
-        "budget": budget,
         "figures": figures,
         "history": summary.history,
-        "period_start": period_start,
         "is_current": is_current,
         "run_out_on": selectors.budget_forecast_run_out(
             budget=budget, spent_cents=figures.spent_cents, recent_cents=summary.recent_cents
@@ -220,7 +217,6 @@ def _detail_context(
         "advice_form": advice_form,
         "advice": advice,
         "may_manage": ctx.may("budget.manage"),
-        "may_record": ctx.may("expense.record"),
         # One query whatever their number (with_spend): the contracts drawing from this budget.
         "contracts": list(contract_selectors.contract_list_for_budget(budget=budget)),
         "may_create_contract": ctx.may("contract.manage"),
