@@ -1,10 +1,10 @@
 """Pagination for every API list: `?limit=25&cursor=…` → `{"items": [...], "count": N, "next": "…"}`.
 
 - `next` is an opaque, signed cursor: pass it back as `cursor` for the following page; it is null on
-  the last page. For a list ordered by its own columns down to the primary key (time entries, the
-  ledger, contracts, …) it holds the last row's sort key, and the next page is the rows after it
-  (keyset pagination: an index range scan that costs the same at any depth). Other lists (ordered by
-  a name through a relation, or built in Python) hold an offset in it.
+  the last page. For a list ordered by non-null columns down to the primary key (time entries, the
+  ledger, contracts, contractors by name, …) it holds the last row's sort key, and the next page is
+  the rows after it (keyset pagination: an index range scan that costs the same at any depth).
+  Other lists (not ordered down to the id, or built in Python) hold an offset in it.
 - `count` is the number of matching items counted up to COUNT_CAP, and null beyond: an exact count
   reads every matching row on every call, a cost that grows with the table (docs/performance.md).
 - `offset` still works for existing clients; `cursor` wins when both are given.

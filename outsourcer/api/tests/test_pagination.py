@@ -54,15 +54,23 @@ def test_a_cursor_page_reads_from_its_position_not_an_offset(personas, api_as, s
     assert '"worked_on" <' in page_query[0]
 
 
-def test_a_list_ordered_through_a_relation_pages_by_offset(personas, api_as):
-    for name in ("Ann", "Bea", "Cid"):
+def test_a_list_ordered_through_a_relation_pages_by_its_key(personas, api_as):
+    # Two contractors of the same name: the id tells them apart.
+    for name in ("Ann", "Bea", "Bea", "Cid"):
         EngagementFactory(organization=personas.org, contractor=ContractorFactory(name=name))
 
     items, _ = _walk(api_as(personas.alice), "/contractors", limit=2)
 
     names = [item["contractor"]["name"] for item in items]
-    assert names == sorted(names)
-    assert len(names) == len(set(names)) == 4  # Carol and the three
+    assert names == sorted(names) == ["Ann", "Bea", "Bea", "Carol Contractor", "Cid"]
+    assert len({item["id"] for item in items}) == 5
+
+
+def test_a_list_not_ordered_down_to_the_id_pages_by_offset(personas, api_as):
+    items, bodies = _walk(api_as(personas.alice), "/members", limit=1)
+
+    assert [item["email"] for item in items] == sorted(item["email"] for item in items)
+    assert len(items) == len(bodies) == 3  # Alice, Bob, Vera
 
 
 def test_offset_still_works_for_older_clients(personas, api_as, seven_entries):
