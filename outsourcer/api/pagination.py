@@ -90,14 +90,16 @@ def _keyset_fields(queryset) -> list[tuple[str, bool, ModelField]] | None:
             return None
         descending, name = item.startswith("-"), item.lstrip("-")
         name = model._meta.pk.name if name == "pk" else name
-        field, current = None, model
+        path, current = [], model
         try:
             for part in name.split("__"):
-                field = current._meta.get_field(part)
-                current = field.related_model if field.is_relation else current
+                path.append(current._meta.get_field(part))
+                current = path[-1].related_model if path[-1].is_relation else current
         except FieldDoesNotExist:
             return None
-        if field is None or field.null or field.is_relation:
+        # A NULL anywhere on the way (a nullable relation too) has no place in a keyset comparison.
+        field = path[-1]
+        if any(step.null for step in path) or field.is_relation:
             return None
         fields.append((name, descending, field))
     if not fields or fields[-1][0] != model._meta.pk.name:
