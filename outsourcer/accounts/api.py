@@ -6,6 +6,7 @@ from typing import Literal
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
+from outsourcer.accounts.decorators import current_org_slug
 from outsourcer.accounts.models import Membership
 from outsourcer.accounts.selectors import membership_list_for_organization
 from outsourcer.api.auth import caller_token, org_context
@@ -62,7 +63,7 @@ def _visible_memberships(request: HttpRequest) -> list[Membership]:
 def _scope(request: HttpRequest) -> dict:
     token = caller_token(request)
     if token is None:
-        return {"kind": "session", "organization": request.session.get("current_org") or None}
+        return {"kind": "session", "organization": current_org_slug(request) or None}
     if token.organization_id is None:
         return {"kind": "portal", "organization": None}
     return {"kind": "organization", "organization": token.organization.slug}

@@ -2,18 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from outsourcer.accounts import selectors, services
 from outsourcer.accounts.access import OrgContext
-from outsourcer.accounts.decorators import org_view
+from outsourcer.accounts.decorators import forget_current_org, org_view
 from outsourcer.accounts.forms import InviteMemberForm, MemberFilterForm, OrganizationForm, RoleForm
 from outsourcer.accounts.models import Invitation, Membership
 from outsourcer.accounts.roles import Role
 from outsourcer.lib.errors import DomainError, apply_to_form
 from outsourcer.lib.forms import form_page
+from outsourcer.lib.pagination import CappedPaginator
 from outsourcer.lib.pickers import guess_currency_into
 
 MEMBERS_PER_PAGE = 25
@@ -57,7 +57,7 @@ def _members_page(request, ctx: OrgContext, *, invite_form=None, role_errors=Non
         ("", "") if not filter_form.is_valid() else (filter_form.cleaned_data["q"], filter_form.cleaned_data["role"])
     )
     memberships = selectors.membership_list_for_organization(organization=ctx.organization, q=q.strip(), role=role)
-    page = Paginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     for membership in page.object_list:
         membership.role_error = (role_errors or {}).get(membership.pk, "")
     owner_count = selectors.owner_count_for_organization(organization=ctx.organization)
@@ -139,9 +139,8 @@ def member_leave(request, ctx: OrgContext):
 
 
 def _left(request, ctx: OrgContext):
-    request.session.pop("current_org", None)
     messages.success(request, f"You left {ctx.organization.name}.")
-    return redirect("home")
+    return forget_current_org(redirect("home"))
 
 
 @org_view("member.manage", methods=("POST",))

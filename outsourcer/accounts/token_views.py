@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -13,6 +12,7 @@ from outsourcer.accounts.selectors import token_list_for_user
 from outsourcer.accounts.services import api_token_create, api_token_revoke
 from outsourcer.home.workspace import workspace_for_user
 from outsourcer.lib.errors import DomainError, apply_to_form
+from outsourcer.lib.pagination import CappedPaginator
 
 PORTAL_SCOPE = "portal"
 
@@ -33,7 +33,7 @@ def _scopes(user) -> tuple[list[tuple[str, str]], dict[str, object]]:
 
 
 def _page(request, form, *, new_token: str = "", status: int = 200):
-    tokens = Paginator(token_list_for_user(user=request.user), 25).get_page(request.GET.get("page"))
+    tokens = CappedPaginator(token_list_for_user(user=request.user), 25).get_page(request.GET.get("page"))
     context = {"tokens": tokens, "form": form, "new_token": new_token}
     return render(request, "accounts/tokens.html", context, status=status)
 

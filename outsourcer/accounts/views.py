@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
 from outsourcer.accounts import selectors, services
+from outsourcer.accounts.decorators import remember_current_org
 from outsourcer.accounts.forms import AcceptInvitationForm, LoginForm, ProfileForm, SignupForm
 from outsourcer.accounts.models import Invitation, User
 from outsourcer.accounts.password_views import TOO_MANY_REQUESTS
@@ -160,13 +161,12 @@ def invitation_accept(request, token: str):
 
 def _after_accept(request, invitation: Invitation):
     if invitation.kind == Invitation.Kind.CONTRACTOR:
-        request.session["current_org"] = ""
         messages.success(
             request,
             f"You now work with {invitation.organization.name}. "
             "Check your time zone, then set your working hours and capacity.",
         )
-        return redirect("portal:profile")
+        return remember_current_org(request, redirect("portal:profile"), "")
     messages.success(request, f"Welcome to {invitation.organization.name}.")
     return redirect("orgs:home", invitation.organization.slug)
 

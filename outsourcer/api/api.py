@@ -24,7 +24,9 @@ CSRF token on writes); their organization is the one they last opened.
 
 Errors are JSON: `{"detail": "…", "code": "…", "errors": {"field": "message"}}`.
 Money is integer minor units (`*_cents`) with an ISO 4217 `currency`; durations are minutes.
-Lists take `limit` (1–100, default 25) and `offset` and answer `{"items": [...], "count": N}`.
+Lists take `limit` (1–100, default 25) and answer `{"items": [...], "count": N, "next": "…"}`: pass
+`next` back as `cursor` for the following page (null on the last page). `count` is exact up to
+1,000 and null beyond. `offset` still works, but `cursor` costs the same on any page.
 """
 
 

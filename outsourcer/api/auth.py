@@ -2,7 +2,7 @@
 
 Two ways in: a personal token (`Authorization: Bearer osr_…`) scoped to one organization or to the
 contractor portal, or the browser session of a signed-in user (CSRF-checked) whose scope is the
-organization they last opened (`session["current_org"]`, "" for the portal).
+organization they last opened (`accounts.decorators.current_org_slug`, "" for the portal).
 
 Domain routers never read the token themselves: they ask `org_context(request, action)` or
 `contractor_context(request)`, which re-read the membership on every call (a removed member's
@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest
 from ninja.security import APIKeyCookie, HttpBearer
 
 from outsourcer.accounts.access import OrgContext, access_organization, access_organization_by_id
+from outsourcer.accounts.decorators import current_org_slug
 from outsourcer.accounts.models import ApiToken, User
 from outsourcer.accounts.services import api_token_authenticate
 from outsourcer.contractors.access import access_own_contractor
@@ -65,7 +66,7 @@ def org_context(request: HttpRequest, action: str) -> OrgContext:
             raise Http404
         ctx = access_organization_by_id(user, token.organization_id, action=action)
     else:
-        slug = request.session.get("current_org") or ""
+        slug = current_org_slug(request) or ""
         if not slug:
             raise Http404
         ctx = access_organization(user, slug, action=action)

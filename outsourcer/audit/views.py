@@ -1,6 +1,5 @@
 import json
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -10,6 +9,7 @@ from outsourcer.audit import selectors
 from outsourcer.audit.actions import event_sentence, object_label
 from outsourcer.audit.forms import ActivityFilterForm
 from outsourcer.lib.csv_files import csv_response, csv_safe
+from outsourcer.lib.pagination import CappedPaginator
 
 PAGE_SIZE = 25
 
@@ -31,7 +31,7 @@ def _filtered(request, ctx: OrgContext):
 @org_view("activity.view")
 def activity(request, ctx: OrgContext):
     form, filters, events = _filtered(request, ctx)
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "audit/activity.html#results" if request.headers.get("HX-Request") else "audit/activity.html"
     return render(request, template, {"ctx": ctx, "form": form, "filters": filters, "page": page})
 

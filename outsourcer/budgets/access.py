@@ -8,7 +8,9 @@ from outsourcer.lib.access import one_or_404
 def access_budget(ctx: OrgContext, budget_id: int) -> Budget:
     """The organization's budget, or 404 (foreign or missing). Role checks happen in
     `access_organization`; contractors never reach this (they have no OrgContext)."""
-    return one_or_404(Budget.objects.filter(organization=ctx.organization, pk=budget_id))
+    budget = one_or_404(Budget.objects.filter(organization=ctx.organization, pk=budget_id))
+    budget.organization = ctx.organization  # already read: no second query for it
+    return budget
 
 
 def access_spend_entry(ctx: OrgContext, budget: Budget, entry_id: int) -> SpendEntry:

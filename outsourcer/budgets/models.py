@@ -171,7 +171,8 @@ class SpendEntry(models.Model):
         indexes = [
             # Covers the figures: SUM(amount_cents) WHERE budget_id = ? AND period_start = ?
             models.Index(fields=["budget", "period_start", "amount_cents"], name="spend_budget_period_amount"),
-            models.Index(fields=["budget", "occurred_on"], name="spend_budget_occurred"),
+            # The ledger's order (occurred_on DESC, id DESC) as well as the last days' spend.
+            models.Index(fields=["budget", "occurred_on", "id"], name="spend_budget_occurred"),
             models.Index(fields=["organization", "contractor", "occurred_on"], name="spend_org_contractor_occurred"),
         ]
         ordering = ["-occurred_on", "-id"]

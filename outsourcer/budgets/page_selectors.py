@@ -1,15 +1,19 @@
 """Small reads only the budget and contract pages need (choices for selects, alerts to show).
 Anything the API or a service also needs belongs in selectors.py."""
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, timedelta
 
+from django.db import connection
 from django.db.models import Sum
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from outsourcer.accounts.models import Organization
 from outsourcer.budgets.models import Budget, BudgetAlert, SpendEntry
-from outsourcer.budgets.periods import today_for
-from outsourcer.budgets.selectors import RUN_OUT_WINDOW_DAYS, run_out_day
-from outsourcer.contractors.models import Engagement, EngagementStatus
+from outsourcer.budgets.periods import Period, budget_period, periods_between, today_for
+from outsourcer.budgets.selectors import RUN_OUT_WINDOW_DAYS, ContractorSpend, burn_series_from_daily, run_out_day
+from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 
 
 def contractor_choices_for_organization(
@@ -64,3 +68,82 @@ def budget_run_out_by_id(*, organization: Organization, budgets: list[Budget], t
         )
         for budget in budgets
     }
+
+
+@dataclass
+class BudgetSpendSummary:
+    history: list[tuple[Period, int]]  # as selectors.budget_period_history
+    series: list[tuple[date, int]]  # as selectors.budget_burn_series
+    recent_cents: int  # the last RUN_OUT_WINDOW_DAYS days, for selectors.budget_forecast_run_out
+    by_contractor: list[ContractorSpend]  # as selectors.budget_spend_by_contractor
+    alerts: list[BudgetAlert]  # as budget_alert_list (unsaved copies, for display)
+
+
+def budget_spend_summary(*, budget: Budget, period_start: date, today: date | None = None) -> BudgetSpendSummary:
+    """Everything the budget page shows of its ledger apart from the entries, in ONE statement:
+    spend per period, the period's daily burn, the last RUN_OUT_WINDOW_DAYS days' spend, spend
+    per contractor (three grouped passes over the budget's indexes) and the period's alerts, joined
+    by UNION ALL (the page has a budget of 12 queries: docs/performance.md)."""
+    today = today or today_for(budget.organization)
+    period = budget_period(budget, period_start)
+    window = (today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1), today)
+    spend, contractor, alert = SpendEntry._meta.db_table, Contractor._meta.db_table, BudgetAlert._meta.db_table
+    # Every entry is filed under the period of its day (ledger.spend_record): the period's days
+    # are exactly its entries' days, so one grouping by day serves the burn and the window.
+    sql = f"""
+        SELECT 1, period_start, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), SUM(amount_cents) FROM {spend}
+         WHERE budget_id = %s GROUP BY period_start
+        UNION ALL
+        SELECT 2, occurred_on, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), SUM(amount_cents) FROM {spend}
+         WHERE budget_id = %s AND (period_start = %s OR occurred_on BETWEEN %s AND %s) GROUP BY occurred_on
+        UNION ALL
+        SELECT 3, CAST(NULL AS DATE), s.contractor_id, c.name, SUM(s.amount_cents) FROM {spend} s
+          LEFT JOIN {contractor} c ON c.id = s.contractor_id
+         WHERE s.budget_id = %s AND s.period_start = %s GROUP BY s.contractor_id, c.name
+        UNION ALL
+        SELECT 4, CAST(NULL AS DATE), threshold, CAST(created_at AS TEXT), spent_cents FROM {alert}
+         WHERE budget_id = %s AND period_start = %s
+    """  # noqa: S608 - table names from the models, values as parameters
+    params = [
+        budget.pk,
+        budget.pk,
+        period.start,
+        window[0],
+        window[1],
+        budget.pk,
+        period.start,
+        budget.pk,
+        period.start,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    per_period, daily, per_contractor, alerts = {}, {}, [], []
+    for part, day, number, text, total in rows:
+        day = date.fromisoformat(day) if isinstance(day, str) else day  # SQLite answers text
+        if part == 1:
+            per_period[day] = int(total)
+        elif part == 2:
+            daily[day] = int(total)
+        elif part == 3:
+            per_contractor.append(ContractorSpend(number, text or "No contractor", int(total)))
+        else:
+            created_at = parse_datetime(text)
+            if timezone.is_naive(created_at):  # SQLite keeps UTC without an offset
+                created_at = timezone.make_aware(created_at, UTC)
+            alerts.append(
+                BudgetAlert(budget=budget, period_start=period.start, threshold=number, spent_cents=int(total),
+                            created_at=created_at)
+            )  # fmt: skip
+    alerts.sort(key=lambda a: a.threshold)
+    periods = periods_between(kind=budget.period, starts_on=budget.starts_on, ends_on=budget.ends_on, until=today)
+    in_period = {day: total for day, total in daily.items() if period.start <= day <= period.end}
+    # budget_spend_by_contractor's order: largest first, then by name (no contractor last among equals).
+    per_contractor.sort(key=lambda row: (-row.spent_cents, row.contractor_id is None, row.name))
+    return BudgetSpendSummary(
+        history=[(p, per_period.get(p.start, 0)) for p in reversed(periods)],
+        series=burn_series_from_daily(in_period, period, today),
+        recent_cents=sum(total for day, total in daily.items() if window[0] <= day <= window[1]),
+        by_contractor=per_contractor,
+        alerts=alerts,
+    )

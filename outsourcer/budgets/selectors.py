@@ -154,6 +154,10 @@ def budget_burn_series(*, budget: Budget, period_start: date, today: date | None
         .annotate(total=Sum("amount_cents"))
         .values_list("occurred_on", "total")
     )
+    return burn_series_from_daily(daily, period, today)
+
+
+def burn_series_from_daily(daily: dict[date, int], period: Period, today: date) -> list[tuple[date, int]]:
     last = min(period.end, max(today, period.start))
     series, running, day = [], 0, period.start
     while day <= last:
@@ -179,22 +183,33 @@ def run_out_day(
     return run_out if run_out <= period_end else None
 
 
-def budget_forecast_run_out(*, budget: Budget, today: date | None = None) -> date | None:
-    """`run_out_day` for one budget's current period (three small queries; lists use
+def budget_forecast_run_out(
+    *,
+    budget: Budget,
+    today: date | None = None,
+    spent_cents: int | None = None,
+    recent_cents: int | None = None,
+) -> date | None:
+    """`run_out_day` for one budget's current period (up to two small queries, none when the
+    caller already has the period's spend and the last RUN_OUT_WINDOW_DAYS days' spend; lists use
     `budget_run_out_by_id`)."""
     today = today or today_for(budget.organization)
     period = budget_period(budget, today)
-    window_start = today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1)
-    recent = SpendEntry.objects.filter(budget=budget, occurred_on__range=(window_start, today)).aggregate(
-        s=Sum("amount_cents")
-    )["s"]
+    if recent_cents is None:
+        window_start = today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1)
+        recent = SpendEntry.objects.filter(budget=budget, occurred_on__range=(window_start, today)).aggregate(
+            s=Sum("amount_cents")
+        )["s"]
+        recent_cents = int(recent or 0)
+    if spent_cents is None:
+        spent_cents = budget_period_spent(budget=budget, period_start=period.start)
     return run_out_day(
         today=today,
         period_start=period.start,
         period_end=period.end,
         budgeted_cents=budget.amount_cents,
-        spent_cents=budget_period_spent(budget=budget, period_start=period.start),
-        recent_cents=int(recent or 0),
+        spent_cents=spent_cents,
+        recent_cents=recent_cents,
     )
 
 
@@ -221,8 +236,10 @@ def spend_entry_list_for_budget(
     since: date | None = None,
     until: date | None = None,
 ) -> QuerySet[SpendEntry]:
-    """The budget's ledger, newest first, filtered; the caller paginates."""
-    entries = SpendEntry.objects.filter(organization_id=budget.organization_id, budget=budget).select_related(
+    """The budget's ledger, newest first, filtered; the caller paginates. `budget` must come from
+    an access helper: the rows are not filtered by organization again (every ledger row carries its
+    budget's organization, and a second filter made PostgreSQL AND two bitmap indexes)."""
+    entries = SpendEntry.objects.filter(budget=budget).select_related(
         "contractor", "contract", "created_by", "reversed_by"
     )
     entries = filter_given(

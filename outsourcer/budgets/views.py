@@ -2,11 +2,9 @@
 contractor, the ledger, the rate-model advisor), expenses and reversals. Every write is one
 service call; every figure comes from budgets/selectors.py."""
 
-from datetime import date
 from html import escape
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +18,7 @@ from outsourcer.budgets import advisor, charts, page_selectors, selectors, servi
 from outsourcer.budgets.access import access_budget, access_spend_entry
 from outsourcer.budgets.forms import AdviceForm, BudgetForm, ExpenseForm, LedgerFilterForm, ReverseForm, parse_day
 from outsourcer.budgets.models import Budget
-from outsourcer.budgets.periods import today_for
+from outsourcer.budgets.periods import Period, periods_between, today_for
 from outsourcer.budgets.templatetags.budget_tags import STATUS_TEXT
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts import selectors as contract_selectors
@@ -28,6 +26,7 @@ from outsourcer.lib.csv_files import csv_response
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.forms import form_page, form_save, post_data
 from outsourcer.lib.money import amount_text, format_money
+from outsourcer.lib.pagination import CappedPaginator
 
 PAGE_SIZE = 25
 
@@ -144,42 +143,65 @@ def budget_edit(request, ctx: OrgContext, budget_id: int):
     return form_page(request, "budgets/form.html", context)
 
 
-def _chosen_period(request, budget: Budget) -> tuple[list, date, bool]:
-    """(history newest first, the period start to show, whether it is the current period)."""
-    history = selectors.budget_period_history(budget=budget)
-    starts = [period.start for period, _ in history]
+def _chosen_period(request, budget: Budget) -> tuple[Period, bool]:
+    """(the period on show, whether it is the current one): the `period` asked for when the budget
+    has it, else the current one; from the budget's dates alone (no query)."""
+    periods = periods_between(
+        kind=budget.period, starts_on=budget.starts_on, ends_on=budget.ends_on, until=today_for(budget.organization)
+    )
     wanted = parse_day(request.GET.get("period") or request.POST.get("period"))
-    period_start = wanted if wanted in starts else starts[0]
-    return history, period_start, period_start == starts[0]
+    period = next((p for p in periods if p.start == wanted), periods[-1])
+    return period, period == periods[-1]
 
 
-def _ledger_filters(request, ctx: OrgContext, figures) -> tuple[LedgerFilterForm, dict]:
-    contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
+def _ledger_filters(request, contractors, period) -> tuple[LedgerFilterForm, dict]:
     form = LedgerFilterForm(request.GET, contractors=contractors)
     filters = form.filters()
     # The ledger is bounded to the period on show unless the viewer picks dates.
     if not filters["since"] and not filters["until"]:
-        filters["since"], filters["until"] = figures.period_start, figures.period_end
+        filters["since"], filters["until"] = period.start, period.end
     return form, filters
 
 
-def _detail_context(request, ctx: OrgContext, budget: Budget, *, advice_form=None, advice=None) -> dict:
-    history, period_start, is_current = _chosen_period(request, budget)
-    figures = selectors.budget_figures(budget=budget, period_start=period_start)
-    series = selectors.budget_burn_series(budget=budget, period_start=period_start)
-    ledger_form, filters = _ledger_filters(request, ctx, figures)
+def _ledger_context(request, ctx: OrgContext, budget: Budget, period, contractors=None) -> dict:
+    if contractors is None:
+        contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
+    ledger_form, filters = _ledger_filters(request, contractors, period)
     entries = selectors.spend_entry_list_for_budget(budget=budget, **filters)
-    contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
     return {
         "ctx": ctx,
         "slug": ctx.organization.slug,
         "cur": budget.currency,
         "budget": budget,
+        "ledger_form": ledger_form,
+        "ledger_filters": filters,
+        "ledger_query": request.GET.urlencode(),
+        "page": CappedPaginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
+        "period_start": period.start,  # the ledger's filter form keeps the period on show
+        "may_correct": ctx.may("ledger.correct"),
+        "may_record": ctx.may("expense.record"),
+    }
+
+
+def _detail_context(
+    request, ctx: OrgContext, budget: Budget, *, advice_form=None, advice=None, contractors=None
+) -> dict:
+    period, is_current = _chosen_period(request, budget)
+    period_start = period.start
+    figures = selectors.budget_figures(budget=budget, period_start=period_start)
+    summary = page_selectors.budget_spend_summary(budget=budget, period_start=period_start)
+    series = summary.series
+    ledger = _ledger_context(request, ctx, budget, period, contractors)
+    return {
+        **ledger,
         "figures": figures,
-        "history": history,
-        "period_start": period_start,
+        "history": summary.history,
         "is_current": is_current,
-        "run_out_on": selectors.budget_forecast_run_out(budget=budget) if is_current else None,
+        "run_out_on": selectors.budget_forecast_run_out(
+            budget=budget, spent_cents=figures.spent_cents, recent_cents=summary.recent_cents
+        )
+        if is_current
+        else None,
         "burn_rows": [(day, cents - (series[i - 1][1] if i else 0), cents) for i, (day, cents) in enumerate(series)],
         "chart": charts.burn_chart(
             series=series,
@@ -189,17 +211,12 @@ def _detail_context(request, ctx: OrgContext, budget: Budget, *, advice_form=Non
             period_end=figures.period_end,
             thresholds=budget.thresholds,
         ),
-        "by_contractor": selectors.budget_spend_by_contractor(budget=budget, period_start=period_start),
-        "alerts": page_selectors.budget_alert_list(budget=budget, period_start=period_start),
-        "ledger_form": ledger_form,
-        "ledger_filters": filters,
-        "ledger_query": request.GET.urlencode(),
-        "page": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
-        "advice_form": advice_form or AdviceForm(contractors=contractors),
+        "by_contractor": summary.by_contractor,
+        "alerts": summary.alerts,
+        # The advisor's form (and its contractor choices) only once it is opened (budget_advice).
+        "advice_form": advice_form,
         "advice": advice,
         "may_manage": ctx.may("budget.manage"),
-        "may_record": ctx.may("expense.record"),
-        "may_correct": ctx.may("ledger.correct"),
         # One query whatever their number (with_spend): the contracts drawing from this budget.
         "contracts": list(contract_selectors.contract_list_for_budget(budget=budget)),
         "may_create_contract": ctx.may("contract.manage"),
@@ -209,18 +226,18 @@ def _detail_context(request, ctx: OrgContext, budget: Budget, *, advice_form=Non
 @org_view("budget.view")
 def budget_detail(request, ctx: OrgContext, budget_id: int):
     budget = access_budget(ctx, budget_id)
-    context = _detail_context(request, ctx, budget)
-    # htmx filtering and paging swap only the ledger.
-    template = "budgets/detail.html#ledger" if _is_htmx(request) else "budgets/detail.html"
-    return render(request, template, context)
+    # htmx filtering and paging swap only the ledger: they compute nothing else.
+    if _is_htmx(request):
+        context = _ledger_context(request, ctx, budget, _chosen_period(request, budget)[0])
+        return render(request, "budgets/detail.html#ledger", context)
+    return render(request, "budgets/detail.html", _detail_context(request, ctx, budget))
 
 
 @org_view("budget.view")
 def ledger_export(request, ctx: OrgContext, budget_id: int):
     budget = access_budget(ctx, budget_id)
-    _, period_start, _ = _chosen_period(request, budget)
-    figures = selectors.budget_figures(budget=budget, period_start=period_start)
-    _, filters = _ledger_filters(request, ctx, figures)
+    contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
+    _, filters = _ledger_filters(request, contractors, _chosen_period(request, budget)[0])
     rows = selectors.spend_entries_csv_rows(budget=budget, **filters)
     return csv_response(
         rows, filename=f"{ctx.organization.slug}-budget-{budget.pk}-ledger-{filters['since']}-{filters['until']}.csv"
@@ -230,7 +247,7 @@ def ledger_export(request, ctx: OrgContext, budget_id: int):
 @org_view("budget.view")
 def burn_export(request, ctx: OrgContext, budget_id: int):
     budget = access_budget(ctx, budget_id)
-    _, period_start, _ = _chosen_period(request, budget)
+    period_start = _chosen_period(request, budget)[0].start
     figures = selectors.budget_figures(budget=budget, period_start=period_start)
     series = selectors.budget_burn_series(budget=budget, period_start=period_start)
 
@@ -246,14 +263,15 @@ def burn_export(request, ctx: OrgContext, budget_id: int):
     return csv_response(rows(), filename=f"{ctx.organization.slug}-budget-{budget.pk}-burn-{period_start}.csv")
 
 
-@org_view("budget.view", methods=("POST",))
+@org_view("budget.view", methods=("GET", "POST"))
 def budget_advice(request, ctx: OrgContext, budget_id: int):
-    """Answers the rate-model advisor in place (htmx) or by rendering the whole page (no JS)."""
+    """The rate-model advisor: GET opens its form, POST answers; in place (htmx) or by rendering
+    the whole page (no JS). The budget page links here instead of rendering the form itself."""
     budget = access_budget(ctx, budget_id)
     contractors = page_selectors.contractor_choices_for_organization(organization=ctx.organization)
-    form = AdviceForm(request.POST, contractors=contractors)
+    form = AdviceForm(post_data(request), contractors=contractors)
     advice = None
-    if form.is_valid():
+    if form.is_bound and form.is_valid():
         contractor = Contractor.objects.filter(
             pk=form.cleaned_data["contractor"], engagements__organization=ctx.organization
         ).first()
@@ -272,7 +290,7 @@ def budget_advice(request, ctx: OrgContext, budget_id: int):
                 )
             except DomainError as exc:
                 form.apply_service_error(exc)
-    status = 200 if advice is not None or _is_htmx(request) else 400
+    status = 200 if advice is not None or _is_htmx(request) or not form.is_bound else 400
     if _is_htmx(request):
         context = {
             "ctx": ctx,
@@ -283,7 +301,7 @@ def budget_advice(request, ctx: OrgContext, budget_id: int):
             "advice": advice,
         }
         return render(request, "budgets/detail.html#advice", context, status=status)
-    context = _detail_context(request, ctx, budget, advice_form=form, advice=advice)
+    context = _detail_context(request, ctx, budget, advice_form=form, advice=advice, contractors=contractors)
     return render(request, "budgets/detail.html", context, status=status)
 
 

@@ -5,12 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.views.decorators.http import require_http_methods
 
+from outsourcer.accounts.decorators import remember_current_org
 from outsourcer.contractors.access import access_own_contractor
 
 
 def contractor_view(*, methods: tuple[str, ...] = ("GET",)) -> Callable:
     """View decorator for the contractor portal: login → method (else 405) → the caller's own
-    contractor profile (else 404). Passes the Contractor as `contractor`."""
+    contractor profile (else 404). Passes the Contractor as `contractor`, and remembers the portal
+    as the caller's current place (a cookie: a GET writes nothing)."""
 
     def decorator(view: Callable) -> Callable:
         @login_required
@@ -20,8 +22,7 @@ def contractor_view(*, methods: tuple[str, ...] = ("GET",)) -> Callable:
             contractor = access_own_contractor(request.user)
             if contractor is None:
                 raise Http404
-            request.session["current_org"] = ""
-            return view(request, contractor, *args, **kwargs)
+            return remember_current_org(request, view(request, contractor, *args, **kwargs), "")
 
         return wrapper
 

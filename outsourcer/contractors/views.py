@@ -5,7 +5,6 @@ import hashlib
 import json
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -27,6 +26,7 @@ from outsourcer.contracts import selectors as contract_selectors
 from outsourcer.lib.csv_files import csv_response
 from outsourcer.lib.errors import DomainError, apply_to_form
 from outsourcer.lib.forms import form_page, form_save, post_data
+from outsourcer.lib.pagination import CappedPaginator
 from outsourcer.lib.timezones import DEFAULT_WORKING_HOURS
 
 PAGE_SIZE = 25
@@ -51,7 +51,7 @@ def contractor_list(request, ctx: OrgContext):
         "filters": filters,
         "is_filtered": any(filters.values()),
         "now": timezone.now(),
-        "page": Paginator(engagements, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": CappedPaginator(engagements, PAGE_SIZE).get_page(request.GET.get("page")),
         "skills": selectors.skill_list_for_organization(organization=ctx.organization),
         "statuses": EngagementStatus.choices,
         "export_query": request.GET.urlencode(),

@@ -155,9 +155,14 @@ class TimeEntryStatus(models.TextChoices):
 class TimeEntry(models.Model):
     """Minutes a contractor worked under a contract; approval posts spend (contracts/services.py)."""
 
-    organization = models.ForeignKey("accounts.Organization", on_delete=models.RESTRICT, related_name="+")
-    contractor = models.ForeignKey("contractors.Contractor", on_delete=models.RESTRICT, related_name="time_entries")
-    contract = models.ForeignKey(Contract, on_delete=models.RESTRICT, related_name="time_entries")
+    # No single-column indexes: the composite ones in Meta start with each of these keys.
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.RESTRICT, related_name="+", db_index=False
+    )
+    contractor = models.ForeignKey(
+        "contractors.Contractor", on_delete=models.RESTRICT, related_name="time_entries", db_index=False
+    )
+    contract = models.ForeignKey(Contract, on_delete=models.RESTRICT, related_name="time_entries", db_index=False)
     worked_on = models.DateField()
     minutes = models.PositiveIntegerField()
     note = models.CharField(max_length=500, blank=True)
@@ -182,10 +187,16 @@ class TimeEntry(models.Model):
                 name="time_entry_status_reviewed",
             ),
         ]
+        # Each list's filter, then its order (worked_on DESC, id DESC, read backwards): a page is
+        # an index range scan that stops after its rows, never a sort of all the organization's
+        # time (bench/plans.py checks every list). They also serve the foreign keys' lookups.
         indexes = [
-            models.Index(fields=["organization", "contractor", "worked_on"], name="time_org_contractor_day"),
-            models.Index(fields=["organization", "status", "worked_on"], name="time_org_status_day"),
+            models.Index(fields=["organization", "worked_on", "id"], name="time_org_day"),
+            models.Index(fields=["organization", "contractor", "worked_on", "id"], name="time_org_contractor_day"),
+            models.Index(fields=["organization", "status", "worked_on", "id"], name="time_org_status_day"),
             models.Index(fields=["contract", "status", "worked_on"], name="time_contract_status_day"),
+            models.Index(fields=["contract", "worked_on", "id"], name="time_contract_day"),
+            models.Index(fields=["contractor", "worked_on", "id"], name="time_contractor_day"),
         ]
         ordering = ["-worked_on", "-id"]
         verbose_name_plural = "time entries"

@@ -5,7 +5,6 @@ reviewed. Every row is read through the contractor access helpers: another contr
 from datetime import date
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import format_html
@@ -21,6 +20,7 @@ from outsourcer.contracts.models import ContractStatus, RateModel, TimeEntryStat
 from outsourcer.lib.durations import duration_text
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.forms import form_page
+from outsourcer.lib.pagination import CappedPaginator
 from outsourcer.lib.timezones import today_in
 from outsourcer.lib.validation import FIRST_DAY, LAST_DAY
 
@@ -65,7 +65,7 @@ def _time_page(request, contractor: Contractor, form: TimeEntryForm, *, status: 
         "previous_month": add_months(month, -1),
         "next_month": add_months(month, 1),
         "is_this_month": month == today.replace(day=1),
-        "page": Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": CappedPaginator(entries, PAGE_SIZE).get_page(request.GET.get("page")),
     }
     return render(request, "portal/time.html", context, status=status)
 

@@ -3,7 +3,6 @@ swaps the row in place; without JavaScript the page reloads) or in bulk. Approva
 guard (weekly cap, 100 % of the budget): the page then says why and offers owners an override."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -16,6 +15,7 @@ from outsourcer.contracts.forms import BulkReviewForm, OverrideForm, RejectForm,
 from outsourcer.contracts.models import TimeEntry
 from outsourcer.contracts.versions import posted_version, posted_versions, with_versions
 from outsourcer.lib.errors import DomainError, OverrideRequired
+from outsourcer.lib.pagination import CappedPaginator
 
 PAGE_SIZE = 25
 
@@ -33,7 +33,7 @@ def _review_context(request, ctx: OrgContext, **extra) -> dict:
     )
     entries = selectors.time_entry_list_for_organization(organization=organization, **form.filters())
     entries = entries.select_related("reviewed_by")  # the row names who reviewed it
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     with_versions(page.object_list)
     return {
         "ctx": ctx,

@@ -3,7 +3,6 @@ activation guard, milestone acceptance. Time review lives in time_views.py. Ever
 service call."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from outsourcer.accounts.access import OrgContext
@@ -24,6 +23,7 @@ from outsourcer.lib.currencies import currency_from_text
 from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
 from outsourcer.lib.forms import post_data
 from outsourcer.lib.money import amount_text, format_money
+from outsourcer.lib.pagination import CappedPaginator
 
 PAGE_SIZE = 25
 
@@ -45,7 +45,7 @@ def contract_list(request, ctx: OrgContext):
         "form": form,
         "is_filtered": any(v not in (None, "") for v in filters.values()),
         "query": query.urlencode(),
-        "page": Paginator(contracts, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": CappedPaginator(contracts, PAGE_SIZE).get_page(request.GET.get("page")),
         "may_manage": ctx.may("contract.manage"),
     }
     template = "contracts/list.html#results" if request.headers.get("HX-Request") else "contracts/list.html"

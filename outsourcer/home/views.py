@@ -5,7 +5,7 @@ domain, so they live here, above the domains (docs/architecture.md)."""
 from django.shortcuts import redirect, render
 
 from outsourcer.accounts.access import OrgContext
-from outsourcer.accounts.decorators import org_view
+from outsourcer.accounts.decorators import current_org_slug, org_view
 from outsourcer.audit.selectors import event_list_recent_for_organization
 from outsourcer.budgets.periods import today_for
 from outsourcer.contractors.selectors import contractor_counts_for_organization
@@ -18,7 +18,7 @@ def home(request):
     if not request.user.is_authenticated:
         return redirect("accounts:login")
     workspace = workspace_for_user(request.user)
-    current = request.session.get("current_org")
+    current = current_org_slug(request)
     slugs = [m.organization.slug for m in workspace.memberships]
     if current in slugs:
         return redirect("orgs:home", current)

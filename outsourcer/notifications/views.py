@@ -1,11 +1,11 @@
 """The signed-in user's in-app notifications: the list and marking them read."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from outsourcer.lib.pagination import CappedPaginator
 from outsourcer.notifications import selectors, services
 
 PAGE_SIZE = 25
@@ -17,7 +17,7 @@ def notification_list(request):
     unread_only = request.GET.get("show") == "unread"
     notifications = selectors.notification_list_for_user(user=request.user, unread_only=unread_only)
     context = {
-        "page": Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": CappedPaginator(notifications, PAGE_SIZE).get_page(request.GET.get("page")),
         "unread_only": unread_only,
     }
     return render(request, "notifications/list.html", context)

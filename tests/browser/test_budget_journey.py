@@ -1,6 +1,7 @@
 """The budget journey in Chromium: the owner sets up a budget and an hourly contract with Carol,
 Carol logs her time in the portal, the owner approves it on the time page, and the budget page
-shows the spend and the threshold alert the worker sent (the Immediate tasks backend runs it).
+shows the spend and the threshold alert the worker sent (the Immediate tasks backend runs it); its
+rate advisor opens on demand and compares the rate models.
 
 Dates are chosen so the journey holds on any day at any hour: a one-off budget around today and a
 two-day contract (yesterday and today), so Carol's "today" in Lisbon is always inside it."""
@@ -87,6 +88,14 @@ def test_owner_budgets_contracts_and_approves_time_that_crosses_an_alert(live_se
     budget_row.get_by_role("link", name="Spring campaign").click()
     expect(page.get_by_text(re.compile(r"Spend crossed 50 %"))).to_be_visible()
     expect(page.get_by_role("row", name=re.compile("Carol Contractor")).first).to_contain_text("€540.00")
+
+    # The rate advisor's form is loaded when opened (htmx), then answers in place.
+    advice = page.locator("#advice")
+    advice.get_by_role("button", name="Compare rate models").click()
+    advice.get_by_label("Estimated hours (or the low end)").fill("10")
+    advice.get_by_label("Contractor").select_option(label="Carol Contractor")
+    advice.get_by_role("button", name="Compare", exact=True).click()
+    expect(page.locator("#advice")).to_contain_text("Fixed price")
     # One unread: the alert. Carol's time was waiting for review when she logged it; approving it
     # settled that line (read, still listed).
     expect(page.locator(".bell .badge")).to_have_text("1")

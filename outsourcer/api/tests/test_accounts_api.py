@@ -26,7 +26,7 @@ def test_a_token_shows_only_the_organization_it_is_for(personas, api_as):
 
     scoped = api_as(personas.alice).get("/organizations").json()
 
-    assert scoped == {"count": 1, "items": [{
+    assert scoped == {"count": 1, "next": None, "items": [{
         "id": personas.org.pk, "slug": "crumb", "name": "Crumb & Co.", "currency": "EUR",
         "time_zone": "Europe/Berlin", "role": "owner",
     }]}  # fmt: skip

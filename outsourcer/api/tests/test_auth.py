@@ -101,9 +101,7 @@ def test_it_keeps_an_organization_token_out_of_the_portal(personas):
 
 def test_it_serves_signed_in_browsers_with_their_current_organization(personas, login_as):
     client = login_as(personas.vera)
-    session = client.session
-    session["current_org"] = "crumb"
-    session.save()
+    client.get("/o/crumb/")  # opening the organization makes it the current one (a cookie)
 
     response = client.get("/api/v1/contractors")
 
@@ -122,9 +120,7 @@ def test_it_answers_404_to_a_session_without_a_current_organization(personas, lo
 def test_it_requires_the_csrf_token_for_session_writes(personas):
     client = Client(enforce_csrf_checks=True)
     client.force_login(personas.alice, backend="outsourcer.accounts.backends.EmailBackend")
-    session = client.session
-    session["current_org"] = "crumb"
-    session.save()
+    client.get("/o/crumb/")
     url = f"/api/v1/contractors/{personas.carol_engagement.pk}/status"
 
     refused = client.post(url, {"status": "paused"}, content_type="application/json")
@@ -177,3 +173,11 @@ def test_last_used_is_written_at_most_once_a_minute(personas, django_assert_num_
     token.refresh_from_db()
     assert later.last_used_at > first.last_used_at
     assert token.last_used_at == later.last_used_at
+
+
+def test_the_next_user_on_the_same_browser_does_not_inherit_the_current_organization(personas, client):
+    client.force_login(personas.vera, backend="outsourcer.accounts.backends.EmailBackend")
+    client.get("/o/crumb/")
+    client.force_login(personas.oscar, backend="outsourcer.accounts.backends.EmailBackend")
+
+    assert client.get("/api/v1/me").json()["scope"] == {"kind": "session", "organization": None}

@@ -90,8 +90,18 @@ PAGE_ROWS = [
     Row("budgets:ledger-export", FOREIGN_READ, kwargs=_oscars_budget, note="foreign"),
     Row("budgets:burn-export", ORG_READ, kwargs=_budget),
     Row("budgets:burn-export", FOREIGN_READ, kwargs=_oscars_budget, note="foreign"),
-    Row("budgets:advice", ADVICE, method="POST", kwargs=_budget, data=_advice_form),
-    Row("budgets:advice", FOREIGN_READ, method="POST", kwargs=_oscars_budget, data=_advice_form, note="foreign"),
+    Row("budgets:advice", ORG_READ, kwargs=_budget),  # opens the advisor's form
+    Row("budgets:advice", FOREIGN_READ, kwargs=_oscars_budget, note="foreign"),
+    Row("budgets:advice", ADVICE, method="POST", get_allowed=True, kwargs=_budget, data=_advice_form),
+    Row(
+        "budgets:advice",
+        FOREIGN_READ,
+        method="POST",
+        get_allowed=True,
+        kwargs=_oscars_budget,
+        data=_advice_form,
+        note="foreign",
+    ),
     Row("budgets:expense-create", RUNNERS_FORM, kwargs=_budget),
     Row("budgets:expense-create", ORG_RUN_POST, method="POST", get_allowed=True, kwargs=_budget, data=_expense_form),
     # Carol, also a manager here, may not record an expense paid to herself (issue 8, hole 2).

@@ -74,8 +74,8 @@ def test_a_contractor_gets_404(login_as, personas, org_url, budget):
     assert response.status_code == 404
 
 
-def test_it_refuses_get(login_as, personas, org_url, budget):
-    assert login_as(personas.alice).get(org_url("budgets:advice", budget_id=budget.pk)).status_code == 405
+def test_it_refuses_put(login_as, personas, org_url, budget):
+    assert login_as(personas.alice).put(org_url("budgets:advice", budget_id=budget.pk)).status_code == 405
 
 
 def test_a_contractor_paid_in_another_currency_needs_a_rate_next_to_the_rate_field(login_as, personas, org_url, budget):
@@ -90,3 +90,23 @@ def test_a_contractor_paid_in_another_currency_needs_a_rate_next_to_the_rate_fie
 
     body = text(client.post(url, _ask(personas, exchange_rate="0.5"), headers={"HX-Request": "true"}))
     assert "€450.00" in body  # $60/h at 0.5 → €30/h; 10–20 h → expected €450
+
+
+def test_the_budget_page_links_to_the_advisor_instead_of_rendering_it(login_as, personas, org_url, budget):
+    body = text(login_as(personas.vera).get(org_url("budgets:detail", budget_id=budget.pk)))
+
+    assert "Compare rate models" in body
+    assert 'name="low_hours"' not in body
+
+
+def test_opening_the_advisor_renders_its_form_in_place(login_as, personas, org_url, budget):
+    client = login_as(personas.vera)
+    url = org_url("budgets:advice", budget_id=budget.pk)
+
+    opened = client.get(url, headers={"HX-Request": "true"})
+    page = client.get(url)  # without JavaScript: the budget page with the form open
+
+    assert opened.status_code == page.status_code == 200
+    assert text(opened).lstrip().startswith('<div id="advice">') and 'name="low_hours"' in text(opened)
+    assert "Carol Contractor" in text(opened) and "This field is required" not in text(opened)
+    assert "<html" in text(page) and 'name="low_hours"' in text(page)

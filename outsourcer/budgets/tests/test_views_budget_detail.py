@@ -72,6 +72,14 @@ def test_the_ledger_filters_by_kind_and_swaps_in_place_for_htmx(login_as, person
     assert "Stock photos" in body and "Approved time" not in body.split("<tbody>", 1)[1]
 
 
+def test_the_htmx_ledger_of_a_past_period_keeps_that_period(login_as, personas, org_url, budget):
+    url = org_url("budgets:detail", budget_id=budget.pk) + "?period=2025-02-01&kind=expense"
+    body = text(login_as(personas.alice).get(url, headers={"HX-Request": "true"}))
+
+    assert "February ads" in body and "Stock photos" not in body
+    assert '<input type="hidden" name="period" value="2025-02-01">' in body
+
+
 def test_bad_filters_are_ignored_not_a_500(login_as, personas, org_url, budget):
     url = org_url("budgets:detail", budget_id=budget.pk) + "?kind=nonsense&contractor=abc&since=2025-99-01&page=x"
     assert login_as(personas.alice).get(url).status_code == 200

@@ -228,3 +228,21 @@ def test_its_query_count_does_not_grow_with_the_entries(login_as, personas, org_
         response = client.get(url)
     assert text(response).count('class="time-row') == 25
     assert len(many) == len(few)
+
+
+def test_past_a_thousand_entries_it_counts_no_further(login_as, personas, org_url, contract, monkeypatch):
+    from outsourcer.contracts import time_views
+    from outsourcer.lib import pagination
+
+    monkeypatch.setattr(pagination, "COUNT_CAP", 2)
+    monkeypatch.setattr(time_views, "PAGE_SIZE", 1)
+    for day in (3, 4, 5, 6):
+        log_time(contract, worked_on=date(2025, 3, day))
+    client = login_as(personas.alice)
+
+    body = text(client.get(org_url("contracts:time-review")))
+
+    assert "2+ entries" in body
+    assert "Page 1</span>" in body and "Next" in body
+    fourth = text(client.get(org_url("contracts:time-review") + "?page=4"))
+    assert "Page 4</span>" in fourth and "Next" not in fourth and "Previous" in fourth

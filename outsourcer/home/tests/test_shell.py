@@ -4,6 +4,7 @@ business menu kept on pages outside a business, and the 403 and 404 pages inside
 import re
 
 import pytest
+from django.core.signing import get_cookie_signer
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -65,9 +66,10 @@ def test_it_shows_no_business_menu_before_one_is_opened_or_after_leaving_it(logi
     client = login_as(personas.vera)
     assert _menu(client.get(NOTIFICATIONS)).strip() == ""
 
-    session = client.session
-    session["current_org"] = personas.other_org.slug  # not hers: never a menu of a foreign business
-    session.save()
+    # A validly signed cookie naming a business that is not hers: never a menu of a foreign business.
+    client.cookies["current_org"] = get_cookie_signer(salt="current_org" + "outsourcer.current-org").sign(
+        f"{personas.vera.pk}:{personas.other_org.slug}"
+    )
     response = client.get(NOTIFICATIONS)
     assert _menu(response).strip() == "" and "Oscar" not in _title(response)
 

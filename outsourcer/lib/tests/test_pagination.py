@@ -1,0 +1,36 @@
+import pytest
+from django.core.paginator import EmptyPage
+
+from outsourcer.lib import pagination
+from outsourcer.lib.pagination import CappedPaginator
+
+
+@pytest.fixture
+def cap_of_five(monkeypatch):
+    monkeypatch.setattr(pagination, "COUNT_CAP", 5)
+
+
+def test_it_counts_exactly_up_to_the_cap(cap_of_five):
+    paginator = CappedPaginator(list(range(4)), 2)
+
+    assert (paginator.count, paginator.count_text, paginator.is_capped, paginator.num_pages) == (4, "4", False, 2)
+    assert not paginator.page(2).has_next()
+
+
+def test_past_the_cap_it_says_more_and_pages_on_by_reading_one_row_more(cap_of_five):
+    paginator = CappedPaginator(list(range(12)), 2)
+
+    assert (paginator.count_text, paginator.is_capped) == ("5+", True)
+    sixth = paginator.page(6)
+    assert (list(sixth), sixth.has_next(), sixth.has_previous(), sixth.end_index()) == ([10, 11], False, True, 12)
+    assert paginator.page(5).has_next()
+    with pytest.raises(EmptyPage):
+        paginator.page(7)
+
+
+def test_a_page_past_the_end_or_not_a_number_shows_the_first_when_the_end_is_unknown(cap_of_five):
+    paginator = CappedPaginator(list(range(12)), 2)
+
+    assert list(paginator.get_page(99)) == [0, 1]
+    assert list(paginator.get_page("x")) == [0, 1]
+    assert list(CappedPaginator(list(range(4)), 2).get_page(99)) == [2, 3]  # under the cap: the last
