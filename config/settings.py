@@ -121,6 +121,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["outsourcer.accounts.backends.EmailBackend"]
+# Django's database sessions, loaded with one hand-written statement (outsourcer/accounts/sessions.py).
+SESSION_ENGINE = "outsourcer.accounts.sessions"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
