@@ -94,6 +94,8 @@ TEMPLATES = [
                 "outsourcer.home.context_processors.workspace",
             ],
             "libraries": {"display": "outsourcer.lib.display"},
+            # {% url %} with a cache of its answers, in every template (outsourcer/lib/urltags.py).
+            "builtins": ["outsourcer.lib.urltags"],
         },
     },
 ]
