@@ -110,15 +110,16 @@ def floor_table(entries: list[dict]) -> list[str]:
     verdict = {True: "pass", False: "**fail**"}
     lines = [
         "| measured | scale | db | no session ms | with session ms | notifications ms "
-        "| ÷ no session | ÷ with session | target | result |",
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---|",
+        "| ÷ no session | ÷ with session | worker CPU ms (no session / session / page) | CPU ÷ | target | result |",
+        "|---|---|---|---:|---:|---:|---:|---:|---|---:|---:|---|",
     ]
     for e in entries:
         if e["name"] != "request_floor":
             continue
+        cpu = " / ".join(f"{v:.2f}" if v is not None else "–" for v in (e.get("worker_cpu_ms") or {}).values()) or "–"
         lines.append(
             f"| {e['measured_on']} | {e['scale']} | {e['db']} | {e['denominator_ms']:.2f} | {e['session_ms']:.2f} "
-            f"| {e['numerator_ms']:.2f} | {e['ratio']:.2f} | {e['ratio_to_session']:.2f} | {e['target']} "
-            f"| {verdict[e['ratio'] <= e['target']]} |"
+            f"| {e['numerator_ms']:.2f} | {e['ratio']:.2f} | {e['ratio_to_session']:.2f} | {cpu} "
+            f"| {e.get('cpu_ratio') or '–'} | {e['target']} | {verdict[e['ratio'] <= e['target']]} |"
         )
     return lines

@@ -297,19 +297,25 @@ def main() -> int:
         started = time.perf_counter()
         me = str(Path(__file__).resolve())
         code = subprocess.call([sys.executable, me, "--prepare", db, scale])
-        if code == 0:
-            code = subprocess.call([sys.executable, me, "--time", db, scale, str(out)])
         if code != 0:
-            say(f"{db}/{scale}: the worker failed (exit {code})")
+            say(f"{db}/{scale}: generating the data failed (exit {code})")
             return code
-        entries += json.loads(out.read_text())["entries"]
-        # From outside, with gunicorn and production settings (bench/floor.py).
+        # The request floor first, from outside (bench/floor.py): it does not depend on the
+        # overview's agreement checks, and is written even when those stop the run.
         where = (
             {"database_url": pg_url(PG_DATABASES[scale])}
             if db == "postgres"
             else {"sqlite_path": str(sqlite_path(scale))}
         )
-        entries.append(measure_floor(db=db, scale=scale, rows=entries[-1]["rows"], **where))
+        from bench.generate import SCALES
+
+        entries.append(measure_floor(db=db, scale=scale, rows=SCALES[scale], **where))
+        code = subprocess.call([sys.executable, me, "--time", db, scale, str(out)])
+        if code != 0:
+            say(f"{db}/{scale}: the timing worker failed (exit {code}); writing what was measured")
+            update_doc_table(update_results(entries))
+            return code
+        entries += json.loads(out.read_text())["entries"]
         say(f"{db}/{scale}: finished in {time.perf_counter() - started:.0f}s")
     merged = update_results(entries)
     update_doc_table(merged)

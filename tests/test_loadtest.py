@@ -121,7 +121,9 @@ def test_the_request_floor_entry_has_the_documented_keys():
     )
     assert entry["name"] == "request_floor"
     assert (entry["ratio"], entry["ratio_to_session"], entry["cpu_ratio"], entry["target"]) == (2.5, 1.67, 3.0, 3.0)
-    assert "| postgres | 2.00 | 3.00 | 5.00 | 2.50 | 1.67 |" in "\n".join(floor.floor_table([entry]))
+    assert "| postgres | 2.00 | 3.00 | 5.00 | 2.50 | 1.67 | 1.00 / 2.00 / 3.00 | 3.0 | 3.0 | pass |" in "\n".join(
+        floor.floor_table([entry])
+    )
 
 
 def test_the_previous_mains_schema_is_restored_by_unapplying_only_newer_migrations(tmp_path):
