@@ -15,12 +15,13 @@ Steps: the bench's PostgreSQL data set at that scale (bench/run.py generates it 
 copies made from it (CREATE DATABASE … TEMPLATE, `jit = off` as docs/deploy.md asks), this tree's
 migrations applied to the first and the previous main's schema restored on the second (this
 tree's migrations that main lacks are unapplied); the previous main's files exported with
-`git archive` into $LOADTEST_TREES (default /tmp/outsourcer-loadtest/); both trees served by gunicorn with production
-settings (DEBUG off, collected static files) on their own ports; users signed in by each tree's
-own code; a warm-up; then for each user count, this tree and the previous main in turn, locust
-headless with that many users and no think time. Results go to bench/results/latest.json as
-`mixed_load_<users>` and to the table in docs/performance.md. Each run writes ~15 new time entries
-per second of load into the copies, never into the bench's data set.
+`git archive` into $LOADTEST_TREES (default /tmp/outsourcer-loadtest/); both trees served by
+gunicorn with production settings (DEBUG off, collected static files) on their own ports; users
+signed in by each tree's own code; a warm-up; then for each user count, this tree and the previous
+main in turn (which goes first alternates from one user count to the next), locust headless with
+that many users and no think time. Results go to bench/results/latest.json as `mixed_load_<users>`
+and to the table in docs/performance.md. A tenth of the requests write a time entry: into the
+copies, never into the bench's data set.
 """
 
 import csv
@@ -384,8 +385,10 @@ def main() -> int:
         for side, server in servers.items():
             say(f"{side}: warming up {server.url}")
             warm_up(server.port, logins[side], rounds=2 * workers)
-        for users in levels:
-            for side, server in servers.items():
+        for level, users in enumerate(levels):
+            # Alternate which side goes first, so drift on the machine does not favour one.
+            order = list(servers.items()) if level % 2 == 0 else list(servers.items())[::-1]
+            for side, server in order:
                 prefix = WORK / f"locust-{side}-{users}"
                 results[users][side] = stats = run_locust(
                     server.url, WORK / f"login-{side}.json", users, seconds, prefix
