@@ -247,6 +247,7 @@ def result_entry(*, users: int, current: dict, baseline: dict, meta: dict) -> di
         "targets": {"errors": 0}
         | ({"min_req_per_s": TARGET_REQ_PER_S, "max_p95_ms": TARGET_P95_MS} if users == TARGET_USERS else {}),
         "baseline": {"ref": meta["baseline_ref"], "commit": meta["baseline_commit"]}
+        | {"schema": meta.get("baseline_schema", "its own")}
         | {key: baseline[key] for key in RESULT_KEYS}
         | {"per_request": baseline["per_request"]},
         "machine": meta["machine"],
@@ -364,9 +365,14 @@ def main() -> int:
         for side in trees
     }
     serve.manage(ROOT, envs["current"], "migrate", "--noinput")
+    baseline_schema = "its own"
     for app, target in schema_targets(ROOT, baseline_tree):
         say(f"previous main's schema: migrate {app} {target}")
-        serve.manage(ROOT, envs["baseline"], "migrate", app, target, "--noinput")
+        try:
+            serve.manage(ROOT, envs["baseline"], "migrate", app, target, "--noinput")
+        except RuntimeError as error:  # an irreversible migration: say so in the results, go on
+            baseline_schema = f"this tree's for {app} (could not migrate back to {target})"
+            say(f"WARNING: {error}".splitlines()[0] + f"; the previous main runs on {baseline_schema}")
     logins = {}
     from bench.generate import DEMO_OWNER_EMAIL, DEMO_SLUG
 
@@ -404,6 +410,7 @@ def main() -> int:
         "workers": workers,
         "baseline_ref": ref,
         "baseline_commit": sha,
+        "baseline_schema": baseline_schema,
         "machine": {"cpus": os.cpu_count(), "load_average_before": [round(x, 2) for x in load_before]},
     }
     entries = [

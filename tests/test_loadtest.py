@@ -104,7 +104,7 @@ def test_the_results_writer_produces_the_documented_keys(tmp_path):
     documented |= {"req_per_s", "p50_ms", "p95_ms", "p99_ms", "per_request", "targets", "baseline", "machine"}
     assert set(entry) == documented | {"meets_targets"}
     assert entry["targets"] == {"errors": 0, "min_req_per_s": 90, "max_p95_ms": 300}
-    assert set(entry["baseline"]) == {"ref", "commit", *loadtest.RESULT_KEYS, "per_request"}
+    assert set(entry["baseline"]) == {"ref", "commit", "schema", *loadtest.RESULT_KEYS, "per_request"}
     assert entry["meets_targets"] is False  # 1 error, 15 req/s
     assert loadtest.result_entry(users=8, current=stats, baseline=stats, meta=meta)["targets"] == {"errors": 0}
 
