@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: help venv run test test-dates lint fmt bench plans mutation clean distclean
+.PHONY: help venv run test test-dates lint fmt bench plans loadtest mutation clean distclean
 
 help:
 	@echo "make run        migrate, load demo data, run web (127.0.0.1:8000) + db_worker + scheduler; Ctrl-C stops all"
@@ -17,6 +17,8 @@ help:
 	@echo "make fmt        ruff check --fix + ruff format"
 	@echo "make bench      bench/run.py"
 	@echo "make plans      bench/plans.py: EXPLAIN of every list page and API list, flags what grows with the table"
+	@echo "make loadtest   bench/loadtest.py: gunicorn + PostgreSQL, mixed load at 8/16/32 users, this tree vs the previous main"
+	@echo "                  LOADTEST_SCALE=small make loadtest  for a quick run (docs/performance.md)"
 	@echo "make mutation   mutmut over outsourcer/lib/ and budgets/periods.py, then the score per module (not in make test)"
 	@echo "make clean      caches, collected static files, test artefacts (keeps .venv and the database)"
 	@echo "make distclean  clean + .venv, the SQLite database and media/"
@@ -52,6 +54,9 @@ bench: venv
 
 plans: venv
 	$(PY) bench/plans.py
+
+loadtest: venv
+	$(PY) bench/loadtest.py
 
 # A fresh mutants/ each time: mutmut reuses results of an earlier run for unchanged code, and a
 # stale copy of the project beside the mutants would test old code. See docs/testing.md.

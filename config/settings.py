@@ -94,6 +94,8 @@ TEMPLATES = [
                 "outsourcer.home.context_processors.workspace",
             ],
             "libraries": {"display": "outsourcer.lib.display"},
+            # {% url %} with a cache of its answers, in every template (outsourcer/lib/urltags.py).
+            "builtins": ["outsourcer.lib.urltags"],
         },
     },
 ]
@@ -121,6 +123,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["outsourcer.accounts.backends.EmailBackend"]
+# Django's database sessions, loaded with one hand-written statement (outsourcer/accounts/sessions.py).
+SESSION_ENGINE = "outsourcer.accounts.sessions"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -1,7 +1,7 @@
 from asgiref.sync import sync_to_async
 from django.contrib.auth.backends import ModelBackend
 
-from outsourcer.accounts import services
+from outsourcer.accounts import selectors, services
 from outsourcer.accounts.models import User, normalize_email
 from outsourcer.accounts.throttle import login_attempt_guard
 
@@ -25,6 +25,14 @@ class EmailBackend(ModelBackend):
     async def aauthenticate(self, request, username=None, password=None, email=None, **kwargs):
         # ModelBackend's async twin checks the password itself; route it through the throttle.
         return await sync_to_async(self.authenticate)(request, username=username, password=password, email=email)
+
+    def get_user(self, user_id):
+        # Every signed-in request: the ORM's compiling would cost more than the lookup itself.
+        try:
+            user = selectors.user_for_session(user_id=int(user_id))
+        except (TypeError, ValueError):
+            return None
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     def _check(self, email: str, password: str) -> User | None:
         user = User.objects.filter(email=email).first()

@@ -1,14 +1,41 @@
 """Reads for accounts and organizations."""
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
 from outsourcer.accounts.models import ApiToken, Invitation, Membership, Organization, User
 from outsourcer.accounts.roles import Role
+from outsourcer.lib.queries import fetch_models, model_columns
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
 
 
 def membership_list_for_user(*, user: User) -> list[Membership]:
-    """The user's memberships with their organizations, by organization name."""
-    return list(Membership.objects.filter(user=user).select_related("organization").order_by("organization__name"))
+    """The user's memberships with their organizations, by organization name. The nav asks on every
+    page: one hand-written statement (lib.queries.fetch_models), same rows as
+    `Membership.objects.filter(user=user).select_related("organization").order_by("organization__name")`."""
+    # Only model metadata is formatted into the statement; the user's id is a parameter.
+    sql = (
+        f"SELECT {model_columns(Membership, 'm')}, {model_columns(Organization, 'o')} "  # noqa: S608
+        f"FROM {_table(Membership)} m JOIN {_table(Organization)} o ON o.id = m.organization_id "
+        "WHERE m.user_id = %s ORDER BY o.name, m.id"
+    )
+    memberships = []
+    organization_field = Membership._meta.get_field("organization")
+    for membership, organization in fetch_models(sql, [user.pk], Membership, Organization):
+        organization_field.set_cached_value(membership, organization)
+        memberships.append(membership)
+    return memberships
+
+
+def user_for_session(*, user_id) -> User | None:
+    """The signed-in user of a request (the auth backend's `get_user`, on every request): one
+    hand-written statement, the same row as `User.objects.filter(pk=user_id).first()`."""
+    sql = f"SELECT {model_columns(User, 'u')} FROM {_table(User)} u WHERE u.id = %s"  # noqa: S608 - metadata only
+    rows = fetch_models(sql, [user_id], User)
+    return rows[0][0] if rows else None
 
 
 def membership_list_for_alerts(*, user: User) -> list[Membership]:

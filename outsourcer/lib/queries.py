@@ -1,6 +1,7 @@
 """Query helpers shared by every domain's selectors."""
 
-from django.db.models import QuerySet
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.models import Model, QuerySet
 
 
 def filter_given[Q: QuerySet](queryset: Q, **lookups) -> Q:
@@ -8,3 +9,45 @@ def filter_given[Q: QuerySet](queryset: Q, **lookups) -> Q:
     "any", as list pages and the API pass every filter whether the user set it or not."""
     given = {lookup: value for lookup, value in lookups.items() if value}
     return queryset.filter(**given) if given else queryset
+
+
+def model_columns(model: type[Model], alias: str) -> str:
+    """`alias."col", …` for every concrete field of `model`, in the order `fetch_models` reads them."""
+    quote = connection.ops.quote_name
+    return ", ".join(f"{quote(alias)}.{quote(f.column)}" for f in model._meta.concrete_fields)
+
+
+def fetch_models(sql: str, params: list, *models: type[Model]) -> list[tuple[Model, ...]]:
+    """Instances from a hand-written SELECT whose columns are `model_columns` of each model in turn,
+    built as the ORM builds them (the backend's and the fields' converters, `Model.from_db`).
+
+    For the few queries every page sends (the signed-in user, the nav's memberships): compiling an
+    ORM query costs several times what the database takes to answer it (docs/performance.md)."""
+    readers = [_reader(model) for model in models]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    out = []
+    for row in rows:
+        start, instances = 0, []
+        for model, names, compiler, converters in readers:
+            values = row[start : start + len(names)]
+            if converters:
+                values = next(iter(compiler.apply_converters([list(values)], converters)))
+            instances.append(model.from_db(connection.alias, names, values))
+            start += len(names)
+        out.append(tuple(instances))
+    return out
+
+
+def _reader(model: type[Model]) -> tuple:
+    """(model, attribute names, compiler, converters), kept on the thread's connection: finding the
+    converters walks every field, and they belong to that connection's backend."""
+    # `connection` is a proxy shared by every thread; the wrapper behind it is the thread's own.
+    cache = connections[DEFAULT_DB_ALIAS].__dict__.setdefault("_fetch_models_readers", {})
+    if model not in cache:
+        fields = model._meta.concrete_fields
+        compiler = model._default_manager.all().query.get_compiler(connection=connection)
+        converters = compiler.get_converters([field.get_col(model._meta.db_table) for field in fields])
+        cache[model] = (model, [f.attname for f in fields], compiler, converters)
+    return cache[model]
