@@ -75,13 +75,13 @@ def test_an_owner_signs_up_invites_a_manager_and_sees_it_in_the_activity(page: P
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Activity").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Activity")
-    role_change = page.locator("tr", has_text="Changed a member's role")
-    expect(role_change).to_contain_text("manager → viewer")
+    role_change = page.locator("tr", has_text="changed the role of Max Miller")
+    expect(role_change).to_contain_text("from manager to viewer")
     expect(page.locator("tbody tr")).to_have_count(4)  # created, invited, joined, role changed
 
     page.get_by_label("Who").select_option(label="Max Miller")  # htmx swaps the results in place
     expect(page.locator("tbody tr")).to_have_count(1)
-    expect(page.locator("tbody tr")).to_contain_text("Joined")
+    expect(page.locator("tbody tr")).to_contain_text("joined as a manager")
     assert "actor=" in page.url
 
     page.get_by_role("link", name="history").first.click()

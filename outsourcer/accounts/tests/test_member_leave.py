@@ -41,7 +41,7 @@ def test_the_only_owner_is_told_before_any_confirmation(login_as, personas, org_
     body = login_as(personas.alice).get(org_url("orgs:members")).content.decode()
 
     assert "You are the only owner of Crumb &amp; Co., so you cannot leave it yet" in body
-    assert 'action="/o/crumb/members/leave/"' not in body and 'data-confirm="Leave' not in body
+    assert 'action="/o/crumb/members/leave/"' not in body and ">Leave Crumb &amp; Co.</summary>" not in body
 
 
 def test_an_owner_with_a_co_owner_gets_the_leave_button(login_as, personas, org_url):
@@ -49,4 +49,5 @@ def test_an_owner_with_a_co_owner_gets_the_leave_button(login_as, personas, org_
 
     body = login_as(personas.alice).get(org_url("orgs:members")).content.decode()
 
-    assert "cannot leave it yet" not in body and 'data-confirm="Leave Crumb &amp; Co.?' in body
+    assert "cannot leave it yet" not in body and ">Leave Crumb &amp; Co.</summary>" in body
+    assert "You lose access to Crumb &amp; Co. at once." in body

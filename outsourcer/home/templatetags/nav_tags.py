@@ -18,3 +18,9 @@ def remembered_membership(workspace: Workspace | str, request: HttpRequest) -> M
     if not isinstance(workspace, Workspace) or not slug:
         return None
     return next((m for m in workspace.memberships if m.organization.slug == slug), None)
+
+
+@register.filter
+def last_opened(request: HttpRequest) -> str | None:
+    """The slug of the business the caller last opened, "" for the contractor portal, None when unknown."""
+    return current_org_slug(request) if hasattr(request, "user") else None

@@ -20,9 +20,18 @@ from outsourcer.accounts.services import member_invite
 from outsourcer.accounts.services.signup import signup_request
 from outsourcer.budgets.services import expense_record
 from outsourcer.contractors.services import contractor_create, contractor_invite
-from outsourcer.testing.builders import TODAY, make_budget
+from outsourcer.contracts.services import time_entry_reject
+from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_contract
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _monday_morning(time_machine):
+    # Monday 17 March 2025, 10:00 UTC: the builders' day, inside Carol's working hours in Lisbon, and
+    # the period the budgets below are created in (no alert for periods before a budget existed).
+    time_machine.move_to(NOW)
+
 
 AWKWARD = 'Tom & Jerry <"T&J"> O\'Brien'
 SERVED = "http://127.0.0.1:8302"
@@ -44,16 +53,36 @@ def _member_invitation(personas, client):
     member_invite(organization=personas.org, invited_by=personas.alice, email="new@crumb.example", role="manager")
 
 
+def _time_reviewed(personas, client):
+    contract = make_contract(personas, make_budget(personas, amount_cents=10**9), title=AWKWARD)
+    entry = log_time(contract, minutes=90)
+    time_entry_reject(entry=entry, actor=personas.bob, reason="Only one hour was agreed")
+
+
 def _password_reset(personas, client):
     client.post(reverse("accounts:password-reset"), {"email": personas.alice.email})
 
 
 def _signup_confirm(personas, client):
-    signup_request(email="tom@jerry.example", password=PASSWORD, name=AWKWARD, organization_name=AWKWARD)
+    signup_request(
+        email="tom@jerry.example",
+        password=PASSWORD,
+        name=AWKWARD,
+        organization_name=AWKWARD,
+        currency="EUR",
+        time_zone="Europe/Lisbon",
+    )
 
 
 def _signup_existing(personas, client):
-    signup_request(email=personas.alice.email, password=PASSWORD, name=AWKWARD, organization_name=AWKWARD)
+    signup_request(
+        email=personas.alice.email,
+        password=PASSWORD,
+        name=AWKWARD,
+        organization_name=AWKWARD,
+        currency="EUR",
+        time_zone="Europe/Lisbon",
+    )
 
 
 SENDERS = {
@@ -63,6 +92,7 @@ SENDERS = {
     "password_reset.txt": _password_reset,
     "signup_confirm.txt": _signup_confirm,
     "signup_existing.txt": _signup_existing,
+    "time_reviewed.txt": _time_reviewed,
 }
 
 
