@@ -16,7 +16,7 @@ help:
 	@echo "make lint       ruff check + ruff format --check + lint-imports + scripts/check_architecture.py"
 	@echo "make fmt        ruff check --fix + ruff format"
 	@echo "make bench      bench/run.py (then bench/growth.py when PostgreSQL runs at full scale), bench/plans.py"
-	@echo "make growth     bench/growth.py: each page's p50 at 1,000,000 rows vs 50,000 (gunicorn, PostgreSQL, ~5 min)"
+	@echo "make growth     bench/growth.py: each page's p50 at 1,000,000 rows vs 50,000 (gunicorn, PostgreSQL, ~4 min)"
 	@echo "                  GROWTH_DRY_RUN=1 make growth  50,000 rows against themselves, a quick check that it runs"
 	@echo "make plans      bench/plans.py: EXPLAIN of every list page and API list, flags what grows with the table"
 	@echo "make loadtest   bench/loadtest.py: gunicorn + PostgreSQL, mixed load at 8/16/32 users, this tree vs the previous main"

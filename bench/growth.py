@@ -278,6 +278,7 @@ def main() -> int:
     machine["load_after"] = _machine()["load_before"]
     entry = growth_entry(times=times, runs=runs, warmups=warmups, machine=machine, **extras)
     entry["seconds"] = round(time.monotonic() - started, 1)
+    entry["databases"] = {side: run.PG_DATABASES[scale] for side, scale in scales.items()}
     if dry_run:
         entry |= {"name": "growth (dry run: 50,000 rows against themselves)", "scale": "small", "rows": BASE_ROWS}
         out = run.DATA / "growth-dry-run.json"
