@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: help venv run test test-dates lint fmt bench plans loadtest mutation clean distclean
+.PHONY: help venv run test test-dates lint fmt bench growth plans loadtest mutation clean distclean
 
 help:
 	@echo "make run        migrate, load demo data, run web (127.0.0.1:8000) + db_worker + scheduler; Ctrl-C stops all"
@@ -15,7 +15,9 @@ help:
 	@echo "make test-dates the SQLite suite at year end, a leap day, clock changes, … (docs/testing.md)"
 	@echo "make lint       ruff check + ruff format --check + lint-imports + scripts/check_architecture.py"
 	@echo "make fmt        ruff check --fix + ruff format"
-	@echo "make bench      bench/run.py"
+	@echo "make bench      bench/run.py (then bench/growth.py when PostgreSQL runs at full scale), bench/plans.py"
+	@echo "make growth     bench/growth.py: each page's p50 at 1,000,000 rows vs 50,000 (gunicorn, PostgreSQL, ~4 min)"
+	@echo "                  GROWTH_DRY_RUN=1 make growth  50,000 rows against themselves, a quick check that it runs"
 	@echo "make plans      bench/plans.py: EXPLAIN of every list page and API list, flags what grows with the table"
 	@echo "make loadtest   bench/loadtest.py: gunicorn + PostgreSQL, mixed load at 8/16/32 users, this tree vs the previous main"
 	@echo "                  LOADTEST_SCALE=small make loadtest  for a quick run (docs/performance.md)"
@@ -51,6 +53,9 @@ bench: venv
 	$(PY) bench/run.py
 	@# The plans need PostgreSQL: skipped when the bench runs on SQLite alone.
 	if [ "$${BENCH_DB:-both}" != sqlite ]; then BENCH_SCALE=$${BENCH_SCALE:-full} $(PY) bench/plans.py; fi
+
+growth: venv
+	$(PY) bench/growth.py
 
 plans: venv
 	$(PY) bench/plans.py

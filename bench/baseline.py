@@ -4,7 +4,10 @@ One statement per database computes, for every budget of one organization, what 
 shows: the current period (the calendar rule of outsourcer/budgets/periods.py), budgeted, spent in
 that period, committed (pending milestones of active contracts due by the period's end + retainer
 months left in the period whose fee is not in the ledger yet, only while the period is not over),
-remaining = budgeted − spent − committed, and the "Runs out" day (the last 30 days' spend
+the expected hourly spend (active hourly contracts: weekly cap × rate × days left in the period ÷
+(7 × 60), half-up once per budget, also only while the period is not over), remaining = budgeted −
+(spent + committed + expected hourly), the status from that same projected figure ("over" at
+≥ 100 %, "warn" at ≥ the first threshold; docs/money.md), and the "Runs out" day (the last 30 days' spend
 projected forward, the rule of outsourcer/budgets/page_selectors.py).
 
 Each figure reads one index range: spent from (budget_id, period_start, amount_cents), contracts
@@ -22,13 +25,14 @@ the SQL right before it is timed.
 """
 
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 # The overview's "Runs out" column: the average daily spend of the last 30 days.
 RUN_OUT_WINDOW_DAYS = 30
 
 POSTGRES = """
 WITH b AS (
-    SELECT id, name, currency, amount_cents, period, starts_on, ends_on,
+    SELECT id, name, currency, amount_cents, period, starts_on, ends_on, thresholds,
            LEAST(GREATEST(%(today)s::date, starts_on), COALESCE(ends_on, DATE '9999-12-31'))::timestamp AS ref,
            CASE period WHEN 'monthly' THEN 'month' WHEN 'quarterly' THEN 'quarter' ELSE 'year' END AS unit,
            CASE period WHEN 'monthly' THEN INTERVAL '1 month' WHEN 'quarterly' THEN INTERVAL '3 months'
@@ -36,7 +40,7 @@ WITH b AS (
     FROM budgets_budget
     WHERE organization_id = %(org)s
 ), p AS (
-    SELECT id, name, currency, amount_cents,
+    SELECT id, name, currency, amount_cents, thresholds,
            CASE WHEN period = 'one_off' THEN starts_on
                 ELSE GREATEST(date_trunc(unit, ref)::date, starts_on) END AS ps,
            CASE WHEN period = 'one_off' THEN ends_on
@@ -49,6 +53,7 @@ WITH b AS (
     -- MATERIALIZED: spent and committed are read several times below; inlined, each use
     -- would run its subqueries again (and on PostgreSQL push the cost over jit_above_cost).
     SELECT f.id, f.name, f.currency, f.amount_cents, f.ps, f.pe,
+        COALESCE((SELECT MIN(t::int) FROM jsonb_array_elements_text(f.thresholds) t), 100) AS first_threshold,
         COALESCE((SELECT SUM(e.amount_cents) FROM budgets_spendentry e
                   WHERE e.budget_id = f.id AND e.period_start = f.ps), 0)::bigint AS spent,
         CASE WHEN f.pe < %(today)s::date THEN 0 ELSE
@@ -69,7 +74,17 @@ WITH b AS (
                            AND e.covers_month <= f.pe)) * k.monthly_fee_budget_cents)
                       FROM contracts_contract k
                       WHERE k.budget_id = f.id AND k.status = 'active' AND k.rate_model = 'retainer'), 0)
-        END AS committed
+        END AS committed,
+        -- Expected hourly spend: weekly cap × rate × the contract's days left in the period / (7 × 60),
+        -- half-up once per budget ((n + 210) / 420 for n ≥ 0).
+        CASE WHEN f.pe < %(today)s::date THEN 0 ELSE
+            (COALESCE((SELECT SUM(k.weekly_cap_minutes::bigint * k.hourly_rate_budget_cents
+                                  * GREATEST(LEAST(f.pe, COALESCE(k.ends_on, DATE '9999-12-31'))
+                                             - GREATEST(f.fr, k.starts_on) + 1, 0))
+                       FROM contracts_contract k
+                       WHERE k.budget_id = f.id AND k.status = 'active' AND k.rate_model = 'hourly'), 0)::bigint
+             + 210) / 420  -- SUM of bigint is numeric: cast first, so that / is integer division
+        END AS forecast
     FROM f
 ), recent AS (
     -- One bitmap over (budget_id, occurred_on) for the organization's budgets, so each heap page
@@ -87,19 +102,24 @@ WITH b AS (
     SELECT burn.*, CASE WHEN recent > 0 THEN ((amount_cents - spent) * 30 + recent - 1) / recent END AS days_to_zero
     FROM burn
 )
-SELECT id, name, currency, amount_cents, ps, pe, spent, committed, amount_cents - spent - committed AS remaining,
+SELECT id, name, currency, amount_cents, ps, pe, spent, committed,
+    amount_cents - spent - committed - forecast AS remaining,
     CASE
         WHEN amount_cents - spent <= 0 THEN CASE WHEN spent > 0 THEN LEAST(%(today)s::date, pe) END
         WHEN days_left < 0 OR %(today)s::date < ps OR recent <= 0 THEN NULL
         WHEN days_to_zero <= days_left THEN %(today)s::date + days_to_zero::int
-    END AS run_out
+    END AS run_out,
+    forecast,
+    CASE WHEN spent + committed + forecast >= amount_cents THEN 'over'
+         WHEN (spent + committed + forecast) * 100 >= first_threshold * amount_cents THEN 'warn'
+         ELSE 'ok' END AS status
 FROM ahead
 ORDER BY name, id
 """
 
 SQLITE = """
 WITH b AS (
-    SELECT id, name, currency, amount_cents, period, starts_on, ends_on,
+    SELECT id, name, currency, amount_cents, period, starts_on, ends_on, thresholds,
            min(max(%(today)s, starts_on), coalesce(ends_on, '9999-12-31')) AS ref
     FROM budgets_budget
     WHERE organization_id = %(org)s
@@ -114,7 +134,7 @@ WITH b AS (
            CASE period WHEN 'monthly' THEN '+1 months' WHEN 'quarterly' THEN '+3 months' ELSE '+12 months' END AS span
     FROM b
 ), p AS (
-    SELECT id, name, currency, amount_cents,
+    SELECT id, name, currency, amount_cents, thresholds,
            CASE WHEN period = 'one_off' THEN starts_on ELSE max(cal, starts_on) END AS ps,
            CASE WHEN period = 'one_off' THEN ends_on
                 ELSE min(date(cal, span, '-1 day'), coalesce(ends_on, '9999-12-31')) END AS pe
@@ -125,6 +145,7 @@ WITH b AS (
     -- MATERIALIZED: spent and committed are read several times below; inlined, each use
     -- would run its subqueries again (and on PostgreSQL push the cost over jit_above_cost).
     SELECT f.id, f.name, f.currency, f.amount_cents, f.ps, f.pe,
+        coalesce((SELECT min(CAST(t.value AS INTEGER)) FROM json_each(f.thresholds) t), 100) AS first_threshold,
         coalesce((SELECT sum(e.amount_cents) FROM budgets_spendentry e
                   WHERE e.budget_id = f.id AND e.period_start = f.ps), 0) AS spent,
         CASE WHEN f.pe < %(today)s THEN 0 ELSE
@@ -146,7 +167,16 @@ WITH b AS (
                            AND e.covers_month <= f.pe)) * k.monthly_fee_budget_cents)
                       FROM contracts_contract k
                       WHERE k.budget_id = f.id AND k.status = 'active' AND k.rate_model = 'retainer'), 0)
-        END AS committed
+        END AS committed,
+        -- Expected hourly spend, half-up once per budget (as on PostgreSQL).
+        CASE WHEN f.pe < %(today)s THEN 0 ELSE
+            (coalesce((SELECT sum(k.weekly_cap_minutes * k.hourly_rate_budget_cents
+                                  * max(CAST(julianday(min(f.pe, coalesce(k.ends_on, '9999-12-31')))
+                                             - julianday(max(f.fr, k.starts_on)) AS INTEGER) + 1, 0))
+                       FROM contracts_contract k
+                       WHERE k.budget_id = f.id AND k.status = 'active' AND k.rate_model = 'hourly'), 0)
+             + 210) / 420
+        END AS forecast
     FROM f
 ), recent AS (
     -- By budget id: SQLite then reads (budget_id, occurred_on) for this organization's budgets
@@ -164,12 +194,17 @@ WITH b AS (
     SELECT burn.*, CASE WHEN recent > 0 THEN ((amount_cents - spent) * 30 + recent - 1) / recent END AS days_to_zero
     FROM burn
 )
-SELECT id, name, currency, amount_cents, ps, pe, spent, committed, amount_cents - spent - committed AS remaining,
+SELECT id, name, currency, amount_cents, ps, pe, spent, committed,
+    amount_cents - spent - committed - forecast AS remaining,
     CASE
         WHEN amount_cents - spent <= 0 THEN CASE WHEN spent > 0 THEN min(%(today)s, pe) END
         WHEN days_left < 0 OR %(today)s < ps OR recent <= 0 THEN NULL
         WHEN days_to_zero <= days_left THEN date(%(today)s, '+' || days_to_zero || ' days')
-    END AS run_out
+    END AS run_out,
+    forecast,
+    CASE WHEN spent + committed + forecast >= amount_cents THEN 'over'
+         WHEN (spent + committed + forecast) * 100 >= first_threshold * amount_cents THEN 'warn'
+         ELSE 'ok' END AS status
 FROM ahead
 ORDER BY name, id
 """
@@ -182,13 +217,30 @@ def statement(vendor: str, *, organization_id: int, today: date) -> tuple[str, d
     return SQLITE, {"org": organization_id, "today": today.isoformat(), "window": window.isoformat()}
 
 
+# The figures each side must agree on, in this order (normalise, reference_figures, bench/measure.py).
+FIGURES = (
+    "period_start",
+    "period_end",
+    "budgeted",
+    "spent",
+    "committed",
+    "forecast",
+    "remaining",
+    "status",
+    "run_out",
+)
+
+
 def normalise(rows) -> dict[int, tuple]:
-    """id → (period_start, period_end, budgeted, spent, committed, remaining, run_out) as Python values."""
+    """id → the FIGURES as Python values."""
 
     def day(value) -> date | None:
         return value if value is None or isinstance(value, date) else date.fromisoformat(value)
 
-    return {r[0]: (day(r[4]), day(r[5]), int(r[3]), int(r[6]), int(r[7]), int(r[8]), day(r[9])) for r in rows}
+    return {
+        r[0]: (day(r[4]), day(r[5]), int(r[3]), int(r[6]), int(r[7]), int(r[10]), int(r[8]), str(r[11]), day(r[9]))
+        for r in rows
+    }
 
 
 def reference_figures(*, organization_id: int, today: date) -> dict[int, tuple]:
@@ -226,7 +278,26 @@ def reference_figures(*, organization_id: int, today: date) -> dict[int, tuple]:
                     covers_month__lte=period.end,
                 ).count()
                 committed += (months - posted) * contract.monthly_fee_budget_cents
+        forecast = 0
+        if period.end >= today:
+            # Expected hourly spend: weekly cap × rate × the contract's days left in the period,
+            # summed per budget, then ÷ (7 days × 60 minutes) rounded half-up once.
+            numerator = 0
+            since = max(today, period.start)
+            for contract in Contract.objects.filter(budget=budget, status="active", rate_model="hourly"):
+                last = min(period.end, contract.ends_on or date(9999, 12, 31))
+                days = max((last - max(since, contract.starts_on)).days + 1, 0)
+                numerator += contract.weekly_cap_minutes * contract.hourly_rate_budget_cents * days
+            forecast = int((Decimal(numerator) / (7 * 60)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
         amount = budget.amount_cents
+        projected = spent + committed + forecast
+        first_threshold = min(budget.thresholds) if budget.thresholds else 100
+        if projected >= amount:
+            status = "over"
+        elif projected * 100 >= first_threshold * amount:
+            status = "warn"
+        else:
+            status = "ok"
         window = (today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1), today)
         recent = (
             SpendEntry.objects.filter(budget=budget, occurred_on__range=window).aggregate(s=Sum("amount_cents"))["s"]
@@ -240,5 +311,15 @@ def reference_figures(*, organization_id: int, today: date) -> dict[int, tuple]:
         else:
             run_out = today + timedelta(days=-(-left * RUN_OUT_WINDOW_DAYS // recent))
             run_out = run_out if run_out <= period.end else None
-        result[budget.pk] = (period.start, period.end, amount, spent, committed, amount - spent - committed, run_out)
+        result[budget.pk] = (
+            period.start,
+            period.end,
+            amount,
+            spent,
+            committed,
+            forecast,
+            amount - projected,
+            status,
+            run_out,
+        )
     return result

@@ -73,7 +73,9 @@ def measure(*, db: str, scale: str, marker: dict, today: date) -> dict:
             b.figures.budgeted_cents,
             b.figures.spent_cents,
             b.figures.committed_cents,
+            b.figures.forecast_hourly_cents,
             b.figures.remaining_cents,
+            b.figures.status,
             run_out[b.pk],
         )
         for b in budgets
@@ -162,7 +164,8 @@ def _diff(left: dict, right: dict, left_name: str, right_name: str) -> str:
 
 
 def check_html(html: str, expected: dict[int, tuple], slug: str) -> None:
-    """Each budget's row shows its budgeted, committed, spent and remaining money and run-out day."""
+    """Each budget's row shows its budgeted, committed, spent and remaining money, its status and
+    its run-out day (the tuple of baseline.FIGURES)."""
     from outsourcer.budgets.models import Budget
     from outsourcer.lib.money import format_money
 
@@ -172,7 +175,7 @@ def check_html(html: str, expected: dict[int, tuple], slug: str) -> None:
         if match:
             expected_row = expected.get(int(match.group(1)))
             assert expected_row is not None, f"budget {match.group(1)} is on the page but not in the SQL"
-    for pk, (_, _, budgeted, spent, committed, remaining, run_out) in expected.items():
+    for pk, (_, _, budgeted, spent, committed, _, remaining, status, run_out) in expected.items():
         rows = [r for r in html.split("<tr>") if f'href="/o/{slug}/budgets/{pk}/"' in r]
         assert len(rows) == 1, f"budget {pk} is not on the page once"
         # The four money cells in column order; a cell may carry a label for narrow screens.
@@ -180,6 +183,8 @@ def check_html(html: str, expected: dict[int, tuple], slug: str) -> None:
         money = [format_money(v, currencies[pk]) for v in (budgeted, committed, spent, remaining)]
         shows = len(cells) == len(money) and all(c.endswith(m) for c, m in zip(cells, money, strict=True))
         assert shows, f"budget {pk}: page shows {cells}, SQL says {money}"
+        shown_status = re.search(r'<span class="status status-(\w+)">', rows[0])
+        assert shown_status and shown_status.group(1) == status, f"budget {pk}: status on the page vs {status}"
         shown = re.search(r'<time datetime="([\d-]+)">', rows[0])
         if budgeted and spent >= budgeted:  # the page says "Used up" instead of a day
             assert shown is None and "Used up" in rows[0], f"run-out of {pk}"

@@ -13,7 +13,9 @@ first to generate the data set, unless a marker says it was generated at this sc
 version and month; then, in a fresh process, to check that the page, the selectors and the SQL
 agree on every figure, time them interleaved and record EXPLAIN plans. Results are merged into
 bench/results/latest.json (entries replaced per name, db and scale) and the table in
-docs/performance.md. `bench/run.py --drop` removes the generated databases.
+docs/performance.md. Then, when PostgreSQL is part of a full-scale run, bench/growth.py (each
+page's p50 at 1,000,000 rows against 50,000, served by gunicorn). `bench/run.py --drop` removes the
+generated databases.
 """
 
 import json
@@ -31,6 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.floor import floor_table, measure_floor  # noqa: E402 - needs the path above
+from bench.growth import END as GROWTH_END  # noqa: E402
+from bench.growth import START as GROWTH_START  # noqa: E402
+from bench.growth import growth_table  # noqa: E402
 from bench.measure import RESULTS, measure  # noqa: E402
 
 DATA = RESULTS / "data.tmp"  # git-ignored (bench/results/*.tmp)
@@ -259,7 +264,11 @@ def update_doc_table(entries: list[dict]) -> None:
             f"{replayed:.1f} | {e['denominator_ms']:.1f} |"
         )
     text = DOC.read_text()
-    blocks = [(TABLE_START, lines[1:], TABLE_END), (FLOOR_START, floor_table(entries), FLOOR_END)]
+    blocks = [
+        (TABLE_START, lines[1:], TABLE_END),
+        (FLOOR_START, floor_table(entries), FLOOR_END),
+        (GROWTH_START, growth_table(entries), GROWTH_END),
+    ]
     for start, body, end in blocks:
         table = "\n".join([start, *body, end])
         pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.DOTALL)
@@ -327,7 +336,13 @@ def main() -> int:
             f"(target ≤ {entry['target']})"
         )
     say(f"results: {LATEST.relative_to(ROOT)}, {DOC.relative_to(ROOT)}")
-    return 0
+    # growth compares the 50,000-row and 1,000,000-row PostgreSQL databases (bench/growth.py).
+    if "postgres" not in dbs:
+        return 0
+    if scale != "full":
+        say("growth: skipped at small scale (it compares 50,000 with 1,000,000 rows): make growth")
+        return 0
+    return subprocess.call([sys.executable, str(ROOT / "bench" / "growth.py")])
 
 
 if __name__ == "__main__":
