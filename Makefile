@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: help venv run test test-dates lint fmt bench plans loadtest mutation clean distclean
+.PHONY: help venv run test test-dates lint fmt bench floor plans loadtest mutation clean distclean
 
 help:
 	@echo "make run        migrate, load demo data, run web (127.0.0.1:8000) + db_worker + scheduler; Ctrl-C stops all"
@@ -16,6 +16,7 @@ help:
 	@echo "make lint       ruff check + ruff format --check + lint-imports + scripts/check_architecture.py"
 	@echo "make fmt        ruff check --fix + ruff format"
 	@echo "make bench      bench/run.py"
+	@echo "make floor      bench/floor.py alone: request_floor on the small data set (FLOOR_AGAINST=ref: interleaved with ref's files)"
 	@echo "make plans      bench/plans.py: EXPLAIN of every list page and API list, flags what grows with the table"
 	@echo "make loadtest   bench/loadtest.py: gunicorn + PostgreSQL, mixed load at 8/16/32 users, this tree vs the previous main"
 	@echo "                  LOADTEST_SCALE=small make loadtest  for a quick run (docs/performance.md)"
@@ -51,6 +52,9 @@ bench: venv
 	$(PY) bench/run.py
 	@# The plans need PostgreSQL: skipped when the bench runs on SQLite alone.
 	if [ "$${BENCH_DB:-both}" != sqlite ]; then BENCH_SCALE=$${BENCH_SCALE:-full} $(PY) bench/plans.py; fi
+
+floor: venv
+	$(PY) -m bench.floor $(if $(FLOOR_AGAINST),--against $(FLOOR_AGAINST))
 
 plans: venv
 	$(PY) bench/plans.py
