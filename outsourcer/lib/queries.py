@@ -46,8 +46,9 @@ def fetch_models(sql: str, params: list, *models: type[Model], leading: int = 0)
 
 
 def _reader(model: type[Model]) -> tuple:
-    """(model, attribute names, index of the primary key, compiler, converters), kept on the thread's connection: finding the
-    converters walks every field, and they belong to that connection's backend."""
+    """(model, attribute names, index of the primary key, compiler, converters), kept on the
+    thread's connection: finding the converters walks every field, and they belong to that
+    connection's backend."""
     # `connection` is a proxy shared by every thread; the wrapper behind it is the thread's own.
     cache = connections[DEFAULT_DB_ALIAS].__dict__.setdefault("_fetch_models_readers", {})
     if model not in cache:
