@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: help venv run test test-dates lint fmt bench growth plans loadtest mutation clean distclean
+.PHONY: help venv run test test-dates lint fmt bench growth floor plans loadtest mutation clean distclean
 
 help:
 	@echo "make run        migrate, load demo data, run web (127.0.0.1:8000) + db_worker + scheduler; Ctrl-C stops all"
@@ -18,6 +18,7 @@ help:
 	@echo "make bench      bench/run.py (then bench/growth.py when PostgreSQL runs at full scale), bench/plans.py"
 	@echo "make growth     bench/growth.py: each page's p50 at 1,000,000 rows vs 50,000 (gunicorn, PostgreSQL, ~4 min)"
 	@echo "                  GROWTH_DRY_RUN=1 make growth  50,000 rows against themselves, a quick check that it runs"
+	@echo "make floor      bench/floor.py alone: request_floor on the small data set (FLOOR_AGAINST=ref: interleaved with ref's files)"
 	@echo "make plans      bench/plans.py: EXPLAIN of every list page and API list, flags what grows with the table"
 	@echo "make loadtest   bench/loadtest.py: gunicorn + PostgreSQL, mixed load at 8/16/32 users, this tree vs the previous main"
 	@echo "                  LOADTEST_SCALE=small make loadtest  for a quick run (docs/performance.md)"
@@ -56,6 +57,9 @@ bench: venv
 
 growth: venv
 	$(PY) bench/growth.py
+
+floor: venv
+	$(PY) -m bench.floor $(if $(FLOOR_AGAINST),--against $(FLOOR_AGAINST))
 
 plans: venv
 	$(PY) bench/plans.py

@@ -31,39 +31,64 @@ def measure_floor(
     *, db: str, scale: str, rows: int, database_url: str = "", sqlite_path: str = "", tree: Path | None = None
 ) -> dict:
     """`tree` (default: this checkout) lets the same measurement run on another version's files."""
+    return measure_floors(
+        db=db, scale=scale, rows=rows, database_url=database_url, sqlite_path=sqlite_path, trees=[tree or serve.ROOT]
+    )[0]
+
+
+def measure_floors(
+    *, db: str, scale: str, rows: int, trees: list[Path], database_url: str = "", sqlite_path: str = ""
+) -> list[dict]:
+    """One entry per tree, all served at once and their rounds interleaved, so that a comparison
+    of two versions sees the same machine (`python bench/floor.py --against REF`)."""
+    from contextlib import ExitStack
+
     from bench.generate import DEMO_OWNER_EMAIL, DEMO_SLUG
 
     runs = int(os.environ.get("BENCH_FLOOR_RUNS", "200"))
-    root = tree or serve.ROOT
-    static_root = WORK / ("static-current" if root == serve.ROOT else f"static-{root.name}")
-    env = serve.production_env(
-        database_url=database_url, sqlite_path=sqlite_path, static_root=static_root, secret_key=serve.new_secret_key()
-    )
-    say(f"{db}/{scale}: request floor (collecting static files if they changed)")
-    serve.collectstatic(root, env)
-    cookie = serve.login(root, env, org_slug=DEMO_SLUG, owner_email=DEMO_OWNER_EMAIL, tokens=False)["owner_cookie"]
-    sides = {
-        "bare": ("/healthz", {}),
-        "session": ("/healthz", {"Cookie": cookie}),
-        "page": ("/notifications/", {"Cookie": cookie}),
-    }
-    times: dict[str, list[float]] = {name: [] for name in sides}
-    log = WORK / f"gunicorn-floor-{db}.log"
-    with serve.Server(root, env, workers=1, log=log) as server:
+    sides_of, servers = {}, {}
+    with ExitStack() as stack:
+        for root in trees:
+            static_root = WORK / ("static-current" if root == serve.ROOT else f"static-{root.name}")
+            env = serve.production_env(
+                database_url=database_url,
+                sqlite_path=sqlite_path,
+                static_root=static_root,
+                secret_key=serve.new_secret_key(),
+            )
+            say(f"{db}/{scale}: request floor of {root} (collecting static files if they changed)")
+            serve.collectstatic(root, env)
+            login = serve.login(root, env, org_slug=DEMO_SLUG, owner_email=DEMO_OWNER_EMAIL, tokens=False)
+            cookie = login["owner_cookie"]
+            sides_of[root] = {
+                "bare": ("/healthz", {}),
+                "session": ("/healthz", {"Cookie": cookie}),
+                "page": ("/notifications/", {"Cookie": cookie}),
+            }
+            log = WORK / f"gunicorn-floor-{db}-{len(servers)}.log"
+            servers[root] = stack.enter_context(serve.Server(root, env, workers=1, log=log))
+        times = {root: {name: [] for name in sides_of[root]} for root in trees}
         for i in range(WARMUPS + runs):
-            for name, (path, headers) in sides.items():
-                started = time.perf_counter()
-                status, body = serve.get(server.port, path, headers=headers)
-                elapsed = (time.perf_counter() - started) * 1000
-                if status != 200 or (name == "page" and b"Notifications" not in body):
-                    raise RuntimeError(f"request floor: {path} answered {status}")
-                if i >= WARMUPS:
-                    times[name].append(elapsed)
+            for root in trees:
+                for name, (path, headers) in sides_of[root].items():
+                    started = time.perf_counter()
+                    status, body = serve.get(servers[root].port, path, headers=headers)
+                    elapsed = (time.perf_counter() - started) * 1000
+                    if status != 200 or (name == "page" and b"Notifications" not in body):
+                        raise RuntimeError(f"request floor: {path} answered {status}")
+                    if i >= WARMUPS:
+                        times[root][name].append(elapsed)
         # The worker's own CPU per request, in blocks per side: unlike the client's clock it
         # hardly moves when other work shares the machine (Linux only; None elsewhere).
-        cpu = {name: worker_cpu_ms(server, path, headers, runs) for name, (path, headers) in sides.items()}
-    median = {name: statistics.median(values) for name, values in times.items()}
-    return floor_entry(db=db, scale=scale, rows=rows, runs=runs, median=median, cpu=cpu)
+        cpu = {
+            root: {name: worker_cpu_ms(servers[root], path, headers, runs) for name, (path, headers) in sides.items()}
+            for root, sides in sides_of.items()
+        }
+    entries = []
+    for root in trees:
+        median = {name: statistics.median(values) for name, values in times[root].items()}
+        entries.append(floor_entry(db=db, scale=scale, rows=rows, runs=runs, median=median, cpu=cpu[root]))
+    return entries
 
 
 def worker_cpu_ms(server: serve.Server, path: str, headers: dict, runs: int) -> float | None:
@@ -123,3 +148,42 @@ def floor_table(entries: list[dict]) -> list[str]:
             f"| {e.get('cpu_ratio') or '–'} | {e['target']} | {verdict[e['ratio'] <= e['target']]} |"
         )
     return lines
+
+
+def main() -> int:
+    """`make floor`: the request floor alone, on the bench's data set (made by `make bench` or
+    generated here: BENCH_SCALE small by default, BENCH_DB postgres by default, else sqlite).
+    `--against REF` serves REF's files (git archive) beside this tree, rounds interleaved."""
+    import subprocess
+    import sys
+
+    from bench import run
+    from bench.generate import SCALES
+
+    scale = os.environ.get("BENCH_SCALE", "small")
+    db = os.environ.get("BENCH_DB", "postgres")
+    if db == "postgres" and not run.pg_reachable():
+        say(f"PostgreSQL is not reachable at {run.pg_server_url()}: SQLite")
+        db = "sqlite"
+    code = subprocess.call([sys.executable, str(Path(run.__file__)), "--prepare", db, scale])
+    if code != 0:
+        return code
+    trees = [serve.ROOT]
+    if "--against" in sys.argv:
+        from bench.loadtest import export_tree, git
+
+        ref = sys.argv[sys.argv.index("--against") + 1]
+        trees.append(export_tree(git("rev-parse", ref)))
+    where = (
+        {"database_url": run.pg_url(run.PG_DATABASES[scale])}
+        if db == "postgres"
+        else {"sqlite_path": str(run.sqlite_path(scale))}
+    )
+    entries = measure_floors(db=db, scale=scale, rows=SCALES[scale], trees=trees, **where)
+    for root, line in zip(trees, floor_table(entries)[2:], strict=True):
+        print(f"{'this tree' if root == serve.ROOT else root.name}: {line}")
+    return 0
+
+
+if __name__ == "__main__":  # python -m bench.floor (make floor)
+    raise SystemExit(main())

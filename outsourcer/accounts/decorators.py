@@ -23,10 +23,17 @@ def _current_org_cookie() -> str:
 
 def current_org_slug(request: HttpRequest) -> str | None:
     """The slug of the organization the caller last opened, "" for the portal, None when unknown
-    (no cookie, one that was not signed by this server, or one of another user)."""
-    value = request.get_signed_cookie(_current_org_cookie(), default=None, salt=_CURRENT_ORG_SALT)
+    (no cookie, one that was not signed by this server, or one of another user). The nav asks up
+    to four times a page: the cookie's signature is checked once per request."""
+    value = request.__dict__.get("_current_org_cookie_value", _UNREAD)
+    if value is _UNREAD:
+        value = request.get_signed_cookie(_current_org_cookie(), default=None, salt=_CURRENT_ORG_SALT)
+        request._current_org_cookie_value = value
     user_id, _, slug = (value or "").partition(":")
     return slug if value and user_id == str(request.user.pk) else None
+
+
+_UNREAD = object()
 
 
 def remember_current_org(request: HttpRequest, response: HttpResponse, slug: str) -> HttpResponse:

@@ -16,18 +16,31 @@ def membership_list_for_user(*, user: User) -> list[Membership]:
     """The user's memberships with their organizations, by organization name. The nav asks on every
     page: one hand-written statement (lib.queries.fetch_models), same rows as
     `Membership.objects.filter(user=user).select_related("organization").order_by("organization__name")`."""
-    # Only model metadata is formatted into the statement; the user's id is a parameter.
+    return membership_list_and_facts_for_user(user=user, facts=[])[0]
+
+
+def membership_list_and_facts_for_user(*, user: User, facts: list[tuple[str, list]]) -> tuple[list[Membership], tuple]:
+    """`membership_list_for_user` and, in the same statement, the value of each scalar subquery in
+    `facts` ((SQL, params) pairs from their owners): the nav asks its other questions (portal
+    link, unread count) in the round trip of the memberships (docs/performance.md)."""
+    # Only model metadata and the owners' subqueries are formatted in; every value is a parameter.
+    # One row even without memberships (the LEFT JOIN from a one-row table): then m's columns are NULL.
+    columns = [f"{sql} AS fact{i}" for i, (sql, _) in enumerate(facts)]
+    columns += [model_columns(Membership, "m"), model_columns(Organization, "o")]
     sql = (
-        f"SELECT {model_columns(Membership, 'm')}, {model_columns(Organization, 'o')} "  # noqa: S608
-        f"FROM {_table(Membership)} m JOIN {_table(Organization)} o ON o.id = m.organization_id "
-        "WHERE m.user_id = %s ORDER BY o.name, m.id"
+        f"SELECT {', '.join(columns)} FROM (SELECT 1 AS one) one "  # noqa: S608
+        f"LEFT JOIN ({_table(Membership)} m JOIN {_table(Organization)} o ON o.id = m.organization_id) "
+        "ON m.user_id = %s ORDER BY o.name, m.id"
     )
+    params = [param for _, fact_params in facts for param in fact_params] + [user.pk]
+    rows = fetch_models(sql, params, Membership, Organization, leading=len(facts))
     memberships = []
     organization_field = Membership._meta.get_field("organization")
-    for membership, organization in fetch_models(sql, [user.pk], Membership, Organization):
-        organization_field.set_cached_value(membership, organization)
-        memberships.append(membership)
-    return memberships
+    for *_, membership, organization in rows:
+        if membership is not None:
+            organization_field.set_cached_value(membership, organization)
+            memberships.append(membership)
+    return memberships, tuple(rows[0][: len(facts)])
 
 
 def user_for_session(*, user_id) -> User | None:

@@ -5,10 +5,8 @@ them; each domain owns its own query."""
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db import connection
-
 from outsourcer.accounts.models import Membership, User
-from outsourcer.accounts.selectors import membership_list_for_user
+from outsourcer.accounts.selectors import membership_list_and_facts_for_user
 from outsourcer.contractors.selectors import contractor_exists_for_user_sql
 from outsourcer.notifications.selectors import notification_unread_count_sql
 
@@ -18,29 +16,30 @@ class Workspace:
     user: User
 
     @cached_property
-    def memberships(self) -> list[Membership]:
-        return membership_list_for_user(user=self.user)
+    def _nav(self) -> tuple[list[Membership], bool, int]:
+        """(memberships, has a contractor profile, unread notifications): the nav asks all three on
+        every page, so one statement: the memberships with the two owners' subqueries (two index
+        lookups) as columns, instead of three ORM queries whose building costs more than their
+        answers (docs/performance.md)."""
+        is_contractor_sql = contractor_exists_for_user_sql(user_id=self.user.pk)
+        unread_sql = notification_unread_count_sql(user_id=self.user.pk)
+        memberships, (is_contractor, unread) = membership_list_and_facts_for_user(
+            user=self.user, facts=[is_contractor_sql, unread_sql]
+        )
+        return memberships, bool(is_contractor), int(unread)
 
     @cached_property
-    def _nav_facts(self) -> tuple[bool, int]:
-        """(has a contractor profile, unread notifications): the nav asks both on every page, so
-        one statement of the two owners' subqueries (two index lookups) instead of two ORM
-        queries, whose building costs more than the lookups (docs/performance.md)."""
-        is_contractor_sql, is_contractor_params = contractor_exists_for_user_sql(user_id=self.user.pk)
-        unread_sql, unread_params = notification_unread_count_sql(user_id=self.user.pk)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {is_contractor_sql}, {unread_sql}", [*is_contractor_params, *unread_params])
-            is_contractor, unread = cursor.fetchone()
-        return bool(is_contractor), int(unread)
+    def memberships(self) -> list[Membership]:
+        return self._nav[0]
 
     @cached_property
     def is_contractor(self) -> bool:
-        return self._nav_facts[0]
+        return self._nav[1]
 
     @cached_property
     def unread_notifications(self) -> int:
         """Same count as notifications.selectors.notification_unread_count."""
-        return self._nav_facts[1]
+        return self._nav[2]
 
 
 def workspace_for_user(user: User) -> Workspace:

@@ -4,6 +4,10 @@ Django's Paginator counts every matching row on every page view. `CappedPaginato
 COUNT_CAP + 1 of them (a COUNT over a LIMIT subquery): up to COUNT_CAP the page shows the exact
 count and "Page 3 of 7"; beyond, "1,000+" and "Page 3", and whether there is a next page is told
 by reading one row more than the page shows.
+
+`count_past_first_page=True` (a page every signed-in user opens, such as the notifications): the
+first page reads its rows first, one more than it shows, and counts only when that extra row
+came back; a list that fits on one page is then one query, not two (docs/performance.md).
 """
 
 from functools import cached_property
@@ -15,6 +19,10 @@ COUNT_CAP = 1_000
 
 
 class CappedPaginator(Paginator):
+    def __init__(self, object_list, per_page, *args, count_past_first_page: bool = False, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.count_past_first_page = count_past_first_page
+
     @cached_property
     def count(self) -> int:
         """The number of rows, exact up to COUNT_CAP; COUNT_CAP + 1 means "more"."""
@@ -52,6 +60,12 @@ class CappedPaginator(Paginator):
         return CappedPage(rows[: self.per_page], number, self, has_more=len(rows) > self.per_page)
 
     def get_page(self, number) -> Page:
+        if self.count_past_first_page and _first_page_asked(number):
+            rows = list(self.object_list[: self.per_page + 1])
+            if len(rows) <= self.per_page:
+                self.__dict__["count"] = len(rows)  # the whole list: nothing left to count
+                return Page(rows, 1, self)
+            return CappedPage(rows[: self.per_page], 1, self, has_more=True)
         try:
             return self.page(self.validate_number(number))
         except PageNotAnInteger:
@@ -59,6 +73,14 @@ class CappedPaginator(Paginator):
         except EmptyPage:
             # Past the end: the last page when it is known, else the first.
             return self.page(1 if self.is_capped else self.num_pages)
+
+
+def _first_page_asked(number) -> bool:
+    """Whether `get_page(number)` answers page 1 whatever the count: 1, or not a number."""
+    try:
+        return int(number) == 1
+    except (TypeError, ValueError):
+        return True
 
 
 class CappedPage(Page):

@@ -17,9 +17,11 @@ def model_columns(model: type[Model], alias: str) -> str:
     return ", ".join(f"{quote(alias)}.{quote(f.column)}" for f in model._meta.concrete_fields)
 
 
-def fetch_models(sql: str, params: list, *models: type[Model]) -> list[tuple[Model, ...]]:
+def fetch_models(sql: str, params: list, *models: type[Model], leading: int = 0) -> list[tuple]:
     """Instances from a hand-written SELECT whose columns are `model_columns` of each model in turn,
     built as the ORM builds them (the backend's and the fields' converters, `Model.from_db`).
+    `leading` plain columns may come first: each tuple starts with their values as read. A model
+    whose primary key is NULL (an outer join that matched nothing) comes back as None.
 
     For the few queries every page sends (the signed-in user, the nav's memberships): compiling an
     ORM query costs several times what the database takes to answer it (docs/performance.md)."""
@@ -29,25 +31,30 @@ def fetch_models(sql: str, params: list, *models: type[Model]) -> list[tuple[Mod
         rows = cursor.fetchall()
     out = []
     for row in rows:
-        start, instances = 0, []
-        for model, names, compiler, converters in readers:
+        start, instances = leading, list(row[:leading])
+        for model, names, pk_index, compiler, converters in readers:
             values = row[start : start + len(names)]
+            start += len(names)
+            if values[pk_index] is None:
+                instances.append(None)
+                continue
             if converters:
                 values = next(iter(compiler.apply_converters([list(values)], converters)))
             instances.append(model.from_db(connection.alias, names, values))
-            start += len(names)
         out.append(tuple(instances))
     return out
 
 
 def _reader(model: type[Model]) -> tuple:
-    """(model, attribute names, compiler, converters), kept on the thread's connection: finding the
-    converters walks every field, and they belong to that connection's backend."""
+    """(model, attribute names, index of the primary key, compiler, converters), kept on the
+    thread's connection: finding the converters walks every field, and they belong to that
+    connection's backend."""
     # `connection` is a proxy shared by every thread; the wrapper behind it is the thread's own.
     cache = connections[DEFAULT_DB_ALIAS].__dict__.setdefault("_fetch_models_readers", {})
     if model not in cache:
         fields = model._meta.concrete_fields
         compiler = model._default_manager.all().query.get_compiler(connection=connection)
         converters = compiler.get_converters([field.get_col(model._meta.db_table) for field in fields])
-        cache[model] = (model, [f.attname for f in fields], compiler, converters)
+        pk_index = next(i for i, f in enumerate(fields) if f.primary_key)
+        cache[model] = (model, [f.attname for f in fields], pk_index, compiler, converters)
     return cache[model]

@@ -39,23 +39,10 @@ class RememberedURLNode(URLNode):
         # Template literals are SafeStrings, str subclasses hashing and comparing as str.
         if not isinstance(view_name, str) or not all(isinstance(v, PLAIN) for v in (*args, *kwargs.values())):
             return super().render(context)
-        try:
-            current_app = context.request.current_app
-        except AttributeError:
-            try:
-                current_app = context.request.resolver_match.namespace
-            except AttributeError:
-                current_app = None
         url = ""
         try:
             url = remembered_reverse(
-                view_name,
-                tuple(args),
-                tuple(sorted(kwargs.items())),
-                current_app,
-                get_script_prefix(),
-                get_urlconf() or settings.ROOT_URLCONF,
-                get_language(),
+                view_name, tuple(args), tuple(sorted(kwargs.items())), *_surroundings(context), get_language()
             )
         except NoReverseMatch:
             if self.asvar is None:
@@ -64,6 +51,27 @@ class RememberedURLNode(URLNode):
             context[self.asvar] = url
             return ""
         return conditional_escape(url) if context.autoescape else url
+
+
+def _surroundings(context) -> tuple:
+    """(current namespace, script prefix, URLconf): the rest of the key but the language (which
+    `{% language %}` may switch mid-page), the same for every tag of one rendering, so worked out
+    once per rendering (each is a context-local read)."""
+    surroundings = context.render_context.get(_SURROUNDINGS)
+    if surroundings is None:
+        try:
+            current_app = context.request.current_app
+        except AttributeError:
+            try:
+                current_app = context.request.resolver_match.namespace
+            except AttributeError:
+                current_app = None
+        surroundings = (current_app, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+        context.render_context[_SURROUNDINGS] = surroundings
+    return surroundings
+
+
+_SURROUNDINGS = "outsourcer.lib.urltags.surroundings"
 
 
 @register.tag

@@ -15,9 +15,9 @@ PAGE_SIZE = 25
 @require_GET
 def notification_list(request):
     unread_only = request.GET.get("show") == "unread"
-    notifications = selectors.notification_list_for_user(user=request.user, unread_only=unread_only)
+    notifications = selectors.notification_rows_for_user(user=request.user, unread_only=unread_only)
     context = {
-        "page": CappedPaginator(notifications, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": CappedPaginator(notifications, PAGE_SIZE, count_past_first_page=True).get_page(request.GET.get("page")),
         "unread_only": unread_only,
     }
     return render(request, "notifications/list.html", context)

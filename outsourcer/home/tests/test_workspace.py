@@ -9,7 +9,7 @@ from outsourcer.notifications.services import notification_create, notification_
 pytestmark = pytest.mark.django_db
 
 
-def test_it_answers_the_navs_contractor_and_unread_questions_in_one_query(personas):
+def test_it_answers_the_navs_memberships_contractor_and_unread_questions_in_one_query(personas):
     first = notification_create(user=personas.alice, organization=personas.org, kind="budget_alert", message="One")
     notification_create(user=personas.alice, kind="budget_alert", message="Two")
     notification_create(user=personas.bob, kind="budget_alert", message="Bob's")
@@ -18,9 +18,10 @@ def test_it_answers_the_navs_contractor_and_unread_questions_in_one_query(person
     workspace = workspace_for_user(personas.alice)
     with CaptureQueriesContext(connection) as queries:
         facts = (workspace.is_contractor, workspace.unread_notifications)
+        names = [m.organization.name for m in workspace.memberships]
 
-    assert facts == (False, 1) and len(queries) == 1
+    assert facts == (False, 1) and names == ["Crumb & Co."] and len(queries) == 1
     assert workspace.unread_notifications == notification_unread_count(user=personas.alice)
     carol = workspace_for_user(personas.carol)
-    assert (carol.is_contractor, carol.unread_notifications) == (True, 0)
+    assert (carol.is_contractor, carol.unread_notifications, carol.memberships) == (True, 0, [])
     assert workspace_for_user(personas.bob).unread_notifications == 1

@@ -34,3 +34,33 @@ def test_a_page_past_the_end_or_not_a_number_shows_the_first_when_the_end_is_unk
     assert list(paginator.get_page(99)) == [0, 1]
     assert list(paginator.get_page("x")) == [0, 1]
     assert list(CappedPaginator(list(range(4)), 2).get_page(99)) == [2, 3]  # under the cap: the last
+
+
+@pytest.mark.django_db
+def test_counting_past_the_first_page_reads_a_list_that_fits_in_one_query(django_assert_num_queries):
+    from django.contrib.contenttypes.models import ContentType
+
+    rows = ContentType.objects.order_by("pk")
+    total = rows.count()
+    with django_assert_num_queries(1):
+        page = CappedPaginator(rows, total + 1, count_past_first_page=True).get_page(None)
+        assert (len(page), page.has_other_pages(), page.paginator.num_pages) == (total, False, 1)
+    with django_assert_num_queries(2):  # one row more than the page shows: then it counts
+        page = CappedPaginator(rows, total - 1, count_past_first_page=True).get_page("1")
+        assert (len(page), page.has_next(), page.paginator.count) == (total - 1, True, total)
+    with django_assert_num_queries(0):
+        assert list(CappedPaginator(rows.none(), 5, count_past_first_page=True).get_page("x")) == []
+
+
+def test_counting_past_the_first_page_pages_like_counting_first(cap_of_five):
+    for rows in (list(range(4)), list(range(12))):
+        for number in (None, "x", 1, 2, 3, 99, 0):
+            lazy = CappedPaginator(rows, 2, count_past_first_page=True).get_page(number)
+            eager = CappedPaginator(rows, 2).get_page(number)
+            assert (list(lazy), lazy.number, lazy.has_next(), lazy.has_previous(), lazy.end_index()) == (
+                list(eager),
+                eager.number,
+                eager.has_next(),
+                eager.has_previous(),
+                eager.end_index(),
+            )

@@ -59,3 +59,33 @@ def test_settle_updates_or_closes_every_users_unread_line(personas):
     bobs.refresh_from_db()
     other.refresh_from_db()
     assert bobs.read_at is not None and other.read_at is None
+
+
+def test_the_pages_rows_match_the_querysets_in_one_query_each(personas, django_assert_num_queries, monkeypatch):
+    from django.forms.models import model_to_dict
+
+    from outsourcer.notifications import selectors
+    from outsourcer.notifications.models import Notification
+    from outsourcer.notifications.selectors import notification_rows_for_user
+
+    for i in range(5):
+        organization = personas.org if i % 2 else None
+        notification_create(user=personas.alice, organization=organization, kind="budget_alert", message=f"N{i}")
+    Notification.objects.filter(message__in=["N1", "N2"]).update(
+        created_at=Notification.objects.get(message="N3").created_at
+    )
+    notification_create(user=personas.bob, kind="budget_alert", message="Bob's")
+    notification_mark_read(user=personas.alice, notification_id=Notification.objects.get(message="N4").pk)
+
+    for unread_only in (False, True):
+        expected = list(notification_list_for_user(user=personas.alice, unread_only=unread_only))
+        rows = notification_rows_for_user(user=personas.alice, unread_only=unread_only)
+        assert len(rows) == len(expected)
+        for start, stop in ((0, 2), (2, 4), (0, 25), (4, 10)):
+            with django_assert_num_queries(1):
+                page = rows[start:stop]
+                names = [n.organization.name if n.organization else None for n in page]
+            assert [(n.pk, model_to_dict(n)) for n in page] == [(n.pk, model_to_dict(n)) for n in expected[start:stop]]
+            assert names == [n.organization.name if n.organization else None for n in expected[start:stop]]
+    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
+    assert len(notification_rows_for_user(user=personas.alice)) == 3  # counted up to the cap and one more

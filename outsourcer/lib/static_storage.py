@@ -1,0 +1,28 @@
+"""The static files storage of production (config/settings.py STORAGES when DEBUG is off):
+WhiteNoise's compressed manifest storage, remembering each file's URL.
+
+Every page asks for the same four stylesheet and script URLs, and the manifest storage works each
+one out again (manifest lookup, quoting, joining): a tenth of the lightest page's rendering
+(docs/performance.md, request floor). The manifest is read once when the process starts, so the
+answer for a name never changes while it runs.
+"""
+
+from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+REMEMBERED = 1_024  # names come from templates; the bound only guards `{% static variable %}`
+
+
+class RememberedManifestStorage(CompressedManifestStaticFilesStorage):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._urls: dict[str, str] = {}
+
+    def url(self, name, force=False):
+        if force:
+            return super().url(name, force=True)
+        url = self._urls.get(name)
+        if url is None:
+            url = super().url(name)
+            if len(self._urls) < REMEMBERED:
+                self._urls[name] = url
+        return url
