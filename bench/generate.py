@@ -109,6 +109,7 @@ def generate(*, scale: str, today: date) -> dict:
     from django.db import connection, transaction
 
     from outsourcer.accounts.models import Membership, Organization, User
+    from outsourcer.budgets.ledger import spend_totals_rebuild
     from outsourcer.budgets.models import Budget, SpendEntry
     from outsourcer.contractors.models import Contractor, Engagement
     from outsourcer.contracts.models import Contract, Milestone, TimeEntry
@@ -152,6 +153,8 @@ def generate(*, scale: str, today: date) -> dict:
         with connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)
+    # The ledger went in by COPY, past ledger.spend_record: its sums (SpendTotal) from it in one pass.
+    spend_totals_rebuild()
     say(f"inserted in {time.perf_counter() - started:.1f}s; checking consistency")
     check_consistency(connection)
     say("consistent; analysing")
@@ -199,12 +202,16 @@ CONSISTENCY = {
 
 
 def check_consistency(connection) -> None:
+    from outsourcer.budgets.ledger import spend_totals_mismatched
+
     with connection.cursor() as cursor:
         for rule, sql in CONSISTENCY.items():
             cursor.execute(sql)
             broken = cursor.fetchone()[0]
             if broken:
                 raise AssertionError(f"{broken} rows break: {rule}")
+    if broken := spend_totals_mismatched():
+        raise AssertionError(f"{broken} rows break: SpendTotal equals the ledger's sums")
 
 
 def analyse(connection) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 SCALES = {"small": 50_000, "full": 1_000_000}
 SEED = 20_26_03
 # Bump when the generated shape changes, so bench/run.py stops reusing old databases.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 BATCH_SIZE = 5_000
 DEMO_SLUG = "crumb"
 DEMO_OWNER_EMAIL = "alice@crumb.example"

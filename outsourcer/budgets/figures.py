@@ -4,8 +4,8 @@ spent, committed and forecast, whatever the number of budgets (see docs/money.md
 Per budget row, with T = today:
 - the current period: one-off → starts_on..ends_on; recurring → the calendar month/quarter/year
   of clamp(T, starts_on, ends_on), cut to the budget's dates (same rule as periods.period_for);
-- spent = SUM(ledger amounts filed under that period_start) — an index range on
-  (budget_id, period_start, amount_cents);
+- spent = SUM(ledger amounts filed under that period_start), read from the ledger's kept sums
+  (SpendTotal: a few rows per period, docs/money.md) rather than from every entry;
 - committed, only while the period is not over (its end ≥ T), from F = max(T, period start):
   pending milestones of active fixed-price contracts due by the period's end, plus, for active
   retainers, the months from F's month to the period's end inside the contract's dates whose fee
@@ -54,7 +54,7 @@ from django.db.models.functions import (
     TruncYear,
 )
 
-from outsourcer.budgets.models import BudgetPeriod, SpendEntry
+from outsourcer.budgets.models import BudgetPeriod, SpendTotal
 from outsourcer.budgets.periods import PERIOD_MONTHS, Period, calendar_period, month_index, month_start
 
 FAR_FUTURE = date(9999, 12, 31)
@@ -211,7 +211,7 @@ def annotate_figures(budgets: QuerySet, *, today: date, period: Period | None = 
     budgets = budgets.annotate(fig_end_index=month_index_of(F("fig_end")))
 
     spent = (
-        SpendEntry.objects.filter(budget_id=OuterRef("pk"), period_start=OuterRef("fig_start"))
+        SpendTotal.objects.filter(budget_id=OuterRef("pk"), period_start=OuterRef("fig_start"))
         .order_by()
         .values("budget_id")
         .annotate(total=Sum("amount_cents"))
@@ -254,7 +254,7 @@ def annotate_figures(budgets: QuerySet, *, today: date, period: Period | None = 
 _PERIOD_FIGURES_SQL = """
 WITH p (id, ps, pe, fr, fr_month, fr_index, pe_index, still_open) AS ({periods}){recent_cte}
 SELECT p.id,
-    COALESCE((SELECT SUM(e.amount_cents) FROM budgets_spendentry e
+    COALESCE((SELECT SUM(e.amount_cents) FROM budgets_spendtotal e
               WHERE e.budget_id = p.id AND e.period_start = p.ps), 0),
     CASE WHEN p.still_open = 1 THEN
         {committed}

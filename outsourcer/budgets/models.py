@@ -197,6 +197,33 @@ class SpendEntry(models.Model):
         return self.kind == SpendKind.CORRECTION
 
 
+class SpendTotal(models.Model):
+    """DERIVED, never edited by hand: the ledger's SUM per (budget, period, contract, contractor),
+    so a period's or a contract's spend is a few rows instead of a SUM over all its entries.
+    Kept in the same transaction as the ledger by ledger.spend_record (the one insert path) and
+    ledger.spend_contractor_relink; ledger.spend_totals_rebuild recomputes it from the ledger
+    (after a bulk load, and in the migration that created it). The keys are plain integers, 0 for
+    "none", not foreign keys: NULLs are distinct in a unique constraint on SQLite."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="+")
+    period_start = models.DateField()
+    contract_key = models.BigIntegerField(default=0)  # SpendEntry.contract_id, 0 for none
+    contractor_key = models.BigIntegerField(default=0)  # SpendEntry.contractor_id, 0 for none
+    amount_cents = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget", "period_start", "contract_key", "contractor_key"], name="spend_total_key"
+            ),
+        ]
+        # A contract's spend: its few rows (one per period and contractor).
+        indexes = [models.Index(fields=["contract_key", "amount_cents"], name="spend_total_contract")]
+
+    def __str__(self) -> str:
+        return f"{self.budget_id} {self.period_start} {self.contract_key}/{self.contractor_key}: {self.amount_cents}"
+
+
 class BudgetAlert(models.Model):
     """A threshold alert claimed for one budget period; the unique constraint makes each
     (budget, period, threshold) alert go out at most once, however many workers run."""

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from outsourcer.accounts.models import Organization
-from outsourcer.budgets.models import Budget, BudgetAlert, SpendEntry
+from outsourcer.budgets.models import Budget, BudgetAlert, SpendEntry, SpendTotal
 from outsourcer.budgets.periods import Period, budget_period, periods_between, today_for
 from outsourcer.budgets.selectors import RUN_OUT_WINDOW_DAYS, ContractorSpend, burn_series_from_daily, run_out_day
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
@@ -82,24 +82,26 @@ class BudgetSpendSummary:
 def budget_spend_summary(*, budget: Budget, period_start: date, today: date | None = None) -> BudgetSpendSummary:
     """Everything the budget page shows of its ledger apart from the entries, in ONE statement:
     spend per period, the period's daily burn, the last RUN_OUT_WINDOW_DAYS days' spend, spend
-    per contractor (three grouped passes over the budget's indexes) and the period's alerts, joined
+    per contractor (grouped passes over SpendTotal and the ledger's index) and the period's alerts, joined
     by UNION ALL (the page has a budget of 12 queries: docs/performance.md)."""
     today = today or today_for(budget.organization)
     period = budget_period(budget, period_start)
     window = (today - timedelta(days=RUN_OUT_WINDOW_DAYS - 1), today)
-    spend, contractor, alert = SpendEntry._meta.db_table, Contractor._meta.db_table, BudgetAlert._meta.db_table
+    spend, totals = SpendEntry._meta.db_table, SpendTotal._meta.db_table
+    contractor, alert = Contractor._meta.db_table, BudgetAlert._meta.db_table
     # Every entry is filed under the period of its day (ledger.spend_record): the period's days
-    # are exactly its entries' days, so one grouping by day serves the burn and the window.
+    # are exactly its entries' days, so one grouping by day serves the burn and the window. Spend
+    # per period and per contractor come from the ledger's sums (SpendTotal, a few rows a period).
     sql = f"""
-        SELECT 1, period_start, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), SUM(amount_cents) FROM {spend}
+        SELECT 1, period_start, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), SUM(amount_cents) FROM {totals}
          WHERE budget_id = %s GROUP BY period_start
         UNION ALL
         SELECT 2, occurred_on, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), SUM(amount_cents) FROM {spend}
          WHERE budget_id = %s AND (period_start = %s OR occurred_on BETWEEN %s AND %s) GROUP BY occurred_on
         UNION ALL
-        SELECT 3, CAST(NULL AS DATE), s.contractor_id, c.name, SUM(s.amount_cents) FROM {spend} s
-          LEFT JOIN {contractor} c ON c.id = s.contractor_id
-         WHERE s.budget_id = %s AND s.period_start = %s GROUP BY s.contractor_id, c.name
+        SELECT 3, CAST(NULL AS DATE), NULLIF(t.contractor_key, 0), c.name, SUM(t.amount_cents) FROM {totals} t
+          LEFT JOIN {contractor} c ON c.id = t.contractor_key
+         WHERE t.budget_id = %s AND t.period_start = %s GROUP BY t.contractor_key, c.name
         UNION ALL
         SELECT 4, CAST(NULL AS DATE), threshold, CAST(created_at AS TEXT), spent_cents FROM {alert}
          WHERE budget_id = %s AND period_start = %s

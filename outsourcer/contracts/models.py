@@ -107,6 +107,15 @@ class Contract(models.Model):
     def is_foreign_currency(self) -> bool:
         return self.exchange_rate_micros is not None
 
+    @property
+    def left_cents(self) -> int | None:
+        """What is left of a fixed price (total − spent, budget currency; None for other rate
+        models), for contracts listed with spend (selectors.with_spend annotates `spent_cents`).
+        Computed here, not in SQL, so the database sums the contract's spend once per row."""
+        if self.total_budget_cents is None:
+            return None
+        return self.total_budget_cents - self.spent_cents
+
 
 class MilestoneStatus(models.TextChoices):
     PENDING = "pending", "Pending"

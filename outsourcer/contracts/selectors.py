@@ -7,7 +7,6 @@ from django.db.models import (
     BigIntegerField,
     Case,
     Count,
-    F,
     IntegerField,
     OuterRef,
     Q,
@@ -20,7 +19,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from outsourcer.accounts.models import Organization
-from outsourcer.budgets.models import Budget, SpendEntry
+from outsourcer.budgets.models import Budget, SpendTotal
 from outsourcer.budgets.periods import iso_week, month_end, month_start
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts.models import (
@@ -36,20 +35,21 @@ from outsourcer.lib.queries import filter_given
 
 
 def with_spend(contracts: QuerySet[Contract]) -> QuerySet[Contract]:
-    """Annotate `spent_cents` (the contract's ledger total, budget currency) and, for fixed-price
-    contracts, `left_cents` (total − spent; NULL otherwise): one correlated SUM per row, in the
-    same query as the rows."""
+    """Annotate `spent_cents` (the contract's ledger total, budget currency; Contract.left_cents
+    derives what is left of a fixed price from it): one correlated SUM per row over the contract's
+    few SpendTotal rows (one per period and contractor), in the same query as the rows."""
+    return contracts.annotate(spent_cents=_contract_spent())
+
+
+def _contract_spent():
     spent = (
-        SpendEntry.objects.filter(contract_id=OuterRef("pk"))
+        SpendTotal.objects.filter(contract_key=OuterRef("pk"))
         .order_by()
-        .values("contract_id")
+        .values("contract_key")
         .annotate(total=Sum("amount_cents"))
         .values("total")
     )
-    contracts = contracts.annotate(
-        spent_cents=Coalesce(Subquery(spent, output_field=BigIntegerField()), 0, output_field=BigIntegerField())
-    )
-    return contracts.annotate(left_cents=F("total_budget_cents") - F("spent_cents"))
+    return Coalesce(Subquery(spent, output_field=BigIntegerField()), 0, output_field=BigIntegerField())
 
 
 def contract_list_for_organization(
@@ -73,8 +73,8 @@ def contract_list_for_organization(
 
 
 def contract_spent_cents(*, contract: Contract) -> int:
-    """The contract's ledger total so far, in the budget's currency (one indexed SUM)."""
-    total = SpendEntry.objects.filter(contract_id=contract.pk).aggregate(s=Sum("amount_cents"))["s"]
+    """The contract's ledger total so far, in the budget's currency (one SUM over its SpendTotal rows)."""
+    total = SpendTotal.objects.filter(contract_key=contract.pk).aggregate(s=Sum("amount_cents"))["s"]
     return int(total or 0)
 
 

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from outsourcer.budgets.ledger import spend_totals_add
 from outsourcer.budgets.models import Budget, SpendEntry, SpendKind
 from outsourcer.budgets.periods import budget_period, today_for
 from outsourcer.contractors.models import Engagement
@@ -88,7 +89,7 @@ def insert_spend(
 ) -> SpendEntry:
     day = occurred_on or today_for(budget.organization)
     defaults = {"kind": SpendKind.EXPENSE, "description": "Stock photos licence"}
-    return SpendEntry.objects.create(
+    entry = SpendEntry.objects.create(
         organization=budget.organization,
         budget=budget,
         period_start=budget_period(budget, day).start,
@@ -97,6 +98,8 @@ def insert_spend(
         occurred_on=day,
         **{**defaults, **fields},
     )
+    spend_totals_add(entry)  # the ledger's sums, as ledger.spend_record keeps them
+    return entry
 
 
 def insert_receipt_spend(budget: Budget) -> SpendEntry:

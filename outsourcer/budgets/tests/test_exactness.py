@@ -1,6 +1,7 @@
 """Random sequences of contracts, time, approvals, milestones, retainer fees, expenses and reversals;
 after every step each budget's figures must equal a straightforward recomputation in Python, to
-the cent. Runs on SQLite and PostgreSQL (whichever the suite uses)."""
+the cent, and the ledger's kept sums (SpendTotal) its actual sums. Runs on SQLite and PostgreSQL
+(whichever the suite uses)."""
 
 import calendar
 from datetime import date, timedelta
@@ -21,6 +22,7 @@ from hypothesis.stateful import (
     rule,
 )
 
+from outsourcer.budgets.ledger import spend_totals_mismatched
 from outsourcer.budgets.models import SpendEntry
 from outsourcer.budgets.selectors import budget_figures, budget_list_for_organization
 from outsourcer.budgets.services import budget_create, expense_record, spend_entry_reverse
@@ -361,6 +363,10 @@ class LedgerMachine(RuleBasedStateMachine):
                     contract=original.get("contract"), covers_month=None)  # fmt: skip
 
     # --- the check ----------------------------------------------------------------------------
+
+    @invariant()
+    def totals_match_the_ledger(self):
+        assert spend_totals_mismatched() == 0
 
     @invariant()
     def figures_match(self):
