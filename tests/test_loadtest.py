@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import floor, loadtest
+from bench import floor, loadtest, loadtest_results
 from bench.load_requests import REQUESTS, TASK_WEIGHTS, request_for
 
 LOGIN = {
@@ -78,7 +78,7 @@ def test_the_locustfile_runs_one_task_per_request_weighted_evenly():
 def test_the_results_writer_produces_the_documented_keys(tmp_path):
     path = tmp_path / "stats.csv"
     path.write_text(LOCUST_CSV)
-    stats = loadtest.read_locust_stats(path)
+    stats = loadtest_results.read_locust_stats(path)
     assert stats | {"per_request": None} == {
         "requests": 150,
         "errors": 1,
@@ -98,18 +98,18 @@ def test_the_results_writer_produces_the_documented_keys(tmp_path):
         "baseline_commit": "0123456789abcdef",
         "machine": {"cpus": 2, "load_average_before": [0.1, 0.1, 0.1]},
     }
-    entry = loadtest.result_entry(users=16, current=stats, baseline=stats, meta=meta)
+    entry = loadtest_results.result_entry(users=16, current=stats, baseline=stats, meta=meta)
     assert entry["name"] == "mixed_load_16"
     documented = {"name", "db", "scale", "rows", "measured_on", "users", "seconds", "workers", "requests", "errors"}
     documented |= {"req_per_s", "p50_ms", "p95_ms", "p99_ms", "per_request", "targets", "baseline", "machine"}
     assert set(entry) == documented | {"meets_targets"}
     assert entry["targets"] == {"errors": 0, "min_req_per_s": 90, "max_p95_ms": 300}
-    assert set(entry["baseline"]) == {"ref", "commit", "schema", *loadtest.RESULT_KEYS, "per_request"}
+    assert set(entry["baseline"]) == {"ref", "commit", "schema", *loadtest_results.RESULT_KEYS, "per_request"}
     assert entry["meets_targets"] is False  # 1 error, 15 req/s
-    assert loadtest.result_entry(users=8, current=stats, baseline=stats, meta=meta)["targets"] == {"errors": 0}
+    assert loadtest_results.result_entry(users=8, current=stats, baseline=stats, meta=meta)["targets"] == {"errors": 0}
 
-    table = loadtest.doc_table([entry])
-    assert table.startswith(loadtest.TABLE_START) and table.endswith(loadtest.TABLE_END)
+    table = loadtest_results.doc_table([entry])
+    assert table.startswith(loadtest_results.TABLE_START) and table.endswith(loadtest_results.TABLE_END)
     assert "| 2025-03-17 | small | 16 | 15.0 | 38 | 78 | 190 | 1 |" in table
     assert "| time_entry_write | 35 | 35 | 1 | 1 |" in table
 

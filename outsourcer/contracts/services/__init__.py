@@ -11,13 +11,15 @@ from outsourcer.contracts.services.contracts import (
 )
 from outsourcer.contracts.services.milestones import milestone_accept
 from outsourcer.contracts.services.time_entries import (
-    time_entry_approve,
-    time_entry_approve_bulk,
     time_entry_create,
     time_entry_delete,
+    time_entry_update,
+)
+from outsourcer.contracts.services.time_review import (
+    time_entry_approve,
+    time_entry_approve_bulk,
     time_entry_reject,
     time_entry_reject_bulk,
-    time_entry_update,
 )
 
 __all__ = [

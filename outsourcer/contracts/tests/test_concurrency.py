@@ -63,7 +63,7 @@ def test_two_simultaneous_approvals_cannot_both_pass_the_limit(personas):
     contract = make_contract(personas, budget, weekly_cap_minutes=6000)
     first, second = log_time(contract, minutes=60), log_time(contract, minutes=60)  # 60 € each
 
-    with mock.patch("outsourcer.contracts.services.time_entries.budget_period_spent", _slow_spent):
+    with mock.patch("outsourcer.contracts.services.time_review.budget_period_spent", _slow_spent):
         results = _together(
             lambda: time_entry_approve(entry=first, actor=personas.bob),
             lambda: time_entry_approve(entry=second, actor=personas.bob),
