@@ -44,6 +44,19 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "milestone.accept": RUNNERS,
     "expense.record": RUNNERS,
     "ledger.correct": OWNERS,
+    # hiring: jobs, bids, interviews, references, vetting, award
+    "job.view": EVERYONE,
+    "job.manage": RUNNERS,
+    "bid.view": EVERYONE,
+    "bid.message": RUNNERS,
+    "interview.manage": RUNNERS,
+    "scorecard.submit": RUNNERS,
+    "reference.manage": RUNNERS,
+    "company_check.manage": RUNNERS,
+    "vetting.policy": OWNERS,
+    "job.award": RUNNERS,
+    # awarding to a contractor who has not passed vetting
+    "vetting.override": OWNERS,
 }
 
 

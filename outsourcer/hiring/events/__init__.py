@@ -1,0 +1,1 @@
+"""Audit actions of the hiring domain, one module per area, and how each reads on the activity page."""

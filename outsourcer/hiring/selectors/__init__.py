@@ -1,0 +1,1 @@
+"""Every read of the hiring domain used by pages and the API, one module per area; re-exported here."""

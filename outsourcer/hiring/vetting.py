@@ -1,0 +1,1 @@
+"""The vetting gate: whether an engagement meets the organization's vetting policy."""
