@@ -44,6 +44,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "milestone.accept": RUNNERS,
     "expense.record": RUNNERS,
     "ledger.correct": OWNERS,
+    # work: the brief check computes advice and saves nothing, so every member may ask for it
+    "brief.check": EVERYONE,
 }
 
 
