@@ -25,7 +25,7 @@ _SEARCH_DAYS = 5 * 366
 def _span(working_hours: WorkingHours, day: date) -> tuple[time, time] | None:
     """The day's (start, end) wall-clock times, or None on a day off or an unreadable span."""
     span = working_hours.get(WEEKDAYS[day.weekday()])
-    if not span or len(span) != 2:
+    if not isinstance(span, (list, tuple)) or len(span) != 2:
         return None
     try:
         start, end = (_parse_clock(str(part)) for part in span)
@@ -40,6 +40,19 @@ def _window(zone: ZoneInfo, day: date, span: tuple[time, time]) -> tuple[datetim
     opens = datetime.combine(day, span[0], tzinfo=zone).astimezone(UTC)
     closes = datetime.combine(day, span[1], tzinfo=zone).astimezone(UTC)
     return opens, closes
+
+
+def usable_working_hours(working_hours: object) -> dict[str, list[str]]:
+    """The readable days of stored working hours, as `clean_working_hours` would keep them: a
+    stored value that went bad (a day with one time, an end before its start) is a day off."""
+    hours = working_hours if isinstance(working_hours, Mapping) else {}
+    usable = {}
+    for offset in range(7):
+        day = date(2024, 1, 1) + timedelta(days=offset)  # 1 January 2024 is a Monday
+        span = _span(hours, day)
+        if span:
+            usable[WEEKDAYS[offset]] = [f"{span[0]:%H:%M}", f"{span[1]:%H:%M}"]
+    return usable
 
 
 def has_working_time(working_hours: WorkingHours | None) -> bool:

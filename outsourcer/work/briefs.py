@@ -8,7 +8,7 @@ written down in docs/briefs.md; the codes are the API's (shared/PRODUCT.md) and 
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,6 +21,7 @@ from outsourcer.lib.working_time import (
     is_working_moment,
     moment_text,
     previous_working_end,
+    usable_working_hours,
     weekly_working_minutes,
     working_hours_text,
     working_minutes_between,
@@ -102,7 +103,7 @@ class ContractorWindow:
         return cls(
             name=contractor.name,
             time_zone=contractor.time_zone,
-            working_hours=contractor.working_hours or {},
+            working_hours=contractor.working_hours,
             weekly_capacity_minutes=engagement.weekly_capacity_minutes,
         )
 
@@ -145,6 +146,8 @@ def brief_check(brief: Brief, contractor: ContractorWindow, *, send_at: datetime
     """The brief's findings, in CODES order; an empty list for a clear brief. Naive datetimes are read as UTC."""
     send_at = _aware(send_at)
     deadline = _aware(brief.deadline) if brief.deadline else None
+    # Stored hours that went bad count as days off: the check must not fail on them.
+    contractor = replace(contractor, working_hours=usable_working_hours(contractor.working_hours))
     goal, deliverables = _text(brief.goal), _text(brief.deliverables)
     criteria = [_text(line) for line in (brief.acceptance_criteria or ()) if _text(line)]
     found: list[Finding] = []
@@ -202,7 +205,7 @@ def _deadline_findings(
     deadline: datetime | None, estimate_minutes: int | None, contractor: ContractorWindow, send_at: datetime
 ) -> list[Finding]:
     name = _text(contractor.name) or "the contractor"
-    zone, hours = contractor.time_zone, contractor.working_hours or {}
+    zone, hours = contractor.time_zone, contractor.working_hours
     if deadline is None:
         return [
             Finding(
@@ -234,7 +237,7 @@ def _deadline_findings(
 def _lead_time(
     deadline: datetime, estimate: int, contractor: ContractorWindow, name: str, send_at: datetime
 ) -> list[Finding]:
-    zone, hours = contractor.time_zone, contractor.working_hours or {}
+    zone, hours = contractor.time_zone, contractor.working_hours
     capacity = max(int(contractor.weekly_capacity_minutes or 0), 0)
     weekly = weekly_working_minutes(hours)
     between = f"between sending ({_local(send_at, zone)} for {name}) and the deadline ({_local(deadline, zone)})"
@@ -281,9 +284,9 @@ def _lead_time(
 
 
 def _outside_hours(deadline: datetime, contractor: ContractorWindow, name: str) -> Finding:
-    zone, hours = contractor.time_zone, contractor.working_hours or {}
+    zone, hours = contractor.time_zone, contractor.working_hours
     before = previous_working_end(deadline, time_zone=zone, working_hours=hours)
-    after = next_working_moment(deadline, zone, dict(hours))
+    after = next_working_moment(deadline, zone, hours)
     options = [f"{_local(moment, zone)}" for moment in (before, after) if moment is not None and moment != deadline]
     move = f"Move it to {' or '.join(options)} for {name}" if options else "Move it into those hours"
     return Finding(
@@ -303,7 +306,8 @@ def _vague_findings(brief: Brief) -> list[Finding]:
         for text in texts:
             for phrase in vague_phrases(text if isinstance(text, str) else ""):
                 where = seen.setdefault(phrase.kind.key, [])
-                if (phrase.phrase.lower(), label) not in [(p.lower(), w) for p, w in where]:
+                # Each phrase once, where it first appears ("ASAP" in the title, then "asap" in the goal).
+                if phrase.phrase.lower() not in [written.lower() for written, _ in where]:
                     where.append((phrase.phrase, label))
     found = []
     for kind in KINDS:

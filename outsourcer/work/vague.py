@@ -9,6 +9,7 @@ a name when it is short and every word in it is capitalized (or a number); a quo
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -16,15 +17,19 @@ class VagueKind:
     key: str
     why: str  # completes "… is vague: …"
     suggestion: str
-    pattern: re.Pattern
+    phrases: tuple[str, ...]
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        # Word-bounded and case-insensitive; a space in a phrase matches any run of spaces or
+        # hyphens ("as-needed", "make it  pop"); the longest phrase wins ("whatever works").
+        longest_first = sorted(self.phrases, key=len, reverse=True)
+        alternatives = "|".join(r"[\s\-]+".join(map(re.escape, phrase.split())) for phrase in longest_first)
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def _phrases(*phrases: str) -> re.Pattern:
-    # Word-bounded and case-insensitive; a space in a phrase matches any run of spaces or hyphens
-    # ("as-needed", "make it  pop").
-    longest_first = sorted(phrases, key=len, reverse=True)
-    alternatives = "|".join(r"[\s\-]+".join(re.escape(word) for word in phrase.split()) for phrase in longest_first)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+def _phrases(*phrases: str) -> tuple[str, ...]:
+    return phrases
 
 
 KINDS = (
