@@ -22,9 +22,7 @@ WorkingHours = Mapping[str, Sequence[str]]
 _SEARCH_DAYS = 5 * 366
 
 
-def _span(working_hours: WorkingHours, day: date) -> tuple[time, time] | None:
-    """The day's (start, end) wall-clock times, or None on a day off or an unreadable span."""
-    span = working_hours.get(WEEKDAYS[day.weekday()])
+def _read_span(span: object) -> tuple[time, time] | None:
     if not isinstance(span, (list, tuple)) or len(span) != 2:
         return None
     try:
@@ -32,6 +30,12 @@ def _span(working_hours: WorkingHours, day: date) -> tuple[time, time] | None:
     except WorkingHoursError:
         return None
     return (start, end) if start < end else None
+
+
+def _week(working_hours: object) -> tuple[tuple[time, time] | None, ...]:
+    """Monday's to Sunday's (start, end) wall-clock times, None on a day off or an unreadable span."""
+    hours = working_hours if isinstance(working_hours, Mapping) else {}
+    return tuple(_read_span(hours.get(day)) for day in WEEKDAYS)
 
 
 def _window(zone: ZoneInfo, day: date, span: tuple[time, time]) -> tuple[datetime, datetime]:
@@ -45,40 +49,34 @@ def _window(zone: ZoneInfo, day: date, span: tuple[time, time]) -> tuple[datetim
 def usable_working_hours(working_hours: object) -> dict[str, list[str]]:
     """The readable days of stored working hours, as `clean_working_hours` would keep them: a
     stored value that went bad (a day with one time, an end before its start) is a day off."""
-    hours = working_hours if isinstance(working_hours, Mapping) else {}
-    usable = {}
-    for offset in range(7):
-        day = date(2024, 1, 1) + timedelta(days=offset)  # 1 January 2024 is a Monday
-        span = _span(hours, day)
-        if span:
-            usable[WEEKDAYS[offset]] = [f"{span[0]:%H:%M}", f"{span[1]:%H:%M}"]
-    return usable
+    return {
+        day: [f"{span[0]:%H:%M}", f"{span[1]:%H:%M}"]
+        for day, span in zip(WEEKDAYS, _week(working_hours), strict=True)
+        if span is not None
+    }
 
 
 def has_working_time(working_hours: WorkingHours | None) -> bool:
     """True when at least one weekday has a readable window."""
-    hours = working_hours or {}
-    return any(_span(hours, date(2024, 1, 1) + timedelta(days=offset)) for offset in range(7))
+    return any(_week(working_hours))
 
 
 def weekly_working_minutes(working_hours: WorkingHours | None) -> int:
     """The minutes of one ordinary week's windows (wall clock: a clock change is not counted)."""
-    hours = working_hours or {}
-    total = 0
-    for offset in range(7):
-        span = _span(hours, date(2024, 1, 1) + timedelta(days=offset))  # 1 January 2024 is a Monday
-        if span:
-            total += (span[1].hour * 60 + span[1].minute) - (span[0].hour * 60 + span[0].minute)
-    return total
+    return sum(_minutes_of(span) for span in _week(working_hours) if span)
+
+
+def _minutes_of(span: tuple[time, time]) -> int:
+    return (span[1].hour * 60 + span[1].minute) - (span[0].hour * 60 + span[0].minute)
 
 
 def working_windows(
     start: datetime, end: datetime, *, time_zone: str, working_hours: WorkingHours | None
 ) -> Iterator[tuple[datetime, datetime]]:
     """The working windows (as UTC moments) that overlap [start, end], each cut to that range, in order."""
-    hours = working_hours or {}
+    week = _week(working_hours)
     start, end = start.astimezone(UTC), end.astimezone(UTC)
-    if end <= start or not hours:
+    if end <= start or not any(week):
         return
     zone = _zone(time_zone)
     # A day's window may begin before `start` in UTC terms and still overlap: begin a day early.
@@ -86,7 +84,7 @@ def working_windows(
     last = end.astimezone(zone).date()
     for offset in range((last - first).days + 1):
         day = first + timedelta(days=offset)
-        span = _span(hours, day)
+        span = week[day.weekday()]
         if span is None:
             continue
         opens, closes = _window(zone, day, span)
@@ -105,11 +103,35 @@ def working_minutes_between(
 ) -> int:
     """Whole minutes of working time between two moments (0 when `end` is not after `start`);
     with `limit`, counting stops once it is reached (the answer is then at least `limit`)."""
+    week = _week(working_hours)
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
+    if end <= start or not any(week):
+        return 0
+    zone = _zone(time_zone)
+    nominal_week = sum(_minutes_of(span) for span in week if span) * 60
     seconds = 0
-    for opens, closes in working_windows(start, end, time_zone=time_zone, working_hours=working_hours):
-        seconds += int((closes - opens).total_seconds())
-        if limit is not None and seconds >= limit * 60:
-            break
+    # A day's window may begin before `start` in UTC terms and still overlap: begin a day early.
+    day, last = start.astimezone(zone).date() - timedelta(days=1), end.astimezone(zone).date()
+    while day <= last and (limit is None or seconds < limit * 60):
+        # A whole week inside the range without a clock change counts as the ordinary week, so a
+        # deadline years away costs a few thousand steps, not tens of thousands.
+        week_start = datetime.combine(day, time(0), tzinfo=zone)
+        week_end = datetime.combine(day + timedelta(days=7), time(0), tzinfo=zone)
+        if (
+            start <= week_start.astimezone(UTC)
+            and week_end.astimezone(UTC) <= end
+            and week_start.utcoffset() == week_end.utcoffset()
+        ):
+            seconds += nominal_week
+            day += timedelta(days=7)
+            continue
+        span = week[day.weekday()]
+        if span is not None:
+            opens, closes = _window(zone, day, span)
+            opens, closes = max(opens, start), min(closes, end)
+            if opens < closes:
+                seconds += int((closes - opens).total_seconds())
+        day += timedelta(days=1)
     return seconds // 60
 
 
@@ -117,7 +139,7 @@ def is_working_moment(moment: datetime, *, time_zone: str, working_hours: Workin
     """True when `moment` falls inside one of the day's windows, both ends included."""
     zone = _zone(time_zone)
     day = moment.astimezone(zone).date()
-    span = _span(working_hours or {}, day)
+    span = _week(working_hours)[day.weekday()]
     if span is None:
         return False
     opens, closes = _window(zone, day, span)
@@ -128,14 +150,14 @@ def previous_working_end(moment: datetime, *, time_zone: str, working_hours: Wor
     """The end of the last window that closes at or before `moment`, in `time_zone`; None
     without any working day."""
     zone = _zone(time_zone)
-    hours = working_hours or {}
-    if not has_working_time(hours):
+    week = _week(working_hours)
+    if not any(week):
         return None
     moment = moment.astimezone(UTC)
     local_day = moment.astimezone(zone).date()
     for offset in range(8):
         day = local_day - timedelta(days=offset)
-        span = _span(hours, day)
+        span = week[day.weekday()]
         if span is None:
             continue
         closes = _window(zone, day, span)[1]
@@ -152,15 +174,15 @@ def working_time_done_at(
     zone = _zone(time_zone)
     if minutes <= 0:
         return start.astimezone(zone)
-    hours = working_hours or {}
-    if not has_working_time(hours):
+    week = _week(working_hours)
+    if not any(week):
         return None
     start = start.astimezone(UTC)
     left = timedelta(minutes=minutes)
     first = start.astimezone(zone).date() - timedelta(days=1)
     for offset in range(_SEARCH_DAYS):
         day = first + timedelta(days=offset)
-        span = _span(hours, day)
+        span = week[day.weekday()]
         if span is None:
             continue
         opens, closes = _window(zone, day, span)
@@ -184,8 +206,7 @@ _SHORT_DAYS = dict(zip(WEEKDAYS, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun
 def working_hours_text(working_hours: WorkingHours | None) -> str:
     """ "Mon–Fri 09:00–17:00", "Sun–Thu 08:00–16:00", "Mon 09:00–12:00, Wed 14:00–18:00", or
     "no working days": runs of days with the same hours, the week starting after a day off."""
-    hours = working_hours or {}
-    spans = [_span(hours, date(2024, 1, 1) + timedelta(days=offset)) for offset in range(7)]
+    spans = _week(working_hours)
     if not any(spans):
         return "no working days"
     # Start the week on the first working day that follows a day off (Sun for a Sun–Thu week).

@@ -13,7 +13,7 @@ from typing import Annotated
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
-from pydantic import AfterValidator, AwareDatetime
+from pydantic import AfterValidator, AwareDatetime, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from outsourcer.accounts.access import OrgContext
@@ -42,9 +42,26 @@ def _moment_in_range(moment: datetime) -> datetime:
 
 
 # An ISO 8601 moment with its offset ("2025-03-21T17:00:00+01:00"); a time without one is refused.
-Moment = Annotated[AwareDatetime, AfterValidator(_moment_in_range)]
-Hours = Annotated[Decimal, Field(ge=0, le=MAX_ESTIMATE_MINUTES // 60, max_digits=7, decimal_places=2)]
-WeekHours = Annotated[Decimal, Field(ge=0, le=MAX_WEEK_HOURS, max_digits=5, decimal_places=2)]
+# The pattern documents (and tells the fuzzer) that nothing else, NUL included, gets through.
+MOMENT_PATTERN = r"^20\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$"
+Moment = Annotated[
+    AwareDatetime,
+    AfterValidator(_moment_in_range),
+    WithJsonSchema({"type": "string", "format": "date-time", "pattern": MOMENT_PATTERN}),
+]
+
+
+def _hours(maximum: int, max_digits: int):
+    # Decimal hours, never float; documented as a JSON number (a numeric string is also read).
+    return Annotated[
+        Decimal,
+        Field(ge=0, le=maximum, max_digits=max_digits, decimal_places=2),
+        WithJsonSchema({"type": "number", "minimum": 0, "maximum": maximum}),
+    ]
+
+
+Hours = _hours(MAX_ESTIMATE_MINUTES // 60, 7)
+WeekHours = _hours(MAX_WEEK_HOURS, 5)
 
 
 class BriefCheckIn(Schema):
@@ -94,7 +111,7 @@ def _contractor(ctx: OrgContext, payload: BriefCheckIn) -> ContractorWindow:
     )
 
 
-@router.post("/check", operation_id="brief_check", response=with_errors({200: BriefCheckOut}, write=True))
+@router.post("/check", operation_id="brief_findings_get", response=with_errors({200: BriefCheckOut}, write=True))
 def brief_check_endpoint(request: HttpRequest, payload: BriefCheckIn):
     """Saves nothing: the findings for this brief and contractor, as the task form shows them."""
     contractor = _contractor(org_context(request, "brief.check"), payload)

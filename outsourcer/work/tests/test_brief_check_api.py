@@ -11,7 +11,7 @@ BRIEF = {
     "deliverables": "12 photos of the spring dishes, JPEG, 2000 px wide, in natural light.",
     "acceptance_criteria": ["Every dish on the menu is in at least one photo"],
     "deadline": "2025-03-21T17:00:00+01:00",
-    "estimate_hours": "8",
+    "estimate_hours": 8,
     "point_of_contact": "Alice",
     "rate_basis": "Hourly at the contract's rate",
     "send_at": "2025-03-17T09:00:00+01:00",
@@ -58,7 +58,7 @@ def test_it_reads_the_contractors_hours_and_the_engagements_capacity(api_as, per
 
 
 def test_it_takes_a_contractor_described_by_hand(api_as, personas):
-    body = {**BRIEF, **BY_HAND, "weekly_capacity_hours": "2.5", "goal": "Photos ASAP."}
+    body = {**BRIEF, **BY_HAND, "weekly_capacity_hours": 2.5, "goal": "Photos ASAP."}
 
     response = api_as(personas.vera).post("/briefs/check", body)
 
@@ -129,9 +129,9 @@ def test_oscar_checks_against_his_own_contractors_only(api_as, personas):
         ({"time_zone": "Europe/Berlin", "working_hours": {"mon": ["09:00"]}}, "working_hours"),
         ({"time_zone": "Europe/Berlin", "working_hours": {"mon": ["25:00", "26:00"]}}, "working_hours"),
         ({"time_zone": "Europe/Berlin", "working_hours": {"someday": ["09:00", "17:00"]}}, "working_hours.someday"),
-        ({"time_zone": "Europe/Berlin", "weekly_capacity_hours": "169"}, "weekly_capacity_hours"),
-        ({"time_zone": "Europe/Berlin", "weekly_capacity_hours": "1.234"}, "weekly_capacity_hours"),
-        ({"time_zone": "Europe/Berlin", "estimate_hours": "-1"}, "estimate_hours"),
+        ({"time_zone": "Europe/Berlin", "weekly_capacity_hours": 169}, "weekly_capacity_hours"),
+        ({"time_zone": "Europe/Berlin", "weekly_capacity_hours": 1.234}, "weekly_capacity_hours"),
+        ({"time_zone": "Europe/Berlin", "estimate_hours": -1}, "estimate_hours"),
         ({"time_zone": "Europe/Berlin", "estimate_hours": "NaN"}, "estimate_hours"),
         ({"time_zone": "Europe/Berlin", "goal": "Photos\x00"}, "goal"),
         ({"time_zone": "Europe/Berlin", "acceptance_criteria": ["ok", "bad\x00"]}, "acceptance_criteria.1"),
@@ -151,6 +151,40 @@ def test_bad_input_is_422_with_the_field(api_as, personas, body, field):
 
     assert response.status_code == 422, response.content
     assert field in response.json()["errors"], response.json()
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        "9999-12-31T00:00:00Z",
+        "0001-01-01T00:00:00+14:00",
+        "1999-12-31T23:00:00Z",
+        "2100-01-01T00:00:00Z",
+        "2025-02-30T10:00:00+01:00",
+        "2025-03-21T25:00:00+01:00",
+        "2025-03-21T10:00:00+25:00",
+        "99999999999999999999",
+        "x",
+    ],
+)
+def test_moments_out_of_range_or_malformed_are_422(api_as, personas, moment):
+    client = api_as(personas.alice)
+
+    for field in ("deadline", "send_at"):
+        response = client.post("/briefs/check", {**BRIEF, **BY_HAND, field: moment})
+        assert response.status_code == 422, (field, moment, response.content)
+        assert field in response.json()["errors"]
+
+
+def test_the_far_edges_of_the_range_are_answered(api_as, personas):
+    body = {**BRIEF, **BY_HAND, "send_at": "2000-01-01T00:00:00+14:00", "deadline": "2099-12-31T23:59:59-12:00"}
+
+    response = api_as(personas.alice).post(
+        "/briefs/check", {**body, "estimate_hours": 10000, "weekly_capacity_hours": 0.01}
+    )
+
+    # 11:59 UTC on Friday 1 January 2100 is 12:59 in Berlin: inside Carol's hours.
+    assert codes(response) == ["lead_time_too_short"]
 
 
 def test_unreadable_json_is_400(api_as, personas):
@@ -182,4 +216,4 @@ def test_the_openapi_document_lists_the_answers(client):
     operation = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/briefs/check"]["post"]
 
     assert set(operation["responses"]) >= {"200", "400", "401", "403", "404", "422"}
-    assert operation["operationId"] == "brief_check"
+    assert operation["operationId"] == "brief_findings_get"
