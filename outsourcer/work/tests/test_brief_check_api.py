@@ -183,7 +183,7 @@ def test_the_far_edges_of_the_range_are_answered(api_as, personas):
         "/briefs/check", {**body, "estimate_hours": 10000, "weekly_capacity_hours": 0.01}
     )
 
-    # 11:59 UTC on Friday 1 January 2100 is 12:59 in Berlin: inside Carol's hours.
+    # 11:59 UTC on Friday 1 January 2100 is 12:59 in Berlin: inside the working hours.
     assert codes(response) == ["lead_time_too_short"]
 
 
