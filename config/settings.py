@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "outsourcer.budgets",
     "outsourcer.contracts",
     "outsourcer.hiring",
+    "outsourcer.work",
     "outsourcer.home",  # above every domain: home page, nav workspace, demo, scheduler
 ]
 

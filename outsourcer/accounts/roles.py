@@ -57,6 +57,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "job.award": RUNNERS,
     # awarding to a contractor who has not passed vetting
     "vetting.override": OWNERS,
+    # work: the brief check computes advice and saves nothing, so every member may ask for it
+    "brief.check": EVERYONE,
 }
 
 

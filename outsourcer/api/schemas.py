@@ -5,7 +5,7 @@ hidden validators; the services still check every rule again.
 """
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from ninja import Field
 from pydantic import AfterValidator, WithJsonSchema
@@ -38,6 +38,9 @@ PositiveCents = Annotated[int, Field(ge=1, le=MAX_AMOUNT_CENTS, description="Mon
 RateMicros = Annotated[int, Field(ge=1, le=MAX_RATE_MICROS)]
 WeekMinutes = Annotated[int, Field(ge=0, le=MAX_WEEK_MINUTES, description="Minutes per week, 0–10080 (168 hours)")]
 ClockTime = Annotated[str, Field(pattern=r"^\d{2}:\d{2}$", examples=["09:00"])]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+# {"mon": ["09:00", "17:00"], …}: days left out are days off (lib/timezones.clean_working_hours).
+WorkingHours = dict[Weekday, Annotated[list[ClockTime], Field(max_length=2)]]
 
 
 # Primary keys in paths: positive and within a 64-bit integer, so no database sees an overflow.

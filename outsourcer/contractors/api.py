@@ -12,7 +12,6 @@ from outsourcer.api.errors import with_errors
 from outsourcer.api.pagination import paginated
 from outsourcer.api.schemas import (
     Cents,
-    ClockTime,
     Currency,
     LongText,
     Name,
@@ -22,6 +21,7 @@ from outsourcer.api.schemas import (
     Text,
     TimeZone,
     WeekMinutes,
+    WorkingHours,
 )
 from outsourcer.contractors import services
 from outsourcer.contractors.access import access_engagement
@@ -34,8 +34,6 @@ portal_router = Router(tags=["portal"])
 
 Kind = Literal["person", "company"]
 EngagementStatusName = Literal["prospect", "vetting", "active", "paused", "ended"]
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-WorkingHours = dict[Weekday, Annotated[list[ClockTime], Field(max_length=2)]]
 Skill = Text(60)
 
 
