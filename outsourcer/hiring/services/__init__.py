@@ -1,1 +1,10 @@
 """Every write of the hiring domain, one module per area; re-exported here."""
+
+from outsourcer.hiring.services.jobs import (  # noqa: F401
+    job_create,
+    job_invite,
+    job_share_link_create,
+    job_share_link_revoke,
+    job_status_change,
+    job_update,
+)
