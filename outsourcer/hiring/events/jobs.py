@@ -36,7 +36,7 @@ def _updated(entry: Entry) -> str:
     rewritten = [name.replace("_", " ") for name in REWRITTEN if name in entry.after]
     changes = entry.changes(skip={"status", *REWRITTEN})
     parts = [changes, f"rewrote the {joined(rewritten)}" if rewritten else ""]
-    return headed(f"changed the job {entry.quoted}", joined(parts))
+    return headed(f"changed the job {entry.quoted}", "; ".join(p for p in parts if p))
 
 
 def _due(entry: Entry) -> str:
