@@ -212,12 +212,24 @@ SAMPLES = {
             "currency": "EUR",
         },
     ),
-    "job_opened": ("Spring menu photos", {"status": "draft"}, {"status": "open", "bids_due_at": "2025-03-24T17:00:00+00:00"}),
-    "job_reopened": ("Spring menu photos", {"status": "closed"}, {"status": "open", "bids_due_at": "2025-03-31T17:00:00+00:00"}),
+    "job_opened": (
+        "Spring menu photos",
+        {"status": "draft"},
+        {"status": "open", "bids_due_at": "2025-03-24T17:00:00+00:00"},
+    ),
+    "job_reopened": (
+        "Spring menu photos",
+        {"status": "closed"},
+        {"status": "open", "bids_due_at": "2025-03-31T17:00:00+00:00"},
+    ),
     "job_closed": ("Spring menu photos", {"status": "open"}, {"status": "closed", "bids_due_at": None}),
     "job_cancelled": ("Spring menu photos", {"status": "draft"}, {"status": "cancelled", "bids_due_at": None}),
     "job_contractors_invited": ("Spring menu photos", None, {"contractors": ["Carol Contractor", "Erin Bidder"]}),
-    "job_share_link_created": ("Spring menu photos", None, {"expires_at": "2025-03-31T10:00:00+00:00", "replaced": True}),
+    "job_share_link_created": (
+        "Spring menu photos",
+        None,
+        {"expires_at": "2025-03-31T10:00:00+00:00", "replaced": True},
+    ),
     "job_share_link_revoked": ("Spring menu photos", None, None),
 }
 # What any action might carry, for actions declared after this file was written.

@@ -194,7 +194,9 @@ def job_status_change(request: HttpRequest, job_id: ObjectId, payload: JobStatus
     return _job(services.job_status_change(job=job, actor=ctx.user, status=payload.status))
 
 
-@router.get("/{job_id}/invitations", operation_id="job_invitation_list", response=with_errors({200: list[InvitationOut]}))
+@router.get(
+    "/{job_id}/invitations", operation_id="job_invitation_list", response=with_errors({200: list[InvitationOut]})
+)
 @paginated
 def job_invitation_list(request: HttpRequest, job_id: ObjectId):
     ctx = org_context(request, "job.view")
@@ -224,7 +226,11 @@ def job_share_link_create(request: HttpRequest, job_id: ObjectId, payload: Share
     """A new share link for an open job (400 `not_open` otherwise); any earlier link stops working."""
     ctx = org_context(request, "job.manage")
     job = services.job_share_link_create(job=access_job(ctx, job_id), actor=ctx.user, days=payload.days)
-    body = {"url": selectors.job_share_url(job), "token": selectors.job_share_token(job), "expires_at": job.share_expires_at}
+    body = {
+        "url": selectors.job_share_url(job),
+        "token": selectors.job_share_token(job),
+        "expires_at": job.share_expires_at,
+    }
     return Status(201, body)
 
 

@@ -57,7 +57,9 @@ def _share_created(entry: Entry) -> str:
 
 JOB_CREATED = action("job_created", "drafted a job", describe=_created)
 JOB_UPDATED = action("job_updated", "changed a job", describe=_updated)
-JOB_OPENED = action("job_opened", "opened a job for bids", describe=lambda e: f"opened the job {e.quoted} for bids{_due(e)}")
+JOB_OPENED = action(
+    "job_opened", "opened a job for bids", describe=lambda e: f"opened the job {e.quoted} for bids{_due(e)}"
+)
 JOB_REOPENED = action(
     "job_reopened", "reopened a job", describe=lambda e: f"reopened the job {e.quoted} for bids{_due(e)}"
 )
@@ -66,5 +68,7 @@ JOB_CANCELLED = action("job_cancelled", "cancelled a job", describe=lambda e: f"
 JOB_CONTRACTORS_INVITED = action("job_contractors_invited", "invited contractors to bid", describe=_invited)
 JOB_SHARE_LINK_CREATED = action("job_share_link_created", "published a job's share link", describe=_share_created)
 JOB_SHARE_LINK_REVOKED = action(
-    "job_share_link_revoked", "revoked a job's share link", describe=lambda e: f"revoked the share link of the job {e.quoted}"
+    "job_share_link_revoked",
+    "revoked a job's share link",
+    describe=lambda e: f"revoked the share link of the job {e.quoted}",
 )

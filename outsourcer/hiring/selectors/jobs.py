@@ -80,9 +80,7 @@ def job_invitation_list_for_job(*, job: Job) -> QuerySet[JobInvitation]:
 
 def job_bid_summary(*, job: Job) -> list[Bid]:
     """The job's bids (contractor, total in the budget's currency, status), lowest total first."""
-    return list(
-        Bid.objects.filter(job=job).select_related("contractor").order_by("status", "total_budget_cents", "pk")
-    )
+    return list(Bid.objects.filter(job=job).select_related("contractor").order_by("status", "total_budget_cents", "pk"))
 
 
 def job_invite_choices(*, job: Job) -> list[tuple[int, str]]:
@@ -168,6 +166,7 @@ def job_for_share_token(token: str) -> Job:
         )
     if job.bids_due_at is not None and job.bids_due_at <= now:
         due = timezone.localtime(job.bids_due_at)
-        raise JobShareLinkUnusable(SHARE_DUE.format(title=job.title, due=f"{due.day} {due:%b %Y, %H:%M}"), code="closed")
+        raise JobShareLinkUnusable(
+            SHARE_DUE.format(title=job.title, due=f"{due.day} {due:%b %Y, %H:%M}"), code="closed"
+        )
     return job
-

@@ -452,4 +452,3 @@ def job_share_link_revoke(*, job: Job, actor: User) -> Job:
         event_record(action=events.JOB_SHARE_LINK_REVOKED, organization=locked.organization, actor=actor, obj=locked)
     job.refresh_from_db()
     return job
-

@@ -158,7 +158,9 @@ def test_invitations_are_created_once_and_listed(api_as, personas, budget, djang
 def test_inviting_outside_the_directory_answers_422(api_as, personas, budget):
     job = insert_job(personas, budget=budget)
 
-    response = api_as(personas.bob).post(f"/jobs/{job.pk}/invitations", {"engagement_ids": [personas.dan_engagement.pk]})
+    response = api_as(personas.bob).post(
+        f"/jobs/{job.pk}/invitations", {"engagement_ids": [personas.dan_engagement.pk]}
+    )
 
     assert response.status_code == 422
     assert response.json()["errors"] == {"engagement_ids": "Choose contractors from your directory."}
@@ -167,7 +169,9 @@ def test_inviting_outside_the_directory_answers_422(api_as, personas, budget):
 def test_inviting_to_a_draft_answers_400(api_as, personas, budget):
     job = insert_job(personas, budget=budget, status=JobStatus.DRAFT)
 
-    response = api_as(personas.bob).post(f"/jobs/{job.pk}/invitations", {"engagement_ids": [personas.carol_engagement.pk]})
+    response = api_as(personas.bob).post(
+        f"/jobs/{job.pk}/invitations", {"engagement_ids": [personas.carol_engagement.pk]}
+    )
 
     assert (response.status_code, response.json()["code"]) == (400, "not_open")
 

@@ -98,7 +98,9 @@ def test_it_invites_several_at_once_and_names_them_in_the_event(personas, job, d
 
 def test_it_refuses_a_contractor_outside_the_directory(personas, job):
     with pytest.raises(FieldErrors) as caught:
-        job_invite(job=job, actor=personas.bob, engagement_ids=[personas.carol_engagement.pk, personas.dan_engagement.pk])
+        job_invite(
+            job=job, actor=personas.bob, engagement_ids=[personas.carol_engagement.pk, personas.dan_engagement.pk]
+        )
 
     assert caught.value.errors == {"engagement_ids": "Choose contractors from your directory."}
     assert not JobInvitation.objects.exists()

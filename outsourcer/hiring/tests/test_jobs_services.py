@@ -137,7 +137,11 @@ def test_it_updates_a_draft_and_records_only_what_changed(personas, budget):
     job_update(job=job, actor=personas.alice, title="Summer menu photos", expected_max_cents=350_000)
 
     job.refresh_from_db()
-    assert (job.title, job.expected_max_cents, job.goal) == ("Summer menu photos", 350_000, "Sell more pastries online.")
+    assert (job.title, job.expected_max_cents, job.goal) == (
+        "Summer menu photos",
+        350_000,
+        "Sell more pastries online.",
+    )
     event = Event.objects.get(action="job_updated")
     assert set(event.after) == {"title", "expected_max_cents", "currency"}
 

@@ -146,7 +146,9 @@ def test_it_edits_an_open_job_and_refuses_a_closed_one(login_as, personas, org_u
 
 
 def test_another_organizations_job_is_not_found(login_as, personas, org_url, frozen):
-    oscars = insert_job(personas, organization=personas.other_org, budget=make_budget(personas, organization=personas.other_org))
+    oscars = insert_job(
+        personas, organization=personas.other_org, budget=make_budget(personas, organization=personas.other_org)
+    )
 
     assert login_as(personas.alice).get(org_url("hiring:job-detail", job_id=oscars.pk)).status_code == 404
 
@@ -178,9 +180,7 @@ def test_status_actions_ask_in_the_page_first(login_as, personas, org_url, budge
 def test_opening_an_incomplete_draft_says_what_is_missing(login_as, personas, org_url, budget):
     job = insert_job(personas, budget=budget, status=JobStatus.DRAFT, goal="")
 
-    response = login_as(personas.bob).post(
-        org_url("hiring:job-status", job_id=job.pk), {"status": "open"}, follow=True
-    )
+    response = login_as(personas.bob).post(org_url("hiring:job-status", job_id=job.pk), {"status": "open"}, follow=True)
 
     job.refresh_from_db()
     assert job.status == JobStatus.DRAFT
