@@ -23,7 +23,8 @@ from outsourcer.budgets.access import access_budget
 from outsourcer.hiring import selectors, services
 from outsourcer.hiring.access import access_job
 from outsourcer.hiring.models import Job
-from outsourcer.hiring.services.jobs import MAX_INVITES, MAX_SHARE_DAYS
+from outsourcer.hiring.services.job_invitations import MAX_INVITES
+from outsourcer.hiring.services.jobs import MAX_SHARE_DAYS
 from outsourcer.lib.limits import MAX_SKILLS
 from outsourcer.lib.validation import FIRST_DAY, LAST_DAY
 

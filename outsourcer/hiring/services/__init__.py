@@ -1,8 +1,8 @@
 """Every write of the hiring domain, one module per area; re-exported here."""
 
+from outsourcer.hiring.services.job_invitations import job_invite  # noqa: F401
 from outsourcer.hiring.services.jobs import (  # noqa: F401
     job_create,
-    job_invite,
     job_share_link_create,
     job_share_link_revoke,
     job_status_change,
