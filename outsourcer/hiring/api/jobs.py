@@ -46,7 +46,13 @@ def _moment_in_range(moment: datetime) -> datetime:
 Moment = Annotated[
     AwareDatetime,
     AfterValidator(_moment_in_range),
-    WithJsonSchema({"type": "string", "format": "date-time", "pattern": r"^20\d{2}-\d{2}-\d{2}T"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date-time",
+            "pattern": r"^20\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$",
+        }
+    ),
 ]
 
 
@@ -236,7 +242,7 @@ def job_share_link_create(request: HttpRequest, job_id: ObjectId, payload: Share
 
 
 @router.delete(
-    "/{job_id}/share-link", operation_id="job_share_link_revoke", response=with_errors({204: None}, write=True)
+    "/{job_id}/share-link", operation_id="job_share_link_delete", response=with_errors({204: None}, write=True)
 )
 def job_share_link_revoke(request: HttpRequest, job_id: ObjectId):
     """Revoke the share link (400 `no_share_link` when there is none)."""
