@@ -52,8 +52,8 @@ SHARE_DAYS = "A share link lasts from 1 to {limit} days."
 
 
 def share_link_days_default() -> int:
-    """How long a new share link lasts unless told: settings.HIRING_SHARE_LINK_DAYS (14)."""
-    return int(getattr(settings, "HIRING_SHARE_LINK_DAYS", 14))
+    """How long a new share link lasts unless told: settings.HIRING_SHARE_LINK_DAYS (14), held to 1–90."""
+    return min(max(int(getattr(settings, "HIRING_SHARE_LINK_DAYS", 14)), 1), MAX_SHARE_DAYS)
 
 
 # --- validation ------------------------------------------------------------------------------

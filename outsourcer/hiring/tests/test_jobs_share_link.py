@@ -39,6 +39,8 @@ def test_the_default_lifetime_is_a_setting_and_each_link_may_choose(personas, jo
     settings.HIRING_SHARE_LINK_DAYS = 3
     assert job_share_link_create(job=job, actor=personas.bob).share_expires_at == NOW + timedelta(days=3)
     assert job_share_link_create(job=job, actor=personas.bob, days=30).share_expires_at == NOW + timedelta(days=30)
+    settings.HIRING_SHARE_LINK_DAYS = 365  # held to the longest a link may last
+    assert job_share_link_create(job=job, actor=personas.bob).share_expires_at == NOW + timedelta(days=90)
 
 
 @pytest.mark.parametrize("days", [0, 91, -1])
