@@ -189,6 +189,8 @@ def job_update(request: HttpRequest, job_id: ObjectId, payload: JobPatch):
     budget = access_budget(ctx, budget_id) if budget_id else None
     if "skills" in data and data["skills"] is None:
         data["skills"] = []
+    if "rate_model" in data and data["rate_model"] is None:  # a job always wants some rate model
+        del data["rate_model"]
     return _job(services.job_update(job=job, actor=ctx.user, budget=budget, **data))
 
 

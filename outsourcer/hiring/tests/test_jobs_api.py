@@ -103,13 +103,17 @@ def test_the_list_pages_by_cursor_and_filters_by_status(api_as, personas, budget
 
 
 def test_patch_changes_only_what_is_sent_and_null_clears(api_as, personas, budget):
-    job = insert_job(personas, budget=budget, status=JobStatus.DRAFT)
 
-    response = api_as(personas.bob).patch(f"/jobs/{job.pk}", {"title": "Summer photos", "deadline_on": None})
+    job = insert_job(personas, budget=budget, status=JobStatus.DRAFT, rate_model="hourly")
+
+    response = api_as(personas.bob).patch(
+        f"/jobs/{job.pk}", {"title": "Summer photos", "deadline_on": None, "rate_model": None}
+    )
 
     job.refresh_from_db()
     assert response.status_code == 200
     assert (job.title, job.deadline_on, job.goal) == ("Summer photos", None, "Sell more spring pastries online.")
+    assert job.rate_model == "hourly"  # never left without one
 
 
 def test_patch_refuses_a_closed_job(api_as, personas, budget):
