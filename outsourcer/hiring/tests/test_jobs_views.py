@@ -57,6 +57,17 @@ def test_the_list_filters_by_status(login_as, personas, org_url, budget):
     assert "Closed one" in every and "Open one" in every
 
 
+def test_the_filter_answers_htmx_with_the_results_only(login_as, personas, org_url, budget):
+    insert_job(personas, budget=budget, title="Closed one", status=JobStatus.CLOSED)
+
+    response = login_as(personas.vera).get(
+        org_url("hiring:job-list"), {"status": "closed"}, headers={"HX-Request": "true"}
+    )
+
+    body = text(response)
+    assert body.lstrip().startswith('<section id="results">') and "Closed one" in body
+
+
 def test_an_empty_list_invites_runners_to_post_a_job(login_as, personas, org_url):
     manager = text(login_as(personas.bob).get(org_url("hiring:job-list")))
     viewer = text(login_as(personas.vera).get(org_url("hiring:job-list")))

@@ -44,7 +44,8 @@ def job_list(request, ctx: OrgContext):
         "page": page,
         "may_manage": ctx.may("job.manage"),
     }
-    return render(request, "hiring/jobs/list.html", context)
+    template = "hiring/jobs/list.html#results" if request.headers.get("HX-Request") else "hiring/jobs/list.html"
+    return render(request, template, context)
 
 
 def _budgets(ctx: OrgContext) -> dict[int, tuple[str, str]]:
