@@ -4,6 +4,7 @@ durations in hours, dates as dates, and never a stored field name or a row id.""
 import re
 
 import pytest
+from django.utils import timezone
 
 from outsourcer.audit.actions import Entry, declared_actions, describe, event_sentence, override_actions
 from outsourcer.audit.models import Event
@@ -309,10 +310,13 @@ def test_an_undeclared_action_reads_as_its_words_and_its_changes():
 
 
 def test_jobs_read_as_sentences():
+    # A moment reads in the viewer's zone; this one is UTC.
+    with timezone.override("UTC"):
+        updated = _says("job_updated")
     assert _says("job_created") == (
         "drafted the job “Spring menu photos” from the budget “Photos”, expecting €1,500.00 to €3,000.00"
     )
-    assert _says("job_updated") == (
+    assert updated == (
         "changed the job “Spring menu photos”: changed the title from “Menu photos” to “Spring menu photos”, "
         "raised the highest expected amount from €3,000.00 to €3,500.00 and set the bid deadline to "
         "24 Mar 2025, 17:00; rewrote the goal"
