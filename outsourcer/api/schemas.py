@@ -4,11 +4,11 @@ Constraints live in the schema (so they show up in the OpenAPI document and are 
 hidden validators; the services still check every rule again.
 """
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from ninja import Field
-from pydantic import AfterValidator, WithJsonSchema
+from pydantic import AfterValidator, AwareDatetime, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from outsourcer.lib.limits import MAX_AMOUNT_CENTS, MAX_ID, MAX_RATE_MICROS, MAX_WEEK_MINUTES
@@ -26,6 +26,23 @@ def Text(max_length: int, *, min_length: int = 0, multiline: bool = False):  # c
         AfterValidator(strip_controls_multiline if multiline else strip_controls),
     ]
 
+
+def _moment_in_range(moment: datetime) -> datetime:
+    # The same days stored dates may have (lib/validation.FIRST_DAY..LAST_DAY): a deadline in
+    # year 9999 would only make working-time arithmetic run long for nothing.
+    if not FIRST_DAY <= moment.date() <= LAST_DAY:
+        raise PydanticCustomError("datetime_out_of_range", f"Use a moment from {FIRST_DAY} to {LAST_DAY}.")
+    return moment
+
+
+# An ISO 8601 moment with its offset ("2025-03-21T17:00:00+01:00"); a time without one is refused.
+# The pattern documents (and tells the fuzzer) that nothing else, NUL included, gets through.
+MOMENT_PATTERN = r"^20\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$"
+Moment = Annotated[
+    AwareDatetime,
+    AfterValidator(_moment_in_range),
+    WithJsonSchema({"type": "string", "format": "date-time", "pattern": MOMENT_PATTERN}),
+]
 
 Name = Text(120, min_length=1)
 ShortText = Text(120)

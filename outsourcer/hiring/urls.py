@@ -1,6 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from outsourcer.hiring.views import jobs
 
 app_name = "hiring"
 
 # Organization pages under /o/<org>/hiring/; each area adds its paths in its own block.
-urlpatterns = []
+urlpatterns = [
+    # jobs
+    path("jobs/", jobs.job_list, name="job-list"),
+    path("jobs/new/", jobs.job_create, name="job-create"),
+    path("jobs/<int:job_id>/", jobs.job_detail, name="job-detail"),
+    path("jobs/<int:job_id>/edit/", jobs.job_edit, name="job-edit"),
+    path("jobs/<int:job_id>/status/", jobs.job_status, name="job-status"),
+    path("jobs/<int:job_id>/invite/", jobs.job_invite, name="job-invite"),
+    path("jobs/<int:job_id>/share/", jobs.job_share, name="job-share"),
+    path("jobs/<int:job_id>/share/revoke/", jobs.job_share_revoke, name="job-share-revoke"),
+    # Placeholder until the comparison page is merged (it replaces this line).
+    path("jobs/<int:job_id>/compare/", jobs.job_compare_placeholder, name="job-compare"),
+]

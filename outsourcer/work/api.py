@@ -6,24 +6,21 @@ organization engages (`contractor_id`), or one described by hand (`time_zone`, `
 ("brief.check"); portal tokens get 404 like every organization endpoint.
 """
 
-from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
-from pydantic import AfterValidator, AwareDatetime, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import WithJsonSchema
 
 from outsourcer.accounts.access import OrgContext
 from outsourcer.api.auth import org_context
 from outsourcer.api.errors import with_errors
-from outsourcer.api.schemas import LongText, ObjectId, Text, TimeZone, WorkingHours
+from outsourcer.api.schemas import LongText, Moment, ObjectId, Text, TimeZone, WorkingHours
 from outsourcer.lib.durations import hours_to_minutes
 from outsourcer.lib.errors import FieldErrors
 from outsourcer.lib.limits import MAX_ESTIMATE_MINUTES, MAX_WEEK_HOURS
-from outsourcer.lib.validation import FIRST_DAY, LAST_DAY
 from outsourcer.work.access import access_brief_contractor
 from outsourcer.work.briefs import CODES, Brief, ContractorWindow, brief_check, contractor_window_clean
 
@@ -31,24 +28,6 @@ router = Router(tags=["briefs"])
 
 ONE_CONTRACTOR = "Give either contractor_id or the contractor's time_zone (with working hours and capacity), not both."
 NO_CONTRACTOR = "Give contractor_id, or the contractor's time_zone, working_hours and weekly_capacity_hours."
-
-
-def _moment_in_range(moment: datetime) -> datetime:
-    # The same years stored dates may have (lib/validation.FIRST_DAY..LAST_DAY): a deadline in
-    # year 9999 would only make the working-time arithmetic run long for nothing.
-    if not FIRST_DAY.year <= moment.year <= LAST_DAY.year:
-        raise PydanticCustomError("datetime_out_of_range", f"Use a moment from {FIRST_DAY.year} to {LAST_DAY.year}.")
-    return moment
-
-
-# An ISO 8601 moment with its offset ("2025-03-21T17:00:00+01:00"); a time without one is refused.
-# The pattern documents (and tells the fuzzer) that nothing else, NUL included, gets through.
-MOMENT_PATTERN = r"^20\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$"
-Moment = Annotated[
-    AwareDatetime,
-    AfterValidator(_moment_in_range),
-    WithJsonSchema({"type": "string", "format": "date-time", "pattern": MOMENT_PATTERN}),
-]
 
 
 def _hours(maximum: int, max_digits: int):

@@ -4,6 +4,7 @@ durations in hours, dates as dates, and never a stored field name or a row id.""
 import re
 
 import pytest
+from django.utils import timezone
 
 from outsourcer.audit.actions import Entry, declared_actions, describe, event_sentence, override_actions
 from outsourcer.audit.models import Event
@@ -45,6 +46,21 @@ PROFILE = {
     "volume_tiers": [],
 }
 TIME = {"worked_on": "2025-03-17", "minutes": 360, "note": "Sketches"}
+JOB = {
+    "title": "Spring menu photos",
+    "goal": "Sell more pastries online.",
+    "deliverables": "30 photos",
+    "acceptance_criteria": "",
+    "deadline_on": "2025-04-30",
+    "skills": "photography",
+    "rate_model": "fixed",
+    "expected_min_cents": 150_000,
+    "expected_max_cents": 300_000,
+    "bids_due_at": "2025-03-24T17:00:00+00:00",
+    "budget": "Photos",
+    "budget_id": 3,
+    "currency": "EUR",
+}
 
 # (object name as stored, before, after) as the services record them, old shapes included.
 SAMPLES = {
@@ -184,6 +200,38 @@ SAMPLES = {
         None,
         {"contract_id": 5, "month": "2025-03-01", "amount_cents": 200_000, "until": "2025-03-31"},
     ),
+    # hiring: jobs
+    "job_created": ("Spring menu photos", None, {**JOB, "status": "draft"}),
+    "job_updated": (
+        "Spring menu photos",
+        {"title": "Menu photos", "goal": "Sell", "expected_max_cents": 300_000, "bids_due_at": None, "currency": "EUR"},
+        {
+            "title": "Spring menu photos",
+            "goal": "Sell more",
+            "expected_max_cents": 350_000,
+            "bids_due_at": "2025-03-24T17:00:00+00:00",
+            "currency": "EUR",
+        },
+    ),
+    "job_opened": (
+        "Spring menu photos",
+        {"status": "draft"},
+        {"status": "open", "bids_due_at": "2025-03-24T17:00:00+00:00"},
+    ),
+    "job_reopened": (
+        "Spring menu photos",
+        {"status": "closed"},
+        {"status": "open", "bids_due_at": "2025-03-31T17:00:00+00:00"},
+    ),
+    "job_closed": ("Spring menu photos", {"status": "open"}, {"status": "closed", "bids_due_at": None}),
+    "job_cancelled": ("Spring menu photos", {"status": "draft"}, {"status": "cancelled", "bids_due_at": None}),
+    "job_contractors_invited": ("Spring menu photos", None, {"contractors": ["Carol Contractor", "Erin Bidder"]}),
+    "job_share_link_created": (
+        "Spring menu photos",
+        None,
+        {"expires_at": "2025-03-31T10:00:00+00:00", "replaced": True},
+    ),
+    "job_share_link_revoked": ("Spring menu photos", None, None),
 }
 # What any action might carry, for actions declared after this file was written.
 ANY_PAYLOAD = {
@@ -259,3 +307,20 @@ def test_overrides_are_the_declared_ones():
 def test_an_undeclared_action_reads_as_its_words_and_its_changes():
     event = _event("budget_threshold_crossed", "Ads", {"amount_cents": 100}, {"amount_cents": 250})
     assert event_sentence(event) == "budget threshold crossed “Ads”: raised the amount from 1.00 to 2.50."
+
+
+def test_jobs_read_as_sentences():
+    # A moment reads in the viewer's zone; this one is UTC.
+    with timezone.override("UTC"):
+        updated = _says("job_updated")
+    assert _says("job_created") == (
+        "drafted the job “Spring menu photos” from the budget “Photos”, expecting €1,500.00 to €3,000.00"
+    )
+    assert updated == (
+        "changed the job “Spring menu photos”: changed the title from “Menu photos” to “Spring menu photos”, "
+        "raised the highest expected amount from €3,000.00 to €3,500.00 and set the bid deadline to "
+        "24 Mar 2025, 17:00; rewrote the goal"
+    )
+    assert _says("job_contractors_invited") == (
+        "invited Carol Contractor and Erin Bidder to bid on “Spring menu photos”"
+    )

@@ -1,1 +1,15 @@
 """Every read of the hiring domain used by pages and the API, one module per area; re-exported here."""
+
+from outsourcer.hiring.selectors.jobs import (  # noqa: F401
+    JobShareLinkUnusable,
+    expected_text,
+    job_bid_summary,
+    job_for_share_token,
+    job_invitation_list_for_job,
+    job_invite_choices,
+    job_list_for_organization,
+    job_portal_url,
+    job_share_is_live,
+    job_share_token,
+    job_share_url,
+)

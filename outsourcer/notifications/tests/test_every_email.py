@@ -7,6 +7,7 @@ e-mail template fails `test_every_email_template_has_a_sender_here` until it is 
 """
 
 import re
+from datetime import timedelta
 from html import unescape
 from pathlib import Path
 
@@ -21,7 +22,9 @@ from outsourcer.accounts.services.signup import signup_request
 from outsourcer.budgets.services import expense_record
 from outsourcer.contractors.services import contractor_create, contractor_invite
 from outsourcer.contracts.services import time_entry_reject
+from outsourcer.hiring.services import job_invite
 from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_contract
+from outsourcer.testing.hiring import insert_job
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +50,13 @@ def _budget_alert(personas, client, name=AWKWARD):
 def _contractor_invitation(personas, client):
     engagement = contractor_create(organization=personas.org, actor=personas.alice, profile={"name": AWKWARD})
     contractor_invite(engagement=engagement, actor=personas.alice, email="tom@jerry.example")
+
+
+def _job_invitation(personas, client):
+    # Carol has an account: the one e-mail is the job's (a contractor without one also gets the
+    # account invitation, tested in hiring/tests/test_jobs_invitations.py).
+    job = insert_job(personas, title=AWKWARD, goal=AWKWARD, bids_due_at=NOW + timedelta(days=7))
+    job_invite(job=job, actor=personas.alice, engagement_ids=[personas.carol_engagement.pk])
 
 
 def _member_invitation(personas, client):
@@ -88,6 +98,7 @@ def _signup_existing(personas, client):
 SENDERS = {
     "budget_alert.txt": _budget_alert,
     "contractor_invitation.txt": _contractor_invitation,
+    "job_invitation.txt": _job_invitation,
     "member_invitation.txt": _member_invitation,
     "password_reset.txt": _password_reset,
     "signup_confirm.txt": _signup_confirm,
