@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class HiringConfig(AppConfig):
     name = "outsourcer.hiring"
     label = "hiring"
+
+    def ready(self) -> None:
+        from outsourcer.contractors.merge import contractor_merge_rule_register
+        from outsourcer.hiring.services.merge import bids_move, invitations_move
+
+        # A merged prospect's hiring rows are the account's from now on (contractors/merge.py).
+        contractor_merge_rule_register("hiring.JobInvitation", "contractor", invitations_move)
+        contractor_merge_rule_register("hiring.Bid", "contractor", bids_move)
+        for label in ("hiring.JobMessage", "hiring.Interview", "hiring.ReferenceCheck"):
+            contractor_merge_rule_register(label, "contractor")

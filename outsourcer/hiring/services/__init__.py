@@ -1,1 +1,11 @@
 """Every write of the hiring domain, one module per area; re-exported here."""
+
+from outsourcer.hiring.services.job_invitations import job_invite  # noqa: F401
+from outsourcer.hiring.services.jobs import (  # noqa: F401
+    job_create,
+    job_share_link_create,
+    job_share_link_revoke,
+    job_status_change,
+    job_update,
+)
+from outsourcer.hiring.services.merge import bids_move, invitations_move  # noqa: F401
