@@ -44,6 +44,24 @@ PROFILE = {
     "working_hours": {"mon": ["09:00", "17:00"]},
     "volume_tiers": [],
 }
+BID = {
+    "rate_model": "fixed",
+    "currency": "EUR",
+    "exchange_rate_micros": None,
+    "fixed_total_cents": 300_000,
+    "hourly_rate_cents": None,
+    "estimated_minutes": None,
+    "retainer_fee_cents": None,
+    "retainer_months": None,
+    "total_cents": 300_000,
+    "total_budget_cents": 300_000,
+    "approach": "Two mornings",
+    "questions": "",
+    "proposed_start_on": "2025-03-20",
+    "finishes_on": "2025-04-10",
+    "job": "Product photos",
+    "contractor": "Carol Contractor",
+}
 TIME = {"worked_on": "2025-03-17", "minutes": 360, "note": "Sketches"}
 
 # (object name as stored, before, after) as the services record them, old shapes included.
@@ -184,6 +202,37 @@ SAMPLES = {
         None,
         {"contract_id": 5, "month": "2025-03-01", "amount_cents": 200_000, "until": "2025-03-31"},
     ),
+    # hiring: bids and the bidders' Q&A
+    "bid_submitted": (
+        "Bid by Carol Contractor on Product photos",
+        None,
+        {**BID, "revision": 1, "through_share_link": False},
+    ),
+    "bid_revised": (
+        "Bid by Carol Contractor on Product photos",
+        None,
+        {
+            **BID,
+            "rate_model": "hourly",
+            "fixed_total_cents": None,
+            "hourly_rate_cents": 5000,
+            "estimated_minutes": 2400,
+            "total_cents": 200_000,
+            "total_budget_cents": 200_000,
+            "revision": 2,
+            "through_share_link": False,
+        },
+    ),
+    "bid_withdrawn": (
+        "Bid by Carol Contractor on Product photos",
+        {"status": "submitted"},
+        {"status": "withdrawn", "job": "Product photos", "contractor": "Carol Contractor"},
+    ),
+    "job_message_posted": (
+        "Message on Product photos",
+        None,
+        {"job": "Product photos", "contractor": "Carol Contractor", "from_contractor": True},
+    ),
 }
 # What any action might carry, for actions declared after this file was written.
 ANY_PAYLOAD = {
@@ -259,3 +308,11 @@ def test_overrides_are_the_declared_ones():
 def test_an_undeclared_action_reads_as_its_words_and_its_changes():
     event = _event("budget_threshold_crossed", "Ads", {"amount_cents": 100}, {"amount_cents": 250})
     assert event_sentence(event) == "budget threshold crossed “Ads”: raised the amount from 1.00 to 2.50."
+
+
+def test_bids_read_with_their_terms():
+    assert _says("bid_submitted") == "submitted a bid on the job “Product photos”: €3,000.00 fixed price"
+    assert _says("bid_revised") == (
+        "revised the bid on the job “Product photos” (revision 2): "
+        "€50.00 an hour for about 40 h (€2,000.00)"
+    )

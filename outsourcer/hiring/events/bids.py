@@ -46,23 +46,23 @@ def _with_terms(text: str, entry: Entry) -> str:
 def _bid_submitted(entry: Entry) -> str:
     if entry.get("through_share_link"):
         return _with_terms(f"applied through the share link{_job(entry)}{_as(entry)}", entry)
-    return _with_terms(f"submitted a bid{_job(entry)}{_as(entry)}", entry)
+    return _with_terms(f"submitted a bid{_job(entry)}", entry)
 
 
 def _bid_revised(entry: Entry) -> str:
     revision = entry.get("revision")
-    text = f"revised the bid{_job(entry)}{_as(entry)}"
+    text = f"revised the bid{_job(entry)}"
     return _with_terms(text + (f" (revision {revision})" if revision else ""), entry)
 
 
 def _bid_withdrawn(entry: Entry) -> str:
-    return f"withdrew the bid{_job(entry)}{_as(entry)}"
+    return f"withdrew the bid{_job(entry)}"
 
 
 def _message_posted(entry: Entry) -> str:
     who = entry.get("contractor")
     if entry.get("from_contractor"):
-        return f"asked a question{_job(entry)}{_as(entry)}"
+        return f"asked a question{_job(entry)}"
     return f"answered {who}{_job(entry)}" if who else f"answered a bidder{_job(entry)}"
 
 
