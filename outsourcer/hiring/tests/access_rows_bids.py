@@ -90,4 +90,42 @@ PAGE_ROWS = [
         data=_apply, get_allowed=True),
 ]  # fmt: skip
 
-ROWS = PAGE_ROWS
+
+
+def _thread_api(p):
+    kwargs = _thread(p)
+    kwargs.pop("org_slug")
+    return kwargs
+
+
+def _oscars_job(p):
+    job = insert_job(p, organization=p.other_org, bids_due_at=timezone.now() + timedelta(days=7))
+    insert_invitation(job, p.dan_engagement)
+    return job
+
+
+API_ROWS = [
+    Row("/api/v1/portal/jobs", API_PORTAL_LIST, api=True),
+    Row("/api/v1/portal/jobs/{job_id}", API_CAROLS, api=True, kwargs=_job),
+    Row("/api/v1/portal/jobs/{job_id}", expect(401, 404, 404, 404, 404, 200, 404), api=True,
+        kwargs=lambda p: {"job_id": _oscars_job(p).pk}, note="Dan's invitation"),
+    Row("/api/v1/portal/jobs/{job_id}/bid", API_CAROLS, api=True, kwargs=_bid),
+    Row("/api/v1/portal/jobs/{job_id}/bid", API_CAROLS, method="POST", api=True, kwargs=_job,
+        data=lambda p: BID_TERMS, wrote=SUBMITTED),
+    Row("/api/v1/portal/jobs/{job_id}/bid/withdraw", API_CAROLS, method="POST", api=True, kwargs=_bid),
+    Row("/api/v1/portal/jobs/{job_id}/messages", API_CAROLS, api=True, kwargs=_answered),
+    Row("/api/v1/portal/jobs/{job_id}/messages", API_CAROLS_CREATE, method="POST", api=True, kwargs=_job,
+        data=lambda p: {"body": "When?"}),
+    Row("/api/v1/portal/jobs/{job_id}/messages/read", API_CAROLS, method="POST", api=True, kwargs=_answered,
+        wrote=READ),
+    Row("/api/v1/jobs/{job_id}/bids", API_ORG_READ, api=True, kwargs=_bid),
+    Row("/api/v1/jobs/{job_id}/bids/{bid_id}", API_ORG_READ, api=True, kwargs=_bid),
+    Row("/api/v1/jobs/{job_id}/threads", API_ORG_READ, api=True, kwargs=_thread_api),
+    Row("/api/v1/jobs/{job_id}/threads/{contractor_id}", API_ORG_READ, api=True, kwargs=_thread_api),
+    Row("/api/v1/jobs/{job_id}/threads/{contractor_id}/messages", API_ORG_RUNNER, method="POST", api=True,
+        kwargs=_thread_api, data=lambda p: {"body": "Yes."}),
+    Row("/api/v1/jobs/{job_id}/threads/{contractor_id}/read", expect(401, 200, 200, 403, 404, 404, 404),
+        method="POST", api=True, kwargs=_thread_api, wrote=READ),
+]  # fmt: skip
+
+ROWS = PAGE_ROWS + API_ROWS
