@@ -313,6 +313,5 @@ def test_an_undeclared_action_reads_as_its_words_and_its_changes():
 def test_bids_read_with_their_terms():
     assert _says("bid_submitted") == "submitted a bid on the job “Product photos”: €3,000.00 fixed price"
     assert _says("bid_revised") == (
-        "revised the bid on the job “Product photos” (revision 2): "
-        "€50.00 an hour for about 40 h (€2,000.00)"
+        "revised the bid on the job “Product photos” (revision 2): €50.00 an hour for about 40 h (€2,000.00)"
     )

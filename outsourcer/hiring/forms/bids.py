@@ -2,6 +2,7 @@
 They turn typed text ("1,200.50", "7.5" hours, "0.92") into cents, minutes and micros; the services
 check every rule again."""
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -9,12 +10,12 @@ from django import forms
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.budgets.exchange import rate_micros_from_text, rate_text
 from outsourcer.budgets.forms import DATE_INPUT, money_field, parse_money_into
-from outsourcer.contracts.forms.contracts import hours_field
 from outsourcer.hiring.models import Bid, RateModel
 from outsourcer.hiring.services.bids import MAX_APPROACH, MAX_QUESTIONS, MAX_RETAINER_MONTHS
 from outsourcer.hiring.services.messages import MAX_MESSAGE
 from outsourcer.lib.durations import hours_to_minutes, minutes_to_hours
 from outsourcer.lib.errors import ServiceErrorsMixin
+from outsourcer.lib.limits import MAX_ESTIMATE_MINUTES
 from outsourcer.lib.money import amount_text
 from outsourcer.lib.pickers import CurrencyField
 
@@ -25,10 +26,22 @@ class BidForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     rate_model = forms.ChoiceField(label="How you charge", choices=RateModel.choices, widget=forms.RadioSelect)
     fixed_total = money_field("Fixed total", required=False, help_text="For the whole job.")
     hourly_rate = money_field("Hourly rate", required=False)
-    estimated_hours = hours_field("Estimated hours")
+    estimated_hours = forms.DecimalField(
+        label="Estimated hours",
+        required=False,
+        min_value=Decimal("0.01"),
+        max_value=MAX_ESTIMATE_MINUTES // 60,
+        max_digits=7,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
+    )
     retainer_fee = money_field("Monthly fee", required=False)
     retainer_months = forms.IntegerField(
-        label="Months", required=False, min_value=1, max_value=MAX_RETAINER_MONTHS, help_text="How long the retainer runs."
+        label="Months",
+        required=False,
+        min_value=1,
+        max_value=MAX_RETAINER_MONTHS,
+        help_text="How long the retainer runs.",
     )
     currency = CurrencyField(required=False, initial="")
     exchange_rate = forms.CharField(
@@ -68,9 +81,9 @@ class BidForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
         self.job_currency = job_currency
         self.fields["currency"].widget.attrs["placeholder"] = job_currency
         self.fields["currency"].help_text = f"The job is priced in {job_currency}. Leave empty to bid in it."
-        self.fields["exchange_rate"].help_text = (
-            f"Only for a bid in another currency: {job_currency} per 1 unit of yours, e.g. 0.92."
-        )
+        self.fields[
+            "exchange_rate"
+        ].help_text = f"Only for a bid in another currency: {job_currency} per 1 unit of yours, e.g. 0.92."
 
     def clean(self):
         cleaned = super().clean()

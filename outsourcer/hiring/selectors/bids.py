@@ -2,14 +2,15 @@
 a job's bids and threads for the organization, and the job a share link opens."""
 
 from dataclasses import dataclass
+
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from outsourcer.accounts.models import Organization
 from outsourcer.contractors.models import Contractor
 from outsourcer.hiring.models import Bid, BidRevision, Job, JobInvitation, JobMessage, JobStatus
-from outsourcer.lib.access import one_or_404
 from outsourcer.hiring.tokens import TokenExpired, TokenInvalid, token_read
+from outsourcer.lib.access import one_or_404
 
 SHARE_KIND = "job-share"
 # The signature's own bound; the job's `share_expires_at` is the link's real expiry.
@@ -58,11 +59,7 @@ def organization_choices_for_contractor(*, contractor: Contractor) -> list[tuple
 
 def bid_get_for_contractor(*, job: Job, contractor: Contractor) -> Bid | None:
     """The contractor's own bid on `job` with its revisions (newest first), or None."""
-    return (
-        Bid.objects.filter(job=job, contractor=contractor)
-        .prefetch_related(_revisions_newest_first())
-        .first()
-    )
+    return Bid.objects.filter(job=job, contractor=contractor).prefetch_related(_revisions_newest_first()).first()
 
 
 def _revisions_newest_first() -> Prefetch:
@@ -76,7 +73,9 @@ def bid_list_for_job(*, job: Job) -> QuerySet[Bid]:
 
 def thread_messages(*, job: Job, contractor: Contractor) -> QuerySet[JobMessage]:
     """The messages of one bidder's thread on `job`, oldest first, with their authors."""
-    return JobMessage.objects.filter(job=job, contractor=contractor).select_related("author").order_by("created_at", "pk")
+    return (
+        JobMessage.objects.filter(job=job, contractor=contractor).select_related("author").order_by("created_at", "pk")
+    )
 
 
 def thread_list_for_job(*, job: Job) -> QuerySet[JobMessage]:
@@ -133,3 +132,14 @@ def _share_job(token: str) -> ShareLink:
     if job.status != JobStatus.OPEN or (job.bids_due_at is not None and timezone.now() >= job.bids_due_at):
         return ShareLink(job, "closed")
     return ShareLink(job)
+
+
+__all__ = [
+    "bid_get_for_contractor",
+    "bid_list_for_job",
+    "job_bidder_get",
+    "job_list_for_contractor",
+    "organization_choices_for_contractor",
+    "thread_list_for_job",
+    "thread_messages",
+]

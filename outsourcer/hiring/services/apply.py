@@ -27,15 +27,14 @@ def bid_apply(*, job: Job, name: str, email: str, company: str = "", terms: dict
     email = errors.email(email)
     errors.raise_if_any()
     with transaction.atomic():
-        known = Engagement.objects.filter(
-            organization_id=job.organization_id, contractor__email__iexact=email
-        ).exists()
+        known = Engagement.objects.filter(organization_id=job.organization_id, contractor__email__iexact=email).exists()
         if known:
             raise DomainError(KNOWN_EMAIL.format(organization=job.organization.name), field="email", code="known_email")
         profile = {"name": name, "email": email, "company": company, "currency": terms.get("currency") or ""}
         if not profile["currency"]:
             profile.pop("currency")
         engagement = contractor_create(organization=job.organization, actor=None, profile=profile)
-        return bid_submit(
-            job=job, contractor=engagement.contractor, actor=None, through_share_link=True, **terms
-        )
+        return bid_submit(job=job, contractor=engagement.contractor, actor=None, through_share_link=True, **terms)
+
+
+__all__ = ["bid_apply"]

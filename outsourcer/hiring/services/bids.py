@@ -214,7 +214,11 @@ def bid_submit(
     cleaned = _clean_bid(job, values)
     with transaction.atomic():
         # The job row is the lock: a bid and the job's closing or award cannot cross.
-        job = Job.objects.select_for_update().select_related("budget", "organization", "created_by").get(pk=job.pk)
+        job = (
+            Job.objects.select_for_update(of=("self",))
+            .select_related("budget", "organization", "created_by")
+            .get(pk=job.pk)
+        )
         _check_open(job)
         engagement = _engagement_for(job, contractor, through_share_link=through_share_link)
         bid = Bid.objects.select_for_update().filter(job=job, contractor=contractor).first()
@@ -230,7 +234,11 @@ def bid_submit(
         bid.save()
         snapshot = _snapshot(bid)
         BidRevision.objects.create(
-            organization_id=job.organization_id, bid=bid, number=bid.revision, terms=snapshot, created_at=bid.submitted_at
+            organization_id=job.organization_id,
+            bid=bid,
+            number=bid.revision,
+            terms=snapshot,
+            created_at=bid.submitted_at,
         )
         event_record(
             action=events.BID_REVISED if revised else events.BID_SUBMITTED,
@@ -253,9 +261,9 @@ def bid_withdraw(*, bid: Bid, actor: User | None) -> Bid:
     """Withdraw a submitted bid until the job's bid deadline; it may be submitted again before then.
     Raises DomainError after the deadline, once the job is no longer open, or from another status."""
     with transaction.atomic():
-        job = Job.objects.select_for_update().select_related("organization").get(pk=bid.job_id)
+        job = Job.objects.select_for_update(of=("self",)).select_related("organization").get(pk=bid.job_id)
         _check_open(job)
-        bid = Bid.objects.select_for_update().select_related("contractor").get(pk=bid.pk)
+        bid = Bid.objects.select_for_update(of=("self",)).select_related("contractor").get(pk=bid.pk)
         before = bid.status
         bid.status = BID_FLOW.next(bid.status, BidStatus.WITHDRAWN)
         bid.save(update_fields=["status", "updated_at"])
@@ -268,3 +276,6 @@ def bid_withdraw(*, bid: Bid, actor: User | None) -> Bid:
             after={"status": bid.status, "job": job.title, "contractor": bid.contractor.name},
         )
     return bid
+
+
+__all__ = ["bid_submit", "bid_total_cents", "bid_withdraw"]

@@ -125,3 +125,6 @@ def job_messages_mark_read(*, job: Job, contractor: Contractor, by_contractor: b
     return JobMessage.objects.filter(
         job=job, contractor=contractor, from_contractor=not by_contractor, read_at=None
     ).update(read_at=timezone.now())
+
+
+__all__ = ["job_message_post", "job_messages_mark_read"]

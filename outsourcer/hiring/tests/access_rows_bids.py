@@ -91,7 +91,6 @@ PAGE_ROWS = [
 ]  # fmt: skip
 
 
-
 def _thread_api(p):
     kwargs = _thread(p)
     kwargs.pop("org_slug")

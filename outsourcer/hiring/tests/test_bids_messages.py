@@ -36,7 +36,11 @@ def test_a_question_tells_the_jobs_creator_in_app(job, personas, django_capture_
     with django_capture_on_commit_callbacks(execute=True):
         message = _ask(job, personas)
 
-    assert (message.from_contractor, message.author, message.organization_id) == (True, personas.carol, job.organization_id)
+    assert (message.from_contractor, message.author, message.organization_id) == (
+        True,
+        personas.carol,
+        job.organization_id,
+    )
     notice = Notification.objects.get(user=personas.alice, kind="job_message")
     assert "Carol Contractor asked" in notice.message and "Saturday" in notice.message
     assert not mail.outbox  # the organization reads it in the app

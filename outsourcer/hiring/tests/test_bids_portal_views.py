@@ -5,8 +5,8 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from outsourcer.hiring.models import Bid, BidStatus, JobMessage

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 def shared(personas, frozen):
     nonce = token_nonce()
     job = insert_job(personas, created_by=personas.alice, share_nonce=nonce, share_expires_at=NOW + timedelta(days=10))
-    return job, reverse("hiring-public:job-apply", kwargs={"token": token_make(kind="job-share", row_id=job.pk, nonce=nonce)})
+    return job, reverse(
+        "hiring-public:job-apply", kwargs={"token": token_make(kind="job-share", row_id=job.pk, nonce=nonce)}
+    )
 
 
 def _application(**more):

@@ -68,7 +68,9 @@ def test_hourly_totals_round_half_up_to_the_cent(job, personas):
     assert bid_total_cents(rate_model="hourly", terms={"hourly_rate_cents": 3_333, "estimated_minutes": 1}) == 56
     assert bid_total_cents(rate_model="hourly", terms={"hourly_rate_cents": 1, "estimated_minutes": 30}) == 1
     assert bid_total_cents(rate_model="hourly", terms={"hourly_rate_cents": 1, "estimated_minutes": 29}) == 0
-    assert bid_total_cents(rate_model="retainer", terms={"retainer_fee_cents": 150_050, "retainer_months": 3}) == 450_150
+    assert (
+        bid_total_cents(rate_model="retainer", terms={"retainer_fee_cents": 150_050, "retainer_months": 3}) == 450_150
+    )
 
 
 def test_a_retainer_bid_totals_fee_times_months(job, personas):

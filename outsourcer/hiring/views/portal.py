@@ -52,7 +52,9 @@ def _job_page(request, contractor: Contractor, job: Job, *, bid_form=None, messa
     is_open = _is_open(job)
     may_bid = is_open and (bid is None or bid.status in (BidStatus.SUBMITTED, BidStatus.WITHDRAWN))
     if bid_form is None and may_bid:
-        bid_form = BidForm(initial=BidForm.initial_for(bid, rate_model=job.rate_model), job_currency=job.budget.currency)
+        bid_form = BidForm(
+            initial=BidForm.initial_for(bid, rate_model=job.rate_model), job_currency=job.budget.currency
+        )
     context = {
         "portal": True,
         "contractor": contractor,
