@@ -7,8 +7,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from outsourcer.contractors.merge import contractor_merge
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
-from outsourcer.hiring.models import Bid, JobStatus
+from outsourcer.hiring.models import Bid, JobMessage, JobStatus
 from outsourcer.hiring.tokens import token_make, token_nonce
 from outsourcer.testing.builders import NOW, TODAY
 from outsourcer.testing.hiring import insert_job
@@ -127,3 +128,15 @@ def test_an_altered_link_is_not_found(client, shared):
     assert client.get(url.replace("/jobs/", "/jobs/x")).status_code == 404
     other = reverse("hiring-public:job-apply", kwargs={"token": token_make(kind="reference", row_id=1, nonce="n")})
     assert client.get(other).status_code == 404
+
+
+def test_an_applicants_bid_and_thread_follow_their_record_into_an_account(client, shared, personas):
+    job, url = shared
+    client.post(url, _application())
+    nora = Contractor.objects.get(email="nora@new.example")
+    JobMessage.objects.create(organization=personas.org, job=job, contractor=nora, from_contractor=False, body="Hi")
+
+    contractor_merge(merged=nora, into=personas.dan_contractor)
+
+    assert Bid.objects.get(job=job).contractor == personas.dan_contractor
+    assert JobMessage.objects.get().contractor == personas.dan_contractor
