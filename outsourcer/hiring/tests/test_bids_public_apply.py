@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core import mail
 from django.urls import reverse
 
 from outsourcer.contractors.merge import contractor_merge
@@ -76,12 +77,20 @@ def test_every_field_has_a_size_limit(client, shared):
     assert not Contractor.objects.filter(name__startswith="NNN").exists()
 
 
-def test_an_email_the_organization_knows_is_refused(client, shared, personas):
+def test_an_email_the_organization_knows_saves_nothing_and_reveals_nothing(
+    client, shared, personas, django_capture_on_commit_callbacks
+):
     _, url = shared
-    response = client.post(url, _application(email=personas.carol_contractor.email))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, _application(email=personas.carol_contractor.email.upper()))
+    # The same answer as a newcomer's: the page does not tell whom Crumb & Co. works with.
+    assert response.status_code == 302 and response["Location"].endswith("?applied=1")
+    assert not Bid.objects.exists() and Contractor.objects.count() == 2
+    [email] = mail.outbox
+    assert email.to == [personas.carol_contractor.email] and "already works with you" in email.body
+    # Input errors still answer first, alike for known and unknown addresses.
+    response = client.post(url, _application(email=personas.carol_contractor.email, hourly_rate=""))
     assert response.status_code == 400
-    assert "already knows this e-mail address" in response.content.decode()
-    assert not Bid.objects.exists()
 
 
 def test_applying_is_throttled_per_address(client, shared, settings):

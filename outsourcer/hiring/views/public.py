@@ -28,17 +28,19 @@ def job_apply(request, token: str):
     if form.is_bound and not account_request_reserve(request, kind=THROTTLE_KIND, email=request.POST.get("email", "")):
         context = {"job": job, "form": form, "throttled": True}
         return render(request, "hiring/public/apply.html", context, status=429)
-    bid = form_save(
-        form,
-        lambda: services.bid_apply(
+
+    def apply() -> bool:
+        # None from the service (an address the organization knows) answers like a success.
+        services.bid_apply(
             job=job,
             name=form.cleaned_data["name"],
             email=form.cleaned_data["email"],
             company=form.cleaned_data.get("company") or "",
             terms=form.terms(),
-        ),
-    )
-    if bid is not None:
+        )
+        return True
+
+    if form_save(form, apply):
         return redirect(f"{request.path}?applied=1")
     status = 400 if form.errors else 200
     return render(request, "hiring/public/apply.html", {"job": job, "form": form}, status=status)

@@ -21,7 +21,7 @@ from outsourcer.accounts.services.signup import signup_request
 from outsourcer.budgets.services import expense_record
 from outsourcer.contractors.services import contractor_create, contractor_invite
 from outsourcer.contracts.services import time_entry_reject
-from outsourcer.hiring.services import job_message_post
+from outsourcer.hiring.services import bid_apply, job_message_post
 from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_contract
 from outsourcer.testing.hiring import insert_invitation, insert_job
 
@@ -69,6 +69,12 @@ def _job_message(personas, client):
     )
 
 
+def _job_apply_known(personas, client):
+    job = insert_job(personas, title=AWKWARD, bids_due_at=None)
+    terms = {"rate_model": "fixed", "fixed_total_cents": 1000, "proposed_start_on": TODAY, "finishes_on": TODAY}
+    bid_apply(job=job, name=AWKWARD, email=personas.carol_contractor.email, terms=terms)
+
+
 def _password_reset(personas, client):
     client.post(reverse("accounts:password-reset"), {"email": personas.alice.email})
 
@@ -98,6 +104,7 @@ def _signup_existing(personas, client):
 SENDERS = {
     "budget_alert.txt": _budget_alert,
     "contractor_invitation.txt": _contractor_invitation,
+    "job_apply_known.txt": _job_apply_known,
     "job_message.txt": _job_message,
     "member_invitation.txt": _member_invitation,
     "password_reset.txt": _password_reset,
