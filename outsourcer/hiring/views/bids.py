@@ -30,12 +30,14 @@ def job_thread(request, ctx: OrgContext, job_id: int, contractor_id: int):
     if posted is not None:
         messages.success(request, f"Your answer is sent to {contractor.name}.")
         return redirect("hiring:job-thread", org_slug=ctx.organization.slug, job_id=job.pk, contractor_id=contractor.pk)
+    thread = list(selectors.thread_messages(job=job, contractor=contractor))
     context = {
         "ctx": ctx,
         "job": job,
         "contractor": contractor,
         "bid": selectors.bid_get_for_contractor(job=job, contractor=contractor),
-        "thread": selectors.thread_messages(job=job, contractor=contractor),
+        "thread": thread,
+        "has_unread": any(m.read_at is None and m.from_contractor for m in thread),
         "form": form,
         "may_message": may_message,
     }

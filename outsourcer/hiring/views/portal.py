@@ -50,6 +50,7 @@ def _is_open(job: Job) -> bool:
 def _job_page(request, contractor: Contractor, job: Job, *, bid_form=None, message_form=None):
     bid = selectors.bid_get_for_contractor(job=job, contractor=contractor)
     is_open = _is_open(job)
+    thread = list(selectors.thread_messages(job=job, contractor=contractor))
     may_bid = is_open and (bid is None or bid.status in (BidStatus.SUBMITTED, BidStatus.WITHDRAWN))
     if bid_form is None and may_bid:
         bid_form = BidForm(
@@ -66,7 +67,8 @@ def _job_page(request, contractor: Contractor, job: Job, *, bid_form=None, messa
         "may_withdraw": is_open and bid is not None and bid.status == BidStatus.SUBMITTED,
         "bid_form": bid_form,
         "message_form": message_form or MessageForm(),
-        "thread": selectors.thread_messages(job=job, contractor=contractor),
+        "thread": thread,
+        "has_unread": any(m.read_at is None and not m.from_contractor for m in thread),
     }
     errors = (bid_form is not None and bid_form.errors) or (message_form is not None and message_form.errors)
     return render(request, "hiring/portal/job_detail.html", context, status=400 if errors else 200)
