@@ -1,5 +1,7 @@
 """job_message_post and job_messages_mark_read: a bidder's private thread, the other side told."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.core import mail
 
@@ -8,7 +10,7 @@ from outsourcer.hiring.models import JobMessage
 from outsourcer.hiring.services import job_message_post, job_messages_mark_read
 from outsourcer.lib.errors import FieldErrors
 from outsourcer.notifications.models import Notification
-from outsourcer.testing.hiring import insert_invitation, insert_job
+from outsourcer.testing.hiring import insert_invitation, insert_job, second_bidder
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +73,30 @@ def test_an_empty_nul_or_too_long_message_is_refused(job, personas):
             _ask(job, personas, body=body)
         assert "body" in caught.value.errors
     assert not JobMessage.objects.exists()
+
+
+def test_an_answer_at_night_waits_for_the_contractors_working_hours(
+    personas, settings, time_machine, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    from django_tasks_db.models import DBTaskResult
+
+    time_machine.move_to(datetime(2025, 3, 17, 22, 0, tzinfo=UTC))  # 22:00 in Lisbon
+    job = insert_job(personas, created_by=personas.alice)
+    insert_invitation(job, personas.carol_engagement)
+    with django_capture_on_commit_callbacks(execute=True):
+        _answer(job, personas)
+
+    assert Notification.objects.filter(user=personas.carol, kind="job_message").exists()  # in-app at once
+    assert mail.outbox == []
+    deferred = DBTaskResult.objects.filter(task_path="outsourcer.notifications.deferred.email_deferred_send")
+    assert [task.run_after for task in deferred] == [datetime(2025, 3, 18, 9, 0, tzinfo=UTC)]
+
+
+def test_a_prospect_without_an_account_gets_the_answer_by_email_only(personas, job, django_capture_on_commit_callbacks):
+    erin = second_bidder(personas)
+    insert_invitation(job, erin)
+    with django_capture_on_commit_callbacks(execute=True):
+        job_message_post(job=job, contractor=erin.contractor, actor=personas.bob, body="Yes.", from_contractor=False)
+    [email] = mail.outbox
+    assert email.to == ["erin@bids.example"] and "once Crumb & Co. has invited you" in email.body
