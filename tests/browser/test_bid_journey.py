@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from outsourcer.hiring.models import Bid
-from outsourcer.testing.factories import PASSWORD
+from outsourcer.testing.browser import PHONE, log_in, page_width
 from outsourcer.testing.hiring import insert_invitation, insert_job
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,10 +23,7 @@ def test_carol_bids_revises_asks_and_withdraws(live_server, page, personas):
     start, finish = timezone.now().date() + timedelta(days=3), timezone.now().date() + timedelta(days=20)
     base = live_server.url
     page.set_default_timeout(15_000)
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("E-mail").fill(personas.carol.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, base, personas.carol.email)
 
     page.goto(f"{base}/portal/")
     page.get_by_role("link", name="Jobs").first.click()
@@ -61,3 +58,17 @@ def test_carol_bids_revises_asks_and_withdraws(live_server, page, personas):
     page.get_by_role("button", name="Send bid").click()
     expect(page.get_by_text("Your bid on “Spring menu photos” is sent (revision 3).")).to_be_visible()
     assert Bid.objects.get().total_cents == 200_000
+
+
+def test_the_jobs_pages_fit_a_phone(live_server, browser, personas):
+    job = insert_job(personas, created_by=personas.alice, bids_due_at=timezone.now() + timedelta(days=7),
+                     title="A job title long enough to wrap on a narrow phone screen")  # fmt: skip
+    insert_invitation(job, personas.carol_engagement)
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    log_in(page, live_server.url, personas.carol.email)
+    for url in (f"{live_server.url}/portal/hiring/jobs/", f"{live_server.url}/portal/hiring/jobs/{job.pk}/"):
+        page.goto(url)
+        assert page_width(page) <= PHONE["width"], f"{url} scrolls sideways"
+    context.close()
