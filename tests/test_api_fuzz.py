@@ -35,7 +35,7 @@ from outsourcer.budgets.models import SpendKind
 from outsourcer.contracts.services import time_entry_approve
 from outsourcer.notifications.models import Notification
 from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
-from outsourcer.testing.hiring import insert_job
+from outsourcer.testing.hiring import insert_bid, insert_job
 
 DEEP = "API_FUZZ_EXAMPLES" in os.environ
 CONFIG = schemathesis.Config.from_dict(
@@ -93,7 +93,14 @@ def real_rows(personas) -> dict[str, int]:
     )
     Notification.objects.create(user=personas.alice, organization=personas.org, kind="budget_alert", message="80 %")
     api_token_create(user=personas.alice, name="second", organization=personas.org)
-    job = insert_job(personas, budget=budget, deadline_on=None, bids_due_at=timezone.now() + timedelta(days=7))
+    job = insert_job(
+        personas,
+        budget=budget,
+        deadline_on=None,
+        created_by=personas.alice,
+        bids_due_at=timezone.now() + timedelta(days=7),
+    )
+    bid = insert_bid(job, personas.carol_engagement)
     return {
         "engagement_id": personas.carol_engagement.pk,
         "budget_id": budget.pk,
@@ -105,6 +112,8 @@ def real_rows(personas) -> dict[str, int]:
         "approved_time_entry_id": approved.pk,
         "spend_entry_id": expense.pk,
         "job_id": job.pk,
+        "bid_id": bid.pk,
+        "contractor_id": personas.carol_contractor.pk,
     }
 
 

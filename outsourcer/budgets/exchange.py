@@ -5,7 +5,7 @@ A rate is stored as integer micros: budget-currency units per one contract-curre
 conversion scales by the exponents too, then rounds half-up once (docs/money.md).
 """
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from outsourcer.lib.currencies import minor_unit_exponent
 from outsourcer.lib.money import round_half_up
@@ -27,3 +27,24 @@ def convert_cents(amount_cents: int, *, from_currency: str, to_currency: str, ra
 def rate_text(rate_micros: int) -> str:
     """1 → "1", 921345 → "0.921345"."""
     return format((Decimal(rate_micros) / MICROS).normalize(), "f")
+
+
+RATE_ABOVE_ZERO = "Enter a rate above zero, e.g. 0.92."
+RATE_DECIMALS = "At most six decimal places."
+
+
+def rate_micros_from_text(text: str) -> int | None:
+    """A typed rate ("0.92", "0,92") as micros; None when empty. Raises ValueError with what to type."""
+    text = (text or "").strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(RATE_ABOVE_ZERO) from None
+    if not value.is_finite() or value <= 0:
+        raise ValueError(RATE_ABOVE_ZERO)
+    micros = value * MICROS
+    if micros != micros.to_integral_value():
+        raise ValueError(RATE_DECIMALS)
+    return int(micros)

@@ -1,11 +1,18 @@
 from django.urls import path
 
-from outsourcer.hiring.views import jobs
+from outsourcer.hiring.views import portal as bid_portal
 
 app_name = "hiring-portal"
 
 # The contractor's hiring pages under /portal/hiring/ (invitations, bids, Q&A, interviews).
-urlpatterns = [
-    # Placeholder until the bids area's portal job page is merged (it replaces this line).
-    path("jobs/<int:job_id>/", jobs.portal_job_placeholder, name="job-detail"),
+urlpatterns = []
+
+# bids: the contractor's jobs, their bid and their Q&A thread
+urlpatterns += [
+    path("jobs/", bid_portal.job_list, name="job-list"),
+    path("jobs/<int:job_id>/", bid_portal.job_detail, name="job-detail"),
+    path("jobs/<int:job_id>/bid/", bid_portal.bid_submit, name="bid-submit"),
+    path("jobs/<int:job_id>/bid/withdraw/", bid_portal.bid_withdraw, name="bid-withdraw"),
+    path("jobs/<int:job_id>/messages/", bid_portal.job_message, name="job-message"),
+    path("jobs/<int:job_id>/messages/read/", bid_portal.job_messages_read, name="job-messages-read"),
 ]

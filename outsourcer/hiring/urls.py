@@ -1,5 +1,6 @@
 from django.urls import path
 
+from outsourcer.hiring.views import bids as bid_views
 from outsourcer.hiring.views import jobs
 
 app_name = "hiring"
@@ -17,4 +18,10 @@ urlpatterns = [
     path("jobs/<int:job_id>/share/revoke/", jobs.job_share_revoke, name="job-share-revoke"),
     # Placeholder until the comparison page is merged (it replaces this line).
     path("jobs/<int:job_id>/compare/", jobs.job_compare_placeholder, name="job-compare"),
+]
+
+# bids: a bidder's Q&A thread
+urlpatterns += [
+    path("jobs/<int:job_id>/threads/<int:contractor_id>/", bid_views.job_thread, name="job-thread"),
+    path("jobs/<int:job_id>/threads/<int:contractor_id>/read/", bid_views.job_thread_read, name="job-thread-read"),
 ]

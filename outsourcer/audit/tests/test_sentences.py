@@ -45,6 +45,24 @@ PROFILE = {
     "working_hours": {"mon": ["09:00", "17:00"]},
     "volume_tiers": [],
 }
+BID = {
+    "rate_model": "fixed",
+    "currency": "EUR",
+    "exchange_rate_micros": None,
+    "fixed_total_cents": 300_000,
+    "hourly_rate_cents": None,
+    "estimated_minutes": None,
+    "retainer_fee_cents": None,
+    "retainer_months": None,
+    "total_cents": 300_000,
+    "total_budget_cents": 300_000,
+    "approach": "Two mornings",
+    "questions": "",
+    "proposed_start_on": "2025-03-20",
+    "finishes_on": "2025-04-10",
+    "job": "Product photos",
+    "contractor": "Carol Contractor",
+}
 TIME = {"worked_on": "2025-03-17", "minutes": 360, "note": "Sketches"}
 JOB = {
     "title": "Spring menu photos",
@@ -232,6 +250,37 @@ SAMPLES = {
         {"expires_at": "2025-03-31T10:00:00+00:00", "replaced": True},
     ),
     "job_share_link_revoked": ("Spring menu photos", None, None),
+    # hiring: bids and the bidders' Q&A
+    "bid_submitted": (
+        "Bid by Carol Contractor on Product photos",
+        None,
+        {**BID, "revision": 1, "through_share_link": False},
+    ),
+    "bid_revised": (
+        "Bid by Carol Contractor on Product photos",
+        None,
+        {
+            **BID,
+            "rate_model": "hourly",
+            "fixed_total_cents": None,
+            "hourly_rate_cents": 5000,
+            "estimated_minutes": 2400,
+            "total_cents": 200_000,
+            "total_budget_cents": 200_000,
+            "revision": 2,
+            "through_share_link": False,
+        },
+    ),
+    "bid_withdrawn": (
+        "Bid by Carol Contractor on Product photos",
+        {"status": "submitted"},
+        {"status": "withdrawn", "job": "Product photos", "contractor": "Carol Contractor"},
+    ),
+    "job_message_posted": (
+        "Message on Product photos",
+        None,
+        {"job": "Product photos", "contractor": "Carol Contractor", "from_contractor": True},
+    ),
 }
 # What any action might carry, for actions declared after this file was written.
 ANY_PAYLOAD = {
@@ -323,4 +372,11 @@ def test_jobs_read_as_sentences():
     )
     assert _says("job_contractors_invited") == (
         "invited Carol Contractor and Erin Bidder to bid on “Spring menu photos”"
+    )
+
+
+def test_bids_read_with_their_terms():
+    assert _says("bid_submitted") == "submitted a bid on the job “Product photos”: €3,000.00 fixed price"
+    assert _says("bid_revised") == (
+        "revised the bid on the job “Product photos” (revision 2): €50.00 an hour for about 40 h (€2,000.00)"
     )

@@ -2,13 +2,13 @@
 confirmation. They turn typed text ("1,200.50", "7.5" hours) into cents and minutes; the services
 validate the rest."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 
 from outsourcer.accounts.forms import NulFreeMixin
-from outsourcer.budgets.exchange import MICROS, rate_text
+from outsourcer.budgets.exchange import rate_micros_from_text, rate_text
 from outsourcer.budgets.forms import DATE_INPUT, money_field, parse_money_into
 from outsourcer.contracts.models import Contract, ContractStatus, RateModel
 from outsourcer.lib.durations import hours_to_minutes, minutes_to_hours
@@ -125,21 +125,11 @@ class ContractForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
         return cleaned
 
     def _clean_rate(self, text: str) -> int | None:
-        text = text.strip().replace(",", ".")
-        if not text:
-            return None
         try:
-            value = Decimal(text)
-        except InvalidOperation:
-            value = None
-        if value is None or not value.is_finite() or value <= 0:
-            self.add_error("exchange_rate", "Enter a rate above zero, e.g. 0.92.")
+            return rate_micros_from_text(text)
+        except ValueError as exc:
+            self.add_error("exchange_rate", str(exc))
             return None
-        micros = value * MICROS
-        if micros != micros.to_integral_value():
-            self.add_error("exchange_rate", "At most six decimal places.")
-            return None
-        return int(micros)
 
     def terms(self, milestones: list[dict[str, Any]]) -> dict[str, Any]:
         """The service's keyword arguments (without organization, actor, budget and contractor)."""

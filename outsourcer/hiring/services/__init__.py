@@ -1,5 +1,7 @@
 """Every write of the hiring domain, one module per area; re-exported here."""
 
+from outsourcer.hiring.services.apply import *  # noqa: F403
+from outsourcer.hiring.services.bids import *  # noqa: F403
 from outsourcer.hiring.services.job_invitations import job_invite  # noqa: F401
 from outsourcer.hiring.services.jobs import (  # noqa: F401
     job_create,
@@ -9,3 +11,4 @@ from outsourcer.hiring.services.jobs import (  # noqa: F401
     job_update,
 )
 from outsourcer.hiring.services.merge import bids_move, invitations_move  # noqa: F401
+from outsourcer.hiring.services.messages import *  # noqa: F403

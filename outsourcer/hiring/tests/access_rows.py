@@ -1,5 +1,6 @@
 """Access-matrix rows of the hiring app: one module per area, concatenated here."""
 
+from outsourcer.hiring.tests import access_rows_bids as bids
 from outsourcer.hiring.tests import access_rows_jobs as jobs
 
-ROWS = [*jobs.ROWS]
+ROWS = [*jobs.ROWS, *bids.ROWS]

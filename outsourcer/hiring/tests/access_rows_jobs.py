@@ -98,8 +98,6 @@ PAGE_ROWS = [
     Row("hiring:job-share-revoke", FOREIGN_RUNNER, method="POST", kwargs=_oscars, note="Oscar's job"),
     # Placeholders of pages other areas build (they bring their own rows when they replace them).
     Row("hiring:job-compare", FOREIGN_READ, kwargs=_open),
-    Row("hiring-portal:job-detail", FOREIGN_READ, kwargs=lambda p: {"job_id": _job(p).pk}),
-    Row("hiring-public:job-apply", NOWHERE, kwargs=lambda p: {"token": "x"}),
 ]  # fmt: skip
 
 

@@ -2,7 +2,6 @@
 invitations, share link and bids. Every write is one service call."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 
@@ -181,13 +180,4 @@ def job_share_revoke(request, ctx: OrgContext, job_id: int):
 @org_view("bid.view")
 def job_compare_placeholder(request, ctx: OrgContext, job_id: int):
     access_job(ctx, job_id)
-    raise Http404
-
-
-@login_required
-def portal_job_placeholder(request, job_id: int):
-    raise Http404
-
-
-def public_apply_placeholder(request, token: str):
     raise Http404

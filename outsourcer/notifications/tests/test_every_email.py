@@ -22,9 +22,9 @@ from outsourcer.accounts.services.signup import signup_request
 from outsourcer.budgets.services import expense_record
 from outsourcer.contractors.services import contractor_create, contractor_invite
 from outsourcer.contracts.services import time_entry_reject
-from outsourcer.hiring.services import job_invite
+from outsourcer.hiring.services import bid_apply, job_invite, job_message_post
 from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_contract
-from outsourcer.testing.hiring import insert_job
+from outsourcer.testing.hiring import insert_invitation, insert_job
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +69,20 @@ def _time_reviewed(personas, client):
     time_entry_reject(entry=entry, actor=personas.bob, reason="Only one hour was agreed")
 
 
+def _job_message(personas, client):
+    job = insert_job(personas, title=AWKWARD, bids_due_at=None)
+    insert_invitation(job, personas.carol_engagement)
+    job_message_post(
+        job=job, contractor=personas.carol_contractor, actor=personas.alice, body=AWKWARD, from_contractor=False
+    )
+
+
+def _job_apply_known(personas, client):
+    job = insert_job(personas, title=AWKWARD, bids_due_at=None)
+    terms = {"rate_model": "fixed", "fixed_total_cents": 1000, "proposed_start_on": TODAY, "finishes_on": TODAY}
+    bid_apply(job=job, name=AWKWARD, email=personas.carol_contractor.email, terms=terms)
+
+
 def _password_reset(personas, client):
     client.post(reverse("accounts:password-reset"), {"email": personas.alice.email})
 
@@ -99,6 +113,8 @@ SENDERS = {
     "budget_alert.txt": _budget_alert,
     "contractor_invitation.txt": _contractor_invitation,
     "job_invitation.txt": _job_invitation,
+    "job_apply_known.txt": _job_apply_known,
+    "job_message.txt": _job_message,
     "member_invitation.txt": _member_invitation,
     "password_reset.txt": _password_reset,
     "signup_confirm.txt": _signup_confirm,
