@@ -33,6 +33,7 @@ from outsourcer.budgets.models import SpendKind
 from outsourcer.contracts.services import time_entry_approve
 from outsourcer.notifications.models import Notification
 from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
+from outsourcer.testing.references import insert_reference
 
 DEEP = "API_FUZZ_EXAMPLES" in os.environ
 CONFIG = schemathesis.Config.from_dict(
@@ -90,6 +91,7 @@ def real_rows(personas) -> dict[str, int]:
     )
     Notification.objects.create(user=personas.alice, organization=personas.org, kind="budget_alert", message="80 %")
     api_token_create(user=personas.alice, name="second", organization=personas.org)
+    reference = insert_reference(personas.carol_engagement, status="received")
     return {
         "engagement_id": personas.carol_engagement.pk,
         "budget_id": budget.pk,
@@ -100,6 +102,8 @@ def real_rows(personas) -> dict[str, int]:
         "time_entry_id": submitted.pk,
         "approved_time_entry_id": approved.pk,
         "spend_entry_id": expense.pk,
+        "reference_id": reference.pk,
+        "item": "registration",  # company-check items are names, not ids; the schema enumerates them
     }
 
 

@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from outsourcer.hiring.models import CompanyCheck, ReferenceCheck, ReferenceStatus
-from outsourcer.hiring.services.references import TOKEN_KIND
+from outsourcer.hiring.services.references import LINK_KIND
 from outsourcer.hiring.tokens import token_make, token_nonce
 
 PDF = b"%PDF-1.7\n% evidence\n"
@@ -50,7 +50,7 @@ def insert_reference(engagement, *, status=ReferenceStatus.REQUESTED, requested_
 
 def reference_token(reference: ReferenceCheck, *, nonce: str | None = None) -> str:
     """The questionnaire link's token for the request (its current nonce unless given)."""
-    return token_make(kind=TOKEN_KIND, row_id=reference.pk, nonce=reference.token_nonce if nonce is None else nonce)
+    return token_make(kind=LINK_KIND, row_id=reference.pk, nonce=reference.token_nonce if nonce is None else nonce)
 
 
 def referee_with_token(personas) -> tuple[ReferenceCheck, str]:

@@ -44,7 +44,12 @@ PROFILE = {
     "working_hours": {"mon": ["09:00", "17:00"]},
     "volume_tiers": [],
 }
-REFERENCE = {"referee": "Pat Referee", "relationship": "Client for two years", "contractor": "Carol Contractor", "engagement_id": 4}
+REFERENCE = {
+    "referee": "Pat Referee",
+    "relationship": "Client for two years",
+    "contractor": "Carol Contractor",
+    "engagement_id": 4,
+}
 TIME = {"worked_on": "2025-03-17", "minutes": 360, "note": "Sketches"}
 
 # (object name as stored, before, after) as the services record them, old shapes included.
@@ -185,19 +190,34 @@ SAMPLES = {
         None,
         {"contract_id": 5, "month": "2025-03-01", "amount_cents": 200_000, "until": "2025-03-31"},
     ),
-    "reference_requested": ("Pat Referee about Carol Contractor", None, {**REFERENCE, "expires_at": "2025-03-31T10:00:00+00:00"}),
+    "reference_requested": (
+        "Pat Referee about Carol Contractor",
+        None,
+        {**REFERENCE, "expires_at": "2025-03-31T10:00:00+00:00"},
+    ),
     "reference_received": (
         "Pat Referee about Carol Contractor",
         {"status": "requested"},
         {**REFERENCE, "status": "received", "would_hire_again": True},
     ),
     "reference_reminded": ("Pat Referee about Carol Contractor", None, REFERENCE),
-    "reference_expired": ("Pat Referee about Carol Contractor", {"status": "requested"}, {**REFERENCE, "status": "expired"}),
+    "reference_expired": (
+        "Pat Referee about Carol Contractor",
+        {"status": "requested"},
+        {**REFERENCE, "status": "expired"},
+    ),
     "company_check_updated": (
         "Business registration of 4",
         {"status": "pending", "note": "", "evidence_url": ""},
-        {"item": "registration", "status": "verified", "note": "Registry entry", "evidence_url": "",
-         "evidence": "file", "contractor": "Carol Contractor", "engagement_id": 4},
+        {
+            "item": "registration",
+            "status": "verified",
+            "note": "Registry entry",
+            "evidence_url": "",
+            "evidence": "file",
+            "contractor": "Carol Contractor",
+            "engagement_id": 4,
+        },
     ),
 }
 # What any action might carry, for actions declared after this file was written.

@@ -8,8 +8,16 @@ from django.utils import timezone
 
 from outsourcer.contractors.models import Engagement
 from outsourcer.hiring.models import CompanyCheck, CompanyCheckItem, ReferenceCheck, ReferenceStatus
-from outsourcer.hiring.services.references import TOKEN_KIND, reference_link_max_age_seconds
+from outsourcer.hiring.services.references import LINK_KIND, reference_link_max_age_seconds
 from outsourcer.hiring.tokens import TokenExpired, TokenInvalid, token_read
+
+__all__ = [
+    "ReferenceLink",
+    "company_check_get",
+    "company_check_list_for_engagement",
+    "reference_from_token",
+    "reference_list_for_engagement",
+]
 
 # What a questionnaire link leads to.
 LINK_OPEN, LINK_ANSWERED, LINK_EXPIRED, LINK_INVALID = "open", "answered", "expired", "invalid"
@@ -40,8 +48,7 @@ def company_check_list_for_engagement(*, engagement: Engagement) -> list[Company
         ).select_related("verified_by")
     }
     return [
-        saved.get(item)
-        or CompanyCheck(organization_id=engagement.organization_id, engagement=engagement, item=item)
+        saved.get(item) or CompanyCheck(organization_id=engagement.organization_id, engagement=engagement, item=item)
         for item in CompanyCheckItem.values
     ]
 
@@ -57,14 +64,12 @@ def reference_from_token(token: str) -> ReferenceLink:
     """What a questionnaire link leads to: an open request (with the link's nonce), one already
     answered, an expired one, or nothing (altered, another kind of link, or unknown)."""
     try:
-        data = token_read(token[:1000], kind=TOKEN_KIND, max_age_seconds=reference_link_max_age_seconds())
+        data = token_read(token[:1000], kind=LINK_KIND, max_age_seconds=reference_link_max_age_seconds())
     except TokenExpired:
         return ReferenceLink(LINK_EXPIRED)
     except TokenInvalid:
         return ReferenceLink(LINK_INVALID)
-    reference = (
-        ReferenceCheck.objects.select_related("organization", "contractor").filter(pk=data.row_id).first()
-    )
+    reference = ReferenceCheck.objects.select_related("organization", "contractor").filter(pk=data.row_id).first()
     if reference is None:
         return ReferenceLink(LINK_INVALID)
     if reference.status == ReferenceStatus.RECEIVED:

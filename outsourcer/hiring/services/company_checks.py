@@ -17,6 +17,8 @@ from outsourcer.hiring.models import CompanyCheck, CompanyCheckItem, CompanyChec
 from outsourcer.lib.uploads import upload_check, upload_name
 from outsourcer.lib.validation import Errors
 
+__all__ = ["company_check_update"]
+
 EVIDENCE_KINDS = ("pdf", "png", "jpeg", "webp")
 MAX_NOTE = 2_000
 MAX_URL = 500
@@ -58,7 +60,11 @@ def company_check_update(
     kind = None
     if evidence is not None:
         kind = upload_check(
-            evidence, field="evidence", noun="evidence file", kinds=EVIDENCE_KINDS, max_bytes=settings.EVIDENCE_MAX_BYTES
+            evidence,
+            field="evidence",
+            noun="evidence file",
+            kinds=EVIDENCE_KINDS,
+            max_bytes=settings.EVIDENCE_MAX_BYTES,
         )
     with transaction.atomic():
         check, _ = CompanyCheck.objects.select_for_update().get_or_create(

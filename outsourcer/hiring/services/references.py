@@ -29,7 +29,9 @@ from outsourcer.lib.validation import Errors
 from outsourcer.notifications.email import email_send_on_commit
 from outsourcer.notifications.services import notification_create
 
-TOKEN_KIND = "reference"
+__all__ = ["reference_answer", "reference_expire", "reference_remind", "reference_request"]
+
+LINK_KIND = "reference"
 MAX_OPEN_PER_ENGAGEMENT = 10
 MAX_MONTHS = 600
 MAX_COMMENTS = 5_000
@@ -50,7 +52,7 @@ def reference_link_max_age_seconds() -> int:
 
 def reference_url(reference: ReferenceCheck) -> str:
     """The absolute questionnaire link for the request's current nonce."""
-    token = token_make(kind=TOKEN_KIND, row_id=reference.pk, nonce=reference.token_nonce)
+    token = token_make(kind=LINK_KIND, row_id=reference.pk, nonce=reference.token_nonce)
     return settings.SITE_URL + reverse("hiring-public:reference-answer", kwargs={"token": token})
 
 
@@ -100,8 +102,8 @@ def reference_request(
         raise DomainError(ENDED, code="engagement_ended")
     now = timezone.now()
     with transaction.atomic():
-        engagement = Engagement.objects.select_for_update().select_related("organization", "contractor").get(
-            pk=engagement.pk
+        engagement = (
+            Engagement.objects.select_for_update().select_related("organization", "contractor").get(pk=engagement.pk)
         )
         waiting = ReferenceCheck.objects.filter(engagement=engagement, status=ReferenceStatus.REQUESTED)
         if waiting.filter(referee_email=email).exists():
@@ -140,9 +142,7 @@ def reference_request(
     return reference
 
 
-def _clean_answers(
-    *, worked_together_months, reliability, quality, communication, would_hire_again, comments
-) -> dict:
+def _clean_answers(*, worked_together_months, reliability, quality, communication, would_hire_again, comments) -> dict:
     errors = Errors()
     answers = {
         "worked_together_months": errors.integer(
@@ -154,7 +154,9 @@ def _clean_answers(
         "comments": errors.text(comments, field="comments", label="Comments", max_length=MAX_COMMENTS, required=False),
     }
     for field, value in (("reliability", reliability), ("quality", quality), ("communication", communication)):
-        answers[field] = errors.integer(value, field=field, label=field.capitalize(), minimum=1, maximum=5, message=SCORE)
+        answers[field] = errors.integer(
+            value, field=field, label=field.capitalize(), minimum=1, maximum=5, message=SCORE
+        )
     if not isinstance(would_hire_again, bool):
         errors.add("would_hire_again", HIRE)
     answers["would_hire_again"] = would_hire_again

@@ -63,7 +63,9 @@ def test_it_asks_for_a_reference(login_as, personas, request_url, vetting_url, d
 
 
 def test_errors_keep_what_was_typed(login_as, personas, request_url):
-    response = login_as(personas.bob).post(request_url, {**REQUEST, "referee_email": "pat at referee", "relationship": "Old boss"})
+    response = login_as(personas.bob).post(
+        request_url, {**REQUEST, "referee_email": "pat at referee", "relationship": "Old boss"}
+    )
     page = text(response)
     assert response.status_code == 400
     assert "Old boss" in page and "pat at referee" in page
@@ -87,7 +89,10 @@ def test_the_viewer_may_not_ask(login_as, personas, request_url):
 def test_another_organizations_engagement_is_404(login_as, personas, org_url):
     url = org_url("hiring:reference-request", engagement_id=personas.dan_engagement.pk)
     assert login_as(personas.bob).post(url, REQUEST).status_code == 404
-    assert login_as(personas.bob).get(org_url("hiring:vetting", engagement_id=personas.dan_engagement.pk)).status_code == 404
+    assert (
+        login_as(personas.bob).get(org_url("hiring:vetting", engagement_id=personas.dan_engagement.pk)).status_code
+        == 404
+    )
 
 
 def test_nobody_vets_themselves(login_as, personas, request_url, vetting_url):
