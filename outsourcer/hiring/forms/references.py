@@ -2,13 +2,14 @@
 company checklist. Every field has a size limit; the services check every rule again."""
 
 from django import forms
+from django.conf import settings
 
 from outsourcer.accounts.forms import NulFreeMixin
 from outsourcer.hiring.models import CompanyCheckStatus
 from outsourcer.hiring.services.company_checks import EVIDENCE_KINDS, MAX_NOTE, MAX_URL
 from outsourcer.hiring.services.references import MAX_COMMENTS, MAX_MONTHS
 from outsourcer.lib.errors import ServiceErrorsMixin
-from outsourcer.lib.uploads import KINDS
+from outsourcer.lib.uploads import KINDS, size_text
 
 SCORES = [("", "Choose…"), *[(str(n), label) for n, label in enumerate(
     ("1 · poor", "2 · below expectations", "3 · as expected", "4 · good", "5 · excellent"), start=1
@@ -74,10 +75,18 @@ class CompanyCheckForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     evidence = forms.FileField(
         label="Evidence file",
         required=False,
-        help_text="PDF, PNG, JPEG or WebP, at most 10 MB.",
         widget=forms.ClearableFileInput(attrs={"accept": EVIDENCE_ACCEPT}),
     )
     remove_evidence = forms.BooleanField(label="Remove the evidence file", required=False)
+
+    def __init__(self, *args, has_evidence: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].help_text = (
+            f"PDF, PNG, JPEG or WebP, at most {size_text(settings.EVIDENCE_MAX_BYTES)}"
+            + (": a new file replaces the current one." if has_evidence else ".")
+        )
+        if not has_evidence:
+            del self.fields["remove_evidence"]
 
     @classmethod
     def initial_for(cls, check) -> dict:

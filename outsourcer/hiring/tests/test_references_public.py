@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import signing
+from django.test import Client
 from django.urls import reverse
 
 from outsourcer.hiring.models import ReferenceCheck, ReferenceStatus
@@ -152,3 +153,32 @@ def test_a_signed_in_member_sees_the_same_bare_page(login_as, referee, personas)
 def test_it_refuses_other_methods(client, referee):
     _, token = referee
     assert client.put(_url(token)).status_code == 405
+
+
+def _csrf(client, url) -> str:
+    client.get(url)
+    return client.cookies["csrftoken"].value
+
+
+def test_the_post_from_a_no_referrer_page_passes_csrf_with_its_token(referee):
+    # A page with Referrer-Policy: no-referrer makes the browser send `Origin: null` on its POST.
+    reference, token = referee
+    client = Client(enforce_csrf_checks=True)
+    csrf = _csrf(client, _url(token))
+    response = client.post(_url(token), {**FORM, "csrfmiddlewaretoken": csrf}, headers={"Origin": "null"})
+    assert response.status_code == 200
+    reference.refresh_from_db()
+    assert reference.status == ReferenceStatus.RECEIVED
+
+
+@pytest.mark.parametrize(
+    ("origin", "with_token"), [("null", False), ("https://evil.example", True), ("https://evil.example", False)]
+)
+def test_a_forged_post_is_refused(referee, origin, with_token):
+    reference, token = referee
+    client = Client(enforce_csrf_checks=True)
+    csrf = _csrf(client, _url(token))
+    data = {**FORM, "csrfmiddlewaretoken": csrf} if with_token else FORM
+    assert client.post(_url(token), data, headers={"Origin": origin}).status_code == 403
+    reference.refresh_from_db()
+    assert reference.status == ReferenceStatus.REQUESTED

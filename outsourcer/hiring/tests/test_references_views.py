@@ -34,7 +34,7 @@ def test_it_lists_references_with_their_answers(login_as, personas, vetting_url)
 
     page = text(response)
     assert response.status_code == 200
-    assert "Pat Referee" in page and "Always on time." in page and "24 months" in page
+    assert "Pat Referee" in page and "Always on time." in page and "24 months" in page and "would hire again" in page
     assert "Sam Waiting" in page and "Requested" in page
     assert "Business registration" in page and "Tax documents" in page
     # The viewer reads; she has no forms.

@@ -25,7 +25,10 @@ def _context(ctx: OrgContext, engagement: Engagement, *, request_form=None, boun
     checks = []
     for check in selectors.company_check_list_for_engagement(engagement=engagement):
         form = bound_check if bound_check is not None and bound_check.prefix == check.item else None
-        checks.append((check, form or CompanyCheckForm(initial=CompanyCheckForm.initial_for(check), prefix=check.item)))
+        form = form or CompanyCheckForm(
+            initial=CompanyCheckForm.initial_for(check), prefix=check.item, has_evidence=bool(check.evidence)
+        )
+        checks.append((check, form))
     return {
         "ctx": ctx,
         "engagement": engagement,
@@ -65,7 +68,8 @@ def company_check_update(request, ctx: OrgContext, engagement_id: int, item: str
     if item not in CompanyCheckItem.values:
         raise Http404
     access_not_own_work(ctx, engagement.contractor)
-    form = CompanyCheckForm(request.POST, request.FILES, prefix=item)
+    current = selectors.company_check_get(engagement=engagement, item=item)
+    form = CompanyCheckForm(request.POST, request.FILES, prefix=item, has_evidence=bool(current and current.evidence))
     check = form_save(
         form,
         lambda: services.company_check_update(engagement=engagement, item=item, actor=ctx.user, **form.cleaned_data),
