@@ -9,8 +9,9 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from outsourcer.testing.factories import PASSWORD
+from outsourcer.testing.browser import PHONE, log_in, page_width
 from outsourcer.testing.hiring import second_bidder
+from outsourcer.testing.references import insert_evidence, insert_reference, referee_with_token
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,10 +21,7 @@ def test_a_referee_answers_once_through_the_emailed_link(live_server, page, brow
     page.set_default_timeout(15_000)
     erin = second_bidder(personas)
 
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("E-mail").fill(personas.bob.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, base, personas.bob.email)
     page.goto(f"{base}/o/{personas.org.slug}/contractors/{erin.pk}/")
     page.get_by_role("link", name="Vetting: references and company checks").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Vetting Erin Bidder")
@@ -53,3 +51,22 @@ def test_a_referee_answers_once_through_the_emailed_link(live_server, page, brow
     page.reload()
     expect(page.get_by_text("Calm under deadlines.")).to_be_visible()
     expect(page.get_by_text("Received", exact=True)).to_be_visible()
+
+
+def test_the_vetting_page_and_the_questionnaire_fit_a_phone(live_server, browser, personas):
+    base = live_server.url
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    insert_reference(personas.carol_engagement, status="received", requested_by=personas.bob,
+                     comments="A long comment about the work " * 20)  # fmt: skip
+    insert_evidence(personas.carol_engagement)
+    _, token = referee_with_token(personas)
+
+    page.goto(f"{base}/h/references/{token}/")
+    expect(page.get_by_role("button", name="Send my answers")).to_be_visible()
+    assert page_width(page) <= PHONE["width"]
+    log_in(page, base, personas.bob.email)
+    page.goto(f"{base}/o/{personas.org.slug}/hiring/contractors/{personas.carol_engagement.pk}/vetting/")
+    expect(page.get_by_role("heading", name="Company checks")).to_be_visible()
+    assert page_width(page) <= PHONE["width"], "the vetting page scrolls sideways"
+    context.close()
