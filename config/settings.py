@@ -259,3 +259,8 @@ ACCOUNT_REQUEST_WINDOW_SECONDS = 60 * 60
 INVITATION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60
 # How long a job's share link works unless its maker chooses (1–90 days).
 HIRING_SHARE_LINK_DAYS = int(os.environ.get("HIRING_SHARE_LINK_DAYS", "14"))
+
+# Hiring: reference checks and company-check evidence (outsourcer/hiring/services/references.py).
+REFERENCE_LINK_DAYS = 14  # a referee's questionnaire link works this long, once
+REFERENCE_REMINDER_DAYS = 3  # one reminder to a referee who has not answered after this many days
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024  # a company-check evidence upload

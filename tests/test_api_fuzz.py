@@ -36,6 +36,7 @@ from outsourcer.contracts.services import time_entry_approve
 from outsourcer.notifications.models import Notification
 from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
 from outsourcer.testing.hiring import insert_bid, insert_job
+from outsourcer.testing.references import insert_reference
 
 DEEP = "API_FUZZ_EXAMPLES" in os.environ
 CONFIG = schemathesis.Config.from_dict(
@@ -101,6 +102,7 @@ def real_rows(personas) -> dict[str, int]:
         bids_due_at=timezone.now() + timedelta(days=7),
     )
     bid = insert_bid(job, personas.carol_engagement)
+    reference = insert_reference(personas.carol_engagement, status="received")
     return {
         "engagement_id": personas.carol_engagement.pk,
         "budget_id": budget.pk,
@@ -114,6 +116,8 @@ def real_rows(personas) -> dict[str, int]:
         "job_id": job.pk,
         "bid_id": bid.pk,
         "contractor_id": personas.carol_contractor.pk,
+        "reference_id": reference.pk,
+        "item": "registration",  # company-check items are names, not ids; the schema enumerates them
     }
 
 

@@ -18,12 +18,12 @@ from outsourcer.contractors.models import Contractor
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.limits import MAX_THRESHOLD_PERCENT, MAX_THRESHOLDS
 from outsourcer.lib.money import format_money
+from outsourcer.lib.uploads import upload_check
 from outsourcer.lib.validation import Errors
 
 RECEIPT_MAX_BYTES = 10 * 1024 * 1024
-# Accepted receipt types by the file's first bytes, not its name or the browser's claim.
-RECEIPT_SIGNATURES = {b"%PDF-": "pdf", b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
-RECEIPT_EXTENSIONS = {"pdf": {".pdf"}, "png": {".png"}, "jpeg": {".jpg", ".jpeg"}}
+# Accepted receipt types, recognised by the file's first bytes (lib/uploads.py).
+RECEIPT_KINDS = ("pdf", "png", "jpeg")
 
 ALREADY_REVERSED = "This entry has already been reversed."
 CORRECTION_NOT_REVERSIBLE = "A correction cannot be reversed; record a new entry instead."
@@ -194,17 +194,8 @@ def budget_update(
 
 def clean_receipt(receipt: UploadedFile | None) -> None:
     """Raise DomainError(field="receipt") unless the file is a PDF, PNG or JPEG of at most 10 MB."""
-    if receipt is None:
-        return
-    if receipt.size is None or receipt.size > RECEIPT_MAX_BYTES:
-        raise DomainError("A receipt is at most 10 MB.", field="receipt")
-    receipt.seek(0)
-    head = receipt.read(8)
-    receipt.seek(0)
-    kind = next((k for signature, k in RECEIPT_SIGNATURES.items() if head.startswith(signature)), None)
-    name = (receipt.name or "").lower()
-    if kind is None or not any(name.endswith(ext) for ext in RECEIPT_EXTENSIONS[kind]):
-        raise DomainError("Upload the receipt as a PDF, PNG or JPEG file.", field="receipt")
+    if receipt is not None:
+        upload_check(receipt, field="receipt", noun="receipt", kinds=RECEIPT_KINDS, max_bytes=RECEIPT_MAX_BYTES)
 
 
 def expense_record(

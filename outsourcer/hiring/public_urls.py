@@ -1,6 +1,7 @@
 from django.urls import path
 
 from outsourcer.hiring.views import public as bid_public
+from outsourcer.hiring.views import public_references
 
 app_name = "hiring-public"
 
@@ -10,4 +11,5 @@ urlpatterns = []
 # bids: apply through a job's share link
 urlpatterns += [
     path("jobs/<str:token>/", bid_public.job_apply, name="job-apply"),
+    path("references/<str:token>/", public_references.reference_answer, name="reference-answer"),
 ]

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from outsourcer.hiring.views import bids as bid_views
-from outsourcer.hiring.views import jobs
+from outsourcer.hiring.views import jobs, references
 
 app_name = "hiring"
 
@@ -24,4 +24,21 @@ urlpatterns = [
 urlpatterns += [
     path("jobs/<int:job_id>/threads/<int:contractor_id>/", bid_views.job_thread, name="job-thread"),
     path("jobs/<int:job_id>/threads/<int:contractor_id>/read/", bid_views.job_thread_read, name="job-thread-read"),
+    # references and company checks (an engagement's vetting page)
+    path("contractors/<int:engagement_id>/vetting/", references.vetting, name="vetting"),
+    path(
+        "contractors/<int:engagement_id>/vetting/references/",
+        references.reference_request,
+        name="reference-request",
+    ),
+    path(
+        "contractors/<int:engagement_id>/vetting/checks/<slug:item>/",
+        references.company_check_update,
+        name="company-check-update",
+    ),
+    path(
+        "contractors/<int:engagement_id>/vetting/checks/<slug:item>/evidence/",
+        references.company_check_evidence,
+        name="company-check-evidence",
+    ),
 ]

@@ -63,6 +63,12 @@ BID = {
     "job": "Product photos",
     "contractor": "Carol Contractor",
 }
+REFERENCE = {
+    "referee": "Pat Referee",
+    "relationship": "Client for two years",
+    "contractor": "Carol Contractor",
+    "engagement_id": 4,
+}
 TIME = {"worked_on": "2025-03-17", "minutes": 360, "note": "Sketches"}
 JOB = {
     "title": "Spring menu photos",
@@ -281,6 +287,35 @@ SAMPLES = {
         None,
         {"job": "Product photos", "contractor": "Carol Contractor", "from_contractor": True},
     ),
+    "reference_requested": (
+        "Pat Referee about Carol Contractor",
+        None,
+        {**REFERENCE, "expires_at": "2025-03-31T10:00:00+00:00"},
+    ),
+    "reference_received": (
+        "Pat Referee about Carol Contractor",
+        {"status": "requested"},
+        {**REFERENCE, "status": "received", "would_hire_again": True},
+    ),
+    "reference_reminded": ("Pat Referee about Carol Contractor", None, REFERENCE),
+    "reference_expired": (
+        "Pat Referee about Carol Contractor",
+        {"status": "requested"},
+        {**REFERENCE, "status": "expired"},
+    ),
+    "company_check_updated": (
+        "Business registration of 4",
+        {"status": "pending", "note": "", "evidence_url": ""},
+        {
+            "item": "registration",
+            "status": "verified",
+            "note": "Registry entry",
+            "evidence_url": "",
+            "evidence": "file",
+            "contractor": "Carol Contractor",
+            "engagement_id": 4,
+        },
+    ),
 }
 # What any action might carry, for actions declared after this file was written.
 ANY_PAYLOAD = {
@@ -346,6 +381,18 @@ def test_an_override_says_what_was_overridden():
     assert _says("time_entry_approved_with_override") == (
         "overrode the limits to approve 6 h by Carol Contractor on 17 Mar 2025 (€240.00): "
         "This week would reach 12 h of the 10 h cap (2 h over)"
+    )
+
+
+def test_references_and_company_checks_read_as_sentences():
+    assert _says("reference_requested") == (
+        "asked Pat Referee (Client for two years) for a reference about Carol Contractor"
+    )
+    assert _says("reference_received") == (
+        "received the reference from Pat Referee about Carol Contractor, who would hire them again"
+    )
+    assert _says("company_check_updated") == (
+        "verified the business registration of Carol Contractor with an evidence file"
     )
 
 

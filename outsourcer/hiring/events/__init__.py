@@ -2,3 +2,4 @@
 
 from outsourcer.hiring.events.bids import *  # noqa: F403
 from outsourcer.hiring.events.jobs import *  # noqa: F403
+from outsourcer.hiring.events.references import *  # noqa: E402,F403

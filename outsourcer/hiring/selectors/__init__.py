@@ -14,3 +14,4 @@ from outsourcer.hiring.selectors.jobs import (  # noqa: F401
     job_share_token,
     job_share_url,
 )
+from outsourcer.hiring.selectors.references import *  # noqa: E402,F403

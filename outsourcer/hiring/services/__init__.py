@@ -2,6 +2,7 @@
 
 from outsourcer.hiring.services.apply import *  # noqa: F403
 from outsourcer.hiring.services.bids import *  # noqa: F403
+from outsourcer.hiring.services.company_checks import *  # noqa: E402,F403
 from outsourcer.hiring.services.job_invitations import job_invite  # noqa: F401
 from outsourcer.hiring.services.jobs import (  # noqa: F401
     job_create,
@@ -12,3 +13,4 @@ from outsourcer.hiring.services.jobs import (  # noqa: F401
 )
 from outsourcer.hiring.services.merge import bids_move, invitations_move  # noqa: F401
 from outsourcer.hiring.services.messages import *  # noqa: F403
+from outsourcer.hiring.services.references import *  # noqa: E402,F403

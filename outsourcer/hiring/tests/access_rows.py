@@ -2,5 +2,6 @@
 
 from outsourcer.hiring.tests import access_rows_bids as bids
 from outsourcer.hiring.tests import access_rows_jobs as jobs
+from outsourcer.hiring.tests import access_rows_references as references
 
-ROWS = [*jobs.ROWS, *bids.ROWS]
+ROWS = [*jobs.ROWS, *bids.ROWS, *references.ROWS]

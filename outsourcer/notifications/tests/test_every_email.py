@@ -22,9 +22,10 @@ from outsourcer.accounts.services.signup import signup_request
 from outsourcer.budgets.services import expense_record
 from outsourcer.contractors.services import contractor_create, contractor_invite
 from outsourcer.contracts.services import time_entry_reject
-from outsourcer.hiring.services import bid_apply, job_invite, job_message_post
+from outsourcer.hiring.services import bid_apply, job_invite, job_message_post, reference_remind, reference_request
 from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_contract
 from outsourcer.testing.hiring import insert_invitation, insert_job
+from outsourcer.testing.references import insert_reference
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +84,21 @@ def _job_apply_known(personas, client):
     bid_apply(job=job, name=AWKWARD, email=personas.carol_contractor.email, terms=terms)
 
 
+def _reference_request(personas, client):
+    reference_request(
+        engagement=personas.carol_engagement,
+        actor=personas.alice,
+        referee_name=AWKWARD,
+        referee_email="pat@referee.example",
+        relationship=AWKWARD,
+    )
+
+
+def _reference_reminder(personas, client):
+    reference = insert_reference(personas.carol_engagement, referee_name=AWKWARD, requested_by=personas.alice)
+    reference_remind(now=reference.requested_at + timedelta(days=3))
+
+
 def _password_reset(personas, client):
     client.post(reverse("accounts:password-reset"), {"email": personas.alice.email})
 
@@ -117,6 +133,8 @@ SENDERS = {
     "job_message.txt": _job_message,
     "member_invitation.txt": _member_invitation,
     "password_reset.txt": _password_reset,
+    "reference_reminder.txt": _reference_reminder,
+    "reference_request.txt": _reference_request,
     "signup_confirm.txt": _signup_confirm,
     "signup_existing.txt": _signup_existing,
     "time_reviewed.txt": _time_reviewed,
