@@ -30,7 +30,8 @@ def _with(entry: Entry) -> str:
 def _scheduled(entry: Entry) -> str:
     text = f"scheduled an interview{_with(entry)} for {_when(entry)}"
     if entry.get("duration_minutes"):
-        text += f" ({duration_text(int(entry.get('duration_minutes')))})"
+        minutes = int(entry.get("duration_minutes"))
+        text += f" ({minutes} min)" if minutes < 60 else f" ({duration_text(minutes)})"
     if entry.get("outside_working_hours"):
         text += ", outside their working hours"
     return text

@@ -24,7 +24,7 @@ def _upcoming_first(interviews: QuerySet[Interview], now: datetime) -> QuerySet[
 
 
 def interview_list_for_organization(
-    *, organization: Organization, contractor_id: int | None = None, job_id: int | None = None
+    *, organization: Organization, contractor_id: int | None = None, job_id: int | None = None, status: str = ""
 ) -> QuerySet[Interview]:
     """The organization's interviews, upcoming first, with contractor, job, interviewers and the
     number and average of their scorecards (a fixed number of queries for any page)."""
@@ -33,6 +33,8 @@ def interview_list_for_organization(
         interviews = interviews.filter(contractor_id=contractor_id)
     if job_id is not None:
         interviews = interviews.filter(job_id=job_id)
+    if status:
+        interviews = interviews.filter(status=status)
     interviews = interviews.select_related("contractor", "engagement", "job").annotate(
         scorecard_count=Count("scorecards", distinct=True),
         score_average=(

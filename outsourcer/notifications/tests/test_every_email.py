@@ -7,6 +7,7 @@ e-mail template fails `test_every_email_template_has_a_sender_here` until it is 
 """
 
 import re
+from datetime import timedelta
 from html import unescape
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from outsourcer.accounts.services.signup import signup_request
 from outsourcer.budgets.services import expense_record
 from outsourcer.contractors.services import contractor_create, contractor_invite
 from outsourcer.contracts.services import time_entry_reject
+from outsourcer.hiring.models import Interview
+from outsourcer.hiring.services import interview_cancel, interview_reschedule, interview_schedule
 from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_contract
 
 pytestmark = pytest.mark.django_db
@@ -85,9 +88,47 @@ def _signup_existing(personas, client):
     )
 
 
+def _interview_row(personas):
+    # Inserted directly, so only the e-mail of the service under test is sent.
+    interview = Interview.objects.create(
+        organization=personas.org,
+        engagement=personas.carol_engagement,
+        contractor=personas.carol_contractor,
+        starts_at=NOW + timedelta(days=1, hours=4),
+        location=AWKWARD,
+        created_by=personas.alice,
+    )
+    interview.interviewers.set([personas.alice])
+    return interview
+
+
+def _interview_invitation(personas, client):
+    interview_schedule(
+        organization=personas.org,
+        actor=personas.alice,
+        engagement=personas.carol_engagement,
+        starts_at=NOW + timedelta(days=1, hours=4),
+        interviewers=[personas.alice],
+        location=AWKWARD,
+    )
+
+
+def _interview_moved(personas, client):
+    interview_reschedule(
+        interview=_interview_row(personas), actor=personas.alice, starts_at=NOW + timedelta(days=2, hours=4)
+    )
+
+
+def _interview_cancelled(personas, client):
+    interview_cancel(interview=_interview_row(personas), actor=personas.alice)
+
+
 SENDERS = {
     "budget_alert.txt": _budget_alert,
     "contractor_invitation.txt": _contractor_invitation,
+    "interview_cancelled.txt": _interview_cancelled,
+    "interview_invitation.txt": _interview_invitation,
+    "interview_moved.txt": _interview_moved,
     "member_invitation.txt": _member_invitation,
     "password_reset.txt": _password_reset,
     "signup_confirm.txt": _signup_confirm,
