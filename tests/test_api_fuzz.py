@@ -11,12 +11,14 @@ schemathesis' systematic boundary and negative cases; it roughly triples the tim
 
 import os
 import re
+from datetime import timedelta
 
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import override_settings
+from django.utils import timezone
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -31,6 +33,7 @@ from outsourcer.accounts.services import api_token_create
 from outsourcer.budgets.ledger import spend_record
 from outsourcer.budgets.models import SpendKind
 from outsourcer.contracts.services import time_entry_approve
+from outsourcer.hiring.models import Interview
 from outsourcer.notifications.models import Notification
 from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
 
@@ -90,6 +93,14 @@ def real_rows(personas) -> dict[str, int]:
     )
     Notification.objects.create(user=personas.alice, organization=personas.org, kind="budget_alert", message="80 %")
     api_token_create(user=personas.alice, name="second", organization=personas.org)
+    interview = Interview.objects.create(
+        organization=personas.org,
+        engagement=personas.carol_engagement,
+        contractor=personas.carol_contractor,
+        starts_at=timezone.now() - timedelta(hours=1),
+        created_by=personas.alice,
+    )
+    interview.interviewers.set([personas.alice])
     return {
         "engagement_id": personas.carol_engagement.pk,
         "budget_id": budget.pk,
@@ -100,6 +111,7 @@ def real_rows(personas) -> dict[str, int]:
         "time_entry_id": submitted.pk,
         "approved_time_entry_id": approved.pk,
         "spend_entry_id": expense.pk,
+        "interview_id": interview.pk,
     }
 
 
