@@ -203,9 +203,21 @@ SAMPLES = {
         INTERVIEW,
         {**INTERVIEW, "starts_at": "2025-03-19T09:30:00+00:00", "outside_working_hours": False},
     ),
-    "interview_cancelled": ("Interview with Carol Contractor", {"status": "scheduled"}, {"status": "cancelled", **INTERVIEW}),
-    "interview_completed": ("Interview with Carol Contractor", {"status": "scheduled"}, {"status": "done", **INTERVIEW}),
-    "scorecard_submitted": ("Scorecard of Interview with Carol Contractor", None, {**SCORES, "contractor": "Carol Contractor"}),
+    "interview_cancelled": (
+        "Interview with Carol Contractor",
+        {"status": "scheduled"},
+        {"status": "cancelled", **INTERVIEW},
+    ),
+    "interview_completed": (
+        "Interview with Carol Contractor",
+        {"status": "scheduled"},
+        {"status": "done", **INTERVIEW},
+    ),
+    "scorecard_submitted": (
+        "Scorecard of Interview with Carol Contractor",
+        None,
+        {**SCORES, "contractor": "Carol Contractor"},
+    ),
     "scorecard_updated": (
         "Scorecard of Interview with Carol Contractor",
         {**SCORES, "contractor": "Carol Contractor"},
