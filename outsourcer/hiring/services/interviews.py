@@ -311,14 +311,19 @@ def scorecard_submit(
     notes = errors.text(notes, field="notes", label="Notes", max_length=5000, required=False)
     errors.raise_if_any()
     with transaction.atomic():
-        card = Scorecard.objects.select_for_update().filter(interview=interview, interviewer=actor).first()
-        before = {name: getattr(card, name) for name in SCORES} if card else None
-        if card is None:
-            card = Scorecard(organization_id=interview.organization_id, interview=interview, interviewer=actor)
-        for name, value in scores.items():
-            setattr(card, name, value)
-        card.notes = notes
-        card.save()
+        # get_or_create: two first submissions at once meet the unique constraint, and the second
+        # one then updates the card the first created instead of failing.
+        card, created = Scorecard.objects.select_for_update().get_or_create(
+            interview=interview,
+            interviewer=actor,
+            defaults={"organization_id": interview.organization_id, "notes": notes, **scores},
+        )
+        before = None if created else {name: getattr(card, name) for name in SCORES}
+        if not created:
+            for name, value in scores.items():
+                setattr(card, name, value)
+            card.notes = notes
+            card.save()
         event_record(
             action=events.SCORECARD_UPDATED if before else events.SCORECARD_SUBMITTED,
             organization=interview.organization,

@@ -307,3 +307,25 @@ def test_the_contractor_sees_the_schedule_in_their_zone_and_never_the_scores(log
 
     body = text(login_as(personas.dan).get("/portal/hiring/interviews/"))
     assert "No interviews." in body and "Crumb" not in body
+
+
+def test_the_portal_and_api_lists_send_as_many_queries_for_20_interviews_as_for_2(login_as, personas, api_as, frozen):
+    portal = login_as(personas.carol)
+    api = api_as(personas.alice)
+
+    def queries() -> list[int]:
+        counts = []
+        for call in (lambda: portal.get("/portal/hiring/interviews/"), lambda: api.get("/interviews")):
+            with CaptureQueriesContext(connection) as captured:
+                assert call().status_code == 200
+            counts.append(len(captured))
+        return counts
+
+    for _ in range(2):
+        insert_interview(personas)
+    queries()  # the token's first use is recorded once
+    few = queries()
+    for n in range(18):
+        insert_interview(personas, engagement=second_bidder(personas, name=f"Bidder {n}") if n % 2 else None)
+    assert queries() == few
+    assert max(few) <= 12
