@@ -329,3 +329,12 @@ def test_the_portal_and_api_lists_send_as_many_queries_for_20_interviews_as_for_
         insert_interview(personas, engagement=second_bidder(personas, name=f"Bidder {n}") if n % 2 else None)
     assert queries() == few
     assert max(few) <= 12
+
+
+def test_the_contractor_page_leads_to_scheduling_with_them(login_as, personas, org_url, frozen):
+    page = org_url("contractors:detail", engagement_id=personas.carol_engagement.pk)
+    link = f"{org_url('hiring:interview-create')}?engagement={personas.carol_engagement.pk}"
+    assert link in text(login_as(personas.bob).get(page))
+    body = text(login_as(personas.alice).get(link))
+    assert f'<option value="{personas.carol_engagement.pk}" selected>' in body
+    assert link not in text(login_as(personas.vera).get(page))
