@@ -8,8 +8,7 @@ from django.test import Client
 
 METHODS = {"get", "post", "put", "patch", "delete"}
 VERBS = (
-    "list|get|create|update|delete|activate|complete|end|accept|approve|reject|reverse|change"
-    "|reschedule|cancel|submit"
+    "list|get|create|update|delete|activate|complete|end|accept|approve|reject|reverse|change|reschedule|cancel|submit"
 )
 OPERATION_ID = re.compile(rf"^[a-z]+(_[a-z]+)*_({VERBS})(_bulk)?$")
 
