@@ -98,16 +98,16 @@ def _clean_schedule(
     return {"starts_at": starts_at, "duration_minutes": minutes, "location": place, "interviewers": people}
 
 
-def _outside_hours(interview: Interview, override_reason: str) -> tuple[bool, str]:
-    """(outside the contractor's working hours, the cleaned reason); OverrideRequired when outside
-    and no reason was given."""
+def _outside_hours(interview: Interview, override_reason: str, *, ask: bool = True) -> tuple[bool, str]:
+    """(outside the contractor's working hours, the cleaned reason); OverrideRequired when outside,
+    `ask`ing and no reason was given."""
     contractor = interview.contractor
     ends_at = interview.starts_at + timedelta(minutes=interview.duration_minutes)
     outside = working_window_misses(interview.starts_at, ends_at, contractor.time_zone, contractor.working_hours)
     errors = Errors()
     reason = errors.text(override_reason, field="override_reason", label="Reason", max_length=500, required=False)
     errors.raise_if_any()
-    if outside and not reason:
+    if outside and ask and not reason:
         raise outside_hours_warning(interview)
     return outside, reason if outside else ""
 
@@ -212,7 +212,10 @@ def interview_reschedule(
     if unchanged and {p.pk for p in people} == {p.pk for p in before_people}:
         raise DomainError(UNCHANGED, field="starts_at", code="unchanged")
     # Judged on a copy: a refusal leaves the interview as it was for the page that shows it again.
-    outside, reason = _outside_hours(Interview(**{**_fields(interview), **cleaned}), override_reason)
+    # Keeping the time (a new place or other interviewers) does not ask again about the hours.
+    moved = Interview(**{**_fields(interview), **cleaned})
+    same_time = (moved.starts_at, moved.duration_minutes) == (interview.starts_at, interview.duration_minutes)
+    outside, reason = _outside_hours(moved, "" if same_time else override_reason, ask=not same_time)
     with transaction.atomic():
         locked = Interview.objects.select_for_update().get(pk=interview.pk)
         INTERVIEW_FLOW.next(locked.status, InterviewStatus.SCHEDULED)

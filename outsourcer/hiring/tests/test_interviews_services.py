@@ -277,3 +277,13 @@ def test_a_cancelled_interview_is_not_scored(personas, frozen):
     interview_cancel(interview=interview, actor=personas.alice)
     with time_machine.travel(TUESDAY_2PM + timedelta(minutes=50), tick=False), pytest.raises(DomainError):
         _score(personas, interview)
+
+
+def test_keeping_an_agreed_evening_time_does_not_ask_again(personas, frozen):
+    evening = datetime(2025, 3, 18, 18, 0, tzinfo=UTC)
+    interview = _schedule(personas, starts_at=evening, override_reason="Her choice")
+
+    interview_reschedule(interview=interview, actor=personas.alice, starts_at=evening, location="Phone")
+    with pytest.raises(OverrideRequired):
+        interview_reschedule(interview=interview, actor=personas.alice, starts_at=evening + timedelta(hours=1))
+    assert Interview.objects.get().location == "Phone"
