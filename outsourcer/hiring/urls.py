@@ -11,6 +11,7 @@ urlpatterns = []
 urlpatterns += [
     path("interviews/", interviews.interview_list, name="interviews"),
     path("interviews/new/", interviews.interview_create, name="interview-create"),
+    path("interviews/time-preview/", interviews.interview_time_preview, name="interview-time-preview"),
     path("interviews/<int:interview_id>/", interviews.interview_detail, name="interview-detail"),
     path("interviews/<int:interview_id>/move/", interviews.interview_reschedule, name="interview-reschedule"),
     path("interviews/<int:interview_id>/cancel/", interviews.interview_cancel, name="interview-cancel"),

@@ -80,6 +80,8 @@ ROWS = [
     Row("hiring:interviews", ORG_READ, kwargs=_org),
     Row("hiring:interview-create", RUNNER_PAGE, kwargs=_org),
     Row("hiring:interview-create", ORG_RUN_POST, method="POST", kwargs=_org, data=_form, get_allowed=True),
+    Row("hiring:interview-time-preview", RUNNER_PAGE, kwargs=_org,
+        data=lambda p: {"engagement": p.carol_engagement.pk, "day": "2025-03-18", "time": "15:00"}),
     Row("hiring:interview-detail", ORG_READ, kwargs=_upcoming),
     Row("hiring:interview-reschedule", RUNNER_PAGE, kwargs=_upcoming),
     Row("hiring:interview-reschedule", ORG_RUN_POST, method="POST", kwargs=_upcoming,

@@ -338,3 +338,25 @@ def test_the_contractor_page_leads_to_scheduling_with_them(login_as, personas, o
     body = text(login_as(personas.alice).get(link))
     assert f'<option value="{personas.carol_engagement.pk}" selected>' in body
     assert link not in text(login_as(personas.vera).get(page))
+
+
+def test_the_form_previews_their_time_and_warns_before_saving(login_as, personas, org_url, frozen):
+    client = login_as(personas.alice)
+    preview = org_url("hiring:interview-time-preview")
+    base = {"engagement": personas.carol_engagement.pk, "day": "2025-03-18", "duration_minutes": "45"}
+
+    body = text(client.get(preview, {**base, "time": "15:00"}))
+    assert "Tue 15:00 · 14:00 Tue for Carol Contractor" in body and "hours-warning" not in body
+
+    body = text(client.get(preview, {**base, "time": "19:00"}))
+    assert "Tue 19:00 · 18:00 Tue for Carol Contractor" in body
+    assert "hours-warning" in body and "outside their working hours (Tuesday 09:00–17:00)" in body
+
+    # A moved interview is previewed for its own contractor; broken or foreign input gives nothing.
+    interview = insert_interview(personas)
+    body = text(client.get(preview, {"interview": interview.pk, "day": "2025-03-18", "time": "19:00"}))
+    assert "18:00 Tue for Carol Contractor" in body
+    for params in ({**base, "time": "25:00"}, {**base, "engagement": personas.dan_engagement.pk, "time": "15:00"}, {}):
+        assert text(client.get(preview, params)) == ""
+    assert "time-preview" in text(client.get(org_url("hiring:interview-create")))
+    assert not Interview.objects.exclude(pk=interview.pk).exists()

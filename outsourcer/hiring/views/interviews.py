@@ -1,9 +1,13 @@
 """Interview pages: the list, scheduling (from a contractor or a job's bid), the interview with its
 scorecards, moving, cancelling and marking it done. Every write is one service call."""
 
+from datetime import date, time, timedelta
+
 from django.contrib import messages
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 
 from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.decorators import org_view
@@ -14,12 +18,19 @@ from outsourcer.contractors.decorators import contractor_view
 from outsourcer.contractors.models import Contractor
 from outsourcer.hiring import selectors, services
 from outsourcer.hiring.access import access_bid, access_interview, access_job
-from outsourcer.hiring.forms.interviews import InterviewFilterForm, InterviewForm, ScheduleFields, ScorecardForm
+from outsourcer.hiring.forms.interviews import (
+    InterviewFilterForm,
+    InterviewForm,
+    ScheduleFields,
+    ScorecardForm,
+    aware_moment,
+)
 from outsourcer.hiring.models import Interview, InterviewStatus
+from outsourcer.hiring.services.interview_notices import outside_hours_warning
 from outsourcer.lib.errors import DomainError, OverrideRequired
 from outsourcer.lib.forms import post_data
 from outsourcer.lib.pagination import CappedPaginator
-from outsourcer.lib.timezones import paired_time_text
+from outsourcer.lib.timezones import paired_time_text, working_window_misses
 
 PAGE_SIZE = 25
 
@@ -255,3 +266,46 @@ def portal_interview_list(request, contractor: Contractor):
         )
     context = {"portal": True, "contractor": contractor, "page": page, "now": timezone.now()}
     return render(request, "hiring/interviews/portal_list.html", context)
+
+
+def _preview_interview(request, ctx: OrgContext) -> Interview | None:
+    """The interview the schedule form describes so far (a moved one, or a new one with the chosen
+    contractor), or None while something is missing or not this organization's."""
+    try:
+        interview_id, engagement_id = (int(request.GET.get(name) or 0) for name in ("interview", "engagement"))
+        minutes = int(request.GET.get("duration_minutes") or 45)
+        day = date.fromisoformat(request.GET.get("day", ""))
+        clock = time.fromisoformat(request.GET.get("time", ""))
+        if interview_id:
+            contractor = access_interview(ctx, interview_id).contractor
+        elif engagement_id:
+            contractor = access_engagement(ctx, engagement_id).contractor
+        else:
+            return None
+    except (ValueError, Http404):
+        return None
+    starts_at = aware_moment(day, clock, timezone.get_current_timezone())
+    if starts_at is None or not 0 < minutes <= 24 * 60:
+        return None
+    return Interview(contractor=contractor, starts_at=starts_at, duration_minutes=minutes)
+
+
+@org_view("interview.manage")
+def interview_time_preview(request, ctx: OrgContext):
+    """The htmx line under the schedule form: the chosen time in the contractor's zone and, before
+    anything is saved, whether it falls outside their working hours."""
+    interview = _preview_interview(request, ctx)
+    if interview is None:
+        return HttpResponse("")
+    contractor = interview.contractor
+    zone = timezone.get_current_timezone_name()
+    html = format_html(
+        '<span class="their-time">{}</span>',
+        paired_time_text(interview.starts_at, zone, contractor.time_zone, contractor.name),
+    )
+    ends_at = interview.starts_at + timedelta(minutes=interview.duration_minutes)
+    if working_window_misses(interview.starts_at, ends_at, contractor.time_zone, contractor.working_hours):
+        html += format_html(
+            '<span class="flash flash-warning hours-warning">{}</span>', outside_hours_warning(interview).message
+        )
+    return HttpResponse(html)
