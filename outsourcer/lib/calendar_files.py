@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import icalendar
+from django.utils import timezone
 
 PRODUCT_ID = "-//Outsourcer//Outsourcer//EN"
 METHODS = frozenset({"REQUEST", "CANCEL", "PUBLISH"})
@@ -115,7 +116,7 @@ def calendar_bytes(
         calendar.add("method", method)
     if name:
         calendar.add("x-wr-calname", name)
-    now = now or datetime.now(UTC)
+    now = now or timezone.now()
     events = list(events)
     for event in events:
         calendar.add_component(_vevent(event, now=now))
