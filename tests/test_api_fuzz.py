@@ -33,6 +33,7 @@ from outsourcer.accounts.services import api_token_create
 from outsourcer.budgets.ledger import spend_record
 from outsourcer.budgets.models import SpendKind
 from outsourcer.contracts.services import time_entry_approve
+from outsourcer.hiring.models import Interview
 from outsourcer.notifications.models import Notification
 from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
 from outsourcer.testing.hiring import insert_bid, insert_job
@@ -103,6 +104,14 @@ def real_rows(personas) -> dict[str, int]:
     )
     bid = insert_bid(job, personas.carol_engagement)
     reference = insert_reference(personas.carol_engagement, status="received")
+    interview = Interview.objects.create(
+        organization=personas.org,
+        engagement=personas.carol_engagement,
+        contractor=personas.carol_contractor,
+        starts_at=timezone.now() - timedelta(hours=1),
+        created_by=personas.alice,
+    )
+    interview.interviewers.set([personas.alice])
     return {
         "engagement_id": personas.carol_engagement.pk,
         "budget_id": budget.pk,
@@ -118,6 +127,7 @@ def real_rows(personas) -> dict[str, int]:
         "contractor_id": personas.carol_contractor.pk,
         "reference_id": reference.pk,
         "item": "registration",  # company-check items are names, not ids; the schema enumerates them
+        "interview_id": interview.pk,
     }
 
 

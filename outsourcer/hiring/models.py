@@ -219,6 +219,8 @@ class Interview(models.Model):
     location = models.CharField(max_length=300, blank=True, help_text="A meeting link, phone number or address.")
     status = models.CharField(max_length=10, choices=InterviewStatus.choices, default=InterviewStatus.SCHEDULED)
     interviewers = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", blank=True)
+    # The calendar invitation's SEQUENCE: one more with every change sent to the attendees.
+    sequence = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 

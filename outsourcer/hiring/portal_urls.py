@@ -1,5 +1,6 @@
 from django.urls import path
 
+from outsourcer.hiring.views import interviews
 from outsourcer.hiring.views import portal as bid_portal
 
 app_name = "hiring-portal"
@@ -15,4 +16,9 @@ urlpatterns += [
     path("jobs/<int:job_id>/bid/withdraw/", bid_portal.bid_withdraw, name="bid-withdraw"),
     path("jobs/<int:job_id>/messages/", bid_portal.job_message, name="job-message"),
     path("jobs/<int:job_id>/messages/read/", bid_portal.job_messages_read, name="job-messages-read"),
+]
+
+# Interviews: the schedule only.
+urlpatterns += [
+    path("interviews/", interviews.portal_interview_list, name="interviews"),
 ]

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from outsourcer.hiring.views import bids as bid_views
-from outsourcer.hiring.views import jobs, references
+from outsourcer.hiring.views import interviews, jobs, references
 
 app_name = "hiring"
 
@@ -41,4 +41,16 @@ urlpatterns += [
         references.company_check_evidence,
         name="company-check-evidence",
     ),
+]
+
+# Interviews and scorecards.
+urlpatterns += [
+    path("interviews/", interviews.interview_list, name="interviews"),
+    path("interviews/new/", interviews.interview_create, name="interview-create"),
+    path("interviews/time-preview/", interviews.interview_time_preview, name="interview-time-preview"),
+    path("interviews/<int:interview_id>/", interviews.interview_detail, name="interview-detail"),
+    path("interviews/<int:interview_id>/move/", interviews.interview_reschedule, name="interview-reschedule"),
+    path("interviews/<int:interview_id>/cancel/", interviews.interview_cancel, name="interview-cancel"),
+    path("interviews/<int:interview_id>/done/", interviews.interview_complete, name="interview-complete"),
+    path("interviews/<int:interview_id>/scorecard/", interviews.scorecard_submit, name="interview-scorecard"),
 ]

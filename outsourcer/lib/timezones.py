@@ -215,3 +215,31 @@ def next_working_moment(moment: datetime, time_zone: str, working_hours: dict | 
         if local < opens:
             return opens
     return moment
+
+
+def paired_time_text(moment: datetime, time_zone: str, their_zone: str, their_name: str) -> str:
+    """ "Tue 15:00 · 14:00 Tue for Carol": `moment` in `time_zone`, then in theirs. Unknown zones
+    read as UTC (a stored oddity must not take a page down)."""
+    here = moment.astimezone(_zone(time_zone))
+    there = moment.astimezone(_zone(their_zone))
+    return f"{here:%a %H:%M} · {there:%H:%M %a} for {their_name}"
+
+
+def working_window_misses(starts_at: datetime, ends_at: datetime, time_zone: str, working_hours: dict | None) -> bool:
+    """True when [starts_at, ends_at) is not inside one of the working windows (in `time_zone`) of
+    the day it starts on. Without declared working hours nothing is outside them."""
+    hours = working_hours or {}
+    if not hours:
+        return False
+    zone = _zone(time_zone)
+    start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
+    span = hours.get(WEEKDAYS[start.weekday()])
+    if not span:
+        return True
+    try:
+        opens, closes = (_parse_clock(str(part)) for part in span)
+    except WorkingHoursError:
+        return False
+    window_start = datetime.combine(start.date(), opens, tzinfo=zone)
+    window_end = datetime.combine(start.date(), closes, tzinfo=zone)
+    return not (window_start <= start and end <= window_end)

@@ -6,6 +6,7 @@ Absolute links start with settings.SITE_URL, never with a request's Host header 
 the requester's to choose: a reset link built from it could point at their server)."""
 
 import re
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -47,16 +48,27 @@ def email_html(text: str, *, subject: str) -> str:
     return render_to_string(LAYOUT, {"subject": subject, "paragraphs": paragraphs})
 
 
-def email_message(*, to: str, subject: str, template: str, context: dict) -> EmailMultiAlternatives:
-    """The message for `template` rendered with `context`: a text body and its HTML alternative."""
+# (filename, content, mimetype), e.g. ("invite.ics", b"BEGIN:VCALENDAR…", "text/calendar").
+Attachment = tuple[str, bytes | str, str]
+
+
+def email_message(
+    *, to: str, subject: str, template: str, context: dict, attachments: Sequence[Attachment] = ()
+) -> EmailMultiAlternatives:
+    """The message for `template` rendered with `context`: a text body and its HTML alternative,
+    plus any `attachments`."""
     text = email_text(template, context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
     message.attach_alternative(email_html(text, subject=subject), "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     return message
 
 
-def email_send_on_commit(*, to: str, subject: str, template: str, context: dict) -> None:
+def email_send_on_commit(
+    *, to: str, subject: str, template: str, context: dict, attachments: Sequence[Attachment] = ()
+) -> None:
     """Render `template` and send it once the current transaction commits, so a rolled-back
     operation never mails anyone."""
-    message = email_message(to=to, subject=subject, template=template, context=context)
+    message = email_message(to=to, subject=subject, template=template, context=context, attachments=attachments)
     transaction.on_commit(message.send)

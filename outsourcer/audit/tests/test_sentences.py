@@ -85,6 +85,15 @@ JOB = {
     "budget_id": 3,
     "currency": "EUR",
 }
+INTERVIEW = {
+    "contractor": "Carol Contractor",
+    "job": "Spring menu photos",
+    "starts_at": "2025-03-18T14:00:00+00:00",
+    "duration_minutes": 45,
+    "location": "https://meet.example/crumb",
+    "interviewers": ["Alice Owner", "Bob Manager"],
+}
+SCORES = {"communication": 4, "skill": 5, "reliability": 3, "understanding": 4}
 
 # (object name as stored, before, after) as the services record them, old shapes included.
 SAMPLES = {
@@ -315,6 +324,36 @@ SAMPLES = {
             "contractor": "Carol Contractor",
             "engagement_id": 4,
         },
+    ),
+    "interview_scheduled": (
+        "Interview with Carol Contractor",
+        None,
+        {**INTERVIEW, "outside_working_hours": True, "moved_to_vetting": True},
+    ),
+    "interview_rescheduled": (
+        "Interview with Carol Contractor",
+        INTERVIEW,
+        {**INTERVIEW, "starts_at": "2025-03-19T09:30:00+00:00", "outside_working_hours": False},
+    ),
+    "interview_cancelled": (
+        "Interview with Carol Contractor",
+        {"status": "scheduled"},
+        {"status": "cancelled", **INTERVIEW},
+    ),
+    "interview_completed": (
+        "Interview with Carol Contractor",
+        {"status": "scheduled"},
+        {"status": "done", **INTERVIEW},
+    ),
+    "scorecard_submitted": (
+        "Scorecard of Interview with Carol Contractor",
+        None,
+        {**SCORES, "contractor": "Carol Contractor"},
+    ),
+    "scorecard_updated": (
+        "Scorecard of Interview with Carol Contractor",
+        {**SCORES, "contractor": "Carol Contractor"},
+        {**SCORES, "skill": 2, "contractor": "Carol Contractor"},
     ),
 }
 # What any action might carry, for actions declared after this file was written.

@@ -105,7 +105,7 @@ def portal_job_message_list(request: HttpRequest, job_id: ObjectId):
 
 @portal_router.post(
     "/jobs/{job_id}/messages",
-    operation_id="portal_job_message_post",
+    operation_id="portal_job_message_create",
     response=with_errors({201: MessageOut}, write=True),
 )
 def portal_job_message_post(request: HttpRequest, job_id: ObjectId, payload: MessageIn):
@@ -119,7 +119,7 @@ def portal_job_message_post(request: HttpRequest, job_id: ObjectId, payload: Mes
 
 @portal_router.post(
     "/jobs/{job_id}/messages/read",
-    operation_id="portal_job_messages_read",
+    operation_id="portal_job_messages_mark_read",
     response=with_errors({200: MarkedOut}, write=True),
 )
 def portal_job_messages_read(request: HttpRequest, job_id: ObjectId):
@@ -166,7 +166,7 @@ def job_thread_detail(request: HttpRequest, job_id: ObjectId, contractor_id: Obj
 
 @router.post(
     "/{job_id}/threads/{contractor_id}/messages",
-    operation_id="job_thread_message_post",
+    operation_id="job_thread_message_create",
     response=with_errors({201: MessageOut}, write=True),
 )
 def job_thread_message_post(request: HttpRequest, job_id: ObjectId, contractor_id: ObjectId, payload: MessageIn):
@@ -181,7 +181,7 @@ def job_thread_message_post(request: HttpRequest, job_id: ObjectId, contractor_i
 
 @router.post(
     "/{job_id}/threads/{contractor_id}/read",
-    operation_id="job_thread_read",
+    operation_id="job_thread_mark_read",
     response=with_errors({200: MarkedOut}, write=True),
 )
 def job_thread_read(request: HttpRequest, job_id: ObjectId, contractor_id: ObjectId):

@@ -3,6 +3,13 @@
 from outsourcer.hiring.services.apply import *  # noqa: F403
 from outsourcer.hiring.services.bids import *  # noqa: F403
 from outsourcer.hiring.services.company_checks import *  # noqa: E402,F403
+from outsourcer.hiring.services.interviews import (  # noqa: F401
+    interview_cancel,
+    interview_complete,
+    interview_reschedule,
+    interview_schedule,
+    scorecard_submit,
+)
 from outsourcer.hiring.services.job_invitations import job_invite  # noqa: F401
 from outsourcer.hiring.services.jobs import (  # noqa: F401
     job_create,

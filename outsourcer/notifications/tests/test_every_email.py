@@ -22,7 +22,17 @@ from outsourcer.accounts.services.signup import signup_request
 from outsourcer.budgets.services import expense_record
 from outsourcer.contractors.services import contractor_create, contractor_invite
 from outsourcer.contracts.services import time_entry_reject
-from outsourcer.hiring.services import bid_apply, job_invite, job_message_post, reference_remind, reference_request
+from outsourcer.hiring.models import Interview
+from outsourcer.hiring.services import (
+    bid_apply,
+    interview_cancel,
+    interview_reschedule,
+    interview_schedule,
+    job_invite,
+    job_message_post,
+    reference_remind,
+    reference_request,
+)
 from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_contract
 from outsourcer.testing.hiring import insert_invitation, insert_job
 from outsourcer.testing.references import insert_reference
@@ -125,12 +135,50 @@ def _signup_existing(personas, client):
     )
 
 
+def _interview_row(personas):
+    # Inserted directly, so only the e-mail of the service under test is sent.
+    interview = Interview.objects.create(
+        organization=personas.org,
+        engagement=personas.carol_engagement,
+        contractor=personas.carol_contractor,
+        starts_at=NOW + timedelta(days=1, hours=4),
+        location=AWKWARD,
+        created_by=personas.alice,
+    )
+    interview.interviewers.set([personas.alice])
+    return interview
+
+
+def _interview_invitation(personas, client):
+    interview_schedule(
+        organization=personas.org,
+        actor=personas.alice,
+        engagement=personas.carol_engagement,
+        starts_at=NOW + timedelta(days=1, hours=4),
+        interviewers=[personas.alice],
+        location=AWKWARD,
+    )
+
+
+def _interview_moved(personas, client):
+    interview_reschedule(
+        interview=_interview_row(personas), actor=personas.alice, starts_at=NOW + timedelta(days=2, hours=4)
+    )
+
+
+def _interview_cancelled(personas, client):
+    interview_cancel(interview=_interview_row(personas), actor=personas.alice)
+
+
 SENDERS = {
     "budget_alert.txt": _budget_alert,
     "contractor_invitation.txt": _contractor_invitation,
     "job_invitation.txt": _job_invitation,
     "job_apply_known.txt": _job_apply_known,
     "job_message.txt": _job_message,
+    "interview_cancelled.txt": _interview_cancelled,
+    "interview_invitation.txt": _interview_invitation,
+    "interview_moved.txt": _interview_moved,
     "member_invitation.txt": _member_invitation,
     "password_reset.txt": _password_reset,
     "reference_reminder.txt": _reference_reminder,
