@@ -64,7 +64,7 @@ def load(context: DemoContext) -> None:
     )
     bids = [
         _bid(job, people["carol_engagement"], now - timedelta(days=6), "hourly", "EUR", None,
-             dict(hourly_rate_cents=5500, estimated_minutes=24 * 60), start=today + timedelta(days=5),
+             dict(hourly_rate_cents=5500, estimated_minutes=30 * 60), start=today + timedelta(days=5),
              finish=today + timedelta(days=19),
              approach="Two morning shoots in the shop's window light; reels cut from the same sessions."),
         _bid(job, people["valentina_engagement"], now - timedelta(days=5), "retainer", "USD", USD_TO_EUR,
@@ -110,7 +110,9 @@ def _bid(job, engagement, at, rate_model, currency, rate, terms, *, start, finis
         currency=currency,
         exchange_rate_micros=rate,
         total_cents=total,
-        total_budget_cents=convert_cents(total, from_currency=currency, to_currency=job.budget.currency, rate_micros=rate),
+        total_budget_cents=convert_cents(
+            total, from_currency=currency, to_currency=job.budget.currency, rate_micros=rate
+        ),
         proposed_start_on=start,
         finishes_on=finish,
         approach=approach,

@@ -34,7 +34,6 @@ from django.db.models.functions import Cast, TruncDate, TruncQuarter
 from django.utils import timezone
 
 from outsourcer.audit.models import Event
-from outsourcer.budgets.periods import calendar_period
 from outsourcer.contracts.models import Milestone, MilestoneStatus, RateModel, TimeEntry, TimeEntryStatus
 from outsourcer.hiring.models import JobMessage
 from outsourcer.lib.timezones import date_in
@@ -46,8 +45,8 @@ RESPONSE_OPEN_HOURS = RESPONSE_SLOW_HOURS
 
 
 def quarter_of(day: date) -> date:
-    """The first day of the calendar quarter of `day`."""
-    return calendar_period("quarterly", day).start
+    """The first day of the calendar quarter of `day` (budgets.periods' quarters)."""
+    return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
 
 
 def _response_score(hours: float) -> float:
@@ -57,17 +56,17 @@ def _response_score(hours: float) -> float:
 
 
 def share_text(unit: str) -> Callable[[int, float, float], str]:
-    """"7 of 8 milestones on time (88 %)"."""
+    """ "7 of 8 milestones on time (88 %)"."""
     return lambda count, total, value: f"{round(total):g} of {count} {unit} ({round(value * 100)} %)"
 
 
 def average_text(unit: str, best: int) -> Callable[[int, float, float], str]:
-    """"4.3 of 5 on average from 2 scorecards"."""
+    """ "4.3 of 5 on average from 2 scorecards"."""
     return lambda count, total, value: f"{value:.1f} of {best} on average from {count} {_plural(count, unit)}"
 
 
 def median_text(unit: str) -> Callable[[int, float, float], str]:
-    """"a median of 5 h over 4 replies"."""
+    """ "a median of 5 h over 4 replies"."""
     return lambda count, total, value: f"a median of {value:.0f} h over {count} {_plural(count, unit)}"
 
 
@@ -90,7 +89,9 @@ class Metric:
     describe: Callable[[int, float, float], str] = field(compare=False)
 
 
-ON_TIME = Metric("on_time", "On-time delivery", SHARE, 20, lambda v: v, share_text("milestones accepted by their due date"))
+ON_TIME = Metric(
+    "on_time", "On-time delivery", SHARE, 20, lambda v: v, share_text("milestones accepted by their due date")
+)
 FIRST_TIME = Metric(
     "first_time", "First-time acceptance", SHARE, 15, lambda v: v, share_text("time entries approved the first time")
 )

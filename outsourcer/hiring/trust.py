@@ -45,17 +45,16 @@ from outsourcer.hiring.track_record import (
 DECAY = 0.7  # a quarter's weight against the one after it
 MIN_EVIDENCE_WEIGHT = 35  # the weights of the parts with evidence must reach this for a score
 
-INTERVIEWS = Metric(
-    "interviews", "Interview scores", AVERAGE, 20, lambda v: (v - 1) / 4, average_text("scorecards", 5)
-)
+INTERVIEWS = Metric("interviews", "Interview scores", AVERAGE, 20, lambda v: (v - 1) / 4, average_text("scorecards", 5))
 REFERENCES = Metric(
     "references",
     "References",
     AVERAGE,
     20,
     lambda v: v,
-    lambda count, total, value: f"{count} {'answer' if count == 1 else 'answers'} from referees, "
-    f"{round(value * 100)} % of the best possible",
+    lambda count, total, value: (
+        f"{count} {'answer' if count == 1 else 'answers'} from referees, {round(value * 100)} % of the best possible"
+    ),
 )
 CHECKS = Metric("company_checks", "Company checks", SHARE, 10, lambda v: v, share_text("company checks verified"))
 VETTING_METRICS = [INTERVIEWS, REFERENCES, CHECKS]
@@ -132,7 +131,9 @@ def _part(metric: Metric, tallies: list[Tally], today: date) -> TrustPart:
     why = metric.describe(count, sum(t.total for t in everything), summarize(metric, everything))
     if len(by_quarter) > 1:
         why += f", over {len(by_quarter)} quarters (the latest counts most)"
-    return TrustPart(metric.key, metric.label, metric.trust_weight, weighted / total_weight, count, why[0].upper() + why[1:] + ".")
+    return TrustPart(
+        metric.key, metric.label, metric.trust_weight, weighted / total_weight, count, why[0].upper() + why[1:] + "."
+    )
 
 
 def trust_from_tallies(engagement_id: int, tallies: list[Tally], *, today: date) -> TrustScore:

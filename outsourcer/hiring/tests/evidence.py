@@ -30,9 +30,7 @@ def budget_of(p, organization=None):
 
 def accept_milestones(p, engagement, *, days_late=(0,), organization=None):
     """A fixed-price contract whose milestones were accepted `days_late` days after their due dates."""
-    contract = insert_fixed_contract(
-        budget_of(p, organization), engagement, amounts=tuple(10_000 for _ in days_late)
-    )
+    contract = insert_fixed_contract(budget_of(p, organization), engagement, amounts=tuple(10_000 for _ in days_late))
     for milestone, late in zip(contract.milestones.order_by("position"), days_late, strict=True):
         due = datetime.combine(milestone.due_on, datetime.min.time(), tzinfo=NOW.tzinfo) + timedelta(hours=12)
         Milestone.objects.filter(pk=milestone.pk).update(
@@ -41,7 +39,9 @@ def accept_milestones(p, engagement, *, days_late=(0,), organization=None):
     return contract
 
 
-def reviewed_time(p, engagement, *, approved=1, rejected_then_approved=0, rejected=0, worked_on=None, organization=None):
+def reviewed_time(
+    p, engagement, *, approved=1, rejected_then_approved=0, rejected=0, worked_on=None, organization=None
+):
     contract = insert_hourly_contract(budget_of(p, organization), engagement)
     org = contract.organization
     entries = []

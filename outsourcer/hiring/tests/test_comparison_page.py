@@ -188,5 +188,5 @@ def test_the_page_sends_as_many_queries_for_3_bids_as_for_50(personas, login_as,
     expected = _page_queries(client, _url(personas, few))
     with django_assert_num_queries(expected):
         response = client.get(_url(personas, many))
-    assert response.content.decode().count("<mark class=\"best\">") >= 2
+    assert response.content.decode().count('<mark class="best">') >= 2
     assert _page_queries(client, _url(personas, few, "hiring:job-compare-csv")) <= expected

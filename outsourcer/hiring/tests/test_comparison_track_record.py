@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 
 from outsourcer.hiring import track_record
+from outsourcer.hiring.tests.evidence import accept_milestones, budget_of, message, reviewed_time
 from outsourcer.hiring.track_record import (
     RATING,
     Tally,
@@ -11,7 +12,6 @@ from outsourcer.hiring.track_record import (
     track_record_input_register,
     track_records,
 )
-from outsourcer.hiring.tests.evidence import accept_milestones, budget_of, message, reviewed_time
 from outsourcer.testing.builders import NOW, TODAY
 from outsourcer.testing.factories import EngagementFactory
 from outsourcer.testing.hiring import insert_job, second_bidder

@@ -38,6 +38,8 @@ def tallies(draw):
 
 
 EVIDENCE = st.lists(tallies(), max_size=25)
+# The formula is fast; a shared, busy machine is not: no per-example deadline.
+QUIET = settings(deadline=None)
 
 
 def perfect(metric, quarter, count=1):
@@ -54,6 +56,7 @@ def score(evidence):
     return trust_from_tallies(1, evidence, today=TODAY).score
 
 
+@QUIET
 @given(EVIDENCE)
 def test_it_is_a_whole_number_from_0_to_100_or_not_enough_data(evidence):
     result = trust_from_tallies(1, evidence, today=TODAY)
@@ -62,6 +65,7 @@ def test_it_is_a_whole_number_from_0_to_100_or_not_enough_data(evidence):
     assert all(part.points is None or 0 <= part.points <= part.weight for part in result.parts)
 
 
+@QUIET
 @given(EVIDENCE, st.sampled_from(METRICS), st.sampled_from(QUARTERS))
 def test_good_evidence_never_lowers_it(evidence, metric, quarter):
     before, after = score(evidence), score([*evidence, perfect(metric, quarter)])
@@ -69,6 +73,7 @@ def test_good_evidence_never_lowers_it(evidence, metric, quarter):
         assert after is not None and after >= before
 
 
+@QUIET
 @given(EVIDENCE, st.sampled_from(METRICS), st.sampled_from(QUARTERS))
 def test_bad_evidence_never_raises_it(evidence, metric, quarter):
     before, after = score(evidence), score([*evidence, worst(metric, quarter)])
@@ -76,6 +81,7 @@ def test_bad_evidence_never_raises_it(evidence, metric, quarter):
         assert after is not None and after <= before
 
 
+@QUIET
 @given(EVIDENCE, st.randoms(use_true_random=False))
 def test_the_order_of_the_evidence_does_not_matter(evidence, random):
     shuffled = list(evidence)
@@ -83,13 +89,14 @@ def test_the_order_of_the_evidence_does_not_matter(evidence, random):
     assert trust_from_tallies(1, shuffled, today=TODAY) == trust_from_tallies(1, evidence, today=TODAY)
 
 
+@QUIET
 @given(EVIDENCE, st.sampled_from(METRICS), st.sampled_from(QUARTERS))
 def test_an_empty_quarter_is_ignored(evidence, metric, quarter):
     empty = Tally(metric, 0, quarter, 0, 0)
     assert score([*evidence, empty]) == score(evidence)
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 @given(st.sampled_from(METRICS))
 def test_a_recent_quarter_counts_more_than_an_old_one(metric):
     base = [perfect(INTERVIEWS, QUARTERS[0], 3), perfect(REFERENCES, QUARTERS[0], 8)]
@@ -124,3 +131,11 @@ def test_it_explains_each_part():
     # Interviews (4.25 − 1) / 4 = 0.8125, references 7 / 8, on time 3/4 now and 4/4 two quarters ago.
     on_time = (1 * 0.75 + 0.49 * 1) / 1.49
     assert result.score == round(100 * (20 * 0.8125 + 20 * 0.875 + 20 * on_time) / 60)
+
+
+@QUIET
+@given(st.dates())
+def test_quarters_are_the_budgets_calendar_quarters(day):
+    from outsourcer.budgets.periods import calendar_period
+
+    assert quarter_of(day) == calendar_period("quarterly", day).start

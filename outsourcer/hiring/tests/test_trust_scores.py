@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 
 from outsourcer.hiring.models import CompanyCheckItem, CompanyCheckStatus, InterviewStatus, ReferenceStatus
-from outsourcer.hiring.trust import trust_score, trust_scores
 from outsourcer.hiring.tests.evidence import (
     accept_milestones,
     company_check,
@@ -15,6 +14,7 @@ from outsourcer.hiring.tests.evidence import (
     reference,
     reviewed_time,
 )
+from outsourcer.hiring.trust import trust_score, trust_scores
 from outsourcer.testing.builders import NOW
 from outsourcer.testing.factories import EngagementFactory
 from outsourcer.testing.hiring import second_bidder

@@ -1,4 +1,4 @@
-""""Why this score": an engagement's trust score with its breakdown (reads only)."""
+""" "Why this score": an engagement's trust score with its breakdown (reads only)."""
 
 from django.shortcuts import render
 
