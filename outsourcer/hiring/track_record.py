@@ -1,8 +1,10 @@
 """A contractor's track record with an organization: the one selector later domains plug into.
 
-`track_records(organization=…, contractor_ids=…)` asks every registered input for its tallies (one
-SQL aggregate each, grouped by contractor and calendar quarter) and sums them per metric. The
-built-in inputs read the completed work that exists today:
+`track_records(organization=…, contractor_ids=…)` asks every registered input for its tally rows
+(an SQL aggregate grouped by contractor and calendar quarter), runs them all as one query (UNION
+ALL: `tallies_fetch`, which the trust score also uses to add the vetting evidence to the same
+query) and sums them per metric. The built-in inputs (track_inputs.py, registered by
+HiringConfig.ready) read the completed work that exists today:
 
 - on-time delivery: fixed-price milestones accepted on or before their due date, of all accepted;
 - first-time acceptance: reviewed time entries approved without ever having been rejected (a
@@ -16,27 +18,27 @@ Average rating has no input yet (no reviews exist), so it stays None. A later do
 evidence without editing this module: declare a Metric (or reuse one) and register an input from
 its AppConfig.ready:
 
-    track_record_input_register(TrackInput(metric=RATING, tallies=my_rating_tallies))
+    track_record_input_register(TrackInput(metric=RATING, source=rating_source))
 
-where `my_rating_tallies(*, organization, contractor_ids)` returns Tally rows in one query. Every
-registered metric with a `trust_weight` also becomes a part of the trust score (trust.py).
+where `rating_source(*, organization, contractor_ids)` returns its rows, unevaluated, through
+`tally_query(rows, contractor=…, quarter=…, count=…, total=…)`. Every registered metric with a
+`trust_weight` also becomes a part of the trust score (trust.py).
 """
 
 import statistics
-import zoneinfo
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from django.db.models import CharField, Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Cast, TruncDate, TruncQuarter
-from django.utils import timezone
-
-from outsourcer.audit.models import Event
-from outsourcer.contracts.models import Milestone, MilestoneStatus, RateModel, TimeEntry, TimeEntryStatus
-from outsourcer.hiring.models import JobMessage
-from outsourcer.lib.timezones import date_in
+from django.db.models import (
+    DateField,
+    FloatField,
+    Func,
+    QuerySet,
+    Value,
+)
+from django.db.models.functions import Cast
 
 SHARE, AVERAGE, MEDIAN = "share", "average", "median"
 RESPONSE_FAST_HOURS = 8
@@ -114,8 +116,11 @@ class Tally:
 
 @dataclass(frozen=True)
 class TrackInput:
+    """A registered input: `source(*, organization, contractor_ids)` returns an unevaluated
+    queryset of tally rows for `metric`, built with `tally_query`."""
+
     metric: Metric
-    tallies: Callable[..., Iterable[Tally]]
+    source: Callable[..., QuerySet]
 
 
 @dataclass
@@ -228,113 +233,71 @@ def track_record_metrics() -> list[Metric]:
     return metrics
 
 
-def track_records(*, organization, contractor_ids) -> dict[int, TrackRecord]:
-    """Each contractor's track record with the organization, one query per registered input
-    whatever the number of contractors; a contractor without any evidence has `has_history` False."""
+class QuarterStart(Func):
+    """The first day of the calendar quarter of a date expression, as a date."""
+
+    output_field = DateField()
+    arity = 1
+    template = "CAST(date_trunc('quarter', %(expressions)s) AS date)"
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # The date appears twice, so its parameters (a time zone) are passed twice.
+        sql, params = compiler.compile(self.source_expressions[0])
+        month = f"CAST(strftime('%%m', {sql}) AS INTEGER)"
+        return f"date({sql}, 'start of month', '-' || (({month} - 1) %% 3) || ' months')", [*params, *params]
+
+
+TALLY_COLUMNS = ("t_contractor", "t_quarter", "t_count", "t_total")
+
+
+def tally_query(rows: QuerySet, *, contractor, quarter, count, total, grouped: bool = True) -> QuerySet:
+    """`rows` as tally rows (contractor id, quarter start date, count, total): grouped by contractor
+    and quarter (`count` and `total` are aggregates), or one row per observation (grouped=False).
+    `quarter` is a date expression; QuarterStart makes it the quarter's first day."""
+    rows = rows.order_by().annotate(t_contractor=contractor, t_quarter=QuarterStart(quarter))
+    if grouped:
+        rows = rows.values("t_contractor", "t_quarter")
+    rows = rows.annotate(t_count=count, t_total=Cast(total, FloatField()))
+    return rows.values_list(*TALLY_COLUMNS)
+
+
+def tallies_fetch(sources: list[tuple[Metric, QuerySet]]) -> list[Tally]:
+    """Every source's tally rows in one query (UNION ALL), whatever the number of sources."""
+    if not sources:
+        return []
+    metrics = {metric.key: metric for metric, _ in sources}
+    queries = [
+        rows.annotate(t_metric=Value(metric.key)).values_list("t_metric", *TALLY_COLUMNS) for metric, rows in sources
+    ]
+    union = queries[0].union(*queries[1:], all=True).order_by() if len(queries) > 1 else queries[0]
+    return [
+        Tally(metrics[key], contractor_id, quarter, int(count), float(total or 0))
+        for key, contractor_id, quarter, count, total in union
+    ]
+
+
+def track_record_sources(*, organization, contractor_ids) -> list[tuple[Metric, QuerySet]]:
+    """Every registered input's unevaluated tally rows (for `tallies_fetch`, alone or with more)."""
+    ids = list(contractor_ids)
+    return [(i.metric, i.source(organization=organization, contractor_ids=ids)) for i in _INPUTS]
+
+
+def track_records(*, organization, contractor_ids, tallies: list[Tally] | None = None) -> dict[int, TrackRecord]:
+    """Each contractor's track record with the organization, in one query whatever the number of
+    contractors and inputs (none when `tallies`, fetched together with other evidence, are given);
+    a contractor without any evidence has `has_history` False."""
     ids = list(dict.fromkeys(contractor_ids))
     metrics = track_record_metrics()
     records = {cid: TrackRecord(cid, {m.key: MetricRecord(m) for m in metrics}) for cid in ids}
     if not ids:
         return records
-    for track_input in _INPUTS:
-        for tally in track_input.tallies(organization=organization, contractor_ids=ids):
-            record = records[tally.contractor_id].metrics[tally.metric.key]
-            record.count += tally.count
-            record.total += tally.total
-            record.quarters[tally.quarter].append(tally)
+    if tallies is None:
+        tallies = tallies_fetch(track_record_sources(organization=organization, contractor_ids=ids))
+    for tally in tallies:
+        if tally.contractor_id not in records or tally.metric.key not in records[tally.contractor_id].metrics:
+            continue  # another kind of evidence fetched in the same query (the trust score's vetting)
+        record = records[tally.contractor_id].metrics[tally.metric.key]
+        record.count += tally.count
+        record.total += tally.total
+        record.quarters[tally.quarter].append(tally)
     return records
-
-
-# --- the built-in inputs: completed work that exists today -----------------------------------------
-
-
-def on_time_tallies(*, organization, contractor_ids) -> list[Tally]:
-    """Accepted milestones of fixed-price contracts, and how many on or before their due date, by
-    the quarter they were due."""
-    # accepted_at is a moment; "on time" compares its date in the organization's zone.
-    zone = zoneinfo.ZoneInfo(organization.time_zone)
-    rows = (
-        Milestone.objects.filter(
-            organization=organization,
-            contract__contractor_id__in=contractor_ids,
-            contract__rate_model=RateModel.FIXED,
-            status=MilestoneStatus.ACCEPTED,
-        )
-        .annotate(quarter=TruncQuarter("due_on"), accepted_on=TruncDate("accepted_at", tzinfo=zone))
-        .order_by()
-        .values("contract__contractor_id", "quarter")
-        .annotate(n=Count("id"), good=Count("id", filter=Q(accepted_on__lte=F("due_on"))))
-        .values_list("contract__contractor_id", "quarter", "n", "good")
-    )
-    return [Tally(ON_TIME, cid, _day(quarter), n, good) for cid, quarter, n, good in rows]
-
-
-def first_time_tallies(*, organization, contractor_ids) -> list[Tally]:
-    """Reviewed time entries (approved or rejected), and how many were approved without a
-    `time_entry_rejected` event ever recorded for them, by the quarter they were worked."""
-    rejected = Event.objects.filter(
-        organization=organization,
-        action="time_entry_rejected",
-        object_type=TimeEntry._meta.label_lower,
-        object_id=Cast(OuterRef("pk"), CharField()),
-    )
-    rows = (
-        TimeEntry.objects.filter(
-            organization=organization,
-            contractor_id__in=contractor_ids,
-            status__in=[TimeEntryStatus.APPROVED, TimeEntryStatus.REJECTED],
-        )
-        .annotate(quarter=TruncQuarter("worked_on"), was_rejected=Exists(rejected))
-        .order_by()
-        .values("contractor_id", "quarter")
-        .annotate(
-            n=Count("id"),
-            good=Count("id", filter=Q(status=TimeEntryStatus.APPROVED, was_rejected=False)),
-        )
-        .values_list("contractor_id", "quarter", "n", "good")
-    )
-    return [Tally(FIRST_TIME, cid, _day(quarter), n, good) for cid, quarter, n, good in rows]
-
-
-def response_tallies(*, organization, contractor_ids) -> list[Tally]:
-    """One tally per question the organization asked in a job's Q&A thread: the hours until the
-    contractor's next message, by the quarter it was asked (organization's time zone). Only the
-    first of several questions in a row counts; one unanswered for RESPONSE_OPEN_HOURS counts as
-    waiting so far, one asked more recently is not judged yet."""
-    thread = JobMessage.objects.filter(job_id=OuterRef("job_id"), contractor_id=OuterRef("contractor_id"))
-    rows = (
-        JobMessage.objects.filter(organization=organization, contractor_id__in=contractor_ids, from_contractor=False)
-        .annotate(
-            reply_at=Subquery(
-                thread.filter(from_contractor=True, created_at__gt=OuterRef("created_at"))
-                .order_by("created_at")
-                .values("created_at")[:1]
-            )
-        )
-        .order_by("created_at", "pk")
-        .values_list("contractor_id", "job_id", "created_at", "reply_at")
-    )
-    now = timezone.now()
-    first_asked: dict[tuple, tuple[int, object]] = {}
-    for contractor_id, job_id, asked_at, reply_at in rows:
-        # Questions answered by the same reply (or all still open in a thread) form one burst.
-        first_asked.setdefault((job_id, contractor_id, reply_at), (contractor_id, asked_at))
-    tallies = []
-    for (_, _, reply_at), (contractor_id, asked_at) in first_asked.items():
-        answered = reply_at or now
-        hours = (answered - asked_at) / timedelta(hours=1)
-        if reply_at is None and hours < RESPONSE_OPEN_HOURS:
-            continue
-        quarter = quarter_of(date_in(asked_at, organization.time_zone))
-        tallies.append(Tally(RESPONSE, contractor_id, quarter, 1, round(hours, 2)))
-    return tallies
-
-
-def _day(value) -> date:
-    # PostgreSQL's DATE_TRUNC gives a timestamp even for a date column.
-    return value.date() if hasattr(value, "date") else value
-
-
-track_record_input_register(TrackInput(metric=ON_TIME, tallies=on_time_tallies))
-track_record_input_register(TrackInput(metric=FIRST_TIME, tallies=first_time_tallies))
-track_record_input_register(TrackInput(metric=RESPONSE, tallies=response_tallies))

@@ -7,7 +7,7 @@ as tallies per calendar quarter; each quarter with evidence is summed up on its 
 and weighted DECAY ** (quarters ago), so recent quarters count more and empty ones not at all.
 The score is the parts' points over the weights of the parts that have evidence; below
 MIN_EVIDENCE_WEIGHT of them it is "not enough data". `trust_from_tallies` is the pure formula;
-`trust_scores` reads the evidence in a fixed number of queries.
+`trust_scores` reads all the evidence in one query (`trust_sources` through `tallies_fetch`).
 """
 
 import zoneinfo
@@ -15,8 +15,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, Q, Sum
-from django.db.models.functions import TruncQuarter
+from django.db.models import Count, DateTimeField, F, FloatField, Q, QuerySet, Sum, Value
+from django.db.models.functions import Cast, Coalesce, TruncDate
+from django.utils import timezone
 
 from outsourcer.budgets.periods import today_for
 from outsourcer.contractors.models import Engagement
@@ -33,13 +34,14 @@ from outsourcer.hiring.track_record import (
     SHARE,
     Metric,
     Tally,
-    TrackRecord,
     average_text,
     quarter_of,
     share_text,
     summarize,
+    tallies_fetch,
+    tally_query,
     track_record_metrics,
-    track_records,
+    track_record_sources,
 )
 
 DECAY = 0.7  # a quarter's weight against the one after it
@@ -154,13 +156,13 @@ def trust_scores(
     *,
     organization,
     engagement_ids,
-    records: dict[int, TrackRecord] | None = None,
     contractor_ids: dict[int, int] | None = None,
+    tallies: list[Tally] | None = None,
     today: date | None = None,
 ) -> dict[int, TrustScore]:
-    """Each engagement's trust score in a fixed number of queries: three for vetting, one for the
-    engagements' contractors (unless `contractor_ids` maps them) and the track records' (unless
-    `records` gives them, keyed by contractor id)."""
+    """Each engagement's trust score: one query for all the evidence (vetting and track record,
+    `tallies_fetch`), plus one for the engagements' contractors unless `contractor_ids` maps them;
+    none with `tallies` fetched by the caller (from `trust_sources`)."""
     ids = list(dict.fromkeys(engagement_ids))
     if not ids:
         return {}
@@ -170,17 +172,14 @@ def trust_scores(
             Engagement.objects.filter(organization=organization, pk__in=ids).values_list("pk", "contractor_id")
         )
     ids = [engagement_id for engagement_id in ids if engagement_id in contractor_ids]
-    if records is None:
-        records = track_records(organization=organization, contractor_ids=[contractor_ids[e] for e in ids])
-    evidence = vetting_tallies(organization=organization, engagement_ids=ids, today=today)
-    scores = {}
-    for engagement_id in ids:
-        record = records.get(contractor_ids[engagement_id])
-        tallies = list(evidence.get(engagement_id, []))
-        if record is not None:
-            tallies += [tally for metric in record.metrics.values() for tally in metric.quarters_tallies()]
-        scores[engagement_id] = trust_from_tallies(engagement_id, tallies, today=today)
-    return scores
+    if tallies is None:
+        tallies = tallies_fetch(
+            trust_sources(organization=organization, contractor_ids=[contractor_ids[e] for e in ids], today=today)
+        )
+    by_contractor: dict[int, list[Tally]] = defaultdict(list)
+    for tally in tallies:
+        by_contractor[tally.contractor_id].append(tally)
+    return {e: trust_from_tallies(e, by_contractor[contractor_ids[e]], today=today) for e in ids}
 
 
 def trust_score(*, organization, engagement_id: int) -> TrustScore | None:
@@ -188,61 +187,61 @@ def trust_score(*, organization, engagement_id: int) -> TrustScore | None:
     return trust_scores(organization=organization, engagement_ids=[engagement_id]).get(engagement_id)
 
 
-def vetting_tallies(*, organization, engagement_ids, today: date) -> dict[int, list[Tally]]:
-    """Vetting evidence per engagement as tallies by quarter (three queries): scorecards of
-    interviews that were not cancelled, answers of references received, company checks decided."""
+def trust_sources(*, organization, contractor_ids, today: date) -> list[tuple[Metric, QuerySet]]:
+    """The unevaluated evidence of the trust score, for `tallies_fetch`: the track record's inputs
+    and vetting's (scorecards of interviews that were not cancelled, answers of references
+    received, company checks decided). Keyed by contractor: an organization has one engagement
+    per contractor."""
     zone = zoneinfo.ZoneInfo(organization.time_zone)
-    tallies: dict[int, list[Tally]] = defaultdict(list)
-    scorecards = (
-        Scorecard.objects.filter(organization=organization, interview__engagement_id__in=engagement_ids)
-        .exclude(interview__status=InterviewStatus.CANCELLED)
-        .annotate(quarter=TruncQuarter("interview__starts_at", tzinfo=zone))
-        .order_by()
-        .values("interview__engagement_id", "quarter")
-        .annotate(n=Count("id"), points=Sum(F("communication") + F("skill") + F("reliability") + F("understanding")))
-        .values_list("interview__engagement_id", "quarter", "n", "points")
+    ids = list(contractor_ids)
+    scorecards = Scorecard.objects.filter(organization=organization, interview__contractor_id__in=ids).exclude(
+        interview__status=InterviewStatus.CANCELLED
     )
-    for engagement_id, quarter, n, points in scorecards:
-        tallies[engagement_id].append(Tally(INTERVIEWS, 0, _quarter(quarter, today), n, points / 4))
+    points = F("communication") + F("skill") + F("reliability") + F("understanding")
+    references = ReferenceCheck.objects.filter(
+        organization=organization, contractor_id__in=ids, status=ReferenceStatus.RECEIVED
+    )
     answers = ("reliability", "quality", "communication")
-    references = (
-        ReferenceCheck.objects.filter(
-            organization=organization, engagement_id__in=engagement_ids, status=ReferenceStatus.RECEIVED
-        )
-        .annotate(quarter=TruncQuarter("received_at", tzinfo=zone))
-        .order_by()
-        .values("engagement_id", "quarter")
-        .annotate(
-            **{f"{a}_sum": Sum(a) for a in answers},
-            **{f"{a}_n": Count(a) for a in answers},
-            hire_n=Count("would_hire_again"),
-            hire_yes=Count("id", filter=Q(would_hire_again=True)),
-        )
+    # Every answer is one observation scored 0–1: a 1–5 answer as (x − 1) / 4, "would hire again" yes/no.
+    answered = sum((Count(a) for a in answers), Count("would_hire_again"))
+    points_above_one = sum((Coalesce(Sum(a), 0) - Count(a) for a in answers), Value(0))
+    checks = CompanyCheck.objects.filter(
+        organization=organization,
+        engagement__contractor_id__in=ids,
+        status__in=[CompanyCheckStatus.VERIFIED, CompanyCheckStatus.FAILED],
     )
-    for row in references:
-        # Every answer is one observation scored 0–1: a 1–5 answer as (x − 1) / 4, "would hire again" yes/no.
-        count = sum(row[f"{a}_n"] for a in answers) + row["hire_n"]
-        total = sum((row[f"{a}_sum"] or 0) - row[f"{a}_n"] for a in answers) / 4 + row["hire_yes"]
-        tallies[row["engagement_id"]].append(Tally(REFERENCES, 0, _quarter(row["quarter"], today), count, total))
-    checks = (
-        CompanyCheck.objects.filter(
-            organization=organization,
-            engagement_id__in=engagement_ids,
-            status__in=[CompanyCheckStatus.VERIFIED, CompanyCheckStatus.FAILED],
-        )
-        .annotate(quarter=TruncQuarter("verified_at", tzinfo=zone))
-        .order_by()
-        .values("engagement_id", "quarter")
-        .annotate(n=Count("id"), good=Count("id", filter=Q(status=CompanyCheckStatus.VERIFIED)))
-        .values_list("engagement_id", "quarter", "n", "good")
-    )
-    for engagement_id, quarter, n, good in checks:
-        tallies[engagement_id].append(Tally(CHECKS, 0, _quarter(quarter, today), n, good))
-    return tallies
-
-
-def _quarter(value, today: date) -> date:
-    # A row without its moment (a check decided before verified_at was kept) counts as current.
-    if value is None:
-        return quarter_of(today)
-    return quarter_of(value.date() if hasattr(value, "date") else value)
+    now = Value(timezone.now(), output_field=DateTimeField())
+    return [
+        *track_record_sources(organization=organization, contractor_ids=ids),
+        (
+            INTERVIEWS,
+            tally_query(
+                scorecards,
+                contractor=F("interview__contractor_id"),
+                quarter=TruncDate("interview__starts_at", tzinfo=zone),
+                count=Count("id"),
+                total=Cast(Sum(points), FloatField()) / 4,
+            ),
+        ),
+        (
+            REFERENCES,
+            tally_query(
+                references,
+                contractor=F("contractor_id"),
+                quarter=TruncDate("received_at", tzinfo=zone),
+                count=answered,
+                total=Cast(points_above_one, FloatField()) / 4 + Count("id", filter=Q(would_hire_again=True)),
+            ),
+        ),
+        (
+            CHECKS,
+            tally_query(
+                checks,
+                contractor=F("engagement__contractor_id"),
+                # A check decided before verified_at was kept counts as this quarter's.
+                quarter=TruncDate(Coalesce(F("verified_at"), now), tzinfo=zone),
+                count=Count("id"),
+                total=Count("id", filter=Q(status=CompanyCheckStatus.VERIFIED)),
+            ),
+        ),
+    ]

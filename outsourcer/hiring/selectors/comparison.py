@@ -12,8 +12,8 @@ from outsourcer.budgets.periods import today_for
 from outsourcer.budgets.selectors import BudgetFigures, budget_figures
 from outsourcer.contractors.models import Engagement, EngagementStatus
 from outsourcer.hiring.models import Bid, BidStatus, Job, RateModel
-from outsourcer.hiring.track_record import TrackRecord, track_records
-from outsourcer.hiring.trust import TrustScore, trust_scores
+from outsourcer.hiring.track_record import TrackRecord, tallies_fetch, track_records
+from outsourcer.hiring.trust import TrustScore, trust_scores, trust_sources
 from outsourcer.hiring.vetting import VettingResult, vetting_results
 from outsourcer.lib.csv_files import csv_safe
 from outsourcer.lib.durations import duration_text, minutes_to_hours
@@ -130,13 +130,17 @@ def bid_comparison(*, job: Job, organization, sort: str = DEFAULT_SORT, today: d
     )
     engagement_ids = [bid.engagement_id for bid in bids]
     contractor_ids = {bid.engagement_id: bid.contractor_id for bid in bids}
-    records = track_records(organization=organization, contractor_ids=contractor_ids.values())
+    # The track records' and the trust scores' evidence in one query.
+    tallies = tallies_fetch(
+        trust_sources(organization=organization, contractor_ids=contractor_ids.values(), today=today)
+    )
+    records = track_records(organization=organization, contractor_ids=contractor_ids.values(), tallies=tallies)
     vetting = vetting_results(organization=organization, engagement_ids=engagement_ids)
     trust = trust_scores(
         organization=organization,
         engagement_ids=engagement_ids,
-        records=records,
         contractor_ids=contractor_ids,
+        tallies=tallies,
         today=today,
     )
     remaining = figures.remaining_cents

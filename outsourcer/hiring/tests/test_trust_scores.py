@@ -105,8 +105,8 @@ def test_it_scores_many_engagements_in_a_fixed_number_of_queries(personas, djang
     few = [_vetted(personas, second_bidder(personas, name=f"Few {n}")) for n in range(2)]
     many = [_vetted(personas, second_bidder(personas, name=f"Many {n}")) for n in range(8)]
     for engagements in (few, many):
-        # engagements → contractors, three for vetting, three for the track records
-        with django_assert_num_queries(7):
+        # engagements → contractors, then every piece of evidence at once
+        with django_assert_num_queries(2):
             scores = trust_scores(organization=personas.org, engagement_ids=[e.pk for e in engagements])
         assert all(s.score is not None for s in scores.values())
 

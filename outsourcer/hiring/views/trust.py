@@ -4,21 +4,26 @@ from django.shortcuts import render
 
 from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.decorators import org_view
+from outsourcer.budgets.periods import today_for
 from outsourcer.contractors.access import access_engagement
-from outsourcer.hiring.track_record import track_records
-from outsourcer.hiring.trust import DECAY, MIN_EVIDENCE_WEIGHT, trust_scores
+from outsourcer.hiring.track_record import tallies_fetch, track_records
+from outsourcer.hiring.trust import DECAY, MIN_EVIDENCE_WEIGHT, trust_scores, trust_sources
 
 
 @org_view("contractor.view")
 def engagement_trust(request, ctx: OrgContext, engagement_id: int):
     engagement = access_engagement(ctx, engagement_id)
     organization = ctx.organization
-    records = track_records(organization=organization, contractor_ids=[engagement.contractor_id])
+    today = today_for(organization)
+    contractor_ids = [engagement.contractor_id]
+    tallies = tallies_fetch(trust_sources(organization=organization, contractor_ids=contractor_ids, today=today))
+    records = track_records(organization=organization, contractor_ids=contractor_ids, tallies=tallies)
     trust = trust_scores(
         organization=organization,
         engagement_ids=[engagement.pk],
-        records=records,
         contractor_ids={engagement.pk: engagement.contractor_id},
+        tallies=tallies,
+        today=today,
     )[engagement.pk]
     context = {
         "ctx": ctx,
