@@ -73,7 +73,10 @@ def median_text(unit: str) -> Callable[[int, float, float], str]:
 
 
 def _plural(count: int, unit: str) -> str:
-    return unit.removesuffix("s") if count == 1 else unit
+    """The unit (given in the plural) for `count`: "replies" → "reply", "scorecards" → "scorecard"."""
+    if count != 1:
+        return unit
+    return unit[:-3] + "y" if unit.endswith("ies") else unit.removesuffix("s")
 
 
 @dataclass(frozen=True)
@@ -201,6 +204,18 @@ class TrackRecord:
     @property
     def replies(self) -> int:
         return self._count(RESPONSE)
+
+    @property
+    def summary(self) -> str:
+        """How much completed work there is: "2 milestones, 8 time entries, 1 reply"."""
+        nouns = {ON_TIME.key: "milestones", FIRST_TIME.key: "time entries", RATING.key: "ratings"}
+        nouns[RESPONSE.key] = "replies"
+        parts = [
+            f"{r.count} {_plural(r.count, nouns.get(key, r.metric.label.lower()))}"
+            for key, r in self.metrics.items()
+            if r.count
+        ]
+        return ", ".join(parts) if parts else "No history yet"
 
     @property
     def has_history(self) -> bool:

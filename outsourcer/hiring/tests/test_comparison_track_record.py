@@ -130,3 +130,10 @@ def test_a_later_domain_plugs_in_its_own_input(personas, monkeypatch):
     trust = trust_score(organization=personas.org, engagement_id=personas.carol_engagement.pk)
     assert next(p for p in trust.parts if p.key == "rating").why == "4.5 of 5 on average from 2 ratings."
     assert record.has_history
+
+
+def test_it_sums_up_how_much_work_there_is(personas):
+    assert _record(personas).summary == "No history yet"
+    accept_milestones(personas, personas.carol_engagement, days_late=(0,))
+    reviewed_time(personas, personas.carol_engagement, approved=2)
+    assert _record(personas).summary == "1 milestone, 2 time entries"
