@@ -32,7 +32,8 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.floor import floor_table, measure_floor  # noqa: E402 - needs the path above
+from bench.bid_comparison import bid_comparison_table, measure_bid_comparison  # noqa: E402 - needs the path above
+from bench.floor import floor_table, measure_floor  # noqa: E402
 from bench.growth import END as GROWTH_END  # noqa: E402
 from bench.growth import START as GROWTH_START  # noqa: E402
 from bench.growth import growth_table  # noqa: E402
@@ -46,6 +47,7 @@ _PG_NAME = os.environ.get("BENCH_PG_DATABASE", "outsourcer_bench")
 PG_DATABASES = {"full": _PG_NAME, "small": f"{_PG_NAME}_small"}
 TABLE_START, TABLE_END = "<!-- bench:table -->", "<!-- /bench:table -->"
 FLOOR_START, FLOOR_END = "<!-- bench:floor -->", "<!-- /bench:floor -->"
+BIDS_START, BIDS_END = "<!-- bench:bid_comparison -->", "<!-- /bench:bid_comparison -->"
 
 
 def say(message: str) -> None:
@@ -200,7 +202,10 @@ def timing(db: str, scale: str, out: Path) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT value FROM bench_marker WHERE key = 'dataset'")
         marker = json.loads(cursor.fetchone()[0])
-    result = measure(db=db, scale=scale, marker=marker, today=datetime.now(UTC).date())
+    today = datetime.now(UTC).date()
+    result = measure(db=db, scale=scale, marker=marker, today=today)
+    # The bid comparison with 50 bids against 3 (bench/bid_comparison.py), on the same data set.
+    result["entries"].append(measure_bid_comparison(db=db, scale=scale, rows=marker["rows"], today=today))
     out.write_text(json.dumps(result, indent=2, default=str))
 
 
@@ -268,6 +273,7 @@ def update_doc_table(entries: list[dict]) -> None:
         (TABLE_START, lines[1:], TABLE_END),
         (FLOOR_START, floor_table(entries), FLOOR_END),
         (GROWTH_START, growth_table(entries), GROWTH_END),
+        (BIDS_START, bid_comparison_table(entries), BIDS_END),
     ]
     for start, body, end in blocks:
         table = "\n".join([start, *body, end])

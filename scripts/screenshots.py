@@ -6,7 +6,9 @@ Builds a throwaway SQLite database with `manage.py demo` (as `make run` does, DE
 development server on a free port, logs in with the demo logins and saves full-page PNGs:
 home-<size>-<suffix>.png (Alice's business home), budget-<size>-<suffix>.png (a budget page) and
 portal-time-<size>-<suffix>.png (Carol's time page in the contractor portal), where size is
-desktop (1280x800) or phone (390x844). Chromium is Debian's (/usr/bin/chromium, or CHROMIUM_PATH).
+desktop (1280x800) or phone (390x844), and bid-comparison.png / bid-comparison-phone.png (the demo
+job's bid comparison; `--only bid-comparison` takes just that one). Chromium is Debian's
+(/usr/bin/chromium, or CHROMIUM_PATH).
 """
 
 import argparse
@@ -92,10 +94,34 @@ def budget_path(browser, base: str) -> str:
     return path
 
 
+def demo_job_id(manage: list[str], env: dict) -> int:
+    """The demo's open job (hiring/demo.py)."""
+    code = "from outsourcer.hiring.models import Job; print(Job.objects.get(status='open').pk)"
+    result = subprocess.run([*manage, "shell", "-c", code], env=env, cwd=ROOT, check=True, capture_output=True)
+    return int(result.stdout.decode().strip().splitlines()[-1])
+
+
+def shoot_comparison(browser, base: str, path: str, out: Path) -> list[Path]:
+    """The bid comparison as Alice: bid-comparison.png (desktop) and bid-comparison-phone.png."""
+    saved = []
+    for size, (width, height) in SIZES.items():
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        log_in(page, base, "alice")
+        page.goto(f"{base}{path}")
+        page.wait_for_load_state("networkidle")
+        target = out / ("bid-comparison.png" if size == "desktop" else f"bid-comparison-{size}.png")
+        page.screenshot(path=str(target), full_page=True)
+        saved.append(target)
+        context.close()
+    return saved
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="directory for the PNG files (created if missing)")
     parser.add_argument("--suffix", default="", help="added to each file name, e.g. before or after")
+    parser.add_argument("--only", choices=["bid-comparison"], help="take only this page")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -124,11 +150,14 @@ def main() -> None:
             wait_until_up(f"{base}/healthz", server)
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                saved = [
-                    *shoot(browser, base, "alice", "/", "home", args.out, args.suffix),
-                    *shoot(browser, base, "alice", budget_path(browser, base), "budget", args.out, args.suffix),
-                    *shoot(browser, base, "carol", "/portal/time/", "portal-time", args.out, args.suffix),
-                ]
+                compare = f"/o/crumb-co/hiring/jobs/{demo_job_id(manage, env)}/compare/"
+                saved = shoot_comparison(browser, base, compare, args.out)
+                if not args.only:
+                    saved += [
+                        *shoot(browser, base, "alice", "/", "home", args.out, args.suffix),
+                        *shoot(browser, base, "alice", budget_path(browser, base), "budget", args.out, args.suffix),
+                        *shoot(browser, base, "carol", "/portal/time/", "portal-time", args.out, args.suffix),
+                    ]
                 browser.close()
         finally:
             server.terminate()

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from outsourcer.hiring.views import bids as bid_views
-from outsourcer.hiring.views import interviews, jobs, references
+from outsourcer.hiring.views import comparison, interviews, jobs, references, trust
 
 app_name = "hiring"
 
@@ -16,8 +16,6 @@ urlpatterns = [
     path("jobs/<int:job_id>/invite/", jobs.job_invite, name="job-invite"),
     path("jobs/<int:job_id>/share/", jobs.job_share, name="job-share"),
     path("jobs/<int:job_id>/share/revoke/", jobs.job_share_revoke, name="job-share-revoke"),
-    # Placeholder until the comparison page is merged (it replaces this line).
-    path("jobs/<int:job_id>/compare/", jobs.job_compare_placeholder, name="job-compare"),
 ]
 
 # bids: a bidder's Q&A thread
@@ -53,4 +51,11 @@ urlpatterns += [
     path("interviews/<int:interview_id>/cancel/", interviews.interview_cancel, name="interview-cancel"),
     path("interviews/<int:interview_id>/done/", interviews.interview_complete, name="interview-complete"),
     path("interviews/<int:interview_id>/scorecard/", interviews.scorecard_submit, name="interview-scorecard"),
+]
+
+# comparison and trust
+urlpatterns += [
+    path("jobs/<int:job_id>/compare/", comparison.job_compare, name="job-compare"),
+    path("jobs/<int:job_id>/compare.csv", comparison.job_compare_csv, name="job-compare-csv"),
+    path("contractors/<int:engagement_id>/trust/", trust.engagement_trust, name="trust"),
 ]

@@ -7,8 +7,9 @@ import pytest
 from django.test import Client
 
 METHODS = {"get", "post", "put", "patch", "delete"}
-VERBS = (
-    "list|get|create|update|delete|activate|complete|end|accept|approve|reject|reverse|change|reschedule|cancel|submit|withdraw|request|mark_read"
+VERBS = "|".join(
+    "list get create update delete activate complete end accept approve reject reverse change "
+    "reschedule cancel submit withdraw request mark_read".split()
 )
 OPERATION_ID = re.compile(rf"^[a-z]+(_[a-z]+)*_({VERBS})(_bulk)?$")
 

@@ -1,6 +1,13 @@
 """Every read of the hiring domain used by pages and the API, one module per area; re-exported here."""
 
 from outsourcer.hiring.selectors.bids import *  # noqa: F403
+from outsourcer.hiring.selectors.comparison import (  # noqa: F401
+    SORTS,
+    ComparedBid,
+    Comparison,
+    bid_comparison,
+    bid_comparison_csv_rows,
+)
 from outsourcer.hiring.selectors.interviews import (  # noqa: F401
     engagement_choices_for_interviews,
     interview_list_for_contractor,

@@ -96,8 +96,6 @@ PAGE_ROWS = [
         note="too short"),
     Row("hiring:job-share-revoke", ORG_RUN_POST, method="POST", kwargs=_shared),
     Row("hiring:job-share-revoke", FOREIGN_RUNNER, method="POST", kwargs=_oscars, note="Oscar's job"),
-    # Placeholders of pages other areas build (they bring their own rows when they replace them).
-    Row("hiring:job-compare", FOREIGN_READ, kwargs=_open),
 ]  # fmt: skip
 
 

@@ -2,7 +2,6 @@
 invitations, share link and bids. Every write is one service call."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 
 from outsourcer.accounts.access import OrgContext
@@ -172,12 +171,3 @@ def job_share_revoke(request, ctx: OrgContext, job_id: int):
     else:
         messages.success(request, "Share link revoked: it no longer opens the job.")
     return redirect("hiring:job-detail", ctx.organization.slug, job.pk)
-
-
-# --- placeholders until the bids and comparison areas are merged (they replace these) ----------
-
-
-@org_view("bid.view")
-def job_compare_placeholder(request, ctx: OrgContext, job_id: int):
-    access_job(ctx, job_id)
-    raise Http404
