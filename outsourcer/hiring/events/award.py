@@ -15,7 +15,7 @@ def _others(entry: Entry) -> str:
     if declined:
         parts.append(f"declining {declined} other bid{'s' if declined != 1 else ''}")
     if alternates:
-        parts.append(f"keeping {alternates} as alternate{'s' if alternates != 1 else ''}")
+        parts.append(f"keeping {alternates} as {'an alternate' if alternates == 1 else 'alternates'}")
     return f", {joined(parts)}" if parts else ""
 
 

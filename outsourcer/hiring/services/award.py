@@ -24,7 +24,7 @@ from outsourcer.hiring.models import Bid, BidStatus, Job, JobStatus
 from outsourcer.hiring.services.award_notices import award_notify
 from outsourcer.hiring.services.award_terms import award_terms
 from outsourcer.hiring.vetting import VettingResult, vetting_result
-from outsourcer.lib.errors import DomainError, OverrideRequired
+from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
 from outsourcer.lib.validation import Errors
 
 DECLINE, ALTERNATE = "decline", "alternate"
@@ -145,7 +145,7 @@ def _decide_others(*, job: Job, winner: Bid, actor: User, choices: dict[int, str
     )
     unknown = sorted(set(choices) - {bid.pk for bid in others})
     if unknown:
-        raise DomainError(NOT_AN_OTHER_BID.format(bid=unknown[0]), field="others")
+        raise FieldErrors({"others": NOT_AN_OTHER_BID.format(bid=unknown[0])})
     for bid in others:
         bid.job = job
         before = bid.status

@@ -8,7 +8,7 @@ from typing import Any
 
 from outsourcer.budgets.periods import add_months
 from outsourcer.hiring.models import Bid, RateModel
-from outsourcer.lib.errors import DomainError
+from outsourcer.lib.errors import FieldErrors
 from outsourcer.lib.limits import MAX_RATE_CENTS, MAX_WEEK_MINUTES
 from outsourcer.lib.money import round_half_up
 
@@ -38,14 +38,14 @@ def award_terms(
     """The contract terms (contract_create's keyword arguments) a bid becomes, in the bid's
     currency at its recorded exchange rate. Starts on the proposed start (today when that has
     passed), ends on the bid's finish or the job's deadline; the keyword arguments replace what the
-    bid implies. Raises DomainError when the bid leaves a needed term open."""
+    bid implies. Raises FieldErrors when the bid leaves a needed term open."""
     job = bid.job
     starts_on = starts_on or max(bid.proposed_start_on or today, today)
     if ends_on is None and bid.rate_model == RateModel.RETAINER and bid.retainer_months:
         ends_on = add_months(starts_on, bid.retainer_months) - timedelta(days=1)
     ends_on = ends_on or bid.finishes_on or job.deadline_on
     if ends_on is not None and ends_on < starts_on:
-        raise DomainError(ENDS_BEFORE_START.format(end=ends_on), field="ends_on")
+        raise FieldErrors({"ends_on": ENDS_BEFORE_START.format(end=ends_on)})
     terms: dict[str, Any] = {
         "title": job.title,
         "rate_model": bid.rate_model,
@@ -56,13 +56,13 @@ def award_terms(
     }
     if bid.rate_model == RateModel.FIXED:
         if ends_on is None:
-            raise DomainError(NO_END, field="ends_on")
+            raise FieldErrors({"ends_on": NO_END})
         terms["total_cents"] = bid.fixed_total_cents
         terms["milestones"] = [{"title": MILESTONE_TITLE, "amount_cents": bid.fixed_total_cents, "due_on": ends_on}]
     elif bid.rate_model == RateModel.HOURLY:
         if weekly_cap_minutes is None:
             if not bid.estimated_minutes:
-                raise DomainError(NO_ESTIMATE, field="weekly_cap_minutes")
+                raise FieldErrors({"weekly_cap_minutes": NO_ESTIMATE})
             weekly_cap_minutes = _weekly_cap(bid.estimated_minutes, starts_on, ends_on)
         terms["hourly_rate_cents"] = bid.hourly_rate_cents
         terms["weekly_cap_minutes"] = weekly_cap_minutes

@@ -21,7 +21,9 @@ from outsourcer.accounts.services.signup import signup_request
 from outsourcer.budgets.services import expense_record
 from outsourcer.contractors.services import contractor_create, contractor_invite
 from outsourcer.contracts.services import time_entry_reject
+from outsourcer.hiring.services import bid_award
 from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_contract
+from outsourcer.testing.hiring import insert_bid, insert_job, insert_vetting
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +61,13 @@ def _time_reviewed(personas, client):
     time_entry_reject(entry=entry, actor=personas.bob, reason="Only one hour was agreed")
 
 
+def _bid_decided(personas, client):
+    # The only bid on the job wins: one e-mail, to Carol, naming the (awkward) organization and job.
+    job = insert_job(personas, title=AWKWARD)
+    insert_vetting(personas, personas.carol_engagement)
+    bid_award(bid=insert_bid(job, personas.carol_engagement), actor=personas.alice, today=TODAY)
+
+
 def _password_reset(personas, client):
     client.post(reverse("accounts:password-reset"), {"email": personas.alice.email})
 
@@ -86,6 +95,7 @@ def _signup_existing(personas, client):
 
 
 SENDERS = {
+    "bid_decided.txt": _bid_decided,
     "budget_alert.txt": _budget_alert,
     "contractor_invitation.txt": _contractor_invitation,
     "member_invitation.txt": _member_invitation,
