@@ -99,7 +99,9 @@ def _lock_job(bid: Bid) -> Job:
     if job.status == JobStatus.AWARDED:
         raise AlreadyAwarded(job)
     if job.status not in (JobStatus.OPEN, JobStatus.CLOSED):
-        raise DomainError(JOB_NOT_OPEN.format(job=job.title, status=job.get_status_display().lower()), code="job_not_open")
+        raise DomainError(
+            JOB_NOT_OPEN.format(job=job.title, status=job.get_status_display().lower()), code="job_not_open"
+        )
     return job
 
 
@@ -135,7 +137,9 @@ def _make_contract(
         raise guard from None
 
 
-def _decide_others(*, job: Job, winner: Bid, actor: User, choices: dict[int, str], mode: str, message: str) -> list[Bid]:
+def _decide_others(
+    *, job: Job, winner: Bid, actor: User, choices: dict[int, str], mode: str, message: str
+) -> list[Bid]:
     others = list(
         Bid.objects.select_for_update(of=("self",))
         .select_related("contractor", "contractor__user")

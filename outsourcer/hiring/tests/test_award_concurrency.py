@@ -13,8 +13,8 @@ from django.db import connection, connections
 from outsourcer.budgets.periods import today_for
 from outsourcer.contracts.models import Contract
 from outsourcer.hiring.models import Bid, Job
-from outsourcer.hiring.services import bid_award
 from outsourcer.hiring.services import award as award_module
+from outsourcer.hiring.services import bid_award
 from outsourcer.hiring.services.award import AlreadyAwarded
 from outsourcer.testing.builders import make_budget
 from outsourcer.testing.hiring import insert_bid, insert_job, insert_vetting, second_bidder

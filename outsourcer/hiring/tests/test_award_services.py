@@ -122,7 +122,11 @@ def test_it_turns_a_retainer_into_its_months_with_the_included_hours(personas, j
         estimated_minutes=30 * 60,
     )
     contract = bid_award(bid=bid, actor=personas.alice)
-    assert (contract.monthly_fee_cents, contract.included_minutes, contract.overage_rate_cents) == (100_000, 600, 10_000)
+    assert (contract.monthly_fee_cents, contract.included_minutes, contract.overage_rate_cents) == (
+        100_000,
+        600,
+        10_000,
+    )
     assert (contract.starts_on, contract.ends_on) == (date(2025, 3, 20), date(2025, 6, 19))
 
 

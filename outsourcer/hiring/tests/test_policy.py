@@ -38,13 +38,14 @@ def test_it_updates_the_one_row_of_the_organization(personas):
 @pytest.mark.parametrize(
     ("values", "fields"),
     [
-        ({"min_interviews": -1, "min_references": 11, "require_company_checks": False}, {"min_interviews", "min_references"}),
-        ({"min_interviews": "2", "min_references": True, "require_company_checks": "yes"}, {"min_interviews", "min_references", "require_company_checks"}),
+        ((-1, 11, False), {"min_interviews", "min_references"}),
+        (("2", True, "yes"), {"min_interviews", "min_references", "require_company_checks"}),
     ],
-)  # fmt: skip
+)
 def test_it_refuses_what_is_not_a_policy(personas, values, fields):
+    names = ("min_interviews", "min_references", "require_company_checks")
     with pytest.raises(FieldErrors) as caught:
-        vetting_policy_update(organization=personas.org, actor=personas.alice, **values)
+        vetting_policy_update(organization=personas.org, actor=personas.alice, **dict(zip(names, values, strict=True)))
     assert set(caught.value.errors) == fields
     assert not VettingPolicy.objects.exists()
 
