@@ -11,6 +11,7 @@ schemathesis' systematic boundary and negative cases; it roughly triples the tim
 
 import os
 import re
+from datetime import timedelta
 
 import pytest
 import schemathesis
@@ -30,9 +31,11 @@ from config.wsgi import application
 from outsourcer.accounts.services import api_token_create
 from outsourcer.budgets.ledger import spend_record
 from outsourcer.budgets.models import SpendKind
+from outsourcer.budgets.periods import today_for
 from outsourcer.contracts.services import time_entry_approve
 from outsourcer.notifications.models import Notification
 from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
+from outsourcer.testing.hiring import insert_bid, insert_job, insert_vetting
 
 DEEP = "API_FUZZ_EXAMPLES" in os.environ
 CONFIG = schemathesis.Config.from_dict(
@@ -90,6 +93,11 @@ def real_rows(personas) -> dict[str, int]:
     )
     Notification.objects.create(user=personas.alice, organization=personas.org, kind="budget_alert", message="80 %")
     api_token_create(user=personas.alice, name="second", organization=personas.org)
+    # A vetted bid on an open job, dated from today so an award can go through.
+    today = today_for(personas.org)
+    job = insert_job(personas, budget=budget, deadline_on=today + timedelta(days=30))
+    insert_vetting(personas, personas.carol_engagement)
+    bid = insert_bid(job, personas.carol_engagement, proposed_start_on=today, finishes_on=today + timedelta(days=20))
     return {
         "engagement_id": personas.carol_engagement.pk,
         "budget_id": budget.pk,
@@ -100,6 +108,8 @@ def real_rows(personas) -> dict[str, int]:
         "time_entry_id": submitted.pk,
         "approved_time_entry_id": approved.pk,
         "spend_entry_id": expense.pk,
+        "job_id": job.pk,
+        "bid_id": bid.pk,
     }
 
 
