@@ -44,7 +44,7 @@ def bid_list_other_open(*, bid: Bid) -> list[Bid]:
     )
 
 
-def award_page_get(*, bid: Bid, actor: User, today: date | None = None) -> AwardPage:
+def award_page_get(*, bid: Bid, actor: User, may_override_budget: bool = False, today: date | None = None) -> AwardPage:
     """Everything the award page shows of `bid` (from access_bid, with its job and budget). Checks
     the terms against the budget by a rolled-back award (services.bid_award_check), so nothing is saved."""
     job = bid.job
@@ -61,7 +61,7 @@ def award_page_get(*, bid: Bid, actor: User, today: date | None = None) -> Award
         except DomainError as exc:
             page["problem"] = exc
         else:
-            check = bid_award_check(bid=bid, actor=actor, today=today)
+            check = bid_award_check(bid=bid, actor=actor, may_override_budget=may_override_budget, today=today)
             if isinstance(check, OverrideRequired):
                 page["budget_guard"] = check
             else:

@@ -75,7 +75,8 @@ def test_it_shows_the_over_budget_figures_before_the_award(personas, login_as, a
     assert "Only an owner can go over the budget" in page
     assert 'name="budget_override_reason"' not in page
     assert not Contract.objects.exists()
-    assert 'name="budget_override_reason"' in text(login_as(personas.alice).get(award_url(bid)))
+    page = text(login_as(personas.alice).get(award_url(bid)))
+    assert 'name="budget_override_reason"' in page and "Only an owner" not in page
 
 
 def test_it_awards_and_opens_the_new_contract(personas, login_as, award_url, job, vetted):

@@ -19,7 +19,7 @@ GIVE_BUDGET_REASON = "Give a reason to go over the budget."
 @org_view("job.award", methods=("GET", "POST"))
 def bid_award(request, ctx: OrgContext, job_id: int, bid_id: int):
     bid = access_bid(ctx, bid_id, job=access_job(ctx, job_id))
-    page = selectors.award_page_get(bid=bid, actor=ctx.user)
+    page = selectors.award_page_get(bid=bid, actor=ctx.user, may_override_budget=ctx.may("contract.override"))
     form = AwardForm(post_data(request), bid=bid, others=page.others, terms=page.terms)
     guard = None
     if form.is_bound and form.is_valid() and page.is_open:
