@@ -9,6 +9,7 @@ from typing import Literal
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
+from outsourcer.accounts.own_work import access_not_own_work
 from outsourcer.api.auth import org_context
 from outsourcer.api.errors import with_errors
 from outsourcer.api.schemas import Day, ObjectId, Text, WeekMinutes
@@ -87,6 +88,7 @@ def bid_award(request: HttpRequest, job_id: ObjectId, bid_id: ObjectId, payload:
     declined or kept as alternates, every bidder is told."""
     ctx = org_context(request, "job.award")
     bid = access_bid(ctx, bid_id, job=access_job(ctx, job_id))
+    access_not_own_work(ctx, bid.contractor)  # nobody awards work to themselves
     contract = services.bid_award(
         bid=bid,
         actor=ctx.user,

@@ -120,8 +120,8 @@ def _lock_bid(bid: Bid, job: Job) -> Bid:
 def _make_contract(
     *, job: Job, bid: Bid, actor: User, terms: dict[str, Any], reason: str, may_override: bool, today: date
 ) -> Contract:
-    """The engagement made active, then the contract created and activated by the contract
-    services; the budget guard's refusal names this form's reason field."""
+    # The engagement made active, then the contract created and activated by the contract
+    # services; the budget guard's refusal is re-raised naming the award's own reason field.
     if bid.engagement.status != EngagementStatus.ACTIVE:
         engagement_status_change(engagement=bid.engagement, actor=actor, status=EngagementStatus.ACTIVE)
     contract = contract_create(

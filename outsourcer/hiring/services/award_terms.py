@@ -19,8 +19,8 @@ MILESTONE_TITLE = "Delivery"
 
 
 def _weekly_cap(estimated_minutes: int, starts_on: date, ends_on: date | None) -> int:
-    """The estimate spread evenly over the timeline's weeks (all of it in one week without an end),
-    rounded up to whole hours, at most a full week."""
+    # The estimate spread evenly over the timeline's weeks (all of it in one week without an end),
+    # rounded up to whole hours, at most a full week.
     weeks = 1 if ends_on is None else max(1, -(-((ends_on - starts_on).days + 1) // 7))
     per_week = -(-estimated_minutes // weeks)
     return min(-(-per_week // 60) * 60, MAX_WEEK_MINUTES)

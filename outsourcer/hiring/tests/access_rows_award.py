@@ -5,7 +5,15 @@ from datetime import timedelta
 from outsourcer.budgets.periods import today_for
 from outsourcer.testing.builders import make_budget
 from outsourcer.testing.hiring import insert_bid, insert_job, insert_vetting
-from tests.access_matrix import ORG_OWNER_POST, ORG_READ, Row, expect
+from tests.access_matrix import (
+    ORG_OWNER_POST,
+    ORG_READ,
+    OWN_WORK_API,
+    OWN_WORK_POST,
+    Row,
+    as_contractor_manager,
+    expect,
+)
 
 BIG = 10**9
 RUNNERS_PAGE = expect(302, 200, 200, 403, 404, 404, 404)
@@ -63,6 +71,11 @@ ROWS = [
     Row("hiring:bid-award", FOREIGN_RUNNER, kwargs=_oscars, note="Oscar's bid"),
     Row("hiring:bid-award", FOREIGN_RUNNER, method="POST", kwargs=_oscars, data=lambda p: {}, get_allowed=True,
         note="Oscar's bid"),
+    # Carol, also a manager here, may not award a job to her own bid.
+    Row("hiring:bid-award", expect(302, 200, 200, 403, 403, 404, 404), kwargs=as_contractor_manager(_vetted),
+        note="contractor-manager"),
+    Row("hiring:bid-award", OWN_WORK_POST, method="POST", kwargs=as_contractor_manager(_vetted), data=lambda p: {},
+        get_allowed=True, note="contractor-manager"),
     Row("hiring:vetting-policy", ORG_READ, **ORG),
     Row("hiring:vetting-policy", ORG_OWNER_POST, method="POST", **ORG, get_allowed=True,
         data=lambda p: {"min_interviews": "1", "min_references": "1"}),
@@ -72,6 +85,8 @@ ROWS = [
     Row(AWARD, expect(401, 404, 404, 403, 404, 404, 200), method="POST", api=True,
         kwargs=lambda p: _api(_bid(p, organization=p.other_org, engagement=p.dan_engagement)), data=lambda p: {},
         note="Oscar's bid"),
+    Row(AWARD, OWN_WORK_API, method="POST", api=True, kwargs=as_contractor_manager(lambda p: _api(_bid(p))),
+        data=lambda p: {}, note="contractor-manager"),
     Row("/api/v1/hiring/vetting-policy", expect(401, 200, 200, 200, 404, 404, 200), api=True),
     Row("/api/v1/hiring/vetting-policy", expect(401, 200, 403, 403, 404, 404, 200), method="PUT", api=True,
         data=lambda p: POLICY),

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 
 from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.decorators import org_view
+from outsourcer.accounts.own_work import access_not_own_work
 from outsourcer.hiring import selectors, services
 from outsourcer.hiring.access import access_bid, access_job
 from outsourcer.hiring.forms.award import AwardForm
@@ -19,6 +20,7 @@ GIVE_BUDGET_REASON = "Give a reason to go over the budget."
 @org_view("job.award", methods=("GET", "POST"))
 def bid_award(request, ctx: OrgContext, job_id: int, bid_id: int):
     bid = access_bid(ctx, bid_id, job=access_job(ctx, job_id))
+    access_not_own_work(ctx, bid.contractor)  # nobody awards work to themselves
     page = selectors.award_page_get(bid=bid, actor=ctx.user, may_override_budget=ctx.may("contract.override"))
     form = AwardForm(post_data(request), bid=bid, others=page.others, terms=page.terms)
     guard = None
