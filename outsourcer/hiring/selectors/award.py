@@ -5,13 +5,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from outsourcer.accounts.models import User
 from outsourcer.budgets.periods import today_for
+from outsourcer.contractors.models import EngagementStatus
+from outsourcer.contracts.services import contract_activation_check
 from outsourcer.hiring.models import Bid, BidStatus, JobStatus
-from outsourcer.hiring.services.award import bid_award_check
 from outsourcer.hiring.services.award_terms import award_terms
 from outsourcer.hiring.vetting import VettingResult, vetting_result
-from outsourcer.lib.errors import DomainError, OverrideRequired
+from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
 
 OPEN_BIDS = (BidStatus.SUBMITTED, BidStatus.ALTERNATE)
 
@@ -44,9 +44,29 @@ def bid_list_other_open(*, bid: Bid) -> list[Bid]:
     )
 
 
-def award_page_get(*, bid: Bid, actor: User, may_override_budget: bool = False, today: date | None = None) -> AwardPage:
-    """Everything the award page shows of `bid` (from access_bid, with its job and budget). Checks
-    the terms against the budget by a rolled-back award (services.bid_award_check), so nothing is saved."""
+def _budget_check(bid: Bid, terms: dict[str, Any], *, may_override: bool, today: date) -> DomainError | None:
+    job = bid.job
+    try:
+        return contract_activation_check(
+            organization=job.organization,
+            budget=job.budget,
+            contractor=bid.contractor,
+            may_override=may_override,
+            today=today,
+            **terms,
+        )
+    except FieldErrors as exc:
+        # An ended engagement is made active by the award before its contract is created.
+        if set(exc.errors) == {"contractor"} and bid.engagement.status == EngagementStatus.ENDED:
+            return None
+        return exc
+    except DomainError as exc:
+        return exc
+
+
+def award_page_get(*, bid: Bid, may_override_budget: bool = False, today: date | None = None) -> AwardPage:
+    """Everything the award page shows of `bid` (from access_bid, with its job and budget),
+    including the over-budget guard's verdict on the contract it would become; saves nothing."""
     job = bid.job
     winner = None
     if job.status == JobStatus.AWARDED:
@@ -61,9 +81,6 @@ def award_page_get(*, bid: Bid, actor: User, may_override_budget: bool = False, 
         except DomainError as exc:
             page["problem"] = exc
         else:
-            check = bid_award_check(bid=bid, actor=actor, may_override_budget=may_override_budget, today=today)
-            if isinstance(check, OverrideRequired):
-                page["budget_guard"] = check
-            else:
-                page["problem"] = check
+            check = _budget_check(bid, page["terms"], may_override=may_override_budget, today=today)
+            page["budget_guard" if isinstance(check, OverrideRequired) else "problem"] = check
     return AwardPage(**page)

@@ -263,30 +263,3 @@ def bid_award(
         )
         award_notify(job=job, winner=bid, contract=contract, others=decided)
     return contract
-
-
-class _DryRun(Exception):
-    pass
-
-
-def bid_award_check(
-    *, bid: Bid, actor: User, may_override_budget: bool = False, today: date | None = None, **term_choices: Any
-) -> DomainError | None:
-    """What awarding `bid` would run into after the vetting gate: the budget guard's
-    OverrideRequired (worded for an actor who may or may not override it), or a DomainError about
-    the terms; None when it would go through. Found by
-    making and activating the contract through the contract services and rolling it all back, so
-    the guard is the one the award meets (not a copy of its rule). Saves nothing."""
-    job = bid.job
-    today = today or today_for(job.organization)
-    try:
-        with transaction.atomic():
-            terms = award_terms(bid=bid, today=today, **term_choices)
-            _make_contract(
-                job=job, bid=bid, actor=actor, terms=terms, reason="", may_override=may_override_budget, today=today
-            )
-            raise _DryRun
-    except _DryRun:
-        return None
-    except DomainError as exc:
-        return exc

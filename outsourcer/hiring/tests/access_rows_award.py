@@ -59,6 +59,11 @@ def _api(bid):
     return {"job_id": bid.job_id, "bid_id": bid.pk}
 
 
+def _dates(p):
+    today = today_for(p.org)
+    return {"starts_on": today.isoformat(), "ends_on": (today + timedelta(days=25)).isoformat()}
+
+
 ORG = {"kwargs": lambda p: {"org_slug": p.org.slug}}
 AWARD = "/api/v1/hiring/jobs/{job_id}/bids/{bid_id}/award"
 POLICY = {"min_interviews": 1, "min_references": 1, "require_company_checks": False}
@@ -79,7 +84,7 @@ ROWS = [
     Row("hiring:vetting-policy", ORG_READ, **ORG),
     Row("hiring:vetting-policy", ORG_OWNER_POST, method="POST", **ORG, get_allowed=True,
         data=lambda p: {"min_interviews": "1", "min_references": "1"}),
-    Row(AWARD, API_AWARD, method="POST", api=True, kwargs=lambda p: _api(_bid(p)), data=lambda p: {}),
+    Row(AWARD, API_AWARD, method="POST", api=True, kwargs=lambda p: _api(_bid(p)), data=_dates),
     Row(AWARD, API_UNVETTED, method="POST", api=True, kwargs=lambda p: _api(_bid(p, vetted=False)),
         data=lambda p: {}, note="unvetted"),
     Row(AWARD, expect(401, 404, 404, 403, 404, 404, 200), method="POST", api=True,

@@ -8,7 +8,8 @@ from outsourcer.audit.models import Event
 from outsourcer.contractors.models import EngagementStatus
 from outsourcer.contracts.models import Contract
 from outsourcer.hiring.models import Bid, BidStatus, JobStatus
-from outsourcer.hiring.services import bid_award, bid_award_check
+from outsourcer.hiring.selectors import award_page_get
+from outsourcer.hiring.services import bid_award
 from outsourcer.hiring.services.award import DEFAULT_MESSAGE, AlreadyAwarded
 from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
 from outsourcer.notifications.models import Notification
@@ -178,7 +179,7 @@ def test_over_budget_needs_the_contract_guards_override(personas, job):
     assert (caught.value.code, caught.value.field) == ("over_budget", "budget_override_reason")
     assert caught.value.details["over_cents"] == 1_000_000
     assert not Contract.objects.exists() and not _events("contract_created").exists()
-    assert bid_award_check(bid=bid, actor=personas.alice).code == "over_budget"
+    assert award_page_get(bid=bid).budget_guard.details == caught.value.details
     assert not Contract.objects.exists()
 
     contract = bid_award(bid=bid, actor=personas.alice, may_override_budget=True, budget_override_reason="Launch")
@@ -186,10 +187,44 @@ def test_over_budget_needs_the_contract_guards_override(personas, job):
     assert _events("contract_activated_over_budget").count() == 1
 
 
-def test_the_check_passes_a_bid_that_fits(personas, job, carols_bid):
-    events = Event.objects.count()
-    assert bid_award_check(bid=carols_bid, actor=personas.alice) is None
-    assert not Contract.objects.exists() and Event.objects.count() == events
+def test_the_page_finds_nothing_in_the_way_of_a_bid_that_fits(personas, job, carols_bid):
+    page = award_page_get(bid=carols_bid)
+    assert page.is_open and page.vetting.passed
+    assert (page.budget_guard, page.problem) == (None, None)
+    assert page.terms["total_cents"] == 300_000
+
+
+def test_the_page_sees_the_budget_guard_of_an_hourly_or_retainer_bid_too(personas, job):
+    hourly = insert_bid(
+        job,
+        personas.carol_engagement,
+        rate_model="hourly",
+        fixed_total_cents=None,
+        hourly_rate_cents=10_000,
+        estimated_minutes=200 * 60,
+        finishes_on=TODAY + timedelta(days=13),  # two weeks of 100 h, all in March
+    )
+    guard = award_page_get(bid=hourly).budget_guard
+    with pytest.raises(OverrideRequired) as caught:
+        bid_award(bid=hourly, actor=personas.alice, may_override=True, override_reason="Known")
+    assert guard.details == caught.value.details
+    assert guard.details["fitting_weekly_cap_minutes"] is not None
+
+
+def test_the_page_sees_a_retainers_months_against_the_budget(personas, job):
+    retainer = insert_bid(
+        job,
+        personas.carol_engagement,
+        rate_model="retainer",
+        fixed_total_cents=None,
+        retainer_fee_cents=1_200_000,
+        retainer_months=2,
+    )
+    guard = award_page_get(bid=retainer).budget_guard
+    with pytest.raises(OverrideRequired) as caught:
+        bid_award(bid=retainer, actor=personas.alice, may_override=True, override_reason="Known")
+    assert guard.details == caught.value.details
+    assert guard.details["cost_cents"] == 1_200_000  # March's fee; April's falls in the next period
 
 
 def test_a_job_already_awarded_cannot_be_awarded_again(personas, job, carols_bid):
