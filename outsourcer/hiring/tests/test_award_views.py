@@ -73,7 +73,7 @@ def test_it_shows_the_over_budget_figures_before_the_award(personas, login_as, a
     assert "This contract would not fit the budget" in page
     assert "€5,000.00" in page  # over by
     assert "Only an owner can go over the budget" in page
-    assert 'name="budget_override_reason"' not in page
+    assert 'name="budget_override_reason"' not in page and AWARD_BUTTON not in page
     assert not Contract.objects.exists()
     page = text(login_as(personas.alice).get(award_url(bid)))
     assert 'name="budget_override_reason"' in page and "Only an owner" not in page
