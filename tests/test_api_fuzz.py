@@ -32,11 +32,12 @@ from config.wsgi import application
 from outsourcer.accounts.services import api_token_create
 from outsourcer.budgets.ledger import spend_record
 from outsourcer.budgets.models import SpendKind
+from outsourcer.budgets.periods import today_for
 from outsourcer.contracts.services import time_entry_approve
 from outsourcer.hiring.models import Interview
 from outsourcer.notifications.models import Notification
 from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
-from outsourcer.testing.hiring import insert_bid, insert_job
+from outsourcer.testing.hiring import insert_bid, insert_job, insert_vetting
 from outsourcer.testing.references import insert_reference
 
 DEEP = "API_FUZZ_EXAMPLES" in os.environ
@@ -95,14 +96,17 @@ def real_rows(personas) -> dict[str, int]:
     )
     Notification.objects.create(user=personas.alice, organization=personas.org, kind="budget_alert", message="80 %")
     api_token_create(user=personas.alice, name="second", organization=personas.org)
+    # A vetted bid on an open job, dated from today so an award can go through.
+    today = today_for(personas.org)
     job = insert_job(
         personas,
         budget=budget,
-        deadline_on=None,
+        deadline_on=today + timedelta(days=30),
         created_by=personas.alice,
         bids_due_at=timezone.now() + timedelta(days=7),
     )
-    bid = insert_bid(job, personas.carol_engagement)
+    insert_vetting(personas, personas.carol_engagement)
+    bid = insert_bid(job, personas.carol_engagement, proposed_start_on=today, finishes_on=today + timedelta(days=20))
     reference = insert_reference(personas.carol_engagement, status="received")
     interview = Interview.objects.create(
         organization=personas.org,

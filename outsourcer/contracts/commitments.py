@@ -11,6 +11,7 @@ both dialects). contracts/tests/test_commitment_rule.py pins all three to the ce
 figures tests and the exactness machine pin the totals. Registered with budgets in
 contracts/apps.py (budgets cannot import contracts)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -40,9 +41,13 @@ class Commitment:
         return self.committed_cents + self.forecast_cents
 
 
-def contract_commitment(*, contract: Contract, today: date | None = None) -> Commitment:
+def contract_commitment(
+    *, contract: Contract, today: date | None = None, milestones: Sequence[tuple[date, int]] = ()
+) -> Commitment:
     """Committed and forecast cost of the contract (as if active) in the budget period that
-    contains max(today, contract start) — the same rules as the budget figures (budgets/figures.py)."""
+    contains max(today, contract start) — the same rules as the budget figures (budgets/figures.py).
+    A contract not saved yet (a preview) has nothing posted; its `milestones` are (due on, budget
+    cents), all pending."""
     budget = contract.budget
     today = today or today_for(budget.organization)
     reference = max(today, contract.starts_on)
@@ -52,18 +57,23 @@ def contract_commitment(*, contract: Contract, today: date | None = None) -> Com
         return Commitment(period, since, 0, 0)
     contract_end = contract.ends_on or date.max
     if contract.rate_model == RateModel.FIXED:
-        due = Milestone.objects.filter(
-            contract=contract, status=MilestoneStatus.PENDING, due_on__lte=period.end
-        ).aggregate(s=Sum("budget_amount_cents"))["s"]
+        if contract.pk is None:
+            due = sum(cents for due_on, cents in milestones if due_on <= period.end)
+        else:
+            due = Milestone.objects.filter(
+                contract=contract, status=MilestoneStatus.PENDING, due_on__lte=period.end
+            ).aggregate(s=Sum("budget_amount_cents"))["s"]
         return Commitment(period, since, int(due or 0), 0)
     if contract.rate_model == RateModel.RETAINER:
         months = months_in(max(month_start(since), month_start(contract.starts_on)), min(period.end, contract_end))
-        posted = SpendEntry.objects.filter(
-            contract=contract,
-            kind=SpendKind.RETAINER_FEE,
-            covers_month__gte=month_start(since),
-            covers_month__lte=period.end,
-        ).count()
+        posted = 0
+        if contract.pk is not None:
+            posted = SpendEntry.objects.filter(
+                contract=contract,
+                kind=SpendKind.RETAINER_FEE,
+                covers_month__gte=month_start(since),
+                covers_month__lte=period.end,
+            ).count()
         return Commitment(period, since, max(0, len(months) - posted) * (contract.monthly_fee_budget_cents or 0), 0)
     start, end = max(since, contract.starts_on), min(period.end, contract_end)
     days = max(0, (end - start).days + 1)

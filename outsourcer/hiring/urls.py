@@ -1,7 +1,9 @@
 from django.urls import path
 
+from outsourcer.hiring.views import award as award_views
 from outsourcer.hiring.views import bids as bid_views
 from outsourcer.hiring.views import comparison, interviews, jobs, references, trust
+from outsourcer.hiring.views import policy as policy_views
 
 app_name = "hiring"
 
@@ -58,4 +60,10 @@ urlpatterns += [
     path("jobs/<int:job_id>/compare/", comparison.job_compare, name="job-compare"),
     path("jobs/<int:job_id>/compare.csv", comparison.job_compare_csv, name="job-compare-csv"),
     path("contractors/<int:engagement_id>/trust/", trust.engagement_trust, name="trust"),
+]
+
+# award and the vetting policy
+urlpatterns += [
+    path("jobs/<int:job_id>/bids/<int:bid_id>/award/", award_views.bid_award, name="bid-award"),
+    path("policy/", policy_views.vetting_policy, name="vetting-policy"),
 ]

@@ -4,7 +4,18 @@ with sensible defaults. Tests of a hiring service call the service itself."""
 from datetime import timedelta
 
 from outsourcer.contractors.models import Engagement, EngagementStatus
-from outsourcer.hiring.models import Bid, BidRevision, Job, JobInvitation, JobStatus
+from outsourcer.hiring.models import (
+    Bid,
+    BidRevision,
+    Interview,
+    InterviewStatus,
+    Job,
+    JobInvitation,
+    JobStatus,
+    ReferenceCheck,
+    ReferenceStatus,
+    Scorecard,
+)
 from outsourcer.testing.builders import NOW, TODAY, make_budget
 from outsourcer.testing.factories import ContractorFactory, EngagementFactory
 
@@ -64,3 +75,36 @@ def second_bidder(personas, *, name="Erin Bidder", status=EngagementStatus.PROSP
     """Another contractor of Crumb & Co. (a prospect record without an account) to bid beside Carol."""
     contractor = ContractorFactory(name=name, email=f"{name.split()[0].lower()}@bids.example", skills="photography")
     return EngagementFactory(organization=personas.org, contractor=contractor, status=status)
+
+
+def insert_vetting(personas, engagement: Engagement, *, interviews: int = 1, references: int = 2) -> None:
+    """Enough vetting for the default policy: interviews scored by Alice and references received."""
+    for _ in range(interviews):
+        interview = Interview.objects.create(
+            organization=engagement.organization,
+            engagement=engagement,
+            contractor=engagement.contractor,
+            starts_at=NOW - timedelta(days=7),
+            status=InterviewStatus.DONE,
+        )
+        Scorecard.objects.create(
+            organization=engagement.organization,
+            interview=interview,
+            interviewer=personas.alice,
+            communication=4,
+            skill=4,
+            reliability=4,
+            understanding=4,
+        )
+    for number in range(references):
+        ReferenceCheck.objects.create(
+            organization=engagement.organization,
+            engagement=engagement,
+            contractor=engagement.contractor,
+            referee_name=f"Referee {number + 1}",
+            referee_email=f"referee{number + 1}@ref.example",
+            relationship="Former client",
+            status=ReferenceStatus.RECEIVED,
+            expires_at=NOW + timedelta(days=14),
+            received_at=NOW,
+        )

@@ -228,6 +228,51 @@ SAMPLES = {
         },
     ),
     "time_entry_rejected": ("360 min on 2025-03-17", {"status": "submitted"}, {"status": "rejected"}),
+    "bid_awarded": (
+        "Bid by Carol Contractor on Spring photos",
+        {"status": "submitted"},
+        {
+            "status": "awarded",
+            "job": "Spring photos",
+            "contractor": "Carol Contractor",
+            "contract": "Spring photos",
+            "total_cents": 300_000,
+            "currency": "EUR",
+            "missing": [],
+            "declined": 2,
+            "alternates": 1,
+        },
+    ),
+    "bid_awarded_unvetted": (
+        "Bid by Carol Contractor on Spring photos",
+        {"status": "submitted"},
+        {
+            "status": "awarded",
+            "job": "Spring photos",
+            "contractor": "Carol Contractor",
+            "contract": "Spring photos",
+            "total_cents": 300_000,
+            "currency": "EUR",
+            "missing": ["1 interview with a scorecard", "2 references received"],
+            "declined": 1,
+            "alternates": 0,
+        },
+    ),
+    "bid_declined": (
+        "Bid by Erin Bidder on Spring photos",
+        {"status": "submitted"},
+        {"status": "declined", "job": "Spring photos", "contractor": "Erin Bidder"},
+    ),
+    "bid_kept_as_alternate": (
+        "Bid by Erin Bidder on Spring photos",
+        {"status": "submitted"},
+        {"status": "alternate", "job": "Spring photos", "contractor": "Erin Bidder"},
+    ),
+    "vetting_policy_updated": (
+        "Vetting policy of Crumb & Co.",
+        {"min_interviews": 1, "min_references": 2, "require_company_checks": False},
+        {"min_interviews": 2, "min_references": 2, "require_company_checks": True},
+    ),
     "retainer_fee_posted": (
         "Retainer fee €2,000.00 on 1 Mar 2025",
         None,
@@ -436,7 +481,26 @@ def test_references_and_company_checks_read_as_sentences():
 
 
 def test_overrides_are_the_declared_ones():
-    assert override_actions() == ["contract_activated_over_budget", "time_entry_approved_with_override"]
+    assert override_actions() == [
+        "bid_awarded_unvetted",
+        "contract_activated_over_budget",
+        "time_entry_approved_with_override",
+    ]
+
+
+def test_an_award_says_who_won_and_what_became_of_the_others():
+    assert _says("bid_awarded") == (
+        "awarded the job “Spring photos” to Carol Contractor (€3,000.00), declining 2 other bids and keeping 1 "
+        "as an alternate"
+    )
+    assert _says("bid_awarded_unvetted") == (
+        "overrode the vetting policy to award the job “Spring photos” to Carol Contractor, who still lacked "
+        "1 interview with a scorecard and 2 references received, declining 1 other bid"
+    )
+    assert _says("vetting_policy_updated") == (
+        "changed the vetting policy: raised the interviews with a scorecard asked for from 1 to 2 and changed the "
+        "verified company checklist requirement from no to yes"
+    )
 
 
 def test_an_undeclared_action_reads_as_its_words_and_its_changes():

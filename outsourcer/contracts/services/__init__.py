@@ -4,6 +4,7 @@ A package with one module per entity; import services from here."""
 
 from outsourcer.contracts.services.contracts import (
     contract_activate,
+    contract_activation_check,
     contract_complete,
     contract_create,
     contract_end,
@@ -24,6 +25,7 @@ from outsourcer.contracts.services.time_review import (
 
 __all__ = [
     "contract_activate",
+    "contract_activation_check",
     "contract_complete",
     "contract_create",
     "contract_end",

@@ -24,7 +24,7 @@ from outsourcer.contracts.services._common import (
     _over_budget,
 )
 from outsourcer.contracts.services.terms import _clean_milestones, _clean_terms
-from outsourcer.lib.errors import DomainError
+from outsourcer.lib.errors import DomainError, OverrideRequired
 from outsourcer.lib.limits import (
     MAX_AMOUNT_CENTS,
 )
@@ -55,6 +55,15 @@ def _budget_equivalents(contract: Contract) -> None:
         raise DomainError("At this exchange rate the amounts are too large.", field="exchange_rate_micros")
 
 
+def _milestone_budget_cents(contract: Contract, amount_cents: int) -> int:
+    return convert_cents(
+        amount_cents,
+        from_currency=contract.currency,
+        to_currency=contract.budget.currency,
+        rate_micros=contract.exchange_rate_micros,
+    )
+
+
 def _write_milestones(contract: Contract, milestones: list[dict[str, Any]]) -> None:
     contract.milestones.all().delete()
     Milestone.objects.bulk_create(
@@ -65,12 +74,7 @@ def _write_milestones(contract: Contract, milestones: list[dict[str, Any]]) -> N
             title=m["title"],
             amount_cents=m["amount_cents"],
             due_on=m["due_on"],
-            budget_amount_cents=convert_cents(
-                m["amount_cents"],
-                from_currency=contract.currency,
-                to_currency=contract.budget.currency,
-                rate_micros=contract.exchange_rate_micros,
-            ),
+            budget_amount_cents=_milestone_budget_cents(contract, m["amount_cents"]),
         )
         for index, m in enumerate(milestones)
     )
@@ -89,6 +93,29 @@ def _terms_snapshot(contract: Contract) -> dict[str, Any]:
         ends_on=contract.ends_on.isoformat() if contract.ends_on else None,
     )
     return snapshot
+
+
+def _unsaved_contract(
+    *,
+    organization: Organization,
+    actor: User | None,
+    budget: Budget,
+    contractor: Contractor,
+    values: dict[str, Any],
+    milestones: Sequence[dict[str, Any]],
+) -> tuple[Contract, list[dict[str, Any]]]:
+    cleaned = _clean_terms(organization=organization, budget=budget, contractor=contractor, values=values)
+    milestone_rows = []
+    if cleaned["rate_model"] == RateModel.FIXED:
+        milestone_rows = _clean_milestones(
+            milestones=milestones,
+            total_cents=cleaned["total_cents"],
+            starts_on=cleaned["starts_on"],
+            ends_on=cleaned["ends_on"],
+        )
+    contract = Contract(organization=organization, budget=budget, contractor=contractor, created_by=actor, **cleaned)
+    _budget_equivalents(contract)
+    return contract, milestone_rows
 
 
 def contract_create(
@@ -128,17 +155,14 @@ def contract_create(
         "overage_rate_cents": overage_rate_cents,
         "total_cents": total_cents,
     }
-    cleaned = _clean_terms(organization=organization, budget=budget, contractor=contractor, values=values)
-    milestone_rows = []
-    if cleaned["rate_model"] == RateModel.FIXED:
-        milestone_rows = _clean_milestones(
-            milestones=milestones,
-            total_cents=cleaned["total_cents"],
-            starts_on=cleaned["starts_on"],
-            ends_on=cleaned["ends_on"],
-        )
-    contract = Contract(organization=organization, budget=budget, contractor=contractor, created_by=actor, **cleaned)
-    _budget_equivalents(contract)
+    contract, milestone_rows = _unsaved_contract(
+        organization=organization,
+        actor=actor,
+        budget=budget,
+        contractor=contractor,
+        values=values,
+        milestones=milestones,
+    )
     with transaction.atomic():
         contract.save()
         _write_milestones(contract, milestone_rows)
@@ -217,6 +241,38 @@ def _lock_contract(contract: Contract) -> Contract:
     return Contract.objects.select_for_update().select_related("budget", "organization").get(pk=contract.pk)
 
 
+def _activation_guard(
+    contract: Contract, budget: Budget, *, today: date, may_override: bool, milestones: Sequence[tuple[date, int]] = ()
+) -> tuple[OverrideRequired | None, int, int]:
+    # The over-budget guard's refusal (None when the contract fits), its cost and what remained.
+    commitment = contract_commitment(contract=contract, today=today, milestones=milestones)
+    figures = budget_figures(budget=budget, today=commitment.since, period_start=commitment.period.start)
+    cost, remaining = commitment.total_cents, figures.remaining_cents
+    error = _over_budget(contract, budget, commitment, figures, may_override=may_override) if cost > remaining else None
+    return error, cost, remaining
+
+
+def contract_activation_check(
+    *,
+    organization: Organization,
+    budget: Budget,
+    contractor: Contractor,
+    may_override: bool = False,
+    today: date | None = None,
+    milestones: Sequence[dict[str, Any]] = (),
+    **terms: Any,
+) -> OverrideRequired | None:
+    """What activating a contract with these terms (as `contract_create` takes them) would meet
+    from the over-budget guard, before the contract exists: its OverrideRequired, or None when it
+    fits. Raises FieldErrors like `contract_create`; saves nothing (a GET may ask)."""
+    contract, rows = _unsaved_contract(
+        organization=organization, actor=None, budget=budget, contractor=contractor, values=terms, milestones=milestones
+    )
+    due = [(m["due_on"], _milestone_budget_cents(contract, m["amount_cents"])) for m in rows]
+    today = today or today_for(organization)
+    return _activation_guard(contract, budget, today=today, may_override=may_override, milestones=due)[0]
+
+
 def contract_activate(
     *, contract: Contract, actor: User, override_reason: str = "", may_override: bool = False, today: date | None = None
 ) -> Contract:
@@ -237,12 +293,9 @@ def contract_activate(
         today = today or today_for(budget.organization)
         if contract.ends_on and contract.ends_on < today:
             raise DomainError("The contract's end date has passed; change it before activating.", field="ends_on")
-        commitment = contract_commitment(contract=contract, today=today)
-        figures = budget_figures(budget=budget, today=commitment.since, period_start=commitment.period.start)
-        cost, remaining = commitment.total_cents, figures.remaining_cents
+        error, cost, remaining = _activation_guard(contract, budget, today=today, may_override=may_override)
         overridden = False
-        if cost > remaining:
-            error = _over_budget(contract, budget, commitment, figures, may_override=may_override)
+        if error is not None:
             if not (may_override and override_reason):
                 raise error
             overridden = True

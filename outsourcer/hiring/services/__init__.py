@@ -1,6 +1,7 @@
 """Every write of the hiring domain, one module per area; re-exported here."""
 
 from outsourcer.hiring.services.apply import *  # noqa: F403
+from outsourcer.hiring.services.award import bid_award  # noqa: F401
 from outsourcer.hiring.services.bids import *  # noqa: F403
 from outsourcer.hiring.services.company_checks import *  # noqa: E402,F403
 from outsourcer.hiring.services.interviews import (  # noqa: F401
@@ -20,4 +21,5 @@ from outsourcer.hiring.services.jobs import (  # noqa: F401
 )
 from outsourcer.hiring.services.merge import bids_move, invitations_move  # noqa: F401
 from outsourcer.hiring.services.messages import *  # noqa: F403
+from outsourcer.hiring.services.policy import vetting_policy_update  # noqa: F401
 from outsourcer.hiring.services.references import *  # noqa: E402,F403

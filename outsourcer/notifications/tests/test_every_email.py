@@ -25,6 +25,7 @@ from outsourcer.contracts.services import time_entry_reject
 from outsourcer.hiring.models import Interview
 from outsourcer.hiring.services import (
     bid_apply,
+    bid_award,
     interview_cancel,
     interview_reschedule,
     interview_schedule,
@@ -34,7 +35,7 @@ from outsourcer.hiring.services import (
     reference_request,
 )
 from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_contract
-from outsourcer.testing.hiring import insert_invitation, insert_job
+from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job, insert_vetting
 from outsourcer.testing.references import insert_reference
 
 pytestmark = pytest.mark.django_db
@@ -109,6 +110,13 @@ def _reference_reminder(personas, client):
     reference_remind(now=reference.requested_at + timedelta(days=3))
 
 
+def _bid_decided(personas, client):
+    # The only bid on the job wins: one e-mail, to Carol, naming the (awkward) organization and job.
+    job = insert_job(personas, title=AWKWARD)
+    insert_vetting(personas, personas.carol_engagement)
+    bid_award(bid=insert_bid(job, personas.carol_engagement), actor=personas.alice, today=TODAY)
+
+
 def _password_reset(personas, client):
     client.post(reverse("accounts:password-reset"), {"email": personas.alice.email})
 
@@ -171,6 +179,7 @@ def _interview_cancelled(personas, client):
 
 
 SENDERS = {
+    "bid_decided.txt": _bid_decided,
     "budget_alert.txt": _budget_alert,
     "contractor_invitation.txt": _contractor_invitation,
     "job_invitation.txt": _job_invitation,
