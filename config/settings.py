@@ -100,6 +100,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form renderer with <select> written in Python (outsourcer/lib/forms.py).
+FORM_RENDERER = "outsourcer.lib.forms.FormRenderer"
+
 # SQLite by default; DATABASE_URL (postgres://…) switches to PostgreSQL.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
