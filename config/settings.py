@@ -107,6 +107,9 @@ FORM_RENDERER = "outsourcer.lib.forms.FormRenderer"
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # Django's, with the health check of a reused connection done without a round trip.
+        DATABASES["default"]["ENGINE"] = "outsourcer.lib.postgresql"
 else:
     DATABASES = {
         "default": {
