@@ -1,5 +1,6 @@
 """What every HTML form view does the same way: bind POST data, call a service, answer 400."""
 
+import html
 from collections.abc import Callable
 
 from django.forms.renderers import DjangoTemplates
@@ -56,13 +57,18 @@ OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 
 
 def _text(value) -> str:
-    # `{{ value }}` in a template (django.template.base.render_value_in_context).
+    # `{{ value }}` in a template (django.template.base.render_value_in_context). A plain str (not
+    # a SafeString) is only escaped: the standard library's escape, which Django's wraps.
+    if type(value) is str:
+        return html.escape(value)
     value = localize(template_localtime(value))
     return conditional_escape(value if isinstance(value, str) else str(value))
 
 
 def _formatted(value) -> str:
     # `{{ value|stringformat:'s' }}`: str(), escaped unless the value was safe.
+    if type(value) is int:
+        return str(value)
     text = str(value)
     return text if isinstance(value, SafeData) else escape(text)
 
