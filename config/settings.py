@@ -94,8 +94,9 @@ TEMPLATES = [
                 "outsourcer.home.context_processors.workspace",
             ],
             "libraries": {"display": "outsourcer.lib.display"},
-            # {% url %} with a cache of its answers, in every template (outsourcer/lib/urltags.py).
-            "builtins": ["outsourcer.lib.urltags"],
+            # {% url %} and |date with a cache of their answers, in every template
+            # (outsourcer/lib/urltags.py, outsourcer/lib/datefilter.py).
+            "builtins": ["outsourcer.lib.urltags", "outsourcer.lib.datefilter"],
         },
     },
 ]
