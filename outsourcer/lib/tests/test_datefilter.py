@@ -49,4 +49,5 @@ def test_datetimes_and_odd_values_go_through_djangos_filter():
         assert render("{{ moment|date:'j M Y H:i T' }}", moment=moment) == "4 Dec 2026 12:30 NZDT"
     with timezone.override(ZoneInfo("America/New_York")):
         assert render("{{ moment|date:'j M Y H:i T' }}", moment=moment) == "3 Dec 2026 18:30 EST"
-    assert render("{{ none|date:'j M' }}|{{ empty|date:'j M' }}|{{ text|date:'j M' }}", none=None, empty="", text="x") == "||"
+    source = "{{ none|date:'j M' }}|{{ empty|date:'j M' }}|{{ text|date:'j M' }}"
+    assert render(source, none=None, empty="", text="x") == "||"
