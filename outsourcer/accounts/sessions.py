@@ -8,6 +8,7 @@ The user read with the session is only used by `EmailBackend.get_user`, called b
 `auth.get_user` (session hash, backend and `is_active` checks unchanged) inside
 `SessionUserMiddleware`, for the user id the session's data names."""
 
+import functools
 from contextvars import ContextVar
 
 from django.contrib.auth import SESSION_KEY
@@ -36,12 +37,7 @@ class SessionStore(DatabaseSessionStore):
         # and the user its `user_id` names.
         from outsourcer.accounts.models import User
 
-        quote = connection.ops.quote_name
-        sql = (
-            f"SELECT s.session_data, {model_columns(User, 'u')} FROM {quote(self.model._meta.db_table)} s "  # noqa: S608 - metadata
-            f"LEFT JOIN {quote(User._meta.db_table)} u ON u.id = s.user_id "
-            "WHERE s.session_key = %s AND s.expire_date > %s"
-        )
+        sql = _load_sql(connection.vendor, self.model._meta.db_table)
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         rows = fetch_models(sql, [self.session_key, now], User, leading=1)
         self._loaded_user = None
@@ -65,6 +61,18 @@ class SessionStore(DatabaseSessionStore):
         instance = await super().acreate_model_instance(data)
         instance.user_id = _user_id(data)
         return instance
+
+
+@functools.cache
+def _load_sql(vendor: str, table: str) -> str:
+    from outsourcer.accounts.models import User
+
+    quote = connection.ops.quote_name
+    return (
+        f"SELECT s.session_data, {model_columns(User, 'u')} FROM {quote(table)} s "  # noqa: S608 - metadata
+        f"LEFT JOIN {quote(User._meta.db_table)} u ON u.id = s.user_id "
+        "WHERE s.session_key = %s AND s.expire_date > %s"
+    )
 
 
 def _user_id(data: dict) -> int | None:
