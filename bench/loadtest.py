@@ -9,6 +9,7 @@ Environment:
                          first parent main^1, i.e. main before the last merge; on any other branch
                          `git merge-base HEAD main`, the main the branch started from)
   BENCH_PG_URL           the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
+  LOADTEST_DATABASE      the two databases' names: NAME and NAME_base (default outsourcer_loadtest)
   LOADTEST_TREES         where the previous main's files are exported (default /tmp/outsourcer-loadtest)
 
 Steps: the bench's PostgreSQL data set at that scale (bench/run.py generates it or reuses it), two
@@ -45,7 +46,9 @@ from bench.loadtest_results import SCALE_ROWS, read_locust_stats, result_entry, 
 
 WORK = ROOT / "bench" / "results" / "loadtest.tmp"  # git-ignored (bench/results/*.tmp)
 TREES = Path(os.environ.get("LOADTEST_TREES", Path(tempfile.gettempdir()) / "outsourcer-loadtest"))
-DATABASES = {"current": "outsourcer_loadtest", "baseline": "outsourcer_loadtest_base"}
+# LOADTEST_DATABASE renames them (several checkouts sharing one server): NAME and NAME_base.
+_NAME = os.environ.get("LOADTEST_DATABASE", "outsourcer_loadtest")
+DATABASES = {"current": _NAME, "baseline": f"{_NAME}_base"}
 
 
 def say(message: str) -> None:

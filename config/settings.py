@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "outsourcer.accounts.middleware.SessionUserMiddleware",  # Django's, the user read with the session
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -96,16 +96,23 @@ TEMPLATES = [
                 "outsourcer.home.context_processors.workspace",
             ],
             "libraries": {"display": "outsourcer.lib.display"},
-            # {% url %} with a cache of its answers, in every template (outsourcer/lib/urltags.py).
-            "builtins": ["outsourcer.lib.urltags"],
+            # {% url %} and |date with a cache of their answers, in every template
+            # (outsourcer/lib/urltags.py, outsourcer/lib/datefilter.py).
+            "builtins": ["outsourcer.lib.urltags", "outsourcer.lib.datefilter"],
         },
     },
 ]
+
+# Django's form renderer with <select> written in Python (outsourcer/lib/forms.py).
+FORM_RENDERER = "outsourcer.lib.forms.FormRenderer"
 
 # SQLite by default; DATABASE_URL (postgres://…) switches to PostgreSQL.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # Django's, with the health check of a reused connection done without a round trip.
+        DATABASES["default"]["ENGINE"] = "outsourcer.lib.postgresql"
 else:
     DATABASES = {
         "default": {

@@ -3,6 +3,7 @@ from django.contrib.auth.backends import ModelBackend
 
 from outsourcer.accounts import selectors, services
 from outsourcer.accounts.models import User, normalize_email
+from outsourcer.accounts.sessions import loading_user_of
 from outsourcer.accounts.throttle import login_attempt_guard
 
 
@@ -27,11 +28,17 @@ class EmailBackend(ModelBackend):
         return await sync_to_async(self.authenticate)(request, username=username, password=password, email=email)
 
     def get_user(self, user_id):
-        # Every signed-in request: the ORM's compiling would cost more than the lookup itself.
+        # Every signed-in request: the user read with the session when Django loads the request's
+        # user (accounts/sessions.py), else one hand-written statement (the ORM's compiling would
+        # cost more than the lookup itself).
         try:
-            user = selectors.user_for_session(user_id=int(user_id))
+            user_id = int(user_id)
         except (TypeError, ValueError):
             return None
+        store = loading_user_of.get()
+        user = store.loaded_user(user_id) if store is not None else None
+        if user is None:
+            user = selectors.user_for_session(user_id=user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
 
     def _check(self, email: str, password: str) -> User | None:

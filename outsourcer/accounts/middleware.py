@@ -1,6 +1,32 @@
 import zoneinfo
 
+from django.contrib import auth
+from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+
+from outsourcer.accounts.sessions import SessionStore, loading_user_of
+
+
+class SessionUserMiddleware(AuthenticationMiddleware):
+    """Django's AuthenticationMiddleware whose `request.user` comes from Django's own
+    `auth.get_user` (backend, session hash and `is_active` checks), while the backend may take the
+    user read in the session's statement (accounts/sessions.py): one round trip, not two."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: _user_of(request))
+
+
+def _user_of(request):
+    if not hasattr(request, "_cached_user"):
+        session = request.session
+        token = loading_user_of.set(session if isinstance(session, SessionStore) else None)
+        try:
+            request._cached_user = auth.get_user(request)
+        finally:
+            loading_user_of.reset(token)
+    return request._cached_user
 
 
 class TimezoneMiddleware:

@@ -196,6 +196,12 @@ class SpendEntry(models.Model):
     def is_correction(self) -> bool:
         return self.kind == SpendKind.CORRECTION
 
+    @property
+    def is_reversed(self) -> bool:
+        # For templates: `entry.reversed_by` on an entry nobody reversed raises, and a failed
+        # lookup costs the template engine a dir() of the model. Select `reversed_by` with the rows.
+        return hasattr(self, "reversed_by")
+
 
 class SpendTotal(models.Model):
     """DERIVED, never edited by hand: the ledger's SUM per (budget, period, contract, contractor),

@@ -10,9 +10,17 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from outsourcer.accounts.models import Organization
+from outsourcer.budgets.figures import period_figures
 from outsourcer.budgets.models import Budget, BudgetAlert, SpendEntry, SpendTotal
 from outsourcer.budgets.periods import Period, budget_period, periods_between, today_for
-from outsourcer.budgets.selectors import RUN_OUT_WINDOW_DAYS, ContractorSpend, burn_series_from_daily, run_out_day
+from outsourcer.budgets.selectors import (
+    RUN_OUT_WINDOW_DAYS,
+    BudgetFigures,
+    ContractorSpend,
+    _figures_from,
+    burn_series_from_daily,
+    run_out_day,
+)
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 
 
@@ -25,6 +33,16 @@ def contractor_choices_for_organization(
         engagements = engagements.filter(status=EngagementStatus.ACTIVE)
     rows = engagements.order_by("contractor__name", "contractor_id").values_list("contractor_id", "contractor__name")
     return list(rows)
+
+
+def budget_page_figures(*, budget: Budget, period_start: date, today: date | None = None) -> BudgetFigures:
+    """`selectors.budget_figures` for the period containing `period_start`, from the overview's
+    fixed statement (figures.period_figures) instead of the ORM's annotations: building those cost
+    the budget page ~25 % of its CPU (docs/performance.md). Pinned equal by test_figures.py."""
+    today = today or today_for(budget.organization)
+    period = budget_period(budget, period_start)
+    spent, committed, forecast_numerator, _ = period_figures({budget.pk: period}, today=today)[budget.pk]
+    return _figures_from(budget, period, spent=spent, committed=committed, forecast_numerator=forecast_numerator)
 
 
 def budget_choices_for_organization(*, organization: Organization) -> list[tuple[int, str]]:

@@ -188,7 +188,7 @@ def _detail_context(
 ) -> dict:
     period, is_current = _chosen_period(request, budget)
     period_start = period.start
-    figures = selectors.budget_figures(budget=budget, period_start=period_start)
+    figures = page_selectors.budget_page_figures(budget=budget, period_start=period_start)
     summary = page_selectors.budget_spend_summary(budget=budget, period_start=period_start)
     series = summary.series
     ledger = _ledger_context(request, ctx, budget, period, contractors)

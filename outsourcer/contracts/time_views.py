@@ -18,6 +18,7 @@ from outsourcer.lib.errors import DomainError, OverrideRequired
 from outsourcer.lib.pagination import CappedPaginator
 
 PAGE_SIZE = 25
+NO_REVIEW = {"done": None, "error": None, "override": None}
 
 
 def _is_htmx(request) -> bool:
@@ -35,6 +36,10 @@ def _review_context(request, ctx: OrgContext, **extra) -> dict:
     entries = entries.select_related("reviewed_by")  # the row names who reviewed it
     page = CappedPaginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     with_versions(page.object_list)
+    for entry in page.object_list:
+        # No review on this request: the row asks entry.row.done/error/override, and a missing
+        # attribute costs the template engine a dir() of the model (~40 µs, 4 a row).
+        entry.row = NO_REVIEW
     return {
         "ctx": ctx,
         "slug": organization.slug,

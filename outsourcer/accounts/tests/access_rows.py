@@ -1,6 +1,4 @@
-from django.contrib.sessions.models import Session
-
-from outsourcer.accounts.models import Invitation, Membership
+from outsourcer.accounts.models import Invitation, Membership, Session
 from outsourcer.accounts.roles import Role
 from tests.access_matrix import ORG_OWNER_POST, ORG_READ, PUBLIC, Row, count, expect
 

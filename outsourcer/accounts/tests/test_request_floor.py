@@ -6,11 +6,10 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from outsourcer.accounts.backends import EmailBackend
-from outsourcer.accounts.models import Membership, User
+from outsourcer.accounts.models import Membership, Session, User
 from outsourcer.accounts.selectors import membership_list_for_user, user_for_session
 from outsourcer.accounts.sessions import SessionStore
 from outsourcer.testing.factories import MembershipFactory, OrganizationFactory

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from outsourcer.budgets.ledger import spend_totals_rebuild
 from outsourcer.budgets.models import Budget, SpendEntry
-from outsourcer.budgets.page_selectors import budget_run_out_by_id
+from outsourcer.budgets.page_selectors import budget_page_figures, budget_run_out_by_id
 from outsourcer.budgets.selectors import (
     RUN_OUT_WINDOW_DAYS,
     budget_burn_series,
@@ -129,7 +129,7 @@ def test_the_list_has_every_budget_with_figures_in_two_queries(personas):
     ]
 
 
-def test_the_list_figures_equal_budget_figures_for_every_kind_of_budget_and_contract(personas):
+def test_the_list_and_page_figures_equal_budget_figures_for_every_kind_of_budget_and_contract(personas):
     # The overview computes periods in Python and sends one hand-written statement; the single-budget
     # figures come from annotate_figures. Every figure must agree, cent for cent.
     budgets = [
@@ -180,6 +180,12 @@ def test_the_list_figures_equal_budget_figures_for_every_kind_of_budget_and_cont
 
     for budget in budgets:
         assert listed[budget.pk] == budget_figures(budget=budget, today=TODAY), budget.name
+    # The budget page's figures (the same statement, one budget, any period it can show).
+    for budget in budgets:
+        for period, _ in budget_period_history(budget=budget, today=TODAY + timedelta(days=120)):
+            expected = budget_figures(budget=budget, today=TODAY, period_start=period.start)
+            got = budget_page_figures(budget=budget, today=TODAY, period_start=period.start)
+            assert got == expected, (budget.name, period)
     assert any(f.committed_cents for f in listed.values()) and any(f.forecast_hourly_cents for f in listed.values())
 
 
