@@ -93,9 +93,6 @@ TASK_ANSWERED = action(
     "answered a question about a task",
     describe=lambda e: _with_reason(f"answered the question about the task {e.quoted} and sent it again", e, "answer"),
 )
-TASK_REWORKED = action(
-    "task_reworked", "took a declined task back to draft", describe=lambda e: f"took the declined task {e.quoted} back to draft"
-)
 TASK_STARTED = action("task_started", "started a task", describe=lambda e: f"started work on the task {e.quoted}")
 TASK_SUBMITTED = action("task_submitted", "submitted a task", describe=lambda e: f"submitted the task {e.quoted}")
 TASK_DONE = action("task_done", "marked a task done", describe=lambda e: f"marked the task {e.quoted} done")

@@ -2,7 +2,7 @@
 
 draft → sent → accepted / declined / question → in progress → submitted → done; cancelled from any
 open status. A question goes back to sent when the organization answers it (or sends the brief
-again); a declined task goes back to draft to be reworked.
+again); changing a declined task's brief takes it back to draft, to be reworked and sent again.
 """
 
 from outsourcer.lib.transitions import Flow
@@ -10,7 +10,7 @@ from outsourcer.work.models import TaskStatus
 
 S = TaskStatus
 SEND, ACCEPT, DECLINE, ASK, ANSWER = "send", "accept", "decline", "ask", "answer"
-REWORK, START, SUBMIT, DONE, CANCEL, EDIT = "rework", "start", "submit", "done", "cancel", "edit"
+START, SUBMIT, DONE, CANCEL, EDIT = "start", "submit", "done", "cancel", "edit"
 
 _CANCELLABLE = (S.DRAFT, S.SENT, S.QUESTION, S.ACCEPTED, S.DECLINED, S.IN_PROGRESS, S.SUBMITTED)
 
@@ -28,7 +28,6 @@ TASK_FLOW = Flow(
         (S.QUESTION, SEND): S.SENT,
         (S.QUESTION, DECLINE): S.DECLINED,
         (S.DECLINED, EDIT): S.DRAFT,
-        (S.DECLINED, REWORK): S.DRAFT,
         (S.ACCEPTED, START): S.IN_PROGRESS,
         (S.IN_PROGRESS, SUBMIT): S.SUBMITTED,
         (S.SUBMITTED, DONE): S.DONE,
@@ -40,7 +39,6 @@ TASK_FLOW = Flow(
         DECLINE: "be declined",
         ASK: "take a question",
         ANSWER: "be answered",
-        REWORK: "go back to draft",
         START: "be started",
         SUBMIT: "be submitted",
         DONE: "be marked done",

@@ -179,6 +179,35 @@ SAMPLES = {
         },
     ),
     "time_entry_rejected": ("360 min on 2025-03-17", {"status": "submitted"}, {"status": "rejected"}),
+    "task_created": ("Spring menu photos", None, {"status": "draft", "contractor": "Carol Contractor", "contract": "Photos"}),
+    "task_updated": ("Spring menu photos", {"status": "draft"}, {"status": "draft", "changed": ["goal", "deadline_at"]}),
+    "task_sent": ("Spring menu photos", {"status": "draft"}, {"status": "sent", "contractor": "Carol Contractor"}),
+    "task_sent_with_override": (
+        "Spring menu photos",
+        {"status": "draft"},
+        {
+            "status": "sent",
+            "contractor": "Carol Contractor",
+            "findings": ["The brief has no deadline.", "The brief does not say why the work is needed."],
+        },
+    ),
+    "task_accepted": ("Spring menu photos", {"status": "sent"}, {"status": "accepted", "contractor": "Carol"}),
+    "task_declined": ("Spring menu photos", {"status": "sent"}, {"status": "declined", "reason": "Fully booked"}),
+    "task_question_asked": ("Spring menu photos", {"status": "sent"}, {"status": "question", "question": "Which dishes?"}),
+    "task_answered": (
+        "Spring menu photos",
+        {"status": "question"},
+        {"status": "sent", "question": "Which dishes?", "answer": "The cakes first."},
+    ),
+    "task_started": ("Spring menu photos", {"status": "accepted"}, {"status": "in_progress"}),
+    "task_submitted": ("Spring menu photos", {"status": "in_progress"}, {"status": "submitted"}),
+    "task_done": ("Spring menu photos", {"status": "submitted"}, {"status": "done"}),
+    "task_cancelled": ("Spring menu photos", {"status": "sent"}, {"status": "cancelled"}),
+    "task_milestone_added": (
+        "Drafts",
+        None,
+        {"task": "Spring menu photos", "due_on": "2025-03-20", "amount_cents": 12_000, "currency": "EUR"},
+    ),
     "retainer_fee_posted": (
         "Retainer fee €2,000.00 on 1 Mar 2025",
         None,
@@ -253,7 +282,19 @@ def test_an_override_says_what_was_overridden():
 
 
 def test_overrides_are_the_declared_ones():
-    assert override_actions() == ["contract_activated_over_budget", "time_entry_approved_with_override"]
+    assert override_actions() == [
+        "contract_activated_over_budget",
+        "task_sent_with_override",
+        "time_entry_approved_with_override",
+    ]
+
+
+def test_a_task_sent_over_the_brief_check_says_what_was_open():
+    assert _says("task_sent_with_override") == (
+        "overrode the brief check to send the task “Spring menu photos” to Carol Contractor with 2 open findings: "
+        "The brief has no deadline; The brief does not say why the work is needed"
+    )
+    assert _says("task_declined") == "declined the task “Spring menu photos”: “Fully booked”"
 
 
 def test_an_undeclared_action_reads_as_its_words_and_its_changes():

@@ -22,6 +22,8 @@ from outsourcer.budgets.services import expense_record
 from outsourcer.contractors.services import contractor_create, contractor_invite
 from outsourcer.contracts.services import time_entry_reject
 from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_contract
+from outsourcer.testing.work import make_task
+from outsourcer.work.services import task_ask, task_send
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +87,18 @@ def _signup_existing(personas, client):
     )
 
 
+def _task_sent(personas, client):
+    task = make_task(personas, title=AWKWARD)
+    task_send(task=task, actor=personas.alice)
+
+
+def _task_reply(personas, client):
+    task = make_task(personas, title=AWKWARD)
+    task.status, task.sent_at = "sent", NOW  # sent before this test: only the reply is mailed here
+    task.save()
+    task_ask(task=task, contractor=personas.carol_contractor, question="Which dishes first?")
+
+
 SENDERS = {
     "budget_alert.txt": _budget_alert,
     "contractor_invitation.txt": _contractor_invitation,
@@ -92,6 +106,8 @@ SENDERS = {
     "password_reset.txt": _password_reset,
     "signup_confirm.txt": _signup_confirm,
     "signup_existing.txt": _signup_existing,
+    "task_reply.txt": _task_reply,
+    "task_sent.txt": _task_sent,
     "time_reviewed.txt": _time_reviewed,
 }
 
