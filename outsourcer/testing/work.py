@@ -3,10 +3,12 @@ on Friday 21 March 2025, the week of builders.TODAY)."""
 
 from datetime import UTC, datetime
 
+from outsourcer.contracts.models import Contract
 from outsourcer.testing.builders import make_budget, make_contract
 from outsourcer.work.models import Task
 from outsourcer.work.services import task_create
 
+TASK_CONTRACT = "Tasks"
 DEADLINE = datetime(2025, 3, 21, 16, 0, tzinfo=UTC)  # Friday, 16:00 in Lisbon (Carol's zone)
 
 # A brief the clarity check has nothing to say about for Carol, sent on builders.NOW.
@@ -22,11 +24,20 @@ CLEAR_BRIEF = {
 }
 
 
+def task_contract(personas) -> Contract:
+    """Alice's active hourly contract with Carol that tasks go under by default (made once per test)."""
+    existing = Contract.objects.filter(organization=personas.org, title=TASK_CONTRACT).first()
+    if existing is not None:
+        return existing
+    budget = make_budget(personas, name=TASK_CONTRACT, amount_cents=10**9)
+    return make_contract(personas, budget, title=TASK_CONTRACT)
+
+
 def make_task(personas, contract=None, *, actor=None, **fields) -> Task:
-    """A draft task with a clear brief under `contract` (default: a new active hourly contract of
-    Alice's with Carol, from a budget that fits anything); `fields` override the brief."""
+    """A draft task with a clear brief under `contract` (default: `task_contract`, Alice's with
+    Carol, from a budget that fits anything); `fields` override the brief."""
     if contract is None:
-        contract = make_contract(personas, make_budget(personas, name="Tasks budget", amount_cents=10**9))
+        contract = task_contract(personas)
     organization = contract.organization
     owner = personas.oscar if organization == personas.other_org else personas.alice
     values = {"title": "Spring menu photos", **CLEAR_BRIEF, "point_of_contact": owner}
