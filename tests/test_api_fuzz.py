@@ -33,6 +33,7 @@ from outsourcer.budgets.models import SpendKind
 from outsourcer.contracts.services import time_entry_approve
 from outsourcer.notifications.models import Notification
 from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
+from outsourcer.testing.work import make_task
 
 DEEP = "API_FUZZ_EXAMPLES" in os.environ
 CONFIG = schemathesis.Config.from_dict(
@@ -100,6 +101,7 @@ def real_rows(personas) -> dict[str, int]:
         "time_entry_id": submitted.pk,
         "approved_time_entry_id": approved.pk,
         "spend_entry_id": expense.pk,
+        "task_id": make_task(personas, hourly).pk,
     }
 
 
