@@ -102,12 +102,10 @@ def task_contract_milestones(*, task: Task) -> QuerySet[Milestone]:
     return Milestone.objects.filter(contract_id=task.contract_id).order_by("position", "pk")
 
 
-def task_open_choices_for_contract(*, contractor: Contractor, contract_id: int) -> list[tuple[int, str]]:
-    """(task id, title) of the contractor's accepted or in-progress tasks under one contract:
-    what a time entry may name."""
+def task_loggable_choices(*, contractor: Contractor) -> list[tuple[int, str]]:
+    """(task id, "title (contract)") of the contractor's accepted, in-progress or submitted tasks:
+    what a time entry may name (the time form's optional task select)."""
     rows = Task.objects.filter(
-        contractor=contractor,
-        contract_id=contract_id,
-        status__in=[TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED],
+        contractor=contractor, status__in=[TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED]
     ).order_by("-id")
-    return list(rows.values_list("pk", "title"))
+    return [(pk, f"{title} ({contract})") for pk, title, contract in rows.values_list("pk", "title", "contract__title")[:50]]
