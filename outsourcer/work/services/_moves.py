@@ -14,7 +14,8 @@ TASK_RELATED = ("organization", "contract", "contractor", "contractor__user", "e
 
 
 def task_lock(task: Task) -> Task:
-    return Task.objects.select_for_update().select_related(*TASK_RELATED).get(pk=task.pk)
+    # Only the task row is locked (its nullable people are outer joins, which PostgreSQL cannot lock).
+    return Task.objects.select_for_update(of=("self",)).select_related(*TASK_RELATED).get(pk=task.pk)
 
 
 def task_move(
