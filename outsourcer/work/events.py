@@ -48,7 +48,9 @@ def _findings_text(entry: Entry) -> str:
 def _sent_with_override(entry: Entry) -> str:
     count = len(entry.get("findings") or ())
     open_findings = f" with {count} open finding{'s' if count != 1 else ''}" if count else ""
-    return headed(f"overrode the brief check to send the task {entry.quoted}{_to(entry)}{open_findings}", _findings_text(entry))
+    return headed(
+        f"overrode the brief check to send the task {entry.quoted}{_to(entry)}{open_findings}", _findings_text(entry)
+    )
 
 
 def _with_reason(head: str, entry: Entry, key: str) -> str:

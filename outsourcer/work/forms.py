@@ -24,10 +24,14 @@ def _area(rows: int, **attrs) -> forms.Textarea:
 class TaskForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     contract = forms.TypedChoiceField(coerce=int, empty_value=None, label="Contract")
     title = forms.CharField(max_length=200)
-    goal = forms.CharField(required=False, widget=_area(3), help_text="Why the work is needed, and how you will know it helped.")
+    goal = forms.CharField(
+        required=False, widget=_area(3), help_text="Why the work is needed, and how you will know it helped."
+    )
     context = forms.CharField(required=False, widget=_area(3), help_text="What the contractor should know first.")
     deliverables = forms.CharField(required=False, widget=_area(3), help_text="Exactly what to hand over.")
-    deliverable_format = forms.CharField(required=False, max_length=200, label="Format", help_text="e.g. JPEG, 2000 px wide")
+    deliverable_format = forms.CharField(
+        required=False, max_length=200, label="Format", help_text="e.g. JPEG, 2000 px wide"
+    )
     acceptance_criteria = forms.CharField(
         required=False, widget=_area(3), label="Acceptance criteria", help_text="One check per line."
     )
@@ -46,7 +50,9 @@ class TaskForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
 
     service_fields = {"estimate_minutes": "estimate", "contract_id": "contract"}
 
-    def __init__(self, *args, contracts: list[tuple[int, str]] | None, contacts: list[tuple[int, str]], check_url: str, **kwargs):
+    def __init__(
+        self, *args, contracts: list[tuple[int, str]] | None, contacts: list[tuple[int, str]], check_url: str, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         if contracts is None:  # editing: a task stays under its contract
             del self.fields["contract"]
@@ -74,9 +80,20 @@ class TaskForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     def brief(self) -> dict[str, Any]:
         """The cleaned brief as the services take it (the point of contact still an id)."""
         data = self.cleaned_data
-        names = ("title", "goal", "context", "deliverables", "deliverable_format", "references", "deadline_at", "priority")
+        names = (
+            "title",
+            "goal",
+            "context",
+            "deliverables",
+            "deliverable_format",
+            "references",
+            "deadline_at",
+            "priority",
+        )
         values = {name: data.get(name) for name in names}
-        values["acceptance_criteria"] = [line.strip() for line in (data.get("acceptance_criteria") or "").splitlines() if line.strip()]
+        values["acceptance_criteria"] = [
+            line.strip() for line in (data.get("acceptance_criteria") or "").splitlines() if line.strip()
+        ]
         values["estimate_minutes"] = data.get("estimate")
         return values
 
@@ -112,7 +129,9 @@ class MilestoneForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     title = forms.CharField(max_length=200, required=False)
     due_on = forms.DateField(required=False, label="Due on", widget=forms.DateInput(attrs={"type": "date"}))
     amount = forms.CharField(required=False, max_length=20, label="Amount", help_text="Optional.")
-    contract_milestone = forms.TypedChoiceField(coerce=int, empty_value=None, required=False, label="Contract milestone")
+    contract_milestone = forms.TypedChoiceField(
+        coerce=int, empty_value=None, required=False, label="Contract milestone"
+    )
 
     service_fields = {"amount_cents": "amount"}
 

@@ -27,9 +27,7 @@ ACTIONS = {
 
 @contractor_view()
 def portal_task_list(request, contractor: Contractor):
-    form = PortalTaskFilterForm(
-        request.GET, organizations=selectors.task_organization_choices(contractor=contractor)
-    )
+    form = PortalTaskFilterForm(request.GET, organizations=selectors.task_organization_choices(contractor=contractor))
     filters = form.filters()
     tasks = selectors.task_list_for_contractor(contractor=contractor, **filters)
     context = {

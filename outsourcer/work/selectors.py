@@ -108,4 +108,6 @@ def task_loggable_choices(*, contractor: Contractor) -> list[tuple[int, str]]:
     rows = Task.objects.filter(
         contractor=contractor, status__in=[TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS, TaskStatus.SUBMITTED]
     ).order_by("-id")
-    return [(pk, f"{title} ({contract})") for pk, title, contract in rows.values_list("pk", "title", "contract__title")[:50]]
+    return [
+        (pk, f"{title} ({contract})") for pk, title, contract in rows.values_list("pk", "title", "contract__title")[:50]
+    ]

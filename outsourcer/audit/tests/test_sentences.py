@@ -179,8 +179,16 @@ SAMPLES = {
         },
     ),
     "time_entry_rejected": ("360 min on 2025-03-17", {"status": "submitted"}, {"status": "rejected"}),
-    "task_created": ("Spring menu photos", None, {"status": "draft", "contractor": "Carol Contractor", "contract": "Photos"}),
-    "task_updated": ("Spring menu photos", {"status": "draft"}, {"status": "draft", "changed": ["goal", "deadline_at"]}),
+    "task_created": (
+        "Spring menu photos",
+        None,
+        {"status": "draft", "contractor": "Carol Contractor", "contract": "Photos"},
+    ),
+    "task_updated": (
+        "Spring menu photos",
+        {"status": "draft"},
+        {"status": "draft", "changed": ["goal", "deadline_at"]},
+    ),
     "task_sent": ("Spring menu photos", {"status": "draft"}, {"status": "sent", "contractor": "Carol Contractor"}),
     "task_sent_with_override": (
         "Spring menu photos",
@@ -193,7 +201,11 @@ SAMPLES = {
     ),
     "task_accepted": ("Spring menu photos", {"status": "sent"}, {"status": "accepted", "contractor": "Carol"}),
     "task_declined": ("Spring menu photos", {"status": "sent"}, {"status": "declined", "reason": "Fully booked"}),
-    "task_question_asked": ("Spring menu photos", {"status": "sent"}, {"status": "question", "question": "Which dishes?"}),
+    "task_question_asked": (
+        "Spring menu photos",
+        {"status": "sent"},
+        {"status": "question", "question": "Which dishes?"},
+    ),
     "task_answered": (
         "Spring menu photos",
         {"status": "question"},

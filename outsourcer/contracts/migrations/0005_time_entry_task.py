@@ -5,16 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contracts', '0004_time_entry_indexes_match_list_order'),
-        ('work', '0001_tasks'),
+        ("contracts", "0004_time_entry_indexes_match_list_order"),
+        ("work", "0001_tasks"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='timeentry',
-            name='task',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='time_entries', to='work.task'),
+            model_name="timeentry",
+            name="task",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="time_entries",
+                to="work.task",
+            ),
         ),
     ]

@@ -79,9 +79,7 @@ def task_update(request: HttpRequest, task_id: ObjectId, payload: TaskPatch):
     return services.task_update(task=task, actor=ctx.user, **_brief(ctx, values))
 
 
-@task_router.post(
-    "/{task_id}/send", operation_id="task_send", response=with_errors({200: TaskOut}, 409, write=True)
-)
+@task_router.post("/{task_id}/send", operation_id="task_send", response=with_errors({200: TaskOut}, 409, write=True))
 def task_send(request: HttpRequest, task_id: ObjectId, payload: SendIn):
     """Runs the brief check for the contractor as of now: open findings answer 409 (code
     `brief_findings`, `details.findings`) unless an `override_reason` is given."""

@@ -7,115 +7,250 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0004_membership_budget_alerts'),
-        ('contractors', '0002_merge_constraints'),
-        ('contracts', '0004_time_entry_indexes_match_list_order'),
+        ("accounts", "0004_membership_budget_alerts"),
+        ("contractors", "0002_merge_constraints"),
+        ("contracts", "0004_time_entry_indexes_match_list_order"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Task',
+            name="Task",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('goal', models.TextField(blank=True)),
-                ('context', models.TextField(blank=True)),
-                ('deliverables', models.TextField(blank=True)),
-                ('deliverable_format', models.CharField(blank=True, max_length=200)),
-                ('acceptance_criteria', models.JSONField(blank=True, default=list)),
-                ('references', models.TextField(blank=True, help_text='Links, one per line.')),
-                ('deadline_at', models.DateTimeField(blank=True, null=True)),
-                ('estimate_minutes', models.PositiveIntegerField(blank=True, null=True)),
-                ('priority', models.CharField(choices=[('low', 'Low'), ('normal', 'Normal'), ('high', 'High')], default='normal', max_length=10)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('sent', 'Sent'), ('question', 'Question asked'), ('accepted', 'Accepted'), ('declined', 'Declined'), ('in_progress', 'In progress'), ('submitted', 'Submitted'), ('done', 'Done'), ('cancelled', 'Cancelled')], default='draft', max_length=12)),
-                ('decline_reason', models.CharField(blank=True, max_length=500)),
-                ('question', models.TextField(blank=True)),
-                ('answer', models.TextField(blank=True)),
-                ('brief_override_reason', models.CharField(blank=True, max_length=500)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('contract', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.RESTRICT, related_name='tasks', to='contracts.contract')),
-                ('contractor', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.RESTRICT, related_name='tasks', to='contractors.contractor')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('engagement', models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='tasks', to='contractors.engagement')),
-                ('organization', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.RESTRICT, related_name='+', to='accounts.organization')),
-                ('point_of_contact', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200)),
+                ("goal", models.TextField(blank=True)),
+                ("context", models.TextField(blank=True)),
+                ("deliverables", models.TextField(blank=True)),
+                ("deliverable_format", models.CharField(blank=True, max_length=200)),
+                ("acceptance_criteria", models.JSONField(blank=True, default=list)),
+                ("references", models.TextField(blank=True, help_text="Links, one per line.")),
+                ("deadline_at", models.DateTimeField(blank=True, null=True)),
+                ("estimate_minutes", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "priority",
+                    models.CharField(
+                        choices=[("low", "Low"), ("normal", "Normal"), ("high", "High")],
+                        default="normal",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("sent", "Sent"),
+                            ("question", "Question asked"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                            ("in_progress", "In progress"),
+                            ("submitted", "Submitted"),
+                            ("done", "Done"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                    ),
+                ),
+                ("decline_reason", models.CharField(blank=True, max_length=500)),
+                ("question", models.TextField(blank=True)),
+                ("answer", models.TextField(blank=True)),
+                ("brief_override_reason", models.CharField(blank=True, max_length=500)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "contract",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="tasks",
+                        to="contracts.contract",
+                    ),
+                ),
+                (
+                    "contractor",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="tasks",
+                        to="contractors.contractor",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "engagement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.RESTRICT, related_name="tasks", to="contractors.engagement"
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="+",
+                        to="accounts.organization",
+                    ),
+                ),
+                (
+                    "point_of_contact",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-id'],
+                "ordering": ["-id"],
             },
         ),
         migrations.CreateModel(
-            name='TaskMilestone',
+            name="TaskMilestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('due_on', models.DateField()),
-                ('amount_cents', models.PositiveBigIntegerField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('contract_milestone', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='task_milestones', to='contracts.milestone')),
-                ('organization', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.RESTRICT, related_name='+', to='accounts.organization')),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='work.task')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200)),
+                ("due_on", models.DateField()),
+                ("amount_cents", models.PositiveBigIntegerField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "contract_milestone",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="task_milestones",
+                        to="contracts.milestone",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="+",
+                        to="accounts.organization",
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="milestones", to="work.task"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_on', 'id'],
+                "ordering": ["due_on", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(fields=['organization', 'status', 'id'], name='task_org_status'),
+            model_name="task",
+            index=models.Index(fields=["organization", "status", "id"], name="task_org_status"),
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(fields=['organization', 'contractor', 'status', 'id'], name='task_org_contractor'),
+            model_name="task",
+            index=models.Index(fields=["organization", "contractor", "status", "id"], name="task_org_contractor"),
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(fields=['organization', 'id'], name='task_org'),
+            model_name="task",
+            index=models.Index(fields=["organization", "id"], name="task_org"),
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(fields=['contractor', 'status', 'id'], name='task_contractor_status'),
+            model_name="task",
+            index=models.Index(fields=["contractor", "status", "id"], name="task_contractor_status"),
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(fields=['contract', 'status'], name='task_contract_status'),
+            model_name="task",
+            index=models.Index(fields=["contract", "status"], name="task_contract_status"),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'sent', 'question', 'accepted', 'declined', 'in_progress', 'submitted', 'done', 'cancelled'])), name='task_status_valid'),
+            model_name="task",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "status__in",
+                        [
+                            "draft",
+                            "sent",
+                            "question",
+                            "accepted",
+                            "declined",
+                            "in_progress",
+                            "submitted",
+                            "done",
+                            "cancelled",
+                        ],
+                    )
+                ),
+                name="task_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.CheckConstraint(condition=models.Q(('priority__in', ['low', 'normal', 'high'])), name='task_priority_valid'),
+            model_name="task",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("priority__in", ["low", "normal", "high"])), name="task_priority_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'declined'), _negated=True), models.Q(('decline_reason', ''), _negated=True), _connector='OR'), name='task_declined_has_reason'),
+            model_name="task",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "declined"), _negated=True),
+                    models.Q(("decline_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="task_declined_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'question'), _negated=True), models.Q(('question', ''), _negated=True), _connector='OR'), name='task_question_has_text'),
+            model_name="task",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "question"), _negated=True),
+                    models.Q(("question", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="task_question_has_text",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'draft'), ('status', 'cancelled'), ('sent_at__isnull', False), _connector='OR'), name='task_sent_at_once_sent'),
+            model_name="task",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status", "draft"), ("status", "cancelled"), ("sent_at__isnull", False), _connector="OR"
+                ),
+                name="task_sent_at_once_sent",
+            ),
         ),
         migrations.AddIndex(
-            model_name='taskmilestone',
-            index=models.Index(fields=['organization', 'due_on'], name='task_milestone_org_due'),
+            model_name="taskmilestone",
+            index=models.Index(fields=["organization", "due_on"], name="task_milestone_org_due"),
         ),
         migrations.AddConstraint(
-            model_name='taskmilestone',
-            constraint=models.CheckConstraint(condition=models.Q(('amount_cents__isnull', True), ('contract_milestone__isnull', True), _connector='OR'), name='task_milestone_money_once'),
+            model_name="taskmilestone",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("amount_cents__isnull", True), ("contract_milestone__isnull", True), _connector="OR"
+                ),
+                name="task_milestone_money_once",
+            ),
         ),
     ]

@@ -43,7 +43,9 @@ def _criteria(errors: Errors, value: Any) -> list[str]:
         return []
     lines = []
     for index, line in enumerate(value):
-        cleaned = errors.text(line, field="acceptance_criteria", label=f"Criterion {index + 1}", max_length=500, required=False)
+        cleaned = errors.text(
+            line, field="acceptance_criteria", label=f"Criterion {index + 1}", max_length=500, required=False
+        )
         if cleaned:
             lines.append(cleaned)
     if len(lines) > MAX_CRITERIA:

@@ -10,7 +10,15 @@ from outsourcer.audit.events import Action, event_record
 from outsourcer.work.flows import TASK_FLOW
 from outsourcer.work.models import Task
 
-TASK_RELATED = ("organization", "contract", "contractor", "contractor__user", "engagement", "created_by", "point_of_contact")
+TASK_RELATED = (
+    "organization",
+    "contract",
+    "contractor",
+    "contractor__user",
+    "engagement",
+    "created_by",
+    "point_of_contact",
+)
 
 
 def task_lock(task: Task) -> Task:

@@ -74,5 +74,9 @@ def task_start(*, task: Task, contractor: Contractor) -> Task:
 def task_submit(*, task: Task, contractor: Contractor) -> Task:
     """in progress → submitted: the work is handed over for the organization to mark done."""
     return task_move(
-        task, action=SUBMIT, event=events.TASK_SUBMITTED, actor=_actor(contractor), fields={"submitted_at": timezone.now()}
+        task,
+        action=SUBMIT,
+        event=events.TASK_SUBMITTED,
+        actor=_actor(contractor),
+        fields={"submitted_at": timezone.now()},
     )

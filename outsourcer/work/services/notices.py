@@ -30,7 +30,9 @@ def task_sent_notify(*, task: Task, again: bool = False) -> None:
         return
     organization = task.organization
     if again:
-        message = f"{organization.name} answered your question about “{task.title}”. Accept it, decline it or ask again."
+        message = (
+            f"{organization.name} answered your question about “{task.title}”. Accept it, decline it or ask again."
+        )
     else:
         message = f"{organization.name} sent you a new task: “{task.title}”. Accept it, decline it or ask a question."
     url = task_portal_url(task)

@@ -29,9 +29,7 @@ BRIEF_FINDINGS = (
 )
 
 
-def task_create(
-    *, organization: Organization, actor: User, contract: Contract, title: str, **brief: Any
-) -> Task:
+def task_create(*, organization: Organization, actor: User, contract: Contract, title: str, **brief: Any) -> Task:
     """Draft a task under one of the organization's draft or active contracts, for the contract's
     contractor; the brief's keyword arguments are the model's fields. Raises FieldErrors."""
     unknown = set(brief) - set(BRIEF_FIELDS)

@@ -99,7 +99,7 @@ BRIEF_ROWS = [
         note="contractor by hand"),
     Row("/api/v1/briefs/check", API_SCHEMA, method="POST", api=True,
         data=lambda p: {**BRIEF, "time_zone": "Europe/Lisbon", "goal": "x\x00"}, wrote=None, note="schema: NUL"),
-]
+]  # fmt: skip
 
 PAGE_ROWS = [
     Row("tasks:list", ORG_READ, kwargs=_org),
@@ -129,7 +129,7 @@ PAGE_ROWS = [
         data=lambda p: {"text": "Which dishes?"}),
     Row("tasks-portal:start", CAROLS_OWN_POST, method="POST", kwargs=_portal("accepted")),
     Row("tasks-portal:submit", CAROLS_OWN_POST, method="POST", kwargs=_portal("in_progress")),
-]
+]  # fmt: skip
 
 
 def _api_task(p):
@@ -167,6 +167,6 @@ API_ROWS = [
     Row("/api/v1/portal/tasks/{task_id}/start", API_CAROLS, method="POST", api=True, kwargs=_portal("accepted")),
     Row("/api/v1/portal/tasks/{task_id}/submit", API_CAROLS, method="POST", api=True,
         kwargs=_portal("in_progress")),
-]
+]  # fmt: skip
 
 ROWS = BRIEF_ROWS + PAGE_ROWS + API_ROWS

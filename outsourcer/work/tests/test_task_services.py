@@ -152,7 +152,9 @@ def test_milestones_of_a_fixed_price_task_name_the_contracts_own(personas, froze
     contract = make_contract(personas, make_budget(personas, amount_cents=10**9), rate_model="fixed")
     task = make_task(personas, contract)
     with pytest.raises(FieldErrors) as caught:
-        services.task_milestone_create(task=task, actor=personas.alice, title="Own", due_on=date(2025, 3, 20), amount_cents=5)
+        services.task_milestone_create(
+            task=task, actor=personas.alice, title="Own", due_on=date(2025, 3, 20), amount_cents=5
+        )
     assert set(caught.value.errors) == {"contract_milestone", "amount_cents"}
     draft = contract.milestones.first()
     milestone = services.task_milestone_create(task=task, actor=personas.alice, contract_milestone=draft)

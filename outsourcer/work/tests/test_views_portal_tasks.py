@@ -26,8 +26,12 @@ def _sent(personas, contract=None, **fields):
 def test_it_lists_her_tasks_from_every_organization(carol, personas, frozen):
     _sent(personas, title="Crumb's photos")
     # Oscar engages Carol too.
-    Engagement.objects.create(organization=personas.other_org, contractor=personas.carol_contractor, status="active",
-                              weekly_capacity_minutes=600)
+    Engagement.objects.create(
+        organization=personas.other_org,
+        contractor=personas.carol_contractor,
+        status="active",
+        weekly_capacity_minutes=600,
+    )
     oscars = make_contract(
         personas,
         make_budget(personas, organization=personas.other_org, name="Banners", amount_cents=10**9),

@@ -106,7 +106,9 @@ def test_check_brief_shows_the_findings_without_saving(alice, personas, org_url,
 
 def test_the_live_check_answers_the_findings_partial(alice, personas, org_url, frozen):
     contract = make_task(personas).contract
-    response = alice.post(org_url("tasks:check"), _form(contract, deadline_at="2025-03-22T23:00"), HTTP_HX_REQUEST="true")
+    response = alice.post(
+        org_url("tasks:check"), _form(contract, deadline_at="2025-03-22T23:00"), HTTP_HX_REQUEST="true"
+    )
     page = text(response)
     assert response.status_code == 200
     assert page.lstrip().startswith('<section id="brief-findings"')
@@ -174,7 +176,9 @@ def test_the_viewer_may_read_but_not_write(client, personas, org_url, frozen):
 
 def test_a_bad_milestone_keeps_its_input(alice, personas, org_url, frozen):
     task = make_task(personas)
-    response = alice.post(org_url("tasks:milestone-add", task_id=task.pk), {"title": "Drafts", "due_on": "", "amount": "12x"})
+    response = alice.post(
+        org_url("tasks:milestone-add", task_id=task.pk), {"title": "Drafts", "due_on": "", "amount": "12x"}
+    )
     assert response.status_code == 400
     assert 'value="Drafts"' in text(response)
     assert not task.milestones.exists()
