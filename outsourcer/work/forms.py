@@ -119,8 +119,9 @@ class ReasonForm(NulFreeMixin, forms.Form):
 
     text = forms.CharField(max_length=5000, widget=_area(3))
 
-    def __init__(self, *args, label: str = "Reason", required: bool = True, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, name: str, label: str = "Reason", required: bool = True, **kwargs):
+        # Several of these forms share a page: each gets its own input ids ("id_decline_text").
+        super().__init__(*args, auto_id=f"id_{name}_%s", **kwargs)
         self.fields["text"].label = label
         self.fields["text"].required = required
 

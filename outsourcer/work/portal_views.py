@@ -49,8 +49,8 @@ def _page(request, contractor: Contractor, task, *, forms=None, status: int = 20
         "task": task,
         "milestones": list(selectors.task_milestone_list(task=task)),
         "actions": [action for action in TASK_FLOW.actions(task.status) if action in ACTIONS],
-        "decline_form": forms.get("decline") or ReasonForm(label="Why you decline"),
-        "ask_form": forms.get("ask") or ReasonForm(label="Your question"),
+        "decline_form": forms.get("decline") or ReasonForm(name="decline", label="Why you decline"),
+        "ask_form": forms.get("ask") or ReasonForm(name="ask", label="Your question"),
     }
     return render(request, "portal/task.html", context, status=status)
 
@@ -66,7 +66,7 @@ def _act(request, contractor: Contractor, task_id: int, action: str):
     kwargs = {}
     if text is not None:
         name, label = text
-        form = ReasonForm(request.POST, label=label)
+        form = ReasonForm(request.POST, name=action, label=label)
         if not form.is_valid():
             return _page(request, contractor, task, forms={action: form}, status=400)
         kwargs[name] = form.cleaned_data["text"]

@@ -136,8 +136,8 @@ def _detail(request, ctx: OrgContext, task: Task, *, override=None, forms=None, 
         "actions": TASK_FLOW.actions(task.status),
         "may_manage": ctx.may("task.manage"),
         "is_editable": task.status in EDITABLE_STATUSES,
-        "send_form": forms.get("send") or ReasonForm(label="Why send it anyway?", required=False),
-        "answer_form": forms.get("answer") or ReasonForm(label="Your answer"),
+        "send_form": forms.get("send") or ReasonForm(name="send", label="Why send it anyway?", required=False),
+        "answer_form": forms.get("answer") or ReasonForm(name="answer", label="Your answer"),
         "milestone_form": forms.get("milestone")
         or MilestoneForm(contract_milestones=contract_milestones, currency=task.contract.currency),
     }
@@ -152,7 +152,7 @@ def task_detail(request, ctx: OrgContext, task_id: int):
 @org_view("task.manage", methods=("POST",))
 def task_send(request, ctx: OrgContext, task_id: int):
     task = access_task(ctx, task_id)
-    form = ReasonForm(request.POST, label="Why send it anyway?", required=False)
+    form = ReasonForm(request.POST, name="send", label="Why send it anyway?", required=False)
     if not form.is_valid():
         return _detail(request, ctx, task, forms={"send": form}, status=400)
     try:
@@ -169,7 +169,7 @@ def task_send(request, ctx: OrgContext, task_id: int):
 @org_view("task.manage", methods=("POST",))
 def task_answer(request, ctx: OrgContext, task_id: int):
     task = access_task(ctx, task_id)
-    form = ReasonForm(request.POST, label="Your answer")
+    form = ReasonForm(request.POST, name="answer", label="Your answer")
     if not form.is_valid():
         return _detail(request, ctx, task, forms={"answer": form}, status=400)
     try:
