@@ -27,9 +27,10 @@ def access_task(ctx: OrgContext, task_id: int) -> Task:
 
 
 def access_task_for_contractor(contractor: Contractor, task_id: int) -> Task:
-    """One of the contractor's own tasks in any organization, once sent (drafts stay internal), or 404."""
+    """One of the contractor's own tasks in any organization, once sent (drafts, and tasks cancelled
+    before they were sent, stay internal), or 404."""
     return one_or_404(
         Task.objects.select_related("organization", *TASK_RELATED).filter(
-            contractor=contractor, pk=task_id, status__in=CONTRACTOR_STATUSES
+            contractor=contractor, pk=task_id, status__in=CONTRACTOR_STATUSES, sent_at__isnull=False
         )
     )

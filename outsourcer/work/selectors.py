@@ -45,7 +45,9 @@ def task_list_for_contractor(
         tasks = tasks.filter(organization_id=organization_id)
     statuses = _statuses(status)
     statuses = CONTRACTOR_STATUSES if statuses is None else tuple(s for s in statuses if s in CONTRACTOR_STATUSES)
-    return tasks.filter(status__in=statuses).select_related("organization", "contract").order_by("-id")
+    # A task cancelled before it was sent never reached the contractor.
+    tasks = tasks.filter(status__in=statuses, sent_at__isnull=False)
+    return tasks.select_related("organization", "contract").order_by("-id")
 
 
 def task_milestone_list(*, task: Task) -> QuerySet[TaskMilestone]:

@@ -86,6 +86,12 @@ def test_another_contractors_task_is_a_404(client, personas, frozen):
     assert client.post(reverse("tasks-portal:accept", args=[task.pk])).status_code == 404
 
 
+def test_a_task_cancelled_before_it_was_sent_never_reaches_her(carol, personas, frozen):
+    task = services.task_cancel(task=make_task(personas, title="Never sent"), actor=personas.alice)
+    assert "Never sent" not in text(carol.get(reverse("tasks-portal:list"), {"status": "all"}))
+    assert carol.get(reverse("tasks-portal:detail", args=[task.pk])).status_code == 404
+
+
 def test_a_get_on_an_answer_is_refused(carol, personas, frozen):
     task = _sent(personas)
     assert carol.get(reverse("tasks-portal:accept", args=[task.pk])).status_code == 405
