@@ -6,6 +6,7 @@ from outsourcer.work.services.milestones import task_milestone_create
 from outsourcer.work.services.tasks import (
     task_answer,
     task_cancel,
+    task_cancel_all_for_organization,
     task_create,
     task_done,
     task_findings,
@@ -18,6 +19,7 @@ __all__ = [
     "task_answer",
     "task_ask",
     "task_cancel",
+    "task_cancel_all_for_organization",
     "task_create",
     "task_decline",
     "task_done",

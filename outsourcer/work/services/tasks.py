@@ -14,7 +14,7 @@ from outsourcer.lib.errors import DomainError, OverrideRequired
 from outsourcer.work import events
 from outsourcer.work.briefs import brief_check
 from outsourcer.work.flows import ANSWER, CANCEL, DONE, EDIT, SEND, TASK_FLOW
-from outsourcer.work.models import Task, TaskStatus
+from outsourcer.work.models import OPEN_STATUSES, Task, TaskStatus
 from outsourcer.work.services._clean import BRIEF_FIELDS, brief_clean, reason_clean
 from outsourcer.work.services._moves import task_lock, task_move
 from outsourcer.work.services.notices import task_sent_notify
@@ -163,3 +163,11 @@ def task_done(*, task: Task, actor: User) -> Task:
 def task_cancel(*, task: Task, actor: User) -> Task:
     """Any open status → cancelled."""
     return task_move(task, action=CANCEL, event=events.TASK_CANCELLED, actor=actor)
+
+
+def task_cancel_all_for_organization(organization: Organization, actor: User) -> None:
+    """Cancel every open task of a closing organization (accounts/services/closing.py), each with
+    its usual `task_cancelled` event, so no contractor keeps working on it."""
+    open_tasks = Task.objects.filter(organization=organization, status__in=OPEN_STATUSES).order_by("pk")
+    for task in open_tasks:
+        task_cancel(task=task, actor=actor)

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.core import mail
 
+from outsourcer.accounts.services import organization_close
 from outsourcer.audit.models import Event
 from outsourcer.contracts.models import ContractStatus
 from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
@@ -175,3 +176,19 @@ def test_a_closed_contract_takes_no_new_task(personas, frozen):
     contract.status = ContractStatus.ENDED
     with pytest.raises(DomainError):
         make_task(personas, contract)
+
+
+def test_closing_the_organization_cancels_its_open_tasks(personas, frozen):
+    open_task = _sent(personas)
+    done = make_task(personas, title="Finished")
+    for step in ("send", "accept", "start", "submit", "done"):
+        if step == "send":
+            done = services.task_send(task=done, actor=personas.alice)
+        elif step == "done":
+            done = services.task_done(task=done, actor=personas.alice)
+        else:
+            done = getattr(services, f"task_{step}")(task=done, contractor=personas.carol_contractor)
+    organization_close(organization=personas.org, actor=personas.alice)
+    open_task.refresh_from_db()
+    done.refresh_from_db()
+    assert (open_task.status, done.status) == (TaskStatus.CANCELLED, TaskStatus.DONE)
