@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from outsourcer.audit.models import Event
+from outsourcer.testing.builders import make_budget, make_contract
 from outsourcer.testing.fixtures import text
 from outsourcer.testing.work import make_task
 from outsourcer.work import services
@@ -188,3 +189,21 @@ def test_a_contractor_of_another_organization_gets_404(client, personas, org_url
     task = make_task(personas)
     client.force_login(personas.dan)
     assert client.get(org_url("tasks:detail", task_id=task.pk)).status_code == 404
+
+
+def test_a_fixed_price_task_picks_one_of_the_contracts_milestones(alice, personas, org_url, frozen):
+    contract = make_contract(personas, make_budget(personas, name="Fixed", amount_cents=10**9), rate_model="fixed")
+    task = make_task(personas, contract)
+    page = text(alice.get(org_url("tasks:detail", task_id=task.pk)))
+    assert 'name="contract_milestone"' in page and 'name="amount"' not in page
+    draft = contract.milestones.first()
+    response = alice.post(org_url("tasks:milestone-add", task_id=task.pk), {"contract_milestone": draft.pk})
+    assert response.status_code == 302
+    assert task.milestones.get().contract_milestone == draft
+
+
+def test_the_filters_answer_the_results_partial_to_htmx(alice, personas, org_url, frozen):
+    make_task(personas, title="Open one")
+    response = alice.get(org_url("tasks:list"), {"status": "all"}, HTTP_HX_REQUEST="true")
+    page = text(response)
+    assert page.lstrip().startswith('<section id="results">') and "Open one" in page
