@@ -39,6 +39,7 @@ from outsourcer.notifications.models import Notification
 from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
 from outsourcer.testing.hiring import insert_bid, insert_job, insert_vetting
 from outsourcer.testing.references import insert_reference
+from outsourcer.testing.work import make_task
 
 DEEP = "API_FUZZ_EXAMPLES" in os.environ
 CONFIG = schemathesis.Config.from_dict(
@@ -132,6 +133,7 @@ def real_rows(personas) -> dict[str, int]:
         "reference_id": reference.pk,
         "item": "registration",  # company-check items are names, not ids; the schema enumerates them
         "interview_id": interview.pk,
+        "task_id": make_task(personas, hourly).pk,
     }
 
 

@@ -59,6 +59,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "vetting.override": OWNERS,
     # work: the brief check computes advice and saves nothing, so every member may ask for it
     "brief.check": EVERYONE,
+    "task.view": EVERYONE,
+    "task.manage": RUNNERS,
 }
 
 

@@ -172,6 +172,9 @@ class TimeEntry(models.Model):
         "contractors.Contractor", on_delete=models.RESTRICT, related_name="time_entries", db_index=False
     )
     contract = models.ForeignKey(Contract, on_delete=models.RESTRICT, related_name="time_entries", db_index=False)
+    # The task the time was spent on, when the contractor names one. A lazy reference by name:
+    # contracts sits below work and never imports it (docs/architecture.md).
+    task = models.ForeignKey("work.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="time_entries")
     worked_on = models.DateField()
     minutes = models.PositiveIntegerField()
     note = models.CharField(max_length=500, blank=True)

@@ -23,6 +23,8 @@ from outsourcer.lib.forms import form_page
 from outsourcer.lib.pagination import CappedPaginator
 from outsourcer.lib.timezones import today_in
 from outsourcer.lib.validation import FIRST_DAY, LAST_DAY
+from outsourcer.work import selectors as task_selectors
+from outsourcer.work.access import access_task_for_contractor
 
 PAGE_SIZE = 25
 MONTH_OUT_OF_RANGE = "That month is not one we can show (use YYYY-MM, 2000–2099); here is {month:%B %Y}."
@@ -75,9 +77,11 @@ def portal_time(request, contractor: Contractor):
     choices = page_selectors.loggable_contract_choices(contractor=contractor)
     data = request.POST if request.method == "POST" else None
     initial = {"worked_on": today_in(contractor.time_zone), "contract": choices[0][0] if len(choices) == 1 else None}
-    form = TimeEntryForm(data, contracts=choices, initial=initial)
+    tasks = task_selectors.task_loggable_choices(contractor=contractor)
+    form = TimeEntryForm(data, contracts=choices, initial=initial, tasks=tasks)
     if form.is_bound and form.is_valid():
         contract = access_contract_for_contractor(contractor, form.cleaned_data["contract"])
+        task_id = form.cleaned_data.get("task")
         try:
             entry = services.time_entry_create(
                 contractor=contractor,
@@ -85,6 +89,7 @@ def portal_time(request, contractor: Contractor):
                 worked_on=form.cleaned_data["worked_on"],
                 minutes=form.minutes,
                 note=form.cleaned_data["note"],
+                task=access_task_for_contractor(contractor, task_id) if task_id else None,
             )
         except DomainError as exc:
             form.apply_service_error(exc)

@@ -273,6 +273,47 @@ SAMPLES = {
         {"min_interviews": 1, "min_references": 2, "require_company_checks": False},
         {"min_interviews": 2, "min_references": 2, "require_company_checks": True},
     ),
+    "task_created": (
+        "Spring menu photos",
+        None,
+        {"status": "draft", "contractor": "Carol Contractor", "contract": "Photos"},
+    ),
+    "task_updated": (
+        "Spring menu photos",
+        {"status": "draft"},
+        {"status": "draft", "changed": ["goal", "deadline_at"]},
+    ),
+    "task_sent": ("Spring menu photos", {"status": "draft"}, {"status": "sent", "contractor": "Carol Contractor"}),
+    "task_sent_with_override": (
+        "Spring menu photos",
+        {"status": "draft"},
+        {
+            "status": "sent",
+            "contractor": "Carol Contractor",
+            "findings": ["The brief has no deadline.", "The brief does not say why the work is needed."],
+        },
+    ),
+    "task_accepted": ("Spring menu photos", {"status": "sent"}, {"status": "accepted", "contractor": "Carol"}),
+    "task_declined": ("Spring menu photos", {"status": "sent"}, {"status": "declined", "reason": "Fully booked"}),
+    "task_question_asked": (
+        "Spring menu photos",
+        {"status": "sent"},
+        {"status": "question", "question": "Which dishes?"},
+    ),
+    "task_answered": (
+        "Spring menu photos",
+        {"status": "question"},
+        {"status": "sent", "question": "Which dishes?", "answer": "The cakes first."},
+    ),
+    "task_started": ("Spring menu photos", {"status": "accepted"}, {"status": "in_progress"}),
+    "task_submitted": ("Spring menu photos", {"status": "in_progress"}, {"status": "submitted"}),
+    "task_done": ("Spring menu photos", {"status": "submitted"}, {"status": "done"}),
+    "task_cancelled": ("Spring menu photos", {"status": "sent"}, {"status": "cancelled"}),
+    "task_milestone_added": (
+        "Drafts",
+        None,
+        {"task": "Spring menu photos", "due_on": "2025-03-20", "amount_cents": 12_000, "currency": "EUR"},
+    ),
     "retainer_fee_posted": (
         "Retainer fee €2,000.00 on 1 Mar 2025",
         None,
@@ -484,6 +525,7 @@ def test_overrides_are_the_declared_ones():
     assert override_actions() == [
         "bid_awarded_unvetted",
         "contract_activated_over_budget",
+        "task_sent_with_override",
         "time_entry_approved_with_override",
     ]
 
@@ -501,6 +543,14 @@ def test_an_award_says_who_won_and_what_became_of_the_others():
         "changed the vetting policy: raised the interviews with a scorecard asked for from 1 to 2 and changed the "
         "verified company checklist requirement from no to yes"
     )
+
+
+def test_a_task_sent_over_the_brief_check_says_what_was_open():
+    assert _says("task_sent_with_override") == (
+        "overrode the brief check to send the task “Spring menu photos” to Carol Contractor with 2 open findings: "
+        "The brief has no deadline; The brief does not say why the work is needed"
+    )
+    assert _says("task_declined") == "declined the task “Spring menu photos”: “Fully booked”"
 
 
 def test_an_undeclared_action_reads_as_its_words_and_its_changes():

@@ -131,10 +131,25 @@ class TimeEntryForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
         help_text="What you worked on; your client sees it.",
     )
 
+    task = forms.TypedChoiceField(
+        coerce=int, empty_value=None, required=False, label="Task", help_text="Optional: the task this time was for."
+    )
+
     service_fields = {"minutes": "duration", "contract_id": "contract"}
 
-    def __init__(self, *args, contracts: list[tuple[int, str]] | None, entry_id: int | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        contracts: list[tuple[int, str]] | None,
+        entry_id: int | None = None,
+        tasks: list[tuple[int, str]] | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        if tasks:
+            self.fields["task"].choices = [("", "No particular task"), *tasks]
+        else:
+            del self.fields["task"]
         # Shown under the field while typing (portal:time-understood), before anything is saved:
         # the duration as understood and, with the contract and day, a weekly-cap warning; so
         # changing the contract or the day asks again.

@@ -2,6 +2,7 @@
 time_review.py)."""
 
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 
@@ -24,6 +25,10 @@ from outsourcer.lib.limits import MAX_DAY_MINUTES
 from outsourcer.lib.timezones import today_in
 from outsourcer.lib.validation import Errors
 
+# A time entry names a task (work.Task, referred to by name: contracts does not import work) of
+# the same contract and contractor.
+TASK_NOT_ON_CONTRACT = "Choose one of your tasks under this contract."
+
 # --- time entries ----------------------------------------------------------------------------
 
 
@@ -43,12 +48,15 @@ def _clean_time(*, contract: Contract, contractor: Contractor, worked_on, minute
 
 
 def time_entry_create(
-    *, contractor: Contractor, contract: Contract, worked_on: date, minutes: int, note: str = ""
+    *, contractor: Contractor, contract: Contract, worked_on: date, minutes: int, note: str = "", task: Any = None
 ) -> TimeEntry:
     """Log time against the contractor's own ACTIVE hourly or retainer contract (1–1440 minutes,
-    within the contract's dates, not in the contractor's future)."""
+    within the contract's dates, not in the contractor's future), optionally naming the work.Task
+    it was spent on (one of theirs under the same contract)."""
     if contract.contractor_id != contractor.pk:
         raise DomainError("Choose one of your contracts.", field="contract")
+    if task is not None and (task.contract_id != contract.pk or task.contractor_id != contractor.pk):
+        raise DomainError(TASK_NOT_ON_CONTRACT, field="task")
     if contract.status != ContractStatus.ACTIVE or contract.rate_model == RateModel.FIXED:
         raise DomainError(NOT_LOGGABLE, field="contract", code="not_loggable")
     worked_on, minutes, note = _clean_time(
@@ -62,6 +70,7 @@ def time_entry_create(
             worked_on=worked_on,
             minutes=minutes,
             note=note,
+            task=task,
         )
         event_record(
             action=events.TIME_ENTRY_CREATED,
@@ -73,6 +82,7 @@ def time_entry_create(
                 "minutes": minutes,
                 "contract_id": contract.pk,
                 "contract": contract.title,
+                **({"task": task.title} if task is not None else {}),
             },
         )
         time_waiting_notify(entry=entry)

@@ -37,6 +37,8 @@ from outsourcer.hiring.services import (
 from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_contract
 from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job, insert_vetting
 from outsourcer.testing.references import insert_reference
+from outsourcer.testing.work import make_task
+from outsourcer.work.services import task_ask, task_send
 
 pytestmark = pytest.mark.django_db
 
@@ -178,6 +180,18 @@ def _interview_cancelled(personas, client):
     interview_cancel(interview=_interview_row(personas), actor=personas.alice)
 
 
+def _task_sent(personas, client):
+    task = make_task(personas, title=AWKWARD)
+    task_send(task=task, actor=personas.alice)
+
+
+def _task_reply(personas, client):
+    task = make_task(personas, title=AWKWARD)
+    task.status, task.sent_at = "sent", NOW  # sent before this test: only the reply is mailed here
+    task.save()
+    task_ask(task=task, contractor=personas.carol_contractor, question="Which dishes first?")
+
+
 SENDERS = {
     "bid_decided.txt": _bid_decided,
     "budget_alert.txt": _budget_alert,
@@ -194,6 +208,8 @@ SENDERS = {
     "reference_request.txt": _reference_request,
     "signup_confirm.txt": _signup_confirm,
     "signup_existing.txt": _signup_existing,
+    "task_reply.txt": _task_reply,
+    "task_sent.txt": _task_sent,
     "time_reviewed.txt": _time_reviewed,
 }
 

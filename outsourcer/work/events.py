@@ -1,0 +1,102 @@
+"""Audit actions of the work domain: tasks and their milestones, and how each reads on the
+activity page (audit.actions)."""
+
+from datetime import date
+
+from outsourcer.audit.actions import OBJECT_LABELS, Entry, date_text, headed
+from outsourcer.audit.events import action
+
+OBJECT_LABELS.setdefault("work.task", "Task")
+OBJECT_LABELS.setdefault("work.taskmilestone", "Task milestone")
+
+# The brief's fields as a sentence names them ("changed the brief of “Menu photos”: the goal and the deadline").
+BRIEF_WORDS = {
+    "title": "the title",
+    "goal": "the goal",
+    "context": "the context",
+    "deliverables": "the deliverables",
+    "deliverable_format": "the format",
+    "acceptance_criteria": "the acceptance criteria",
+    "references": "the references",
+    "deadline_at": "the deadline",
+    "estimate_minutes": "the estimate",
+    "priority": "the priority",
+    "point_of_contact": "the point of contact",
+}
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _to(entry: Entry) -> str:
+    contractor = entry.get("contractor")
+    return f" to {contractor}" if isinstance(contractor, str) and contractor else ""
+
+
+def _changed(entry: Entry) -> str:
+    fields = [BRIEF_WORDS[name] for name in entry.get("changed") or () if name in BRIEF_WORDS]
+    text = f"changed the brief of {entry.quoted}"
+    return headed(text, _and(fields) if fields else "")
+
+
+def _findings_text(entry: Entry) -> str:
+    findings = [str(message).rstrip(".") for message in entry.get("findings") or () if isinstance(message, str)]
+    return "; ".join(findings)
+
+
+def _sent_with_override(entry: Entry) -> str:
+    count = len(entry.get("findings") or ())
+    open_findings = f" with {count} open finding{'s' if count != 1 else ''}" if count else ""
+    return headed(
+        f"overrode the brief check to send the task {entry.quoted}{_to(entry)}{open_findings}", _findings_text(entry)
+    )
+
+
+def _with_reason(head: str, entry: Entry, key: str) -> str:
+    text = entry.get(key)
+    return headed(head, f"“{text}”" if isinstance(text, str) and text else "")
+
+
+def _milestone_added(entry: Entry) -> str:
+    text = f"added the milestone {entry.quoted}"
+    task = entry.get("task")
+    if isinstance(task, str) and task:
+        text += f" to the task “{task}”"
+    due_on = entry.get("due_on")
+    if isinstance(due_on, str) and due_on:
+        text += f", due {date_text(date.fromisoformat(due_on))}"
+    if entry.get("amount_cents") is not None:
+        text += f" ({entry.money('amount_cents')})"
+    return text
+
+
+TASK_CREATED = action(
+    "task_created",
+    "drafted a task",
+    describe=lambda e: f"drafted the task {e.quoted}" + (f" for {e['contractor']}" if e.get("contractor") else ""),
+)
+TASK_UPDATED = action("task_updated", "changed a task's brief", describe=_changed)
+TASK_SENT = action("task_sent", "sent a task", describe=lambda e: f"sent the task {e.quoted}{_to(e)}")
+TASK_SENT_WITH_OVERRIDE = action(
+    "task_sent_with_override", "sent a task despite the brief check", override=True, describe=_sent_with_override
+)
+TASK_ACCEPTED = action("task_accepted", "accepted a task", describe=lambda e: f"accepted the task {e.quoted}")
+TASK_DECLINED = action(
+    "task_declined", "declined a task", describe=lambda e: _with_reason(f"declined the task {e.quoted}", e, "reason")
+)
+TASK_QUESTION_ASKED = action(
+    "task_question_asked",
+    "asked a question about a task",
+    describe=lambda e: _with_reason(f"asked a question about the task {e.quoted}", e, "question"),
+)
+TASK_ANSWERED = action(
+    "task_answered",
+    "answered a question about a task",
+    describe=lambda e: _with_reason(f"answered the question about the task {e.quoted} and sent it again", e, "answer"),
+)
+TASK_STARTED = action("task_started", "started a task", describe=lambda e: f"started work on the task {e.quoted}")
+TASK_SUBMITTED = action("task_submitted", "submitted a task", describe=lambda e: f"submitted the task {e.quoted}")
+TASK_DONE = action("task_done", "marked a task done", describe=lambda e: f"marked the task {e.quoted} done")
+TASK_CANCELLED = action("task_cancelled", "cancelled a task", describe=lambda e: f"cancelled the task {e.quoted}")
+TASK_MILESTONE_ADDED = action("task_milestone_added", "added a milestone to a task", describe=_milestone_added)

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from outsourcer.work import portal_views
+
+app_name = "tasks-portal"
+
+# The contractor's tasks under /portal/tasks/.
+urlpatterns = [
+    path("", portal_views.portal_task_list, name="list"),
+    path("<int:task_id>/", portal_views.portal_task_detail, name="detail"),
+    path("<int:task_id>/accept/", portal_views.portal_task_accept, name="accept"),
+    path("<int:task_id>/decline/", portal_views.portal_task_decline, name="decline"),
+    path("<int:task_id>/ask/", portal_views.portal_task_ask, name="ask"),
+    path("<int:task_id>/start/", portal_views.portal_task_start, name="start"),
+    path("<int:task_id>/submit/", portal_views.portal_task_submit, name="submit"),
+]

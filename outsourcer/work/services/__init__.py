@@ -1,0 +1,32 @@
+"""Every write for tasks and their milestones. A package with one module per side (the
+organization's, the contractor's, milestones); import services from here."""
+
+from outsourcer.work.services.contractor import task_accept, task_ask, task_decline, task_start, task_submit
+from outsourcer.work.services.milestones import task_milestone_create
+from outsourcer.work.services.tasks import (
+    task_answer,
+    task_cancel,
+    task_cancel_all_for_organization,
+    task_create,
+    task_done,
+    task_findings,
+    task_send,
+    task_update,
+)
+
+__all__ = [
+    "task_accept",
+    "task_answer",
+    "task_ask",
+    "task_cancel",
+    "task_cancel_all_for_organization",
+    "task_create",
+    "task_decline",
+    "task_done",
+    "task_findings",
+    "task_milestone_create",
+    "task_send",
+    "task_start",
+    "task_submit",
+    "task_update",
+]

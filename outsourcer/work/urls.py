@@ -1,0 +1,18 @@
+from django.urls import path
+
+from outsourcer.work import views
+
+app_name = "tasks"
+
+urlpatterns = [
+    path("", views.task_list, name="list"),
+    path("new/", views.task_create, name="create"),
+    path("check/", views.task_check, name="check"),
+    path("<int:task_id>/", views.task_detail, name="detail"),
+    path("<int:task_id>/edit/", views.task_edit, name="edit"),
+    path("<int:task_id>/send/", views.task_send, name="send"),
+    path("<int:task_id>/answer/", views.task_answer, name="answer"),
+    path("<int:task_id>/done/", views.task_done, name="done"),
+    path("<int:task_id>/cancel/", views.task_cancel, name="cancel"),
+    path("<int:task_id>/milestones/", views.task_milestone_add, name="milestone-add"),
+]
