@@ -9,7 +9,7 @@ from django.test import Client
 METHODS = {"get", "post", "put", "patch", "delete"}
 VERBS = "|".join(
     "list get create update delete activate complete end accept approve reject reverse change "
-    "reschedule cancel submit withdraw request mark_read award".split()
+    "reschedule cancel submit withdraw request mark_read award send answer decline ask start".split()
 )
 OPERATION_ID = re.compile(rf"^[a-z]+(_[a-z]+)*_({VERBS})(_bulk)?$")
 

@@ -94,7 +94,7 @@ def task_answer(request: HttpRequest, task_id: ObjectId, payload: AnswerIn):
     return services.task_answer(task=access_task(ctx, task_id), actor=ctx.user, answer=payload.answer)
 
 
-@task_router.post("/{task_id}/done", operation_id="task_done", response=with_errors({200: TaskOut}, write=True))
+@task_router.post("/{task_id}/done", operation_id="task_complete", response=with_errors({200: TaskOut}, write=True))
 def task_done(request: HttpRequest, task_id: ObjectId):
     ctx = org_context(request, "task.manage")
     return services.task_done(task=access_task(ctx, task_id), actor=ctx.user)
