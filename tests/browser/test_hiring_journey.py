@@ -125,7 +125,8 @@ def test_a_job_goes_from_the_brief_to_a_contract(live_server, page, browser, per
     page.get_by_label("Time").fill("11:00")
     page.get_by_label("Where").fill("https://meet.example/crumb")
     page.get_by_role("button", name="Schedule and invite").click()
-    expect(page.get_by_text("Interview with Carol Contractor scheduled; the invitations are on their way.")).to_be_visible()
+    scheduled = "Interview with Carol Contractor scheduled; the invitations are on their way."
+    expect(page.get_by_text(scheduled)).to_be_visible()
     interview_url = page.url
 
     # The interview is held; Alice scores it afterwards.
