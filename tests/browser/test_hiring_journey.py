@@ -17,9 +17,10 @@ from playwright.sync_api import Page, expect
 
 from outsourcer.contracts.models import Contract
 from outsourcer.hiring.models import Bid, Job
-from outsourcer.testing.browser import log_in
+from outsourcer.testing.browser import PHONE, log_in, page_width
 from outsourcer.testing.builders import make_budget
 from outsourcer.testing.factories import ContractorFactory, EngagementFactory, UserFactory
+from outsourcer.testing.hiring import insert_bid, insert_job, second_bidder
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -196,3 +197,19 @@ def test_a_job_goes_from_the_brief_to_a_contract(live_server, page, browser, per
         notice.get_by_role("button", name="Open").click()
         expect(carol.get_by_role("heading", level=1)).to_have_text(TITLE)
         expect(carol.get_by_text("Awarded", exact=True).first).to_be_visible()
+
+
+def test_the_job_with_its_bid_actions_and_the_comparison_fit_a_phone(live_server, browser, personas):
+    job = insert_job(personas, title="A job title long enough to wrap on a narrow phone screen")
+    insert_bid(job, personas.carol_engagement)
+    insert_bid(job, second_bidder(personas), total_cents=250_000)
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    log_in(page, live_server.url, personas.alice.email)
+    org = f"{live_server.url}/o/{personas.org.slug}/hiring"
+    for url in (f"{org}/jobs/{job.pk}/", f"{org}/jobs/{job.pk}/compare/", f"{org}/jobs/"):
+        page.goto(url)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        assert page_width(page) <= PHONE["width"], f"{url} scrolls sideways"
+    context.close()
