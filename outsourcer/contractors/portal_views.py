@@ -11,6 +11,7 @@ from outsourcer.contractors import selectors, services
 from outsourcer.contractors.decorators import contractor_view
 from outsourcer.contractors.forms import CapacityForm, ContractorProfileForm
 from outsourcer.contractors.models import Contractor, Engagement
+from outsourcer.hiring import selectors as hiring_selectors
 from outsourcer.lib.durations import duration_text, minutes_to_hours
 from outsourcer.lib.errors import DomainError
 
@@ -25,6 +26,7 @@ def portal_home(request, contractor: Contractor):
         "engagements": engagements,
         "given_minutes": given,
         "left_minutes": contractor.weekly_capacity_minutes - given,
+        "hiring": hiring_selectors.portal_hiring_counts(contractor=contractor),
     }
     return render(request, "portal/home.html", context)
 

@@ -2,10 +2,21 @@
 a job's bids and threads for the organization, and the job a share link opens."""
 
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from outsourcer.accounts.models import Organization
 from outsourcer.contractors.models import Contractor
-from outsourcer.hiring.models import Bid, BidRevision, Job, JobInvitation, JobMessage, JobStatus
+from outsourcer.hiring.models import (
+    Bid,
+    BidRevision,
+    BidStatus,
+    Interview,
+    InterviewStatus,
+    Job,
+    JobInvitation,
+    JobMessage,
+    JobStatus,
+)
 from outsourcer.lib.access import one_or_404
 
 SHARE_KIND = "job-share"
@@ -100,12 +111,26 @@ def job_bidder_get(*, job: Job, contractor_id: int) -> Contractor:
     )
 
 
+def portal_hiring_counts(*, contractor: Contractor) -> dict[str, int]:
+    """For the portal's home: open jobs waiting for the contractor's bid (`to_bid`), their bids still
+    under consideration (`bids`) and their upcoming interviews (`interviews`); two queries."""
+    counts = job_list_for_contractor(contractor=contractor).aggregate(
+        to_bid=Count("pk", filter=Q(status=JobStatus.OPEN, my_bid_status=None)),
+        bids=Count("pk", filter=Q(my_bid_status__in=(BidStatus.SUBMITTED, BidStatus.ALTERNATE))),
+    )
+    counts["interviews"] = Interview.objects.filter(
+        contractor=contractor, status=InterviewStatus.SCHEDULED, starts_at__gte=timezone.now()
+    ).count()
+    return counts
+
+
 __all__ = [
     "bid_get_for_contractor",
     "bid_list_for_job",
     "job_bidder_get",
     "job_list_for_contractor",
     "organization_choices_for_contractor",
+    "portal_hiring_counts",
     "thread_list_for_job",
     "thread_messages",
 ]

@@ -35,7 +35,7 @@ def _tell(job: Job, bid: Bid, *, subject: str, message: str) -> None:
     contractor = bid.contractor
     user = contractor.user if contractor.user is not None and contractor.user.is_active else None
     # A prospect without an account has no portal to open; the e-mail then carries no link.
-    url = reverse("portal:home") if user is not None else ""
+    url = reverse("hiring-portal:job-detail", args=[job.pk]) if user is not None else ""
     if user is not None:
         notification_create(user=user, organization=job.organization, kind=BID_DECIDED_KIND, message=message, url=url)
     address = user.email if user is not None else contractor.email

@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from outsourcer.audit.actions import override_actions
 from outsourcer.audit.models import Event
@@ -63,6 +64,8 @@ def test_it_awards_a_fixed_price_bid_through_the_contract_services(
 
     [notice] = Notification.objects.filter(user=personas.carol)
     assert "accepted your bid" in notice.message
+    job_page = reverse("hiring-portal:job-detail", args=[job.pk])
+    assert notice.url == job_page
     subjects = {message.to[0]: message.subject for message in mail.outbox}
     assert subjects == {
         "carol@studio.example": f"Your bid was accepted: {job.title} (Crumb & Co.)",
@@ -72,6 +75,8 @@ def test_it_awards_a_fixed_price_bid_through_the_contract_services(
     declined = next(m for m in mail.outbox if m.to == ["erin@bids.example"])
     assert "Thanks, not this time." in declined.body
     assert "/portal/" not in declined.body  # Erin has no account, so no portal link
+    accepted = next(m for m in mail.outbox if m.to == ["carol@studio.example"])
+    assert job_page in accepted.body
 
 
 def test_it_declines_with_the_courteous_default_or_keeps_every_other_bid(personas, job, carols_bid):

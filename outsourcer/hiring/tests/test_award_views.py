@@ -162,3 +162,9 @@ def test_a_bid_of_another_job_or_organization_is_not_found(personas, login_as, o
 
 def test_it_answers_405_to_other_methods(personas, login_as, award_url, vetted):
     assert login_as(personas.alice).put(award_url(vetted)).status_code == 405
+
+
+def test_the_breadcrumb_leads_back_to_the_jobs_and_the_job(personas, login_as, org_url, award_url, job, bid):
+    page = text(login_as(personas.bob).get(award_url(bid)))
+    assert f'href="{org_url("hiring:job-list")}">Jobs</a>' in page
+    assert f'href="{org_url("hiring:job-detail", job_id=job.pk)}">{job.title}</a>' in page

@@ -8,8 +8,9 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from outsourcer.hiring.models import Bid, BidStatus, JobMessage
+from outsourcer.hiring.models import Bid, BidStatus, Interview, JobMessage
 from outsourcer.testing.builders import TODAY, make_budget
 from outsourcer.testing.factories import EngagementFactory
 from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job, second_bidder
@@ -161,3 +162,24 @@ def test_the_contractor_sees_only_their_own_thread(carol, personas, job):
     page = carol.get(_detail(job)).content.decode()
     assert "Saturday?" in page and "Erin only" not in page
     assert carol.post(reverse("hiring-portal:job-message", kwargs={"job_id": job.pk}), {"body": ""}).status_code == 400
+
+
+def test_the_portal_home_counts_jobs_bids_and_interviews_with_links(personas, carol, job):
+    home = reverse("portal:home")
+    page = carol.get(home).content.decode()
+    assert "1 job waiting for your bid" in page and reverse("hiring-portal:job-list") in page
+    assert "No bids yet" not in page
+
+    insert_bid(job, personas.carol_engagement)
+    Interview.objects.create(
+        organization=personas.org, engagement=personas.carol_engagement, contractor=personas.carol_contractor,
+        job=job, starts_at=timezone.now() + timedelta(days=2),
+    )  # fmt: skip
+    page = carol.get(home).content.decode()
+    assert "1 bid under consideration" in page and "waiting for your bid" not in page
+    assert "1 upcoming interview" in page and reverse("hiring-portal:interviews") in page
+
+
+def test_the_portal_menu_marks_jobs_or_interviews_not_both(personas, carol):
+    page = carol.get(reverse("hiring-portal:interviews")).content.decode()
+    assert page.count('aria-current="page"') == 1

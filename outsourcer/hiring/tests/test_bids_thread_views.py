@@ -67,3 +67,10 @@ def test_oscar_cannot_open_crumbs_thread(client, personas, job):
     url = reverse("hiring:job-thread", kwargs={"org_slug": personas.other_org.slug, "job_id": job.pk,
                                                "contractor_id": personas.carol_contractor.pk})  # fmt: skip
     assert client.get(url).status_code == 404
+
+
+def test_the_breadcrumb_leads_back_to_the_jobs_and_the_job(client, org_url, personas, job):
+    client.force_login(personas.vera)
+    page = client.get(_url(org_url, job, personas.carol_contractor)).content.decode()
+    assert f'href="{org_url("hiring:job-list")}">Jobs</a>' in page
+    assert f'href="{org_url("hiring:job-detail", job_id=job.pk)}">{job.title}</a>' in page

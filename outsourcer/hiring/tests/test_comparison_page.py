@@ -126,6 +126,21 @@ def test_the_page_shows_the_columns_and_marks(personas, three_bids, login_as):
     assert 'href="?sort=total"' in html and 'aria-current="true">Most trusted' in html
 
 
+def test_each_column_leads_to_award_interview_vetting_and_questions(personas, login_as):
+    job = insert_job(personas)
+    bid = insert_bid(job, personas.carol_engagement)
+    slug = personas.org.slug
+    award = reverse("hiring:bid-award", args=[slug, job.pk, bid.pk])
+    interview = reverse("hiring:interview-create", args=[slug]) + f"?bid={bid.pk}"
+    vetting = reverse("hiring:vetting", args=[slug, personas.carol_engagement.pk])
+    thread = reverse("hiring:job-thread", args=[slug, job.pk, personas.carol_contractor.pk])
+
+    html = login_as(personas.bob).get(_url(personas, job)).content.decode()
+    assert all(url in html for url in (award, interview, vetting, thread))
+    html = login_as(personas.vera).get(_url(personas, job)).content.decode()
+    assert vetting in html and thread in html and award not in html and interview not in html
+
+
 def test_the_page_says_when_there_are_no_bids(personas, login_as):
     job = insert_job(personas)
     html = login_as(personas.alice).get(_url(personas, job)).content.decode()

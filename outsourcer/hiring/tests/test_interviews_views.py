@@ -210,6 +210,14 @@ def test_the_interview_shows_both_times_and_the_scorecards_with_their_average(lo
 NOW_MINUS_HOUR = datetime(2025, 3, 17, 9, 0, tzinfo=UTC)  # the builders' Monday, 10:00 in Berlin
 
 
+def test_the_interview_leads_to_its_job_and_the_contractors_vetting(login_as, personas, org_url, frozen):
+    job = insert_job(personas)
+    interview = insert_interview(personas, job=job)
+    body = text(login_as(personas.vera).get(org_url("hiring:interview-detail", interview_id=interview.pk)))
+    assert org_url("hiring:job-detail", job_id=job.pk) in body
+    assert org_url("hiring:vetting", engagement_id=personas.carol_engagement.pk) in body
+
+
 def test_an_interviewer_scores_and_updates_their_own_scorecard(login_as, personas, org_url, frozen):
     interview = insert_interview(personas, starts_at=NOW_MINUS_HOUR)
     client = login_as(personas.bob)

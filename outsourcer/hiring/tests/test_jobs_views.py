@@ -179,6 +179,37 @@ def test_the_job_shows_its_brief_bids_and_a_comparison_link(login_as, personas, 
     assert org_url("hiring:job-status", job_id=job.pk) not in body  # a viewer changes nothing
 
 
+def test_each_bid_leads_to_its_thread_vetting_interview_and_award(login_as, personas, org_url, budget):
+    job = insert_job(personas, budget=budget)
+    bid = insert_bid(job, personas.carol_engagement)
+    thread = org_url("hiring:job-thread", job_id=job.pk, contractor_id=personas.carol_contractor.pk)
+    vetting = org_url("hiring:vetting", engagement_id=personas.carol_engagement.pk)
+    interview = org_url("hiring:interview-create") + f"?bid={bid.pk}"
+    award = org_url("hiring:bid-award", job_id=job.pk, bid_id=bid.pk)
+
+    body = text(login_as(personas.bob).get(org_url("hiring:job-detail", job_id=job.pk)))
+    assert all(url in body for url in (thread, vetting, interview, award))
+
+    body = text(login_as(personas.vera).get(org_url("hiring:job-detail", job_id=job.pk)))
+    assert thread in body and vetting in body
+    assert interview not in body and award not in body  # a viewer neither schedules nor awards
+
+
+def test_a_decided_bid_offers_no_award(login_as, personas, org_url, budget):
+    job = insert_job(personas, budget=budget)
+    bid = insert_bid(job, personas.carol_engagement, status="declined")
+    body = text(login_as(personas.alice).get(org_url("hiring:job-detail", job_id=job.pk)))
+    assert org_url("hiring:bid-award", job_id=job.pk, bid_id=bid.pk) not in body
+
+
+def test_the_hiring_pages_share_a_menu(login_as, personas, org_url):
+    client = login_as(personas.vera)
+    for name in ("hiring:job-list", "hiring:interviews", "hiring:vetting-policy"):
+        body = text(client.get(org_url(name)))
+        for target in ("hiring:job-list", "hiring:interviews", "hiring:vetting-policy"):
+            assert f'href="{org_url(target)}"' in body, (name, target)
+
+
 def test_status_actions_ask_in_the_page_first(login_as, personas, org_url, budget):
     job = insert_job(personas, budget=budget)
 

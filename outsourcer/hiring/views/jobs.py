@@ -12,7 +12,7 @@ from outsourcer.hiring import selectors, services
 from outsourcer.hiring.access import access_job
 from outsourcer.hiring.flows import JOB_FLOW
 from outsourcer.hiring.forms.jobs import InviteForm, JobFilterForm, JobForm, JobStatusForm, ShareForm
-from outsourcer.hiring.models import Job, JobStatus
+from outsourcer.hiring.models import BidStatus, Job, JobStatus
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.forms import post_data
 from outsourcer.lib.pagination import CappedPaginator
@@ -99,6 +99,9 @@ def _detail(request, ctx: OrgContext, job: Job, *, invite_form=None, share_form=
         "bids": selectors.job_bid_summary(job=job),
         "transitions": [t for t in JOB_FLOW.targets(job.status) if t != JobStatus.AWARDED],
         "may_manage": may_manage,
+        "may_interview": ctx.may("interview.manage"),
+        "may_award": ctx.may("job.award") and job.status in (JobStatus.OPEN, JobStatus.CLOSED),
+        "awardable_bids": (BidStatus.SUBMITTED, BidStatus.ALTERNATE),
         "may_edit": may_manage and job.status in EDITABLE,
         "invite_form": invite_form or InviteForm(choices=choices),
         "share_form": share_form or ShareForm(),
