@@ -23,17 +23,22 @@ API_CAROLS = expect(401, 404, 404, 404, 200, 404, 404)
 API_CAROLS_CREATE = expect(401, 404, 404, 404, 201, 404, 404)
 
 
-def _with_message(*, from_contractor: bool, urgent: bool = True, attachment: bool = False, api: bool = False,
-                  portal: bool = False):
+def _with_message(
+    *, from_contractor: bool, urgent: bool = True, attachment: bool = False, api: bool = False, portal: bool = False
+):
     def kwargs(p):
         task = _task(p, "sent")
-        message = message_post(
-            task=task,
-            actor=p.carol if from_contractor else p.alice,
-            body="" if attachment else "Which dishes first?",
-            from_contractor=from_contractor,
-            urgent=urgent,
-        ) if not attachment else None
+        message = (
+            message_post(
+                task=task,
+                actor=p.carol if from_contractor else p.alice,
+                body="" if attachment else "Which dishes first?",
+                from_contractor=from_contractor,
+                urgent=urgent,
+            )
+            if not attachment
+            else None
+        )
         if attachment:
             message = _attached(task, p, urgent=urgent)
         values = {"task_id": task.pk}
