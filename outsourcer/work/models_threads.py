@@ -85,9 +85,5 @@ class Message(models.Model):
     def __str__(self) -> str:
         return f"Message {self.pk} on task {self.task_id}"
 
-    @property
-    def is_held(self) -> bool:
-        return self.deliver_at > timezone.now()
-
 
 __all__ = ["Message", "Thread"]
