@@ -40,6 +40,7 @@ from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contr
 from outsourcer.testing.hiring import insert_bid, insert_job, insert_vetting
 from outsourcer.testing.references import insert_reference
 from outsourcer.testing.work import make_task
+from outsourcer.work.services import message_post, task_send
 
 DEEP = "API_FUZZ_EXAMPLES" in os.environ
 CONFIG = schemathesis.Config.from_dict(
@@ -134,7 +135,17 @@ def real_rows(personas) -> dict[str, int]:
         "item": "registration",  # company-check items are names, not ids; the schema enumerates them
         "interview_id": interview.pk,
         "task_id": make_task(personas, hourly).pk,
+        "thread_task_id": _thread_task(personas, hourly).pk,
     }
+
+
+def _thread_task(personas, contract):
+    # A sent task with a message each way: the thread's lists carry real rows.
+    task = make_task(personas, contract, title="Fuzz thread")
+    task = task_send(task=task, actor=personas.alice, override_reason="fuzz")
+    message_post(task=task, actor=personas.alice, body="Which dishes?", from_contractor=False, urgent=True)
+    message_post(task=task, actor=personas.carol, body="The cakes.", from_contractor=True)
+    return task
 
 
 def _real_value(name: str, path: str, rows: dict[str, int]) -> int | None:
@@ -142,6 +153,8 @@ def _real_value(name: str, path: str, rows: dict[str, int]) -> int | None:
         return rows["spend_entry_id"] if "/ledger/" in path else rows["time_entry_id"]
     if name == "contract_id" and "{milestone_id}" in path:
         return rows["fixed_contract_id"]
+    if name == "task_id" and "/messages" in path:
+        return rows["thread_task_id"]
     if name == "contract_id" and path.endswith("/activate"):
         return rows["draft_contract_id"]
     return rows.get(name)

@@ -7,4 +7,5 @@ def workspace(request):
     if user is None or not user.is_authenticated:
         return {}
     ctx = getattr(request, "org_ctx", None)
-    return {"workspace": workspace_for_user(user), "org_ctx": ctx}
+    organization_id = ctx.organization.pk if ctx is not None else None
+    return {"workspace": workspace_for_user(user, organization_id), "org_ctx": ctx}

@@ -9,24 +9,32 @@ from outsourcer.accounts.models import Membership, User
 from outsourcer.accounts.selectors import membership_list_and_facts_for_user
 from outsourcer.contractors.selectors import contractor_exists_for_user_sql
 from outsourcer.notifications.selectors import notification_unread_count_sql
+from outsourcer.work.selectors_threads import (
+    message_unread_count_for_contractor_sql,
+    message_unread_count_for_organization_sql,
+)
 
 
 @dataclass
 class Workspace:
     user: User
+    # The organization whose page this is (its unread task messages go on its Tasks link), if any.
+    organization_id: int | None = None
 
     @cached_property
-    def _nav(self) -> tuple[list[Membership], bool, int]:
+    def _nav(self) -> tuple[list[Membership], bool, int, int, int]:
         """(memberships, has a contractor profile, unread notifications): the nav asks all three on
         every page, so one statement: the memberships with the two owners' subqueries (two index
         lookups) as columns, instead of three ORM queries whose building costs more than their
         answers (docs/performance.md)."""
         is_contractor_sql = contractor_exists_for_user_sql(user_id=self.user.pk)
         unread_sql = notification_unread_count_sql(user_id=self.user.pk)
-        memberships, (is_contractor, unread) = membership_list_and_facts_for_user(
-            user=self.user, facts=[is_contractor_sql, unread_sql]
+        org_messages_sql = message_unread_count_for_organization_sql(organization_id=self.organization_id)
+        portal_messages_sql = message_unread_count_for_contractor_sql(user_id=self.user.pk)
+        memberships, (is_contractor, unread, org_messages, portal_messages) = membership_list_and_facts_for_user(
+            user=self.user, facts=[is_contractor_sql, unread_sql, org_messages_sql, portal_messages_sql]
         )
-        return memberships, bool(is_contractor), int(unread)
+        return memberships, bool(is_contractor), int(unread), int(org_messages or 0), int(portal_messages or 0)
 
     @cached_property
     def memberships(self) -> list[Membership]:
@@ -41,7 +49,17 @@ class Workspace:
         """Same count as notifications.selectors.notification_unread_count."""
         return self._nav[2]
 
+    @cached_property
+    def unread_task_messages(self) -> int:
+        """The contractors' unread messages in the tasks of `organization_id` (0 without one)."""
+        return self._nav[3]
 
-def workspace_for_user(user: User) -> Workspace:
+    @cached_property
+    def unread_portal_messages(self) -> int:
+        """The organizations' delivered messages the user, as a contractor, has not read."""
+        return self._nav[4]
+
+
+def workspace_for_user(user: User, organization_id: int | None = None) -> Workspace:
     """Lazy: the queries run only if the template asks for organizations or the portal link."""
-    return Workspace(user=user)
+    return Workspace(user=user, organization_id=organization_id)

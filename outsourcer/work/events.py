@@ -100,3 +100,18 @@ TASK_SUBMITTED = action("task_submitted", "submitted a task", describe=lambda e:
 TASK_DONE = action("task_done", "marked a task done", describe=lambda e: f"marked the task {e.quoted} done")
 TASK_CANCELLED = action("task_cancelled", "cancelled a task", describe=lambda e: f"cancelled the task {e.quoted}")
 TASK_MILESTONE_ADDED = action("task_milestone_added", "added a milestone to a task", describe=_milestone_added)
+
+
+def _message_posted(entry: Entry) -> str:
+    text = f"wrote about the task {entry.quoted}"
+    if entry.get("from_contractor") is True:
+        return text
+    contractor = entry.get("contractor")
+    to = f" to {contractor}" if isinstance(contractor, str) and contractor else ""
+    if entry.get("urgent") is True:
+        return f"{text}{to}, marked urgent"
+    held = entry.get("held_until")
+    return f"{text}{to}, held until {held} their time" if isinstance(held, str) and held else f"{text}{to}"
+
+
+MESSAGE_POSTED = action("task_message_posted", "wrote in a task's thread", describe=_message_posted)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from outsourcer.work import portal_views
+from outsourcer.work import portal_views, thread_views
 
 app_name = "tasks-portal"
 
@@ -13,4 +13,11 @@ urlpatterns = [
     path("<int:task_id>/ask/", portal_views.portal_task_ask, name="ask"),
     path("<int:task_id>/start/", portal_views.portal_task_start, name="start"),
     path("<int:task_id>/submit/", portal_views.portal_task_submit, name="submit"),
+    path("<int:task_id>/messages/", thread_views.portal_task_messages_post, name="messages-post"),
+    path("<int:task_id>/messages/read/", thread_views.portal_task_messages_read, name="messages-read"),
+    path(
+        "<int:task_id>/messages/<int:message_id>/attachment/",
+        thread_views.portal_task_message_attachment,
+        name="messages-attachment",
+    ),
 ]

@@ -13,6 +13,7 @@ from outsourcer.work import selectors, services
 from outsourcer.work.access import access_task_for_contractor
 from outsourcer.work.flows import TASK_FLOW
 from outsourcer.work.forms import PortalTaskFilterForm, ReasonForm
+from outsourcer.work.thread_page import thread_context
 
 PAGE_SIZE = 25
 # The contractor's actions with the text each needs (None: a button alone) and what it says after.
@@ -51,8 +52,12 @@ def _page(request, contractor: Contractor, task, *, forms=None, status: int = 20
         "actions": [action for action in TASK_FLOW.actions(task.status) if action in ACTIONS],
         "decline_form": forms.get("decline") or ReasonForm(name="decline", label="Why you decline"),
         "ask_form": forms.get("ask") or ReasonForm(name="ask", label="Your question"),
+        **thread_context(task, by_contractor=True, form=forms.get("thread")),
     }
     return render(request, "portal/task.html", context, status=status)
+
+
+portal_task_page = _page  # the thread's views show the page again with a refused message
 
 
 @contractor_view()

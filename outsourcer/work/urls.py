@@ -1,6 +1,6 @@
 from django.urls import path
 
-from outsourcer.work import views
+from outsourcer.work import thread_views, views
 
 app_name = "tasks"
 
@@ -15,4 +15,11 @@ urlpatterns = [
     path("<int:task_id>/done/", views.task_done, name="done"),
     path("<int:task_id>/cancel/", views.task_cancel, name="cancel"),
     path("<int:task_id>/milestones/", views.task_milestone_add, name="milestone-add"),
+    path("<int:task_id>/messages/", thread_views.task_messages_post, name="messages-post"),
+    path("<int:task_id>/messages/read/", thread_views.task_messages_read, name="messages-read"),
+    path(
+        "<int:task_id>/messages/<int:message_id>/attachment/",
+        thread_views.task_message_attachment,
+        name="messages-attachment",
+    ),
 ]

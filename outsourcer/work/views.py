@@ -21,6 +21,7 @@ from outsourcer.work.flows import TASK_FLOW
 from outsourcer.work.forms import MilestoneForm, ReasonForm, TaskFilterForm, TaskForm, check_url
 from outsourcer.work.models import EDITABLE_STATUSES, Task, TaskStatus
 from outsourcer.work.task_briefs import task_brief_from, task_window
+from outsourcer.work.thread_page import thread_context
 
 PAGE_SIZE = 25
 SENDABLE = (TaskStatus.DRAFT, TaskStatus.QUESTION)
@@ -140,8 +141,12 @@ def _detail(request, ctx: OrgContext, task: Task, *, override=None, forms=None, 
         "answer_form": forms.get("answer") or ReasonForm(name="answer", label="Your answer"),
         "milestone_form": forms.get("milestone")
         or MilestoneForm(contract_milestones=contract_milestones, currency=task.contract.currency),
+        **thread_context(task, by_contractor=False, may_write=ctx.may("task.manage"), form=forms.get("thread")),
     }
     return render(request, "tasks/detail.html", context, status=status)
+
+
+task_page = _detail  # the thread's views show the page again with a refused message
 
 
 @org_view("task.view")

@@ -309,6 +309,11 @@ SAMPLES = {
     "task_submitted": ("Spring menu photos", {"status": "in_progress"}, {"status": "submitted"}),
     "task_done": ("Spring menu photos", {"status": "submitted"}, {"status": "done"}),
     "task_cancelled": ("Spring menu photos", {"status": "sent"}, {"status": "cancelled"}),
+    "task_message_posted": (
+        "Spring menu photos",
+        None,
+        {"contractor": "Carol Contractor", "from_contractor": False, "urgent": False, "held_until": "Tue 09:00"},
+    ),
     "task_milestone_added": (
         "Drafts",
         None,

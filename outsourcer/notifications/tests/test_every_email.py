@@ -38,7 +38,7 @@ from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_
 from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job, insert_vetting
 from outsourcer.testing.references import insert_reference
 from outsourcer.testing.work import make_task
-from outsourcer.work.services import task_ask, task_send
+from outsourcer.work.services import message_post, task_ask, task_send
 
 pytestmark = pytest.mark.django_db
 
@@ -192,6 +192,13 @@ def _task_reply(personas, client):
     task_ask(task=task, contractor=personas.carol_contractor, question="Which dishes first?")
 
 
+def _task_message(personas, client):
+    task = make_task(personas, title=AWKWARD)
+    task.status, task.sent_at = "sent", NOW
+    task.save()
+    message_post(task=task, actor=personas.alice, body=AWKWARD, from_contractor=False)
+
+
 SENDERS = {
     "bid_decided.txt": _bid_decided,
     "budget_alert.txt": _budget_alert,
@@ -208,6 +215,7 @@ SENDERS = {
     "reference_request.txt": _reference_request,
     "signup_confirm.txt": _signup_confirm,
     "signup_existing.txt": _signup_existing,
+    "task_message.txt": _task_message,
     "task_reply.txt": _task_reply,
     "task_sent.txt": _task_sent,
     "time_reviewed.txt": _time_reviewed,

@@ -13,6 +13,7 @@ from outsourcer.work.services.tasks import (
     task_send,
     task_update,
 )
+from outsourcer.work.services.threads import message_post, thread_mark_read
 
 __all__ = [
     "task_accept",
@@ -29,4 +30,6 @@ __all__ = [
     "task_start",
     "task_submit",
     "task_update",
+    "message_post",
+    "thread_mark_read",
 ]

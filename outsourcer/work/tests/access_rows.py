@@ -170,3 +170,7 @@ API_ROWS = [
 ]  # fmt: skip
 
 ROWS = BRIEF_ROWS + PAGE_ROWS + API_ROWS
+
+from outsourcer.work.tests.access_rows_threads import ROWS as THREAD_ROWS  # noqa: E402 - it reads the above
+
+ROWS += THREAD_ROWS
