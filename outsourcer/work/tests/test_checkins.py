@@ -179,3 +179,19 @@ def test_missing_check_ins_for_the_home_page(personas, frozen, time_machine):
     [missing] = checkins_missing_for_organization(organization=personas.org, now=later)
     assert missing.task == task
     assert not checkins_missing_for_organization(organization=personas.other_org, now=later)
+
+
+def test_the_owners_home_page_shows_tasks_at_risk_linking_to_them(client, personas, frozen):
+    task = in_progress(personas)
+    calm = in_progress(personas, title="Calm one")
+    checkin_post(task=task, contractor=personas.carol_contractor, status="blocked", percent_done=20, note="No key")
+    checkin_post(task=calm, contractor=personas.carol_contractor, status="on_track", percent_done=20)
+    client.force_login(personas.alice)
+    response = client.get(reverse("orgs:home", args=[personas.org.slug]))
+    [section] = [s for s in response.context["needs"] if s.key == "checkins"]
+    assert section.title == "Check-ins: at risk or blocked"
+    [item] = section.items
+    assert item.label == f"{task.title} · Carol Contractor" and item.tone == "over"
+    assert item.url == reverse("tasks:detail", args=[personas.org.slug, task.pk])
+    assert item.detail == "blocked, 20 % done (checked in today): “No key”"
+    assert item.url in text(response)
