@@ -38,7 +38,10 @@ class CheckInForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     status = forms.ChoiceField(choices=CheckInStatus.choices, widget=forms.RadioSelect, initial="on_track")
     percent_done = forms.IntegerField(min_value=0, max_value=100, label="% done")
     note = forms.CharField(
-        required=False, max_length=MAX_NOTE, widget=forms.Textarea(attrs={"rows": 3}), help_text="What is done, what is in the way."
+        required=False,
+        max_length=MAX_NOTE,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What is done, what is in the way.",
     )
 
     def __init__(self, *args, **kwargs):

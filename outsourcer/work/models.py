@@ -142,4 +142,6 @@ class TaskMilestone(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
 from outsourcer.work.models_checkins import *  # noqa: E402, F403

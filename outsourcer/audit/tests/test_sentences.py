@@ -599,7 +599,9 @@ def test_bids_read_with_their_terms():
 
 
 def test_check_ins_and_reminders_read_as_sentences():
-    assert _says("task_checkin_cadence_set") == "set the check-ins of the task “Spring menu photos”: every 3 working days"
+    assert (
+        _says("task_checkin_cadence_set") == "set the check-ins of the task “Spring menu photos”: every 3 working days"
+    )
     assert _says("task_checked_in") == (
         "checked in on the task “Spring menu photos”: at risk, 40 % done (“The oven broke”)"
     )

@@ -38,9 +38,9 @@ from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_
 from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job, insert_vetting
 from outsourcer.testing.references import insert_reference
 from outsourcer.testing.work import make_task
+from outsourcer.work.services import task_ask, task_send
 from outsourcer.work.services.checkins import checkin_post
 from outsourcer.work.services.reminders import reminders_plan, reminders_send
-from outsourcer.work.services import task_ask, task_send
 
 pytestmark = pytest.mark.django_db
 

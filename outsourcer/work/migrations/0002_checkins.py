@@ -7,73 +7,204 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0005_session_with_user'),
-        ('contractors', '0002_merge_constraints'),
-        ('work', '0001_tasks'),
+        ("accounts", "0005_session_with_user"),
+        ("contractors", "0002_merge_constraints"),
+        ("work", "0001_tasks"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CheckIn',
+            name="CheckIn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('on_track', 'On track'), ('at_risk', 'At risk'), ('blocked', 'Blocked')], max_length=10)),
-                ('percent_done', models.PositiveSmallIntegerField()),
-                ('note', models.TextField(blank=True)),
-                ('is_latest', models.BooleanField(default=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('contractor', models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='+', to='contractors.contractor')),
-                ('organization', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.RESTRICT, related_name='+', to='accounts.organization')),
-                ('task', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='checkins', to='work.task')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("on_track", "On track"), ("at_risk", "At risk"), ("blocked", "Blocked")],
+                        max_length=10,
+                    ),
+                ),
+                ("percent_done", models.PositiveSmallIntegerField()),
+                ("note", models.TextField(blank=True)),
+                ("is_latest", models.BooleanField(default=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "contractor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.RESTRICT, related_name="+", to="contractors.contractor"
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="+",
+                        to="accounts.organization",
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="checkins",
+                        to="work.task",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-id'],
-                'indexes': [models.Index(fields=['task', '-id'], name='checkin_task'), models.Index(fields=['organization', 'is_latest', 'status'], name='checkin_org_latest')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['on_track', 'at_risk', 'blocked'])), name='checkin_status_valid'), models.CheckConstraint(condition=models.Q(('percent_done__lte', 100)), name='checkin_percent_done_range'), models.UniqueConstraint(condition=models.Q(('is_latest', True)), fields=('task',), name='checkin_one_latest')],
+                "ordering": ["-id"],
+                "indexes": [
+                    models.Index(fields=["task", "-id"], name="checkin_task"),
+                    models.Index(fields=["organization", "is_latest", "status"], name="checkin_org_latest"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("status__in", ["on_track", "at_risk", "blocked"])),
+                        name="checkin_status_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("percent_done__lte", 100)), name="checkin_percent_done_range"
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_latest", True)), fields=("task",), name="checkin_one_latest"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CheckInCadence',
+            name="CheckInCadence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('weekly', 'Weekly'), ('working_days', 'Every N working days')], max_length=12)),
-                ('weekday', models.PositiveSmallIntegerField(blank=True, help_text='0 = Monday … 6 = Sunday', null=True)),
-                ('every_days', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('anchor_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('next_due_at', models.DateTimeField()),
-                ('missed_at', models.DateTimeField(blank=True, null=True)),
-                ('last_checkin_at', models.DateTimeField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.RESTRICT, related_name='+', to='accounts.organization')),
-                ('task', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='checkin_cadence', to='work.task')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("weekly", "Weekly"), ("working_days", "Every N working days")], max_length=12
+                    ),
+                ),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(blank=True, help_text="0 = Monday … 6 = Sunday", null=True),
+                ),
+                ("every_days", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("anchor_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("next_due_at", models.DateTimeField()),
+                ("missed_at", models.DateTimeField(blank=True, null=True)),
+                ("last_checkin_at", models.DateTimeField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="+",
+                        to="accounts.organization",
+                    ),
+                ),
+                (
+                    "task",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="checkin_cadence", to="work.task"
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['next_due_at'], name='checkin_cadence_due'), models.Index(fields=['organization', 'next_due_at'], name='checkin_cadence_org_due')],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('kind', 'weekly'), ('weekday__lte', 6), ('every_days__isnull', True)), models.Q(('kind', 'working_days'), ('weekday__isnull', True), ('every_days__gte', 1), ('every_days__lte', 30)), _connector='OR'), name='checkin_cadence_shape')],
+                "indexes": [
+                    models.Index(fields=["next_due_at"], name="checkin_cadence_due"),
+                    models.Index(fields=["organization", "next_due_at"], name="checkin_cadence_org_due"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", "weekly"), ("weekday__lte", 6), ("every_days__isnull", True)),
+                            models.Q(
+                                ("kind", "working_days"),
+                                ("weekday__isnull", True),
+                                ("every_days__gte", 1),
+                                ("every_days__lte", 30),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="checkin_cadence_shape",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('deadline_soon', 'Deadline approaching'), ('overdue', 'Overdue'), ('checkin_missing', 'Check-in missing')], max_length=16)),
-                ('due_at', models.DateTimeField()),
-                ('send_at', models.DateTimeField()),
-                ('claimed_at', models.DateTimeField(blank=True, null=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('organization', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.RESTRICT, related_name='+', to='accounts.organization')),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='work.task')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("deadline_soon", "Deadline approaching"),
+                            ("overdue", "Overdue"),
+                            ("checkin_missing", "Check-in missing"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("due_at", models.DateTimeField()),
+                ("send_at", models.DateTimeField()),
+                ("claimed_at", models.DateTimeField(blank=True, null=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="+",
+                        to="accounts.organization",
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="work.task",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['send_at', 'id'],
-                'indexes': [models.Index(condition=models.Q(('claimed_at__isnull', True)), fields=['send_at'], name='reminder_waiting')],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'task', 'recipient', 'due_at'), name='reminder_once'), models.CheckConstraint(condition=models.Q(('kind__in', ['deadline_soon', 'overdue', 'checkin_missing'])), name='reminder_kind_valid'), models.CheckConstraint(condition=models.Q(('sent_at__isnull', True), ('claimed_at__isnull', False), _connector='OR'), name='reminder_sent_once_claimed')],
+                "ordering": ["send_at", "id"],
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("claimed_at__isnull", True)), fields=["send_at"], name="reminder_waiting"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("kind", "task", "recipient", "due_at"), name="reminder_once"),
+                    models.CheckConstraint(
+                        condition=models.Q(("kind__in", ["deadline_soon", "overdue", "checkin_missing"])),
+                        name="reminder_kind_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("sent_at__isnull", True), ("claimed_at__isnull", False), _connector="OR"),
+                        name="reminder_sent_once_claimed",
+                    ),
+                ],
             },
         ),
     ]

@@ -95,7 +95,11 @@ def checkin_cadence_clear(*, task: Task, actor) -> None:
         before = _payload(cadence)
         cadence.delete()
         event_record(
-            action=events.TASK_CHECKIN_CADENCE_CLEARED, organization=task.organization, actor=actor, obj=task, before=before
+            action=events.TASK_CHECKIN_CADENCE_CLEARED,
+            organization=task.organization,
+            actor=actor,
+            obj=task,
+            before=before,
         )
 
 

@@ -67,5 +67,3 @@ ROWS = [
     Row("/api/v1/portal/tasks/{task_id}/checkins", API_SCHEMA, method="POST", api=True, kwargs=_api,
         data=lambda p: {**CHECK_IN, "note": "x\x00"}, wrote=None, note="schema: NUL"),
 ]  # fmt: skip
-
-

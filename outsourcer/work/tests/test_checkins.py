@@ -81,7 +81,12 @@ def test_at_risk_tells_the_author_at_once_in_app_and_by_email(
         response = client.post(_post_url(task), {"status": "at_risk", "percent_done": "40", "note": "Oven broke"})
     assert response.status_code == 302
     checkin = CheckIn.objects.get(task=task)
-    assert (checkin.status, checkin.percent_done, checkin.note, checkin.is_latest) == ("at_risk", 40, "Oven broke", True)
+    assert (checkin.status, checkin.percent_done, checkin.note, checkin.is_latest) == (
+        "at_risk",
+        40,
+        "Oven broke",
+        True,
+    )
     note = Notification.objects.get(user=personas.alice, kind="task_checkin_alert")
     assert "at risk, 40 % done" in note.message and note.url.endswith(f"/tasks/{task.pk}/")
     assert [m.to for m in mail.outbox] == [[personas.alice.email]]
@@ -151,16 +156,24 @@ def test_the_api(api_as, personas, frozen):
     assert response.status_code == 200, response.json()
     assert response.json()["next_due_at"].startswith("2025-03-20T17:00")
     assert alice.request("put", f"/tasks/{task.pk}/checkin-cadence", {"kind": "weekly"}).status_code == 422
-    assert api_as(personas.vera).request(
-        "put", f"/tasks/{task.pk}/checkin-cadence", {"kind": "weekly", "weekday": 1}
-    ).status_code == 403
+    assert (
+        api_as(personas.vera)
+        .request("put", f"/tasks/{task.pk}/checkin-cadence", {"kind": "weekly", "weekday": 1})
+        .status_code
+        == 403
+    )
 
     response = carol.post(f"/portal/tasks/{task.pk}/checkins", {"status": "blocked", "percent_done": 20})
     assert response.status_code == 201 and response.json()["status"] == "blocked"
-    assert carol.post(f"/portal/tasks/{task.pk}/checkins", {"status": "on_track", "percent_done": 101}).status_code == 422
-    assert carol.post(
-        f"/portal/tasks/{task.pk}/checkins", {"status": "on_track", "percent_done": 1, "note": "a\x00"}
-    ).status_code == 422
+    assert (
+        carol.post(f"/portal/tasks/{task.pk}/checkins", {"status": "on_track", "percent_done": 101}).status_code == 422
+    )
+    assert (
+        carol.post(
+            f"/portal/tasks/{task.pk}/checkins", {"status": "on_track", "percent_done": 1, "note": "a\x00"}
+        ).status_code
+        == 422
+    )
     dan = api_as(personas.dan, portal=True)
     assert dan.post(f"/portal/tasks/{task.pk}/checkins", {"status": "on_track", "percent_done": 1}).status_code == 404
     assert dan.get(f"/portal/tasks/{task.pk}/checkins").status_code == 404

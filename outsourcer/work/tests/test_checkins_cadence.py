@@ -67,7 +67,9 @@ def test_the_due_moment_is_always_after_the_start():
     for hour in range(0, 24 * 14, 5):
         after = datetime.fromtimestamp(start.timestamp() + hour * 3600, tz=UTC)
         for weekday in range(7):
-            due = next_checkin_due(after, kind="weekly", weekday=weekday, time_zone="Europe/Berlin", working_hours=MON_FRI)
+            due = next_checkin_due(
+                after, kind="weekly", weekday=weekday, time_zone="Europe/Berlin", working_hours=MON_FRI
+            )
             assert after < due <= datetime.fromtimestamp(after.timestamp() + 8 * 86400, tz=UTC)
 
 

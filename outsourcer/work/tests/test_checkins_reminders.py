@@ -60,7 +60,11 @@ def test_a_missed_check_in_reminds_the_contractor_inside_her_working_hours(perso
     assert not Reminder.objects.exists()
     assert run(_at(2025, 3, 17, 20)) == 0  # due passed at 17:00, but 20:00 is her evening: it waits
     reminder = Reminder.objects.get()
-    assert (reminder.kind, reminder.recipient, reminder.due_at) == ("checkin_missing", personas.carol, _at(2025, 3, 17, 17))
+    assert (reminder.kind, reminder.recipient, reminder.due_at) == (
+        "checkin_missing",
+        personas.carol,
+        _at(2025, 3, 17, 17),
+    )
     assert reminder.send_at == _at(2025, 3, 18, 9)  # Tuesday 09:00 in Lisbon
     assert CheckInCadence.objects.get().missed_at == _at(2025, 3, 17, 17)
 
