@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from outsourcer.audit.events import event_record
 from outsourcer.lib.timezones import local_time_text, next_working_moment
+from outsourcer.lib.working_time import previous_working_end
 from outsourcer.notifications.email import email_send_on_commit
 from outsourcer.notifications.services import notification_create
 from outsourcer.work import events
@@ -31,6 +32,7 @@ from outsourcer.work.services.notices import task_org_url, task_portal_url
 # The work is the contractor's to do: deadlines and check-ins are watched in these statuses.
 WATCHED = (TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS)
 BATCH = 500
+PLAN_AHEAD = timedelta(days=8)
 REMINDER_KIND = "task_reminder"
 
 
@@ -38,17 +40,24 @@ def _lead() -> timedelta:
     return timedelta(hours=settings.TASK_DEADLINE_REMINDER_HOURS)
 
 
-def _contractor_send_at(task: Task, moment: datetime) -> datetime:
+def _contractor_send_at(task: Task, moment: datetime, *, before: datetime | None = None) -> datetime:
+    """The next working moment of the contractor from `moment`; when that is not `before` (the
+    deadline) — no working time left between them — the end of their last window before `moment`."""
     contractor = task.contractor
-    return next_working_moment(moment, contractor.time_zone, contractor.working_hours)
+    send_at = next_working_moment(moment, contractor.time_zone, contractor.working_hours)
+    if before is not None and send_at >= before:
+        earlier = previous_working_end(moment, time_zone=contractor.time_zone, working_hours=contractor.working_hours)
+        send_at = earlier if earlier is not None else send_at
+    return send_at
 
 
 def _rows_for_deadline(task: Task, kind: str, now: datetime) -> list[Reminder]:
-    moment = max(now, task.deadline_at - _lead() if kind == ReminderKind.DEADLINE_SOON else task.deadline_at)
+    soon = kind == ReminderKind.DEADLINE_SOON
+    moment = max(now, task.deadline_at - _lead() if soon else task.deadline_at)
     rows = []
     contractor_user = task.contractor.user
     if contractor_user is not None:
-        rows.append((contractor_user, _contractor_send_at(task, moment)))
+        rows.append((contractor_user, _contractor_send_at(task, moment, before=task.deadline_at if soon else None)))
     if task.created_by is not None and task.created_by != contractor_user:
         rows.append((task.created_by, moment))
     return [
@@ -68,7 +77,9 @@ def _rows_for_deadline(task: Task, kind: str, now: datetime) -> list[Reminder]:
 def _deadline_rows(now: datetime) -> list[Reminder]:
     rows = []
     for kind, window in (
-        (ReminderKind.DEADLINE_SOON, {"deadline_at__gt": now, "deadline_at__lte": now + _lead()}),
+        # Planned ahead: when the lead time holds no working hour of the contractor, theirs goes
+        # at the end of their last window before it (see _contractor_send_at).
+        (ReminderKind.DEADLINE_SOON, {"deadline_at__gt": now, "deadline_at__lte": now + _lead() + PLAN_AHEAD}),
         (ReminderKind.OVERDUE, {"deadline_at__lte": now}),
     ):
         known = Reminder.objects.filter(task=OuterRef("pk"), kind=kind, due_at=OuterRef("deadline_at"))
@@ -126,13 +137,15 @@ def reminders_plan(*, now: datetime | None = None) -> int:
     return len(rows)
 
 
-def _still_due(reminder: Reminder) -> bool:
+def _still_due(reminder: Reminder, now: datetime) -> bool:
     task = reminder.task
     if task.status not in WATCHED:
         return False
     if reminder.kind == ReminderKind.CHECKIN_MISSING:
         cadence = CheckInCadence.objects.filter(task=task).first()
         return cadence is not None and cadence.missed_at is not None
+    if reminder.kind == ReminderKind.DEADLINE_SOON and now >= reminder.due_at:
+        return False  # too late to be "approaching": the overdue reminder says it
     return task.deadline_at == reminder.due_at
 
 
@@ -185,7 +198,7 @@ def reminders_send(*, now: datetime | None = None) -> int:
             reminder = Reminder.objects.select_related(
                 "recipient", "task", "task__organization", "task__contractor"
             ).get(pk=reminder_id)
-            if not reminder.recipient.is_active or not _still_due(reminder):
+            if not reminder.recipient.is_active or not _still_due(reminder, now):
                 continue
             _deliver(reminder)
             Reminder.objects.filter(pk=reminder_id).update(sent_at=now)

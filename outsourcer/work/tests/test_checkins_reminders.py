@@ -175,3 +175,25 @@ def test_the_periodic_job(personas, django_capture_on_commit_callbacks):
     with time_machine.travel(_at(2025, 3, 19, 16, 30), tick=False), django_capture_on_commit_callbacks(execute=True):
         assert task_reminders.call() == {"planned": 2, "sent": 2}
         assert task_reminders.call() == {"planned": 0, "sent": 0}
+
+
+def test_a_lead_time_without_working_hours_reminds_her_at_the_end_of_her_last_day_before(personas, run):
+    monday_9 = _at(2025, 3, 24, 9)  # 48 h before is Saturday: no working hour of Carol's in between
+    with time_machine.travel(NOW, tick=False):
+        task = in_progress(personas, deadline_at=monday_9)
+    assert run(_at(2025, 3, 21, 12)) == 0
+    carols = Reminder.objects.get(kind="deadline_soon", recipient=personas.carol)
+    assert carols.send_at == _at(2025, 3, 21, 17)  # Friday 17:00 in Lisbon, the end of her week
+    assert run(_at(2025, 3, 21, 17)) == 1
+    assert run(_at(2025, 3, 22, 9)) == 1  # Alice's, 48 h before
+    assert [m.to for m in mail.outbox] == [[personas.carol.email], [personas.alice.email]]
+    assert task.deadline_at == monday_9
+
+
+def test_an_approaching_reminder_that_comes_too_late_is_not_sent(personas, run):
+    with time_machine.travel(NOW, tick=False):
+        in_progress(personas)
+    with time_machine.travel(_at(2025, 3, 19, 16, 30), tick=False):
+        reminders_plan()
+    assert reminders_send(now=_at(2025, 3, 21, 17)) == 0  # after the deadline: the overdue one says it
+    assert not mail.outbox
