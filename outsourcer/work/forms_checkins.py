@@ -35,7 +35,7 @@ class CadenceForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
 
 
 class CheckInForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
-    status = forms.ChoiceField(choices=CheckInStatus.choices, widget=forms.RadioSelect, initial="on_track")
+    status = forms.ChoiceField(choices=CheckInStatus.choices, initial="on_track")
     percent_done = forms.IntegerField(min_value=0, max_value=100, label="% done")
     note = forms.CharField(
         required=False,

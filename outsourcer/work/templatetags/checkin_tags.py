@@ -26,12 +26,15 @@ def task_checkins_org(context, task):
 
 @register.inclusion_tag("work/checkins/_portal_panel.html", takes_context=True)
 def task_checkins_portal(context, task):
+    checkins = selectors.checkin_list_for_task(task=task)
+    # The form starts from the latest status: a check-in usually moves the percentage on.
+    initial = {"status": checkins[0].status, "percent_done": checkins[0].percent_done} if checkins else {}
     return {
         "csrf_token": context.get("csrf_token"),
         "contractor": context.get("contractor"),
         "task": task,
         "cadence": selectors.checkin_cadence_for_task(task=task),
-        "checkins": selectors.checkin_list_for_task(task=task),
+        "checkins": checkins,
         "may_check_in": task.status in CHECKIN_STATUSES,
-        "checkin_form": CheckInForm(),
+        "checkin_form": CheckInForm(initial=initial),
     }
