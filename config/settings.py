@@ -270,4 +270,5 @@ HIRING_SHARE_LINK_DAYS = int(os.environ.get("HIRING_SHARE_LINK_DAYS", "14"))
 # Hiring: reference checks and company-check evidence (outsourcer/hiring/services/references.py).
 REFERENCE_LINK_DAYS = 14  # a referee's questionnaire link works this long, once
 REFERENCE_REMINDER_DAYS = 3  # one reminder to a referee who has not answered after this many days
+TASK_DEADLINE_REMINDER_HOURS = 48  # the "deadline approaching" reminder goes this long before a task's deadline
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024  # a company-check evidence upload

@@ -24,6 +24,7 @@ from outsourcer.contracts.page_selectors import contract_list_ending_for_organiz
 from outsourcer.lib.durations import duration_text
 from outsourcer.lib.money import format_money
 from outsourcer.lib.timezones import date_in
+from outsourcer.work.selectors_checkins import tasks_at_risk_for_organization
 
 ENDING_WITHIN_DAYS = 14
 OVERRIDES_WITHIN_DAYS = 7
@@ -194,6 +195,39 @@ def recent_overrides(ctx: OrgContext, today: date) -> NeedSection | None:
     )
 
 
+CHECKIN_WORDS = {"at_risk": "at risk", "blocked": "blocked"}
+
+
+def checkins_at_risk(ctx: OrgContext, today: date) -> NeedSection | None:
+    """Open tasks whose contractor's latest check-in says at risk or blocked, newest first."""
+    tasks = list(tasks_at_risk_for_organization(organization=ctx.organization, limit=ITEMS_PER_SECTION + 1))
+    if not tasks:
+        return None
+    items = []
+    for task in tasks[:ITEMS_PER_SECTION]:
+        when = date_in(task.checkin_at, ctx.organization.time_zone)
+        detail = f"{CHECKIN_WORDS.get(task.checkin_status, task.checkin_status)}, {task.checkin_percent} % done"
+        detail += f" (checked in {'today' if when >= today else 'on ' + _day(when)})"
+        if task.checkin_note:
+            detail += f": “{task.checkin_note[:140]}”"
+        items.append(
+            NeedItem(
+                label=f"{task.title} · {task.contractor.name}",
+                url=_url("tasks:detail", ctx, task.pk),
+                detail=detail,
+                tone="over" if task.checkin_status == "blocked" else "warn",
+            )
+        )
+    return NeedSection(
+        key="checkins",
+        title="Check-ins: at risk or blocked",
+        note="Tasks whose contractor's latest check-in says at risk or blocked.",
+        items=items,
+        more_url=_url("tasks:list", ctx) if len(tasks) > ITEMS_PER_SECTION else "",
+        more_label="All open tasks",
+    )
+
+
 def event_label(action: str) -> str:
     return next((a.label for a in OVERRIDE_ACTIONS if a.name == action), action)
 
@@ -203,6 +237,7 @@ SECTIONS: list[Callable[[OrgContext, date], NeedSection | None]] = [
     time_waiting,
     budgets_at_risk,
     contracts_ending,
+    checkins_at_risk,
     recent_overrides,
 ]
 

@@ -115,3 +115,53 @@ def _message_posted(entry: Entry) -> str:
 
 
 MESSAGE_POSTED = action("task_message_posted", "wrote in a task's thread", describe=_message_posted)
+
+
+# Check-ins and reminders (services/checkins.py, services/reminders.py).
+def cadence_text(entry: Entry) -> str:
+    """ "weekly on Monday" / "every 3 working days", from a cadence payload."""
+    if entry.get("kind") == "weekly" and isinstance(entry.get("weekday"), int) and 0 <= entry["weekday"] <= 6:
+        day = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[entry["weekday"]]
+        return f"weekly on {day}"
+    days = entry.get("every_days")
+    if isinstance(days, int):
+        return "every working day" if days == 1 else f"every {days} working days"
+    return ""
+
+
+CHECKIN_STATUS_WORDS = {"on_track": "on track", "at_risk": "at risk", "blocked": "blocked"}
+REMINDER_WORDS = {
+    "deadline_soon": "the deadline of the task {task} is near",
+    "overdue": "the task {task} is overdue",
+    "checkin_missing": "a check-in on the task {task} is missing",
+}
+
+
+def _checked_in(entry: Entry) -> str:
+    status = CHECKIN_STATUS_WORDS.get(str(entry.get("checkin_status")), "")
+    percent = entry.get("percent_done")
+    head = f"checked in on the task {entry.quoted}"
+    if status:
+        head += f": {status}" + (f", {percent} % done" if isinstance(percent, int) else "")
+    note = entry.get("note")
+    return f"{head} (“{note}”)" if isinstance(note, str) and note else head
+
+
+def _reminded(entry: Entry) -> str:
+    who = entry.get("recipient")
+    words = REMINDER_WORDS.get(str(entry.get("kind")), "the task {task} needs attention")
+    return f"reminded {who if isinstance(who, str) and who else 'someone'} that {words.format(task=entry.quoted)}"
+
+
+TASK_CHECKIN_CADENCE_SET = action(
+    "task_checkin_cadence_set",
+    "set a task's check-ins",
+    describe=lambda e: headed(f"set the check-ins of the task {e.quoted}", cadence_text(e)),
+)
+TASK_CHECKIN_CADENCE_CLEARED = action(
+    "task_checkin_cadence_cleared",
+    "stopped a task's check-ins",
+    describe=lambda e: f"stopped the check-ins of the task {e.quoted}",
+)
+TASK_CHECKED_IN = action("task_checked_in", "checked in on a task", describe=_checked_in)
+TASK_REMINDER_SENT = action("task_reminder_sent", "sent a task reminder", describe=_reminded)

@@ -144,4 +144,5 @@ class TaskMilestone(models.Model):
         return self.title
 
 
+from outsourcer.work.models_checkins import *  # noqa: E402, F403
 from outsourcer.work.models_threads import *  # noqa: E402, F403

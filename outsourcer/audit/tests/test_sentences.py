@@ -319,6 +319,22 @@ SAMPLES = {
         None,
         {"task": "Spring menu photos", "due_on": "2025-03-20", "amount_cents": 12_000, "currency": "EUR"},
     ),
+    "task_checkin_cadence_set": (
+        "Spring menu photos",
+        {"kind": "weekly", "weekday": 0, "every_days": None},
+        {"kind": "working_days", "weekday": None, "every_days": 3},
+    ),
+    "task_checkin_cadence_cleared": ("Spring menu photos", {"kind": "weekly", "weekday": 0, "every_days": None}, None),
+    "task_checked_in": (
+        "Spring menu photos",
+        None,
+        {"checkin_status": "at_risk", "percent_done": 40, "note": "The oven broke"},
+    ),
+    "task_reminder_sent": (
+        "Spring menu photos",
+        None,
+        {"kind": "overdue", "recipient": "Carol Contractor", "due_at": "2025-03-21T16:00:00+00:00"},
+    ),
     "retainer_fee_posted": (
         "Retainer fee €2,000.00 on 1 Mar 2025",
         None,
@@ -585,3 +601,13 @@ def test_bids_read_with_their_terms():
     assert _says("bid_revised") == (
         "revised the bid on the job “Product photos” (revision 2): €50.00 an hour for about 40 h (€2,000.00)"
     )
+
+
+def test_check_ins_and_reminders_read_as_sentences():
+    assert (
+        _says("task_checkin_cadence_set") == "set the check-ins of the task “Spring menu photos”: every 3 working days"
+    )
+    assert _says("task_checked_in") == (
+        "checked in on the task “Spring menu photos”: at risk, 40 % done (“The oven broke”)"
+    )
+    assert _says("task_reminder_sent") == "reminded Carol Contractor that the task “Spring menu photos” is overdue"

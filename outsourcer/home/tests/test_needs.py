@@ -14,6 +14,9 @@ from outsourcer.testing.builders import NOW, TODAY, make_budget, make_contract
 from outsourcer.testing.factories import ContractorFactory, EngagementFactory
 from outsourcer.testing.fixtures import text
 from outsourcer.testing.rows import insert_hourly_contract, insert_time_entry
+from outsourcer.testing.work import make_task
+from outsourcer.work.services import task_accept, task_send, task_start
+from outsourcer.work.services.checkins import checkin_post
 
 URL = reverse("orgs:home", args=["crumb"])
 
@@ -150,6 +153,10 @@ def _many(personas, n: int, *, start: int = 0) -> None:
         small = make_budget(personas, name=f"Small {i}", amount_cents=100)
         contract = insert_hourly_contract(small, engagement, title=f"Work {i}", ends_on=TODAY + timedelta(days=3))
         insert_time_entry(contract)
+        task = make_task(personas, contract, title=f"Task {i}")
+        task = task_send(task=task, actor=personas.alice, override_reason="matrix")
+        task = task_start(task=task_accept(task=task, contractor=task.contractor), contractor=task.contractor)
+        checkin_post(task=task, contractor=task.contractor, status="at_risk", percent_done=i, note=f"Note {i}")
         event_record(
             action=contract_events.CONTRACT_ACTIVATED_OVER_BUDGET,
             organization=personas.org,
@@ -175,6 +182,7 @@ def test_it_runs_the_same_few_queries_for_one_row_as_for_many(login_as, personas
         "time": 10,
         "budgets": 10,
         "contracts": 10,
+        "checkins": 10,
         "overrides": 10,
     }
     assert needs["time"].more_url and needs["contracts"].more_url and needs["budgets"].more_url

@@ -39,6 +39,8 @@ from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job,
 from outsourcer.testing.references import insert_reference
 from outsourcer.testing.work import make_task
 from outsourcer.work.services import message_post, task_ask, task_send
+from outsourcer.work.services.checkins import checkin_post
+from outsourcer.work.services.reminders import reminders_plan, reminders_send
 
 pytestmark = pytest.mark.django_db
 
@@ -199,6 +201,26 @@ def _task_message(personas, client):
     message_post(task=task, actor=personas.alice, body=AWKWARD, from_contractor=False)
 
 
+def _task_checkin_alert(personas, client):
+    task = _in_progress(personas)
+    checkin_post(task=task, contractor=personas.carol_contractor, status="blocked", percent_done=30, note=AWKWARD)
+
+
+def _task_reminder(personas, client):
+    task = _in_progress(personas)
+    task.created_by = None  # the contractor's reminder alone (the author gets the same template)
+    task.save()
+    reminders_plan(now=NOW + timedelta(days=2, hours=6))  # Wednesday 16:00 UTC: two days before the deadline
+    reminders_send(now=NOW + timedelta(days=2, hours=6))
+
+
+def _in_progress(personas):
+    task = make_task(personas, title=AWKWARD)
+    task.status, task.sent_at, task.accepted_at = "in_progress", NOW, NOW  # accepted before this test
+    task.save()
+    return task
+
+
 SENDERS = {
     "bid_decided.txt": _bid_decided,
     "budget_alert.txt": _budget_alert,
@@ -216,6 +238,8 @@ SENDERS = {
     "signup_confirm.txt": _signup_confirm,
     "signup_existing.txt": _signup_existing,
     "task_message.txt": _task_message,
+    "task_checkin_alert.txt": _task_checkin_alert,
+    "task_reminder.txt": _task_reminder,
     "task_reply.txt": _task_reply,
     "task_sent.txt": _task_sent,
     "time_reviewed.txt": _time_reviewed,
