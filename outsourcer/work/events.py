@@ -100,3 +100,16 @@ TASK_SUBMITTED = action("task_submitted", "submitted a task", describe=lambda e:
 TASK_DONE = action("task_done", "marked a task done", describe=lambda e: f"marked the task {e.quoted} done")
 TASK_CANCELLED = action("task_cancelled", "cancelled a task", describe=lambda e: f"cancelled the task {e.quoted}")
 TASK_MILESTONE_ADDED = action("task_milestone_added", "added a milestone to a task", describe=_milestone_added)
+
+OBJECT_LABELS.setdefault("work.calendarfeed", "Calendar feed")
+CALENDAR_FEED_CREATED = action(
+    "calendar_feed_created", "created a calendar feed", describe=lambda e: "created their secret calendar feed address"
+)
+CALENDAR_FEED_ROTATED = action(
+    "calendar_feed_rotated",
+    "replaced a calendar feed address",
+    describe=lambda e: "replaced their calendar feed address (the old one stopped working)",
+)
+CALENDAR_FEED_REVOKED = action(
+    "calendar_feed_revoked", "turned off a calendar feed", describe=lambda e: "turned off their calendar feed"
+)

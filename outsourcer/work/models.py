@@ -142,3 +142,6 @@ class TaskMilestone(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+from outsourcer.work.models_calendar import *  # noqa

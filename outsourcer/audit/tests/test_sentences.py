@@ -314,6 +314,9 @@ SAMPLES = {
         None,
         {"task": "Spring menu photos", "due_on": "2025-03-20", "amount_cents": 12_000, "currency": "EUR"},
     ),
+    "calendar_feed_created": ("Calendar feed of Carol", None, None),
+    "calendar_feed_rotated": ("Calendar feed of Carol", None, None),
+    "calendar_feed_revoked": ("Calendar feed of Carol", None, None),
     "retainer_fee_posted": (
         "Retainer fee €2,000.00 on 1 Mar 2025",
         None,

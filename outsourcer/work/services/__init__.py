@@ -1,6 +1,12 @@
 """Every write for tasks and their milestones. A package with one module per side (the
 organization's, the contractor's, milestones); import services from here."""
 
+from outsourcer.work.services.calendar import (
+    calendar_feed_create,
+    calendar_feed_for_secret,
+    calendar_feed_revoke,
+    calendar_feed_rotate,
+)
 from outsourcer.work.services.contractor import task_accept, task_ask, task_decline, task_start, task_submit
 from outsourcer.work.services.milestones import task_milestone_create
 from outsourcer.work.services.tasks import (
@@ -15,6 +21,10 @@ from outsourcer.work.services.tasks import (
 )
 
 __all__ = [
+    "calendar_feed_create",
+    "calendar_feed_for_secret",
+    "calendar_feed_revoke",
+    "calendar_feed_rotate",
     "task_accept",
     "task_answer",
     "task_ask",
