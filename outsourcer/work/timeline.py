@@ -110,7 +110,7 @@ def organization_timeline(*, organization: Organization, monday: date, weeks: in
     tasks = list(
         Task.objects.filter(organization=organization, deadline_at__isnull=False, created_at__lt=end)
         .exclude(status=TaskStatus.CANCELLED)
-        .filter(Q(deadline_at__gte=start) | ~Q(status__in=CLOSED))
+        .filter(Q(deadline_at__gte=start) | (Q(deadline_at__lt=now) & ~Q(status__in=CLOSED)))
         .select_related("contractor")
         .order_by("contractor__name", "contractor_id", "deadline_at", "pk")[: TASK_LIMIT + 1]
     )
