@@ -15,6 +15,7 @@ from outsourcer.testing.builders import make_budget
 from outsourcer.testing.rows import insert_hourly_contract
 from outsourcer.testing.work import make_task
 from outsourcer.work import services
+from outsourcer.work.tests.access_rows_calendar import ROWS as CALENDAR_ROWS
 from tests.access_matrix import ORG_READ, ORG_RUN_POST, PORTAL_READ, Row, expect
 
 BRIEF = {"goal": "Menu photos for the spring menu", "deadline": "2025-03-21T17:00:00+01:00", "estimate_hours": 8}
@@ -169,4 +170,4 @@ API_ROWS = [
         kwargs=_portal("in_progress")),
 ]  # fmt: skip
 
-ROWS = BRIEF_ROWS + PAGE_ROWS + API_ROWS
+ROWS = BRIEF_ROWS + PAGE_ROWS + API_ROWS + CALENDAR_ROWS
