@@ -21,7 +21,7 @@ from outsourcer.contractors.models import Contractor
 from outsourcer.lib.calendar_files import CONTENT_TYPE, calendar_bytes
 from outsourcer.lib.timezones import today_in
 from outsourcer.work import services
-from outsourcer.work.feed import feed_event_list, feed_viewer
+from outsourcer.work.feed import calendar_feed_for_secret, feed_event_list, feed_viewer
 from outsourcer.work.models import CalendarFeed
 from outsourcer.work.timeline import DEFAULT_WEEKS, MAX_WEEKS, organization_timeline
 from outsourcer.work.week import contractor_week, week_monday
@@ -46,7 +46,7 @@ def _chosen_weeks(value: str | None) -> int:
 
 @require_GET
 def calendar_feed(request, secret: str):
-    feed = services.calendar_feed_for_secret(secret)
+    feed = calendar_feed_for_secret(secret)
     if feed is None:
         raise Http404
     viewer = feed_viewer(user=feed.user, now=timezone.now())

@@ -9,6 +9,7 @@ Each kind of event is one source in `FEED_SOURCES`: a function of the `FeedViewe
 one query each, so the feed's query count does not grow with its events. A new kind (check-ins due,
 say) is one more function added to that tuple."""
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,7 +25,11 @@ from outsourcer.hiring.models import Interview, InterviewStatus
 from outsourcer.hiring.services.interview_notices import interview_uid
 from outsourcer.lib.calendar_files import CalendarEvent
 from outsourcer.lib.timezones import is_time_zone
-from outsourcer.work.models import OPEN_STATUSES, Task, TaskMilestone, TaskStatus
+from outsourcer.work.models import OPEN_STATUSES, CalendarFeed, Task, TaskMilestone, TaskStatus
+
+FEED_PREFIX = "cal_"  # noqa: S105 - a public marker, not a secret
+# A secret longer than this was never made here: refuse it before hashing.
+FEED_SECRET_MAX = 100
 
 # A contractor's own commitments: sent and not declined, done or cancelled.
 CONTRACTOR_OPEN_STATUSES = (
@@ -38,6 +43,20 @@ CONTRACTOR_OPEN_STATUSES = (
 FEED_PAST_DAYS = 31
 # Each source's cap, so one organization's thousands of tasks cannot make a feed of megabytes.
 FEED_SOURCE_LIMIT = 1000
+
+
+def feed_secret_digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def calendar_feed_for_secret(raw: str) -> CalendarFeed | None:
+    """The feed (with its user) a raw secret names, or None: unknown, revoked, malformed, or the
+    user's account is off."""
+    if not raw or not raw.startswith(FEED_PREFIX) or len(raw) > FEED_SECRET_MAX:
+        return None
+    return (
+        CalendarFeed.objects.select_related("user").filter(digest=feed_secret_digest(raw), user__is_active=True).first()
+    )
 
 
 @dataclass(frozen=True)

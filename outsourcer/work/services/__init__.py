@@ -3,7 +3,6 @@ organization's, the contractor's, milestones); import services from here."""
 
 from outsourcer.work.services.calendar import (
     calendar_feed_create,
-    calendar_feed_for_secret,
     calendar_feed_revoke,
     calendar_feed_rotate,
 )
@@ -22,7 +21,6 @@ from outsourcer.work.services.tasks import (
 
 __all__ = [
     "calendar_feed_create",
-    "calendar_feed_for_secret",
     "calendar_feed_revoke",
     "calendar_feed_rotate",
     "task_accept",

@@ -1,7 +1,6 @@
-"""The calendar feed's secret address: create, rotate (the old address stops at once), revoke, and
-find the feed a secret names. Only the secret's digest is stored; the raw secret is returned once."""
+"""The calendar feed's secret address: create, rotate (the old address stops at once), revoke.
+Only the secret's digest is stored (work/feed.py finds a feed by it); the raw secret is returned once."""
 
-import hashlib
 import secrets
 
 from django.db import transaction
@@ -10,15 +9,8 @@ from django.utils import timezone
 from outsourcer.accounts.models import User
 from outsourcer.audit.events import event_record
 from outsourcer.work import events
+from outsourcer.work.feed import FEED_PREFIX, feed_secret_digest
 from outsourcer.work.models import CalendarFeed
-
-FEED_PREFIX = "cal_"  # noqa: S105 - a public marker, not a secret
-# A secret longer than this was never made here: refuse it before hashing.
-FEED_SECRET_MAX = 100
-
-
-def _digest(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _new_secret() -> str:
@@ -33,7 +25,7 @@ def calendar_feed_create(*, user: User) -> tuple[CalendarFeed, str]:
         if feed is not None:
             return calendar_feed_rotate(feed=feed, actor=user)
         raw = _new_secret()
-        feed = CalendarFeed.objects.create(user=user, digest=_digest(raw))
+        feed = CalendarFeed.objects.create(user=user, digest=feed_secret_digest(raw))
         event_record(action=events.CALENDAR_FEED_CREATED, actor=user, obj=feed)
     return feed, raw
 
@@ -42,7 +34,7 @@ def calendar_feed_rotate(*, feed: CalendarFeed, actor: User) -> tuple[CalendarFe
     """A new secret for the feed, returned raw this once; the old address answers 404 from now on."""
     raw = _new_secret()
     with transaction.atomic():
-        feed.digest = _digest(raw)
+        feed.digest = feed_secret_digest(raw)
         feed.rotated_at = timezone.now()
         feed.save(update_fields=["digest", "rotated_at"])
         event_record(action=events.CALENDAR_FEED_ROTATED, actor=actor, obj=feed)
@@ -54,11 +46,3 @@ def calendar_feed_revoke(*, feed: CalendarFeed, actor: User) -> None:
     with transaction.atomic():
         event_record(action=events.CALENDAR_FEED_REVOKED, actor=actor, obj=feed)
         CalendarFeed.objects.filter(pk=feed.pk).delete()
-
-
-def calendar_feed_for_secret(raw: str) -> CalendarFeed | None:
-    """The feed (with its user) a raw secret names, or None: unknown, revoked, malformed, or the
-    user's account is off."""
-    if not raw or not raw.startswith(FEED_PREFIX) or len(raw) > FEED_SECRET_MAX:
-        return None
-    return CalendarFeed.objects.select_related("user").filter(digest=_digest(raw), user__is_active=True).first()
