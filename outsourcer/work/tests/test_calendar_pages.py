@@ -3,6 +3,7 @@ portal profile (and the API), the organization's timeline (SVG and table with th
 overdue work marked), and the contractor's week with the capacity it uses."""
 
 from datetime import UTC, date, datetime, timedelta
+from xml.etree import ElementTree
 
 import pytest
 import time_machine
@@ -17,6 +18,7 @@ from outsourcer.testing.work import make_task
 from outsourcer.work import services
 from outsourcer.work.models import CalendarFeed, TaskMilestone
 from outsourcer.work.tests.test_calendar_feed import _oscars_task_for_carol, _sent
+from outsourcer.work.timeline import DAY_WIDTH, LABEL_WIDTH, organization_timeline
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +171,19 @@ def test_the_week_sends_as_many_queries_for_many_tasks_as_for_one(carol, persona
         services.task_accept(task=more, contractor=personas.carol_contractor)
         TaskMilestone.objects.create(organization=personas.org, task=more, title="Step", due_on=date(2025, 3, 20))
     assert queries() == one <= 12
+
+
+def test_the_timeline_svg_is_well_formed_and_places_bars_by_date(alice, personas, org_url, frozen):
+    task = _sent(personas, title="Menu & <photos>", deadline_at=datetime(2025, 3, 28, 17, 0, tzinfo=UTC))
+    done = _sent(personas, task.contract, title="Old flyer", deadline_at=datetime(2025, 3, 10, 17, 0, tzinfo=UTC))
+    services.task_cancel(task=done, actor=personas.alice)
+    page = alice.get(org_url("tasks:timeline")).content.decode()
+    # Our own page, not untrusted input.
+    svg = ElementTree.fromstring(page[page.index("<svg") : page.index("</svg>") + 6])  # noqa: S314
+    assert svg.get("viewBox").startswith("0 0 ")
+    timeline = organization_timeline(organization=personas.org, monday=date(2025, 3, 17), weeks=6, now=NOW)
+    [lane] = timeline.lanes
+    [bar] = lane.tasks
+    # Sent on Monday 17 March, due Friday 28 March: the bar spans twelve days from the first column.
+    assert (bar.x, bar.width, bar.is_overdue) == (LABEL_WIDTH, 12 * DAY_WIDTH, False)
+    assert timeline.today_x == LABEL_WIDTH + DAY_WIDTH // 2
