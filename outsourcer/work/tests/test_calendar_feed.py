@@ -11,10 +11,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from outsourcer.accounts.roles import Role
 from outsourcer.audit.models import Event
 from outsourcer.hiring.models import Interview
 from outsourcer.testing.builders import NOW, make_budget
-from outsourcer.testing.factories import EngagementFactory
+from outsourcer.testing.factories import EngagementFactory, MembershipFactory
 from outsourcer.testing.rows import insert_hourly_contract
 from outsourcer.testing.work import make_task
 from outsourcer.work import services
@@ -188,3 +189,14 @@ def test_the_query_count_does_not_grow_with_the_events(personas, both_clients):
         _interview(personas, interviewer=personas.bob, starts_at=datetime(2025, 3, 21, 9 + n % 5, 0, tzinfo=UTC))
     assert queries() == few <= 8
     assert len(_calendar(url).walk("VEVENT")) == 4 + 30
+
+
+def test_a_contractor_who_is_also_a_member_sees_each_task_once(personas, both_clients):
+    MembershipFactory(organization=personas.org, user=personas.carol, role=Role.MANAGER)
+    assert _summaries(_calendar(_feed_url(personas.carol))) == [
+        "Due: Crumb draft, not sent (Carol Contractor)",
+        "Due: Crumb menu photos (Carol Contractor)",
+        "Due: Oscar's catalogue shoot (Oscar's Outfitters)",
+        "Interview with Crumb & Co.",
+        "Milestone: First drafts · Crumb menu photos (Carol Contractor)",
+    ]
