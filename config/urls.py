@@ -35,6 +35,7 @@ urlpatterns = [
     path("portal/tasks/", include("outsourcer.work.checkin_portal_urls")),
     path("h/", include("outsourcer.hiring.public_urls")),
     path("portal/", include("outsourcer.contractors.portal_urls")),
+    path("calendar/", include("outsourcer.work.calendar_urls")),
     path("notifications/", include("outsourcer.notifications.urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/v1/(?P<rest>.*)$", api_not_found),

@@ -4,12 +4,14 @@ SEQUENCE, METHOD:CANCEL) or a calendar feed (no METHOD). Pure: no models, no set
 
 Times are written in UTC ("…Z") unless an event names a `time_zone`: then DTSTART/DTEND carry
 that TZID and the calendar holds its VTIMEZONE, so a client shows the meeting where it was set even
-if the zone's rules change later."""
+if the zone's rules change later. An event on a `date` is an all-day event (DTSTART;VALUE=DATE);
+an event without `ends_at` is a moment, such as a deadline (DTSTART alone: RFC 5545 §3.6.1 reads
+it as ending when it starts)."""
 
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 from django.utils import timezone
@@ -34,8 +36,8 @@ class CalendarEvent:
     sent to attendees (a rescheduled meeting keeps its uid and gets sequence + 1)."""
 
     uid: str
-    starts_at: datetime
-    ends_at: datetime
+    starts_at: datetime | date
+    ends_at: datetime | date | None
     summary: str
     description: str = ""
     location: str = ""
@@ -49,13 +51,27 @@ class CalendarEvent:
     categories: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
-        for moment in (self.starts_at, self.ends_at):
-            if moment.tzinfo is None or moment.utcoffset() is None:
-                raise ValueError("Calendar events need aware datetimes.")
-        if self.ends_at <= self.starts_at:
-            raise ValueError("A calendar event must end after it starts.")
+        if self.is_all_day:
+            if self.ends_at is not None and (isinstance(self.ends_at, datetime) or self.ends_at <= self.starts_at):
+                raise ValueError("An all-day event ends on a later date (the day after its last day).")
+        else:
+            for moment in (self.starts_at, self.ends_at):
+                if moment is None:
+                    continue
+                if not isinstance(moment, datetime) or moment.tzinfo is None or moment.utcoffset() is None:
+                    raise ValueError("Calendar events need aware datetimes.")
+            if self.ends_at is not None and self.ends_at <= self.starts_at:
+                raise ValueError("A calendar event must end after it starts.")
         if self.status not in STATUSES:
             raise ValueError(f"Unknown event status {self.status!r}.")
+
+    @property
+    def is_all_day(self) -> bool:
+        return not isinstance(self.starts_at, datetime)
+
+    @property
+    def last_moment(self) -> datetime | date:
+        return self.starts_at if self.ends_at is None else self.ends_at
 
 
 def _address(person: Person, **params: str) -> icalendar.vCalAddress:
@@ -77,8 +93,13 @@ def _vevent(event: CalendarEvent, *, now: datetime) -> icalendar.Event:
     vevent = icalendar.Event()
     vevent.add("uid", event.uid)
     vevent.add("dtstamp", (event.stamp or now).astimezone(UTC))
-    vevent.add("dtstart", _moment(event.starts_at, event.time_zone))
-    vevent.add("dtend", _moment(event.ends_at, event.time_zone))
+    if event.is_all_day:
+        vevent.add("dtstart", event.starts_at)
+        vevent.add("dtend", event.ends_at or event.starts_at + timedelta(days=1))
+    else:
+        vevent.add("dtstart", _moment(event.starts_at, event.time_zone))
+        if event.ends_at is not None:
+            vevent.add("dtend", _moment(event.ends_at, event.time_zone))
     vevent.add("sequence", event.sequence)
     vevent.add("status", event.status)
     vevent.add("summary", event.summary)
@@ -120,10 +141,11 @@ def calendar_bytes(
     events = list(events)
     for event in events:
         calendar.add_component(_vevent(event, now=now))
-    if any(event.time_zone for event in events):
+    timed = [event for event in events if event.time_zone and not event.is_all_day]
+    if timed:
         # The zones' rules around the events only: a VTIMEZONE for 1970–2038 is kilobytes of RDATEs.
-        first = min(event.starts_at for event in events).date() - timedelta(days=366)
-        last = max(event.ends_at for event in events).date() + timedelta(days=366)
+        first = min(event.starts_at for event in timed).date() - timedelta(days=366)
+        last = max(event.last_moment for event in timed).date() + timedelta(days=366)
         calendar.add_missing_timezones(first_date=first, last_date=last)
     return calendar.to_ical()
 

@@ -165,3 +165,17 @@ TASK_CHECKIN_CADENCE_CLEARED = action(
 )
 TASK_CHECKED_IN = action("task_checked_in", "checked in on a task", describe=_checked_in)
 TASK_REMINDER_SENT = action("task_reminder_sent", "sent a task reminder", describe=_reminded)
+
+
+OBJECT_LABELS.setdefault("work.calendarfeed", "Calendar feed")
+CALENDAR_FEED_CREATED = action(
+    "calendar_feed_created", "created a calendar feed", describe=lambda e: "created their secret calendar feed address"
+)
+CALENDAR_FEED_ROTATED = action(
+    "calendar_feed_rotated",
+    "replaced a calendar feed address",
+    describe=lambda e: "replaced their calendar feed address (the old one stopped working)",
+)
+CALENDAR_FEED_REVOKED = action(
+    "calendar_feed_revoked", "turned off a calendar feed", describe=lambda e: "turned off their calendar feed"
+)

@@ -144,5 +144,6 @@ class TaskMilestone(models.Model):
         return self.title
 
 
+from outsourcer.work.models_calendar import *  # noqa
 from outsourcer.work.models_checkins import *  # noqa: E402, F403
 from outsourcer.work.models_threads import *  # noqa: E402, F403

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from outsourcer.work import portal_views, thread_views
+from outsourcer.work import calendar_views, portal_views, thread_views
 
 app_name = "tasks-portal"
 
 # The contractor's tasks under /portal/tasks/.
 urlpatterns = [
     path("", portal_views.portal_task_list, name="list"),
+    path("week/", calendar_views.portal_task_week, name="week"),
     path("<int:task_id>/", portal_views.portal_task_detail, name="detail"),
     path("<int:task_id>/accept/", portal_views.portal_task_accept, name="accept"),
     path("<int:task_id>/decline/", portal_views.portal_task_decline, name="decline"),

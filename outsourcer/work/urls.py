@@ -1,6 +1,6 @@
 from django.urls import path
 
-from outsourcer.work import thread_views, views
+from outsourcer.work import calendar_views, thread_views, views
 
 app_name = "tasks"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.task_list, name="list"),
     path("new/", views.task_create, name="create"),
     path("check/", views.task_check, name="check"),
+    path("timeline/", calendar_views.task_timeline, name="timeline"),
     path("<int:task_id>/", views.task_detail, name="detail"),
     path("<int:task_id>/edit/", views.task_edit, name="edit"),
     path("<int:task_id>/send/", views.task_send, name="send"),

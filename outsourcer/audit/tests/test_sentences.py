@@ -335,6 +335,9 @@ SAMPLES = {
         None,
         {"kind": "overdue", "recipient": "Carol Contractor", "due_at": "2025-03-21T16:00:00+00:00"},
     ),
+    "calendar_feed_created": ("Calendar feed of Carol", None, None),
+    "calendar_feed_rotated": ("Calendar feed of Carol", None, None),
+    "calendar_feed_revoked": ("Calendar feed of Carol", None, None),
     "retainer_fee_posted": (
         "Retainer fee €2,000.00 on 1 Mar 2025",
         None,

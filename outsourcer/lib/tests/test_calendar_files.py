@@ -1,7 +1,7 @@
 """iCalendar files: parsed back with the icalendar library, in UTC or with a TZID and its VTIMEZONE,
 for one event or a feed of several; and the working-window check across clock changes."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -103,6 +103,31 @@ def test_the_attachment_shape_and_the_refusals():
         _event(status="MAYBE")
     with pytest.raises(ValueError):
         calendar_bytes([_event()], method="REPLY-ALL")
+
+
+def test_an_all_day_event_and_a_moment_without_an_end():
+    deadline = datetime(2025, 7, 1, 17, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    events = [
+        _event(uid="milestone-1@x", starts_at=date(2025, 3, 21), ends_at=None, organizer=None, attendees=()),
+        _event(uid="task-1@x", starts_at=deadline, ends_at=None, time_zone="Europe/Berlin"),
+    ]
+    calendar = _parse(calendar_bytes(events, method=None))
+    day, moment = calendar.walk("VEVENT")
+
+    assert (day.decoded("DTSTART"), day.decoded("DTEND")) == (date(2025, 3, 21), date(2025, 3, 22))
+    assert day["DTSTART"].params.get("VALUE") == "DATE"
+    assert "DTEND" not in moment and moment["DTSTART"].params["TZID"] == "Europe/Berlin"
+    assert moment.decoded("DTSTART").astimezone(UTC) == datetime(2025, 7, 1, 15, 0, tzinfo=UTC)
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+
+
+def test_an_all_day_event_alone_needs_no_time_zone_and_ends_after_it_starts():
+    calendar = _parse(calendar_bytes([_event(starts_at=date(2025, 3, 21), ends_at=date(2025, 3, 23))], method=None))
+    [event] = calendar.walk("VEVENT")
+    assert event.decoded("DTEND") == date(2025, 3, 23) and not calendar.walk("VTIMEZONE")
+    for ends_at in (date(2025, 3, 21), datetime(2025, 3, 22, tzinfo=UTC)):
+        with pytest.raises(ValueError):
+            _event(starts_at=date(2025, 3, 21), ends_at=ends_at)
 
 
 HOURS = {day: ["09:00", "17:00"] for day in ("mon", "tue", "wed", "thu", "fri")}

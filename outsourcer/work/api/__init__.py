@@ -5,10 +5,12 @@ organization's tasks and their milestones — reading needs "task.view" (every r
 "task.manage" (owners, managers); sending a brief with open findings answers 409 with the
 findings in `details` until it is repeated with an `override_reason`. `portal_router` (/portal):
 the contractor's own tasks across organizations, and their answers to them. Both carry the task's
-thread (threads.py): `/tasks/{id}/messages` and `/portal/tasks/{id}/messages`.
+thread (threads.py): `/tasks/{id}/messages` and `/portal/tasks/{id}/messages`. `feed_router`
+(/calendar): the caller's calendar feed token.
 """
 
 from outsourcer.work.api.briefs import router
+from outsourcer.work.api.calendar import feed_router
 from outsourcer.work.api.portal import portal_router
 from outsourcer.work.api.tasks import task_router
 from outsourcer.work.api.threads import portal_thread_router, task_thread_router
@@ -17,4 +19,4 @@ from outsourcer.work.api.threads import portal_thread_router, task_thread_router
 task_router.add_router("", task_thread_router)
 portal_router.add_router("", portal_thread_router)
 
-__all__ = ["portal_router", "router", "task_router"]
+__all__ = ["feed_router", "portal_router", "router", "task_router"]

@@ -1,6 +1,11 @@
 """Every write for tasks and their milestones. A package with one module per side (the
 organization's, the contractor's, milestones); import services from here."""
 
+from outsourcer.work.services.calendar import (
+    calendar_feed_create,
+    calendar_feed_revoke,
+    calendar_feed_rotate,
+)
 from outsourcer.work.services.contractor import task_accept, task_ask, task_decline, task_start, task_submit
 from outsourcer.work.services.milestones import task_milestone_create
 from outsourcer.work.services.tasks import (
@@ -16,6 +21,9 @@ from outsourcer.work.services.tasks import (
 from outsourcer.work.services.threads import message_post, thread_mark_read
 
 __all__ = [
+    "calendar_feed_create",
+    "calendar_feed_revoke",
+    "calendar_feed_rotate",
     "task_accept",
     "task_answer",
     "task_ask",

@@ -15,6 +15,7 @@ from outsourcer.testing.builders import make_budget
 from outsourcer.testing.rows import insert_hourly_contract
 from outsourcer.testing.work import make_task
 from outsourcer.work import services
+from outsourcer.work.tests.access_rows_calendar import ROWS as CALENDAR_ROWS
 from outsourcer.work.tests.access_rows_checkins import ROWS as CHECKIN_ROWS
 from tests.access_matrix import ORG_READ, ORG_RUN_POST, PORTAL_READ, Row, expect
 
@@ -170,7 +171,7 @@ API_ROWS = [
         kwargs=_portal("in_progress")),
 ]  # fmt: skip
 
-ROWS = BRIEF_ROWS + PAGE_ROWS + API_ROWS + CHECKIN_ROWS
+ROWS = BRIEF_ROWS + PAGE_ROWS + API_ROWS + CHECKIN_ROWS + CALENDAR_ROWS
 
 from outsourcer.work.tests.access_rows_threads import ROWS as THREAD_ROWS  # noqa: E402 - it reads the above
 
