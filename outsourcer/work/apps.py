@@ -14,5 +14,8 @@ class WorkConfig(AppConfig):
 
         # A merged prospect's tasks are the account's from now on (their engagement follows by itself).
         contractor_merge_rule_register("work.Task", "contractor")
+        # Their threads, messages and check-ins follow them too.
+        for label in ("work.Thread", "work.Message", "work.CheckIn"):
+            contractor_merge_rule_register(label, "contractor")
         # A closed organization leaves no task open.
         organization_close_hook_register(task_cancel_all_for_organization)

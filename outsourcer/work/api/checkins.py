@@ -63,7 +63,7 @@ def task_checkin_list(request: HttpRequest, task_id: ObjectId):
 
 @checkin_router.put(
     "/{task_id}/checkin-cadence",
-    operation_id="task_checkin_cadence_set",
+    operation_id="task_checkin_cadence_update",
     response=with_errors({200: CadenceOut}, write=True),
 )
 def task_checkin_cadence_set(request: HttpRequest, task_id: ObjectId, payload: CadenceIn):
@@ -75,7 +75,7 @@ def task_checkin_cadence_set(request: HttpRequest, task_id: ObjectId, payload: C
 
 @checkin_router.delete(
     "/{task_id}/checkin-cadence",
-    operation_id="task_checkin_cadence_clear",
+    operation_id="task_checkin_cadence_delete",
     response=with_errors({204: None}, write=True),
 )
 def task_checkin_cadence_clear(request: HttpRequest, task_id: ObjectId):
@@ -94,7 +94,7 @@ def portal_checkin_list(request: HttpRequest, task_id: ObjectId):
 
 @checkin_portal_router.post(
     "/tasks/{task_id}/checkins",
-    operation_id="portal_checkin_post",
+    operation_id="portal_checkin_create",
     response=with_errors({201: CheckInOut}, write=True),
 )
 def portal_checkin_post(request: HttpRequest, task_id: ObjectId, payload: CheckInIn):

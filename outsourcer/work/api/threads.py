@@ -82,7 +82,7 @@ def task_message_list(request: HttpRequest, task_id: ObjectId):
 
 
 @task_thread_router.post(
-    "/{task_id}/messages", operation_id="task_message_post", response=with_errors({201: MessageOut}, write=True)
+    "/{task_id}/messages", operation_id="task_message_create", response=with_errors({201: MessageOut}, write=True)
 )
 def task_message_post(request: HttpRequest, task_id: ObjectId, payload: MessageIn):
     """Outside the contractor's working hours a message that is not `urgent` is held until their
@@ -96,7 +96,7 @@ def task_message_post(request: HttpRequest, task_id: ObjectId, payload: MessageI
 
 
 @task_thread_router.post(
-    "/{task_id}/messages/read", operation_id="task_message_read", response=with_errors({200: ReadOut}, write=True)
+    "/{task_id}/messages/read", operation_id="task_messages_mark_read", response=with_errors({200: ReadOut}, write=True)
 )
 def task_message_read(request: HttpRequest, task_id: ObjectId):
     task = access_task(org_context(request, "task.view"), task_id)
@@ -115,7 +115,7 @@ def portal_task_message_list(request: HttpRequest, task_id: ObjectId):
 
 @portal_thread_router.post(
     "/tasks/{task_id}/messages",
-    operation_id="portal_task_message_post",
+    operation_id="portal_task_message_create",
     response=with_errors({201: MessageOut}, write=True),
 )
 def portal_task_message_post(request: HttpRequest, task_id: ObjectId, payload: MessageIn):
@@ -128,7 +128,7 @@ def portal_task_message_post(request: HttpRequest, task_id: ObjectId, payload: M
 
 @portal_thread_router.post(
     "/tasks/{task_id}/messages/read",
-    operation_id="portal_task_message_read",
+    operation_id="portal_task_messages_mark_read",
     response=with_errors({200: ReadOut}, write=True),
 )
 def portal_task_message_read(request: HttpRequest, task_id: ObjectId):
