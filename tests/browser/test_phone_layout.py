@@ -88,6 +88,8 @@ def test_a_csv_preview_fits_a_phone(live_server, phone, personas):
     phone.get_by_role("button", name="Upload and check").click()
     expect(phone.get_by_role("button", name="Import 1 contractor")).to_be_visible()
     expect(phone.get_by_role("cell", name="Ines Photography Studio")).to_be_attached()
+    # Measured once the stylesheet has applied: a slow static file under load would leave the table unwrapped.
+    phone.wait_for_load_state("load")
     assert page_width(phone) <= PHONE["width"]
 
 
