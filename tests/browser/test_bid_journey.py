@@ -10,6 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from outsourcer.hiring.models import Bid
+from outsourcer.lib.timezones import today_in
 from outsourcer.testing.browser import PHONE, log_in, page_width
 from outsourcer.testing.hiring import insert_invitation, insert_job
 
@@ -20,7 +21,9 @@ def test_carol_bids_revises_asks_and_withdraws(live_server, page, personas):
     job = insert_job(personas, created_by=personas.alice, title="Spring menu photos",
                      bids_due_at=timezone.now() + timedelta(days=7))  # fmt: skip
     insert_invitation(job, personas.carol_engagement)
-    start, finish = timezone.now().date() + timedelta(days=3), timezone.now().date() + timedelta(days=20)
+    # Dates from the test clock (TEST_TODAY), in Carol's zone, where the portal reads them.
+    carols_today = today_in(personas.carol_contractor.time_zone)
+    start, finish = carols_today + timedelta(days=3), carols_today + timedelta(days=20)
     base = live_server.url
     page.set_default_timeout(15_000)
     log_in(page, base, personas.carol.email)

@@ -4,10 +4,10 @@ durations in hours, dates as dates, and never a stored field name or a row id.""
 import re
 
 import pytest
-from django.utils import timezone
 
 from outsourcer.audit.actions import Entry, declared_actions, describe, event_sentence, override_actions
 from outsourcer.audit.models import Event
+from outsourcer.audit.tests.samples_hiring_work import HIRING_AND_WORK_SAMPLES
 
 TERMS = {
     "title": "Logo design",
@@ -45,55 +45,7 @@ PROFILE = {
     "working_hours": {"mon": ["09:00", "17:00"]},
     "volume_tiers": [],
 }
-BID = {
-    "rate_model": "fixed",
-    "currency": "EUR",
-    "exchange_rate_micros": None,
-    "fixed_total_cents": 300_000,
-    "hourly_rate_cents": None,
-    "estimated_minutes": None,
-    "retainer_fee_cents": None,
-    "retainer_months": None,
-    "total_cents": 300_000,
-    "total_budget_cents": 300_000,
-    "approach": "Two mornings",
-    "questions": "",
-    "proposed_start_on": "2025-03-20",
-    "finishes_on": "2025-04-10",
-    "job": "Product photos",
-    "contractor": "Carol Contractor",
-}
-REFERENCE = {
-    "referee": "Pat Referee",
-    "relationship": "Client for two years",
-    "contractor": "Carol Contractor",
-    "engagement_id": 4,
-}
 TIME = {"worked_on": "2025-03-17", "minutes": 360, "note": "Sketches"}
-JOB = {
-    "title": "Spring menu photos",
-    "goal": "Sell more pastries online.",
-    "deliverables": "30 photos",
-    "acceptance_criteria": "",
-    "deadline_on": "2025-04-30",
-    "skills": "photography",
-    "rate_model": "fixed",
-    "expected_min_cents": 150_000,
-    "expected_max_cents": 300_000,
-    "bids_due_at": "2025-03-24T17:00:00+00:00",
-    "budget": "Photos",
-    "budget_id": 3,
-    "currency": "EUR",
-}
-INTERVIEW = {
-    "contractor": "Carol Contractor",
-    "job": "Spring menu photos",
-    "starts_at": "2025-03-18T14:00:00+00:00",
-    "duration_minutes": 45,
-    "location": "https://meet.example/crumb",
-    "interviewers": ["Alice Owner", "Bob Manager"],
-}
-SCORES = {"communication": 4, "skill": 5, "reliability": 3, "understanding": 4}
 
 # (object name as stored, before, after) as the services record them, old shapes included.
 SAMPLES = {
@@ -228,243 +180,7 @@ SAMPLES = {
         },
     ),
     "time_entry_rejected": ("360 min on 2025-03-17", {"status": "submitted"}, {"status": "rejected"}),
-    "bid_awarded": (
-        "Bid by Carol Contractor on Spring photos",
-        {"status": "submitted"},
-        {
-            "status": "awarded",
-            "job": "Spring photos",
-            "contractor": "Carol Contractor",
-            "contract": "Spring photos",
-            "total_cents": 300_000,
-            "currency": "EUR",
-            "missing": [],
-            "declined": 2,
-            "alternates": 1,
-        },
-    ),
-    "bid_awarded_unvetted": (
-        "Bid by Carol Contractor on Spring photos",
-        {"status": "submitted"},
-        {
-            "status": "awarded",
-            "job": "Spring photos",
-            "contractor": "Carol Contractor",
-            "contract": "Spring photos",
-            "total_cents": 300_000,
-            "currency": "EUR",
-            "missing": ["1 interview with a scorecard", "2 references received"],
-            "declined": 1,
-            "alternates": 0,
-        },
-    ),
-    "bid_declined": (
-        "Bid by Erin Bidder on Spring photos",
-        {"status": "submitted"},
-        {"status": "declined", "job": "Spring photos", "contractor": "Erin Bidder"},
-    ),
-    "bid_kept_as_alternate": (
-        "Bid by Erin Bidder on Spring photos",
-        {"status": "submitted"},
-        {"status": "alternate", "job": "Spring photos", "contractor": "Erin Bidder"},
-    ),
-    "vetting_policy_updated": (
-        "Vetting policy of Crumb & Co.",
-        {"min_interviews": 1, "min_references": 2, "require_company_checks": False},
-        {"min_interviews": 2, "min_references": 2, "require_company_checks": True},
-    ),
-    "task_created": (
-        "Spring menu photos",
-        None,
-        {"status": "draft", "contractor": "Carol Contractor", "contract": "Photos"},
-    ),
-    "task_updated": (
-        "Spring menu photos",
-        {"status": "draft"},
-        {"status": "draft", "changed": ["goal", "deadline_at"]},
-    ),
-    "task_sent": ("Spring menu photos", {"status": "draft"}, {"status": "sent", "contractor": "Carol Contractor"}),
-    "task_sent_with_override": (
-        "Spring menu photos",
-        {"status": "draft"},
-        {
-            "status": "sent",
-            "contractor": "Carol Contractor",
-            "findings": ["The brief has no deadline.", "The brief does not say why the work is needed."],
-        },
-    ),
-    "task_accepted": ("Spring menu photos", {"status": "sent"}, {"status": "accepted", "contractor": "Carol"}),
-    "task_declined": ("Spring menu photos", {"status": "sent"}, {"status": "declined", "reason": "Fully booked"}),
-    "task_question_asked": (
-        "Spring menu photos",
-        {"status": "sent"},
-        {"status": "question", "question": "Which dishes?"},
-    ),
-    "task_answered": (
-        "Spring menu photos",
-        {"status": "question"},
-        {"status": "sent", "question": "Which dishes?", "answer": "The cakes first."},
-    ),
-    "task_started": ("Spring menu photos", {"status": "accepted"}, {"status": "in_progress"}),
-    "task_submitted": ("Spring menu photos", {"status": "in_progress"}, {"status": "submitted"}),
-    "task_done": ("Spring menu photos", {"status": "submitted"}, {"status": "done"}),
-    "task_cancelled": ("Spring menu photos", {"status": "sent"}, {"status": "cancelled"}),
-    "task_message_posted": (
-        "Spring menu photos",
-        None,
-        {"contractor": "Carol Contractor", "from_contractor": False, "urgent": False, "held_until": "Tue 09:00"},
-    ),
-    "task_milestone_added": (
-        "Drafts",
-        None,
-        {"task": "Spring menu photos", "due_on": "2025-03-20", "amount_cents": 12_000, "currency": "EUR"},
-    ),
-    "task_checkin_cadence_set": (
-        "Spring menu photos",
-        {"kind": "weekly", "weekday": 0, "every_days": None},
-        {"kind": "working_days", "weekday": None, "every_days": 3},
-    ),
-    "task_checkin_cadence_cleared": ("Spring menu photos", {"kind": "weekly", "weekday": 0, "every_days": None}, None),
-    "task_checked_in": (
-        "Spring menu photos",
-        None,
-        {"checkin_status": "at_risk", "percent_done": 40, "note": "The oven broke"},
-    ),
-    "task_reminder_sent": (
-        "Spring menu photos",
-        None,
-        {"kind": "overdue", "recipient": "Carol Contractor", "due_at": "2025-03-21T16:00:00+00:00"},
-    ),
-    "calendar_feed_created": ("Calendar feed of Carol", None, None),
-    "calendar_feed_rotated": ("Calendar feed of Carol", None, None),
-    "calendar_feed_revoked": ("Calendar feed of Carol", None, None),
-    "retainer_fee_posted": (
-        "Retainer fee €2,000.00 on 1 Mar 2025",
-        None,
-        {"contract_id": 5, "month": "2025-03-01", "amount_cents": 200_000, "until": "2025-03-31"},
-    ),
-    # hiring: jobs
-    "job_created": ("Spring menu photos", None, {**JOB, "status": "draft"}),
-    "job_updated": (
-        "Spring menu photos",
-        {"title": "Menu photos", "goal": "Sell", "expected_max_cents": 300_000, "bids_due_at": None, "currency": "EUR"},
-        {
-            "title": "Spring menu photos",
-            "goal": "Sell more",
-            "expected_max_cents": 350_000,
-            "bids_due_at": "2025-03-24T17:00:00+00:00",
-            "currency": "EUR",
-        },
-    ),
-    "job_opened": (
-        "Spring menu photos",
-        {"status": "draft"},
-        {"status": "open", "bids_due_at": "2025-03-24T17:00:00+00:00"},
-    ),
-    "job_reopened": (
-        "Spring menu photos",
-        {"status": "closed"},
-        {"status": "open", "bids_due_at": "2025-03-31T17:00:00+00:00"},
-    ),
-    "job_closed": ("Spring menu photos", {"status": "open"}, {"status": "closed", "bids_due_at": None}),
-    "job_cancelled": ("Spring menu photos", {"status": "draft"}, {"status": "cancelled", "bids_due_at": None}),
-    "job_contractors_invited": ("Spring menu photos", None, {"contractors": ["Carol Contractor", "Erin Bidder"]}),
-    "job_share_link_created": (
-        "Spring menu photos",
-        None,
-        {"expires_at": "2025-03-31T10:00:00+00:00", "replaced": True},
-    ),
-    "job_share_link_revoked": ("Spring menu photos", None, None),
-    # hiring: bids and the bidders' Q&A
-    "bid_submitted": (
-        "Bid by Carol Contractor on Product photos",
-        None,
-        {**BID, "revision": 1, "through_share_link": False},
-    ),
-    "bid_revised": (
-        "Bid by Carol Contractor on Product photos",
-        None,
-        {
-            **BID,
-            "rate_model": "hourly",
-            "fixed_total_cents": None,
-            "hourly_rate_cents": 5000,
-            "estimated_minutes": 2400,
-            "total_cents": 200_000,
-            "total_budget_cents": 200_000,
-            "revision": 2,
-            "through_share_link": False,
-        },
-    ),
-    "bid_withdrawn": (
-        "Bid by Carol Contractor on Product photos",
-        {"status": "submitted"},
-        {"status": "withdrawn", "job": "Product photos", "contractor": "Carol Contractor"},
-    ),
-    "job_message_posted": (
-        "Message on Product photos",
-        None,
-        {"job": "Product photos", "contractor": "Carol Contractor", "from_contractor": True},
-    ),
-    "reference_requested": (
-        "Pat Referee about Carol Contractor",
-        None,
-        {**REFERENCE, "expires_at": "2025-03-31T10:00:00+00:00"},
-    ),
-    "reference_received": (
-        "Pat Referee about Carol Contractor",
-        {"status": "requested"},
-        {**REFERENCE, "status": "received", "would_hire_again": True},
-    ),
-    "reference_reminded": ("Pat Referee about Carol Contractor", None, REFERENCE),
-    "reference_expired": (
-        "Pat Referee about Carol Contractor",
-        {"status": "requested"},
-        {**REFERENCE, "status": "expired"},
-    ),
-    "company_check_updated": (
-        "Business registration of 4",
-        {"status": "pending", "note": "", "evidence_url": ""},
-        {
-            "item": "registration",
-            "status": "verified",
-            "note": "Registry entry",
-            "evidence_url": "",
-            "evidence": "file",
-            "contractor": "Carol Contractor",
-            "engagement_id": 4,
-        },
-    ),
-    "interview_scheduled": (
-        "Interview with Carol Contractor",
-        None,
-        {**INTERVIEW, "outside_working_hours": True, "moved_to_vetting": True},
-    ),
-    "interview_rescheduled": (
-        "Interview with Carol Contractor",
-        INTERVIEW,
-        {**INTERVIEW, "starts_at": "2025-03-19T09:30:00+00:00", "outside_working_hours": False},
-    ),
-    "interview_cancelled": (
-        "Interview with Carol Contractor",
-        {"status": "scheduled"},
-        {"status": "cancelled", **INTERVIEW},
-    ),
-    "interview_completed": (
-        "Interview with Carol Contractor",
-        {"status": "scheduled"},
-        {"status": "done", **INTERVIEW},
-    ),
-    "scorecard_submitted": (
-        "Scorecard of Interview with Carol Contractor",
-        None,
-        {**SCORES, "contractor": "Carol Contractor"},
-    ),
-    "scorecard_updated": (
-        "Scorecard of Interview with Carol Contractor",
-        {**SCORES, "contractor": "Carol Contractor"},
-        {**SCORES, "skill": 2, "contractor": "Carol Contractor"},
-    ),
+    **HIRING_AND_WORK_SAMPLES,
 }
 # What any action might carry, for actions declared after this file was written.
 ANY_PAYLOAD = {
@@ -533,18 +249,6 @@ def test_an_override_says_what_was_overridden():
     )
 
 
-def test_references_and_company_checks_read_as_sentences():
-    assert _says("reference_requested") == (
-        "asked Pat Referee (Client for two years) for a reference about Carol Contractor"
-    )
-    assert _says("reference_received") == (
-        "received the reference from Pat Referee about Carol Contractor, who would hire them again"
-    )
-    assert _says("company_check_updated") == (
-        "verified the business registration of Carol Contractor with an evidence file"
-    )
-
-
 def test_overrides_are_the_declared_ones():
     assert override_actions() == [
         "bid_awarded_unvetted",
@@ -554,63 +258,6 @@ def test_overrides_are_the_declared_ones():
     ]
 
 
-def test_an_award_says_who_won_and_what_became_of_the_others():
-    assert _says("bid_awarded") == (
-        "awarded the job “Spring photos” to Carol Contractor (€3,000.00), declining 2 other bids and keeping 1 "
-        "as an alternate"
-    )
-    assert _says("bid_awarded_unvetted") == (
-        "overrode the vetting policy to award the job “Spring photos” to Carol Contractor, who still lacked "
-        "1 interview with a scorecard and 2 references received, declining 1 other bid"
-    )
-    assert _says("vetting_policy_updated") == (
-        "changed the vetting policy: raised the interviews with a scorecard asked for from 1 to 2 and changed the "
-        "verified company checklist requirement from no to yes"
-    )
-
-
-def test_a_task_sent_over_the_brief_check_says_what_was_open():
-    assert _says("task_sent_with_override") == (
-        "overrode the brief check to send the task “Spring menu photos” to Carol Contractor with 2 open findings: "
-        "The brief has no deadline; The brief does not say why the work is needed"
-    )
-    assert _says("task_declined") == "declined the task “Spring menu photos”: “Fully booked”"
-
-
 def test_an_undeclared_action_reads_as_its_words_and_its_changes():
     event = _event("budget_threshold_crossed", "Ads", {"amount_cents": 100}, {"amount_cents": 250})
     assert event_sentence(event) == "budget threshold crossed “Ads”: raised the amount from 1.00 to 2.50."
-
-
-def test_jobs_read_as_sentences():
-    # A moment reads in the viewer's zone; this one is UTC.
-    with timezone.override("UTC"):
-        updated = _says("job_updated")
-    assert _says("job_created") == (
-        "drafted the job “Spring menu photos” from the budget “Photos”, expecting €1,500.00 to €3,000.00"
-    )
-    assert updated == (
-        "changed the job “Spring menu photos”: changed the title from “Menu photos” to “Spring menu photos”, "
-        "raised the highest expected amount from €3,000.00 to €3,500.00 and set the bid deadline to "
-        "24 Mar 2025, 17:00; rewrote the goal"
-    )
-    assert _says("job_contractors_invited") == (
-        "invited Carol Contractor and Erin Bidder to bid on “Spring menu photos”"
-    )
-
-
-def test_bids_read_with_their_terms():
-    assert _says("bid_submitted") == "submitted a bid on the job “Product photos”: €3,000.00 fixed price"
-    assert _says("bid_revised") == (
-        "revised the bid on the job “Product photos” (revision 2): €50.00 an hour for about 40 h (€2,000.00)"
-    )
-
-
-def test_check_ins_and_reminders_read_as_sentences():
-    assert (
-        _says("task_checkin_cadence_set") == "set the check-ins of the task “Spring menu photos”: every 3 working days"
-    )
-    assert _says("task_checked_in") == (
-        "checked in on the task “Spring menu photos”: at risk, 40 % done (“The oven broke”)"
-    )
-    assert _says("task_reminder_sent") == "reminded Carol Contractor that the task “Spring menu photos” is overdue"

@@ -1,0 +1,291 @@
+"""Sample payloads of the hiring and work actions, as their services record them (test_sentences.py
+reads every declared action with its sample)."""
+
+BID = {
+    "rate_model": "fixed",
+    "currency": "EUR",
+    "exchange_rate_micros": None,
+    "fixed_total_cents": 300_000,
+    "hourly_rate_cents": None,
+    "estimated_minutes": None,
+    "retainer_fee_cents": None,
+    "retainer_months": None,
+    "total_cents": 300_000,
+    "total_budget_cents": 300_000,
+    "approach": "Two mornings",
+    "questions": "",
+    "proposed_start_on": "2025-03-20",
+    "finishes_on": "2025-04-10",
+    "job": "Product photos",
+    "contractor": "Carol Contractor",
+}
+REFERENCE = {
+    "referee": "Pat Referee",
+    "relationship": "Client for two years",
+    "contractor": "Carol Contractor",
+    "engagement_id": 4,
+}
+JOB = {
+    "title": "Spring menu photos",
+    "goal": "Sell more pastries online.",
+    "deliverables": "30 photos",
+    "acceptance_criteria": "",
+    "deadline_on": "2025-04-30",
+    "skills": "photography",
+    "rate_model": "fixed",
+    "expected_min_cents": 150_000,
+    "expected_max_cents": 300_000,
+    "bids_due_at": "2025-03-24T17:00:00+00:00",
+    "budget": "Photos",
+    "budget_id": 3,
+    "currency": "EUR",
+}
+INTERVIEW = {
+    "contractor": "Carol Contractor",
+    "job": "Spring menu photos",
+    "starts_at": "2025-03-18T14:00:00+00:00",
+    "duration_minutes": 45,
+    "location": "https://meet.example/crumb",
+    "interviewers": ["Alice Owner", "Bob Manager"],
+}
+SCORES = {"communication": 4, "skill": 5, "reliability": 3, "understanding": 4}
+
+HIRING_AND_WORK_SAMPLES = {
+    "bid_awarded": (
+        "Bid by Carol Contractor on Spring photos",
+        {"status": "submitted"},
+        {
+            "status": "awarded",
+            "job": "Spring photos",
+            "contractor": "Carol Contractor",
+            "contract": "Spring photos",
+            "total_cents": 300_000,
+            "currency": "EUR",
+            "missing": [],
+            "declined": 2,
+            "alternates": 1,
+        },
+    ),
+    "bid_awarded_unvetted": (
+        "Bid by Carol Contractor on Spring photos",
+        {"status": "submitted"},
+        {
+            "status": "awarded",
+            "job": "Spring photos",
+            "contractor": "Carol Contractor",
+            "contract": "Spring photos",
+            "total_cents": 300_000,
+            "currency": "EUR",
+            "missing": ["1 interview with a scorecard", "2 references received"],
+            "declined": 1,
+            "alternates": 0,
+        },
+    ),
+    "bid_declined": (
+        "Bid by Erin Bidder on Spring photos",
+        {"status": "submitted"},
+        {"status": "declined", "job": "Spring photos", "contractor": "Erin Bidder"},
+    ),
+    "bid_kept_as_alternate": (
+        "Bid by Erin Bidder on Spring photos",
+        {"status": "submitted"},
+        {"status": "alternate", "job": "Spring photos", "contractor": "Erin Bidder"},
+    ),
+    "vetting_policy_updated": (
+        "Vetting policy of Crumb & Co.",
+        {"min_interviews": 1, "min_references": 2, "require_company_checks": False},
+        {"min_interviews": 2, "min_references": 2, "require_company_checks": True},
+    ),
+    "task_created": (
+        "Spring menu photos",
+        None,
+        {"status": "draft", "contractor": "Carol Contractor", "contract": "Photos"},
+    ),
+    "task_updated": (
+        "Spring menu photos",
+        {"status": "draft"},
+        {"status": "draft", "changed": ["goal", "deadline_at"]},
+    ),
+    "task_sent": ("Spring menu photos", {"status": "draft"}, {"status": "sent", "contractor": "Carol Contractor"}),
+    "task_sent_with_override": (
+        "Spring menu photos",
+        {"status": "draft"},
+        {
+            "status": "sent",
+            "contractor": "Carol Contractor",
+            "findings": ["The brief has no deadline.", "The brief does not say why the work is needed."],
+        },
+    ),
+    "task_accepted": ("Spring menu photos", {"status": "sent"}, {"status": "accepted", "contractor": "Carol"}),
+    "task_declined": ("Spring menu photos", {"status": "sent"}, {"status": "declined", "reason": "Fully booked"}),
+    "task_question_asked": (
+        "Spring menu photos",
+        {"status": "sent"},
+        {"status": "question", "question": "Which dishes?"},
+    ),
+    "task_answered": (
+        "Spring menu photos",
+        {"status": "question"},
+        {"status": "sent", "question": "Which dishes?", "answer": "The cakes first."},
+    ),
+    "task_started": ("Spring menu photos", {"status": "accepted"}, {"status": "in_progress"}),
+    "task_submitted": ("Spring menu photos", {"status": "in_progress"}, {"status": "submitted"}),
+    "task_done": ("Spring menu photos", {"status": "submitted"}, {"status": "done"}),
+    "task_cancelled": ("Spring menu photos", {"status": "sent"}, {"status": "cancelled"}),
+    "task_message_posted": (
+        "Spring menu photos",
+        None,
+        {"contractor": "Carol Contractor", "from_contractor": False, "urgent": False, "held_until": "Tue 09:00"},
+    ),
+    "task_milestone_added": (
+        "Drafts",
+        None,
+        {"task": "Spring menu photos", "due_on": "2025-03-20", "amount_cents": 12_000, "currency": "EUR"},
+    ),
+    "task_checkin_cadence_set": (
+        "Spring menu photos",
+        {"kind": "weekly", "weekday": 0, "every_days": None},
+        {"kind": "working_days", "weekday": None, "every_days": 3},
+    ),
+    "task_checkin_cadence_cleared": ("Spring menu photos", {"kind": "weekly", "weekday": 0, "every_days": None}, None),
+    "task_checked_in": (
+        "Spring menu photos",
+        None,
+        {"checkin_status": "at_risk", "percent_done": 40, "note": "The oven broke"},
+    ),
+    "task_reminder_sent": (
+        "Spring menu photos",
+        None,
+        {"kind": "overdue", "recipient": "Carol Contractor", "due_at": "2025-03-21T16:00:00+00:00"},
+    ),
+    "calendar_feed_created": ("Calendar feed of Carol", None, None),
+    "calendar_feed_rotated": ("Calendar feed of Carol", None, None),
+    "calendar_feed_revoked": ("Calendar feed of Carol", None, None),
+    "retainer_fee_posted": (
+        "Retainer fee €2,000.00 on 1 Mar 2025",
+        None,
+        {"contract_id": 5, "month": "2025-03-01", "amount_cents": 200_000, "until": "2025-03-31"},
+    ),
+    # hiring: jobs
+    "job_created": ("Spring menu photos", None, {**JOB, "status": "draft"}),
+    "job_updated": (
+        "Spring menu photos",
+        {"title": "Menu photos", "goal": "Sell", "expected_max_cents": 300_000, "bids_due_at": None, "currency": "EUR"},
+        {
+            "title": "Spring menu photos",
+            "goal": "Sell more",
+            "expected_max_cents": 350_000,
+            "bids_due_at": "2025-03-24T17:00:00+00:00",
+            "currency": "EUR",
+        },
+    ),
+    "job_opened": (
+        "Spring menu photos",
+        {"status": "draft"},
+        {"status": "open", "bids_due_at": "2025-03-24T17:00:00+00:00"},
+    ),
+    "job_reopened": (
+        "Spring menu photos",
+        {"status": "closed"},
+        {"status": "open", "bids_due_at": "2025-03-31T17:00:00+00:00"},
+    ),
+    "job_closed": ("Spring menu photos", {"status": "open"}, {"status": "closed", "bids_due_at": None}),
+    "job_cancelled": ("Spring menu photos", {"status": "draft"}, {"status": "cancelled", "bids_due_at": None}),
+    "job_contractors_invited": ("Spring menu photos", None, {"contractors": ["Carol Contractor", "Erin Bidder"]}),
+    "job_share_link_created": (
+        "Spring menu photos",
+        None,
+        {"expires_at": "2025-03-31T10:00:00+00:00", "replaced": True},
+    ),
+    "job_share_link_revoked": ("Spring menu photos", None, None),
+    # hiring: bids and the bidders' Q&A
+    "bid_submitted": (
+        "Bid by Carol Contractor on Product photos",
+        None,
+        {**BID, "revision": 1, "through_share_link": False},
+    ),
+    "bid_revised": (
+        "Bid by Carol Contractor on Product photos",
+        None,
+        {
+            **BID,
+            "rate_model": "hourly",
+            "fixed_total_cents": None,
+            "hourly_rate_cents": 5000,
+            "estimated_minutes": 2400,
+            "total_cents": 200_000,
+            "total_budget_cents": 200_000,
+            "revision": 2,
+            "through_share_link": False,
+        },
+    ),
+    "bid_withdrawn": (
+        "Bid by Carol Contractor on Product photos",
+        {"status": "submitted"},
+        {"status": "withdrawn", "job": "Product photos", "contractor": "Carol Contractor"},
+    ),
+    "job_message_posted": (
+        "Message on Product photos",
+        None,
+        {"job": "Product photos", "contractor": "Carol Contractor", "from_contractor": True},
+    ),
+    "reference_requested": (
+        "Pat Referee about Carol Contractor",
+        None,
+        {**REFERENCE, "expires_at": "2025-03-31T10:00:00+00:00"},
+    ),
+    "reference_received": (
+        "Pat Referee about Carol Contractor",
+        {"status": "requested"},
+        {**REFERENCE, "status": "received", "would_hire_again": True},
+    ),
+    "reference_reminded": ("Pat Referee about Carol Contractor", None, REFERENCE),
+    "reference_expired": (
+        "Pat Referee about Carol Contractor",
+        {"status": "requested"},
+        {**REFERENCE, "status": "expired"},
+    ),
+    "company_check_updated": (
+        "Business registration of 4",
+        {"status": "pending", "note": "", "evidence_url": ""},
+        {
+            "item": "registration",
+            "status": "verified",
+            "note": "Registry entry",
+            "evidence_url": "",
+            "evidence": "file",
+            "contractor": "Carol Contractor",
+            "engagement_id": 4,
+        },
+    ),
+    "interview_scheduled": (
+        "Interview with Carol Contractor",
+        None,
+        {**INTERVIEW, "outside_working_hours": True, "moved_to_vetting": True},
+    ),
+    "interview_rescheduled": (
+        "Interview with Carol Contractor",
+        INTERVIEW,
+        {**INTERVIEW, "starts_at": "2025-03-19T09:30:00+00:00", "outside_working_hours": False},
+    ),
+    "interview_cancelled": (
+        "Interview with Carol Contractor",
+        {"status": "scheduled"},
+        {"status": "cancelled", **INTERVIEW},
+    ),
+    "interview_completed": (
+        "Interview with Carol Contractor",
+        {"status": "scheduled"},
+        {"status": "done", **INTERVIEW},
+    ),
+    "scorecard_submitted": (
+        "Scorecard of Interview with Carol Contractor",
+        None,
+        {**SCORES, "contractor": "Carol Contractor"},
+    ),
+    "scorecard_updated": (
+        "Scorecard of Interview with Carol Contractor",
+        {**SCORES, "contractor": "Carol Contractor"},
+        {**SCORES, "skill": 2, "contractor": "Carol Contractor"},
+    ),
+}
