@@ -8,6 +8,7 @@ from outsourcer.work.models import Task, TaskStatus
 from outsourcer.work.models_checkins import CheckIn
 from outsourcer.work.models_threads import Message
 from outsourcer.work.selectors_threads import thread_messages_for_contractor, thread_messages_for_organization
+from outsourcer.work.services.tasks import task_findings
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +23,7 @@ def test_the_demo_has_tasks_in_every_state_a_thread_and_an_at_risk_checkin(time_
     assert tasks.get(status="question").question and tasks.get(status="declined").decline_reason
     draft = tasks.get(status="draft")
     assert draft.deadline_at is None and "ASAP" in draft.deliverables
+    assert {"missing_deadline", "vague_language"} <= {f.code for f in task_findings(draft)}
 
     shoot = tasks.get(status="in_progress")
     held = Message.objects.get(task=shoot, deliver_at__gt=F("created_at"))
