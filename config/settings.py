@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "outsourcer.contracts",
     "outsourcer.hiring",
     "outsourcer.work",
+    "outsourcer.oversight",
     "outsourcer.home",  # above every domain: home page, nav workspace, demo, scheduler
 ]
 

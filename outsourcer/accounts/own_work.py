@@ -15,7 +15,17 @@ from django.core.exceptions import PermissionDenied
 from outsourcer.accounts.access import OrgContext
 
 # The role-table actions that judge a contractor's work (outsourcer/accounts/roles.py).
-JUDGES_WORK = frozenset({"time.review", "time.override", "milestone.accept", "expense.record", "job.award"})
+JUDGES_WORK = frozenset(
+    {
+        "time.review",
+        "time.override",
+        "milestone.accept",
+        "expense.record",
+        "job.award",
+        "deliverable.review",
+        "feedback.give",
+    }
+)
 OWN_WORK = "You cannot review, approve or accept your own work: another owner or manager has to."
 
 

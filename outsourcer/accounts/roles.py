@@ -61,6 +61,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "brief.check": EVERYONE,
     "task.view": EVERYONE,
     "task.manage": RUNNERS,
+    # oversight: reviewing handed-over work and giving feedback judge a contractor's work
+    "deliverable.view": EVERYONE,
+    "deliverable.review": RUNNERS,
+    "feedback.give": RUNNERS,
+    "oversight.view": EVERYONE,
 }
 
 

@@ -97,6 +97,9 @@ TASK_ANSWERED = action(
 )
 TASK_STARTED = action("task_started", "started a task", describe=lambda e: f"started work on the task {e.quoted}")
 TASK_SUBMITTED = action("task_submitted", "submitted a task", describe=lambda e: f"submitted the task {e.quoted}")
+TASK_REVISED = action(
+    "task_revised", "sent a task back for changes", describe=lambda e: f"sent the task {e.quoted} back for changes"
+)
 TASK_DONE = action("task_done", "marked a task done", describe=lambda e: f"marked the task {e.quoted} done")
 TASK_CANCELLED = action("task_cancelled", "cancelled a task", describe=lambda e: f"cancelled the task {e.quoted}")
 TASK_MILESTONE_ADDED = action("task_milestone_added", "added a milestone to a task", describe=_milestone_added)

@@ -1,8 +1,9 @@
 """Task status transitions: one table, asked before every status write (see lib/transitions.py).
 
-draft → sent → accepted / declined / question → in progress → submitted → done; cancelled from any
-open status. A question goes back to sent when the organization answers it (or sends the brief
-again); changing a declined task's brief takes it back to draft, to be reworked and sent again.
+draft → sent → accepted / declined / question → in progress → submitted → done, or back to in
+progress when changes are requested; cancelled from any open status. A question goes back to sent
+when the organization answers it (or sends the brief again); changing a declined task's brief takes
+it back to draft, to be reworked and sent again.
 """
 
 from outsourcer.lib.transitions import Flow
@@ -11,6 +12,7 @@ from outsourcer.work.models import TaskStatus
 S = TaskStatus
 SEND, ACCEPT, DECLINE, ASK, ANSWER = "send", "accept", "decline", "ask", "answer"
 START, SUBMIT, DONE, CANCEL, EDIT = "start", "submit", "done", "cancel", "edit"
+REVISE = "revise"
 
 _CANCELLABLE = (S.DRAFT, S.SENT, S.QUESTION, S.ACCEPTED, S.DECLINED, S.IN_PROGRESS, S.SUBMITTED)
 
@@ -31,6 +33,8 @@ TASK_FLOW = Flow(
         (S.ACCEPTED, START): S.IN_PROGRESS,
         (S.IN_PROGRESS, SUBMIT): S.SUBMITTED,
         (S.SUBMITTED, DONE): S.DONE,
+        # Changes were requested on the handed-over work: back to work.
+        (S.SUBMITTED, REVISE): S.IN_PROGRESS,
         **{(status, CANCEL): S.CANCELLED for status in _CANCELLABLE},
     },
     phrases={
@@ -44,5 +48,6 @@ TASK_FLOW = Flow(
         DONE: "be marked done",
         CANCEL: "be cancelled",
         EDIT: "be changed",
+        REVISE: "go back to work",
     },
 )

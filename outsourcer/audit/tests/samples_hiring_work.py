@@ -131,6 +131,7 @@ HIRING_AND_WORK_SAMPLES = {
     "task_started": ("Spring menu photos", {"status": "accepted"}, {"status": "in_progress"}),
     "task_submitted": ("Spring menu photos", {"status": "in_progress"}, {"status": "submitted"}),
     "task_done": ("Spring menu photos", {"status": "submitted"}, {"status": "done"}),
+    "task_revised": ("Spring menu photos", {"status": "submitted"}, {"status": "in_progress"}),
     "task_cancelled": ("Spring menu photos", {"status": "sent"}, {"status": "cancelled"}),
     "task_message_posted": (
         "Spring menu photos",

@@ -15,6 +15,7 @@ from outsourcer.work.services.tasks import (
     task_create,
     task_done,
     task_findings,
+    task_revise,
     task_send,
     task_update,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "task_done",
     "task_findings",
     "task_milestone_create",
+    "task_revise",
     "task_send",
     "task_start",
     "task_submit",

@@ -13,7 +13,7 @@ from outsourcer.contracts.models import Contract, ContractStatus
 from outsourcer.lib.errors import DomainError, OverrideRequired
 from outsourcer.work import events
 from outsourcer.work.briefs import brief_check
-from outsourcer.work.flows import ANSWER, CANCEL, DONE, EDIT, SEND, TASK_FLOW
+from outsourcer.work.flows import ANSWER, CANCEL, DONE, EDIT, REVISE, SEND, TASK_FLOW
 from outsourcer.work.models import OPEN_STATUSES, Task, TaskStatus
 from outsourcer.work.services._clean import BRIEF_FIELDS, brief_clean, reason_clean
 from outsourcer.work.services._moves import task_lock, task_move
@@ -158,6 +158,11 @@ def task_answer(*, task: Task, actor: User, answer: str) -> Task:
 def task_done(*, task: Task, actor: User) -> Task:
     """submitted → done: the organization takes the work as finished."""
     return task_move(task, action=DONE, event=events.TASK_DONE, actor=actor, fields={"done_at": timezone.now()})
+
+
+def task_revise(*, task: Task, actor: User) -> Task:
+    """submitted → in progress: changes were requested on the handed-over work (oversight's review)."""
+    return task_move(task, action=REVISE, event=events.TASK_REVISED, actor=actor, fields={"submitted_at": None})
 
 
 def task_cancel(*, task: Task, actor: User) -> Task:
