@@ -8,9 +8,9 @@ DATABASE_URL names that database:
 The demo (`manage.py demo`, through the services) gives the organization its people, budgets,
 contracts, a thread, check-ins and a held message; ten more contractors join it, each of the 20
 engagements gets a "Bench tasks" hourly contract, and the tasks are inserted in creation order
-over the last two years with a fixed seed: briefs from a phrase list, statuses by age (old work
-done or cancelled, recent work open), deadlines 2–30 days after creation, a third with 1–3
-milestones. VACUUM ANALYZE afterwards, as bench/generate.py does.
+at a fixed pace (TASKS_PER_DAY: 20,000 are two years, 2,000 ten weeks) with a fixed seed: briefs
+from a phrase list, statuses by age (old work done or cancelled, the last six weeks' mostly open),
+deadlines 2–30 days after creation, a third with 1–3 milestones. VACUUM ANALYZE afterwards, as bench/generate.py does.
 """
 
 import json
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SEED = 12
-VERSION = 1
+VERSION = 2
 CONTRACTORS = 20
 CONTRACT_TITLE = "Bench tasks"
 GOALS = [
@@ -71,7 +71,11 @@ RECENT = [
     ("done", 20),
     ("cancelled", 3),
 ]
-OLD = [("done", 85), ("cancelled", 8), ("declined", 2), ("in_progress", 3), ("submitted", 2)]
+OLD = [("done", 88), ("cancelled", 9), ("declined", 2), ("in_progress", 1)]
+# The team's pace: 20 contractors take on about 27 tasks a day between them, so 20,000 tasks are two
+# years of history and 2,000 about ten weeks; the open work of the last six weeks is alike in both
+# (a list's first page holds as many rows at either size, as in a live organization).
+TASKS_PER_DAY = 27.4
 
 
 def say(message: str) -> None:
@@ -188,7 +192,7 @@ def _tasks(contracts: list, total: int) -> int:
 
     now = timezone.now()
     wanted = total - Task.objects.filter(organization=organization).count()
-    span = timedelta(days=730)
+    span = timedelta(days=wanted / TASKS_PER_DAY)
     rows, milestones = [], []
     for i in range(wanted):
         created = now - span + span * (i / wanted)  # creation order, oldest first
