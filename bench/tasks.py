@@ -158,10 +158,12 @@ def serve_env(size: int) -> tuple[dict, dict]:
 def measure(runs: int) -> list[dict]:
     from contextlib import ExitStack
 
+    from bench.growth import machine_load
+
     for size in SIZES:
         prepare(size)
     started = time.perf_counter()
-    machine = _machine()
+    machine = machine_load()
     with ExitStack() as stack:
         sides = {}
         for size in SIZES:
@@ -195,20 +197,12 @@ def measure(runs: int) -> list[dict]:
                 )
             p50 = [statistics.median(times[name][size]) for size in SIZES]
             say(f"{name}: p50 {p50[0]:.1f} ms at {SIZES[0]:,} tasks, {p50[1]:.1f} ms at {SIZES[1]:,}")
-    machine["load_after"] = _machine()["load_before"]
+    machine["load_after"] = machine_load()["load_before"]
     logins = {size: sides[size][1] for size in SIZES}
     return [
         entry(name, times[name], cpu[name], logins, runs, machine, round(time.perf_counter() - started))
         for name in REQUESTS
     ]
-
-
-def _machine() -> dict:
-    try:
-        load = round(os.getloadavg()[0], 2)
-    except OSError:
-        load = None
-    return {"cpus": os.cpu_count(), "load_before": load}
 
 
 def _p95(values: list[float]) -> float:
@@ -283,6 +277,17 @@ def tasks_table(entries: list[dict]) -> list[str]:
     return lines
 
 
+def write_table(entries: list[dict]) -> None:
+    """Rewrite only the bench:tasks block of docs/performance.md (`make bench` rewrites them all)."""
+    import re
+
+    doc = ROOT / "docs" / "performance.md"
+    table = "\n".join([START, *tasks_table(entries), END])
+    text = doc.read_text()
+    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.DOTALL)
+    doc.write_text(pattern.sub(lambda _: table, text) if pattern.search(text) else f"{text}\n{table}\n")
+
+
 def main() -> int:
     from bench import run
 
@@ -290,7 +295,7 @@ def main() -> int:
         say(f"PostgreSQL is not reachable at {run.pg_server_url()} (set BENCH_PG_URL)")
         return 1
     entries = measure(int(os.environ.get("BENCH_TASK_RUNS", "30")))
-    run.update_doc_table(run.update_results(entries))
+    write_table(run.update_results(entries))
     for line in tasks_table(entries):
         print(line)
     return 0

@@ -292,11 +292,12 @@ def login() -> dict:
         if "Cookie" in headers:
             key, value = headers["Cookie"].split("=", 1)
             client.cookies[key] = value
-        with CaptureQueriesContext(connection) as captured:
-            if method == "GET":
-                response = client.get(path, **extra)
-            else:
-                response = client.post(path, data=body, content_type="application/json", **extra)
+        for _ in range(2):  # the first use of a token stamps it (once a minute): the second is counted
+            with CaptureQueriesContext(connection) as captured:
+                if method == "GET":
+                    response = client.get(path, **extra)
+                else:
+                    response = client.post(path, data=body, content_type="application/json", **extra)
         if response.status_code != status:
             raise SystemExit(f"{name}: {method} {path} answered {response.status_code}, not {status}")
         counts[name] = len(captured.captured_queries)

@@ -6,7 +6,12 @@ from outsourcer.contractors.models import Contractor, Engagement
 from outsourcer.lib.access import one_or_404
 from outsourcer.work.models import CONTRACTOR_STATUSES, Task
 
-TASK_RELATED = ("contract", "contractor", "engagement", "engagement__contractor", "point_of_contact", "created_by")
+# The check-in cadence too (a LEFT JOIN, one row at most): the task pages show it, and reading it
+# with the task saves them a query (selectors_checkins.checkin_cadence_for_task).
+TASK_RELATED = (
+    "contract", "contractor", "engagement", "engagement__contractor", "point_of_contact", "created_by",
+    "checkin_cadence",
+)  # fmt: skip
 
 
 def access_brief_contractor(ctx: OrgContext, contractor_id: int) -> Engagement:
