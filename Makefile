@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: help venv run test test-dates lint fmt bench growth floor plans loadtest mutation clean distclean
+.PHONY: help venv run test test-dates lint fmt bench bench-tasks growth floor plans loadtest mutation clean distclean
 
 help:
 	@echo "make run        migrate, load demo data, run web (127.0.0.1:8000) + db_worker + scheduler; Ctrl-C stops all"
@@ -16,6 +16,7 @@ help:
 	@echo "make lint       ruff check + ruff format --check + lint-imports + scripts/check_architecture.py"
 	@echo "make fmt        ruff check --fix + ruff format"
 	@echo "make bench      bench/run.py (then bench/growth.py when PostgreSQL runs at full scale), bench/plans.py"
+	@echo "make bench-tasks  bench/tasks.py alone: task pages + owner_home at 2,000 and 20,000 tasks (gunicorn, PostgreSQL)"
 	@echo "make growth     bench/growth.py: each page's p50 at 1,000,000 rows vs 50,000 (gunicorn, PostgreSQL, ~4 min)"
 	@echo "                  GROWTH_DRY_RUN=1 make growth  50,000 rows against themselves, a quick check that it runs"
 	@echo "make floor      bench/floor.py alone: request_floor on the small data set (FLOOR_AGAINST=ref: interleaved with ref's files)"
@@ -54,6 +55,9 @@ bench: venv
 	$(PY) bench/run.py
 	@# The plans need PostgreSQL: skipped when the bench runs on SQLite alone.
 	if [ "$${BENCH_DB:-both}" != sqlite ]; then BENCH_SCALE=$${BENCH_SCALE:-full} $(PY) bench/plans.py; fi
+
+bench-tasks: venv
+	$(PY) bench/tasks.py
 
 growth: venv
 	$(PY) bench/growth.py

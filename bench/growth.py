@@ -185,7 +185,7 @@ def growth_table(entries: list[dict]) -> list[str]:
 # --- the measurement -----------------------------------------------------------------------------
 
 
-def _machine() -> dict:
+def machine_load() -> dict:
     try:
         load = round(os.getloadavg()[0], 2)
     except OSError:
@@ -271,11 +271,11 @@ def main() -> int:
             return code
     if dry_run:
         say("dry run: the 50,000-row database against itself (not written to latest.json or the docs)")
-    machine = _machine()
+    machine = machine_load()
     database_urls = {side: run.pg_url(run.PG_DATABASES[scale]) for side, scale in scales.items()}
     started = time.monotonic()
     times, extras = measure_growth(database_urls=database_urls, runs=runs, warmups=warmups)
-    machine["load_after"] = _machine()["load_before"]
+    machine["load_after"] = machine_load()["load_before"]
     entry = growth_entry(times=times, runs=runs, warmups=warmups, machine=machine, **extras)
     entry["seconds"] = round(time.monotonic() - started, 1)
     entry["databases"] = {side: run.PG_DATABASES[scale] for side, scale in scales.items()}

@@ -70,6 +70,10 @@ def _targets(org, owner, budget, engagement, contract, contractor_user) -> list[
         ("tokens", reverse("accounts:tokens"), {}, "owner"),
         ("portal home", reverse("portal:home"), {}, "contractor"),
         ("portal time", reverse("portal:time"), {}, "contractor"),
+        # Tasks (issue 12): the bench data set has none; bench/tasks.py times them at 20,000.
+        ("tasks", reverse("tasks:list", args=[slug]), {}, "owner"),
+        ("tasks, any status", reverse("tasks:list", args=[slug]) + "?status=all", {}, "owner"),
+        ("portal tasks", reverse("tasks-portal:list"), {}, "contractor"),
     ]
     api = [
         ("API organizations", "/api/v1/organizations", {}, "owner-token"),
@@ -82,6 +86,8 @@ def _targets(org, owner, budget, engagement, contract, contractor_user) -> list[
         ("API time entries, submitted", "/api/v1/time-entries?status=submitted", {}, "owner-token"),
         ("API portal contracts", "/api/v1/portal/contracts", {}, "contractor-token"),
         ("API portal time entries", "/api/v1/portal/time-entries", {}, "contractor-token"),
+        ("API tasks", "/api/v1/tasks", {}, "owner-token"),
+        ("API portal tasks", "/api/v1/portal/tasks", {}, "contractor-token"),
     ]
     return pages + api
 

@@ -7,6 +7,7 @@ Environment:
   BENCH_PG_URL PostgreSQL server to create the bench databases on
                (default postgres://postgres@127.0.0.1:5432/postgres)
   BENCH_PG_DATABASE  their names: NAME (full) and NAME_small (default outsourcer_bench)
+  BENCH_ONLY   tasks: only the task pages and owner_home (bench/tasks.py; also `make bench-tasks`)
 
 For each database this script starts itself again (Django's settings are read once per process):
 first to generate the data set, unless a marker says it was generated at this scale, generator
@@ -15,7 +16,8 @@ agree on every figure, time them interleaved and record EXPLAIN plans. Results a
 bench/results/latest.json (entries replaced per name, db and scale) and the table in
 docs/performance.md. Then, when PostgreSQL is part of a full-scale run, bench/growth.py (each
 page's p50 at 1,000,000 rows against 50,000, served by gunicorn). `bench/run.py --drop` removes the
-generated databases.
+generated databases. With PostgreSQL, bench/tasks.py (the task pages and the owner's home page at
+2,000 and 20,000 tasks, its own data sets) runs before growth.
 """
 
 import json
@@ -38,6 +40,9 @@ from bench.growth import END as GROWTH_END  # noqa: E402
 from bench.growth import START as GROWTH_START  # noqa: E402
 from bench.growth import growth_table  # noqa: E402
 from bench.measure import RESULTS, measure  # noqa: E402
+from bench.tasks import END as TASKS_END  # noqa: E402
+from bench.tasks import START as TASKS_START  # noqa: E402
+from bench.tasks import tasks_table  # noqa: E402
 
 DATA = RESULTS / "data.tmp"  # git-ignored (bench/results/*.tmp)
 LATEST = RESULTS / "latest.json"
@@ -274,6 +279,7 @@ def update_doc_table(entries: list[dict]) -> None:
         (FLOOR_START, floor_table(entries), FLOOR_END),
         (GROWTH_START, growth_table(entries), GROWTH_END),
         (BIDS_START, bid_comparison_table(entries), BIDS_END),
+        (TASKS_START, tasks_table(entries), TASKS_END),
     ]
     for start, body, end in blocks:
         table = "\n".join([start, *body, end])
@@ -292,6 +298,8 @@ def main() -> int:
     if len(sys.argv) == 5 and sys.argv[1] == "--time":
         timing(sys.argv[2], sys.argv[3], Path(sys.argv[4]))
         return 0
+    if os.environ.get("BENCH_ONLY") == "tasks":  # the task pages and owner_home alone (bench/tasks.py)
+        return subprocess.call([sys.executable, str(ROOT / "bench" / "tasks.py")])
     scale = os.environ.get("BENCH_SCALE", "full")
     which = os.environ.get("BENCH_DB", "both")
     if scale not in PG_DATABASES or which not in ("both", "sqlite", "postgres"):
@@ -345,6 +353,10 @@ def main() -> int:
     # growth compares the 50,000-row and 1,000,000-row PostgreSQL databases (bench/growth.py).
     if "postgres" not in dbs:
         return 0
+    # The task pages and owner_home at 2,000 and 20,000 tasks (bench/tasks.py, its own data sets).
+    code = subprocess.call([sys.executable, str(ROOT / "bench" / "tasks.py")])
+    if code != 0:
+        return code
     if scale != "full":
         say("growth: skipped at small scale (it compares 50,000 with 1,000,000 rows): make growth")
         return 0

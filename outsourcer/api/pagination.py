@@ -73,7 +73,8 @@ class Pagination(PaginationBase):
 
 def _capped_count(queryset) -> int | None:
     """COUNT over a LIMIT subquery: reads at most COUNT_CAP + 1 rows."""
-    counted = queryset[: COUNT_CAP + 1].count() if isinstance(queryset, QuerySet) else len(queryset)
+    # Without the list's order: it changes nothing in the count and could make the database sort.
+    counted = queryset.order_by()[: COUNT_CAP + 1].count() if isinstance(queryset, QuerySet) else len(queryset)
     return counted if counted <= COUNT_CAP else None
 
 

@@ -27,7 +27,11 @@ class CappedPaginator(Paginator):
     def count(self) -> int:
         """The number of rows, exact up to COUNT_CAP; COUNT_CAP + 1 means "more"."""
         rows = self.object_list
-        return rows[: COUNT_CAP + 1].count() if isinstance(rows, QuerySet) else min(len(rows), COUNT_CAP + 1)
+        if not isinstance(rows, QuerySet):
+            return min(len(rows), COUNT_CAP + 1)
+        # Without the list's order: any COUNT_CAP + 1 rows count the same, and an order the index
+        # does not give (a filter on several statuses, newest first) would sort every match.
+        return rows.order_by()[: COUNT_CAP + 1].count()
 
     @property
     def is_capped(self) -> bool:

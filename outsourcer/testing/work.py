@@ -43,3 +43,24 @@ def make_task(personas, contract=None, *, actor=None, **fields) -> Task:
     values = {"title": "Spring menu photos", **CLEAR_BRIEF, "point_of_contact": owner}
     values.update(fields)
     return task_create(organization=organization, actor=actor or owner, contract=contract, **values)
+
+
+def insert_tasks(contract: Contract, count: int, *, status: str = "sent", **fields) -> list[Task]:
+    """`count` tasks under `contract` inserted at once (no services, no events), sent on builders.NOW
+    with the clear brief: rows for list pages that only read them."""
+    from outsourcer.testing.builders import NOW
+
+    sent_at = None if status in ("draft", "cancelled") else NOW
+    values = {**CLEAR_BRIEF, "status": status, "sent_at": sent_at, "created_at": NOW, **fields}
+    rows = [
+        Task(
+            organization_id=contract.organization_id,
+            contract=contract,
+            contractor_id=contract.contractor_id,
+            engagement_id=contract.engagement_id,
+            title=f"Task {i + 1}",
+            **values,
+        )
+        for i in range(count)
+    ]
+    return Task.objects.bulk_create(rows)

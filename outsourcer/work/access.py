@@ -6,7 +6,12 @@ from outsourcer.contractors.models import Contractor, Engagement
 from outsourcer.lib.access import one_or_404
 from outsourcer.work.models import CONTRACTOR_STATUSES, Task
 
-TASK_RELATED = ("contract", "contractor", "engagement", "engagement__contractor", "point_of_contact", "created_by")
+# The check-in cadence too (a LEFT JOIN, one row at most): the task pages show it, and reading it
+# with the task saves them a query (selectors_checkins.checkin_cadence_for_task).
+TASK_RELATED = (
+    "contract", "contractor", "engagement", "engagement__contractor", "point_of_contact", "created_by",
+    "checkin_cadence",
+)  # fmt: skip
 
 
 def access_brief_contractor(ctx: OrgContext, contractor_id: int) -> Engagement:
@@ -21,9 +26,9 @@ def access_brief_contractor(ctx: OrgContext, contractor_id: int) -> Engagement:
 
 def access_task(ctx: OrgContext, task_id: int) -> Task:
     """The organization's task with its contract, contractor and people, or 404."""
-    return one_or_404(
-        Task.objects.select_related("organization", *TASK_RELATED).filter(organization=ctx.organization, pk=task_id)
-    )
+    task = one_or_404(Task.objects.select_related(*TASK_RELATED).filter(organization=ctx.organization, pk=task_id))
+    task.organization = ctx.organization  # the row the filter named: no join to read it again
+    return task
 
 
 def access_task_for_contractor(contractor: Contractor, task_id: int) -> Task:

@@ -31,6 +31,7 @@ def portal_task_list(request, contractor: Contractor):
     form = PortalTaskFilterForm(request.GET, organizations=selectors.task_organization_choices(contractor=contractor))
     filters = form.filters()
     tasks = selectors.task_list_for_contractor(contractor=contractor, **filters)
+    tasks = tasks.only(*selectors.PORTAL_TASK_LIST_COLUMNS)
     context = {
         "portal": True,
         "contractor": contractor,

@@ -13,6 +13,13 @@ OPEN = "open"
 ALL = "all"
 # What the status filter offers: open (the default), every status, or one status.
 STATUS_FILTERS = [(OPEN, "Open"), (ALL, "All"), *TaskStatus.choices]
+# The columns the list pages show (`.only(*…)` on the selectors' lists): a task's brief is long text
+# and JSON the rows never show, and reading it cost a tenth of the page (docs/performance.md).
+TASK_LIST_COLUMNS = (
+    "title", "status", "priority", "deadline_at",
+    "contractor", "contractor__name", "contractor__time_zone", "contract", "contract__title",
+)  # fmt: skip
+PORTAL_TASK_LIST_COLUMNS = ("title", "status", "priority", "deadline_at", "organization", "organization__name")
 
 
 def _statuses(status: str) -> tuple[str, ...] | None:
@@ -26,7 +33,8 @@ def _statuses(status: str) -> tuple[str, ...] | None:
 def task_list_for_organization(
     *, organization: Organization, status: str = OPEN, contractor_id: int | None = None
 ) -> QuerySet[Task]:
-    """The organization's tasks, newest first: open ones by default (`status`: "open", "all" or one status)."""
+    """The organization's tasks with their contractor and contract, newest first: open ones by
+    default (`status`: "open", "all" or one status)."""
     tasks = Task.objects.filter(organization=organization)
     if contractor_id is not None:
         tasks = tasks.filter(contractor_id=contractor_id)
@@ -47,7 +55,7 @@ def task_list_for_contractor(
     statuses = CONTRACTOR_STATUSES if statuses is None else tuple(s for s in statuses if s in CONTRACTOR_STATUSES)
     # A task cancelled before it was sent never reached the contractor.
     tasks = tasks.filter(status__in=statuses, sent_at__isnull=False)
-    return tasks.select_related("organization", "contract").order_by("-id")
+    return tasks.select_related("organization").order_by("-id")
 
 
 def task_milestone_list(*, task: Task) -> QuerySet[TaskMilestone]:

@@ -15,7 +15,9 @@ RECENT_CHECKINS = 10
 
 
 def checkin_cadence_for_task(*, task: Task) -> CheckInCadence | None:
-    """The task's check-in cadence, or None."""
+    """The task's check-in cadence, or None; no query when the task was read with it (work/access.py)."""
+    if Task.checkin_cadence.is_cached(task):
+        return getattr(task, "checkin_cadence", None)  # None when the task has none
     return CheckInCadence.objects.filter(task=task).first()
 
 

@@ -32,6 +32,7 @@ def task_list(request, ctx: OrgContext):
     form = TaskFilterForm(request.GET, contractors=selectors.task_contractor_choices(organization=ctx.organization))
     filters = form.filters()
     tasks = selectors.task_list_for_organization(organization=ctx.organization, **filters)
+    tasks = tasks.only(*selectors.TASK_LIST_COLUMNS)
     context = {
         "ctx": ctx,
         "form": form,

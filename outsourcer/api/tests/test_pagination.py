@@ -125,3 +125,15 @@ def test_a_page_of_a_time_ordered_list_keeps_microseconds(personas, api_as):
     items, _ = _walk(api_as(personas.alice), "/contracts", limit=1)
 
     assert [item["id"] for item in items] == [c.pk for c in reversed(contracts)]
+
+
+def test_the_count_does_not_sort_what_it_counts(personas, api_as, seven_entries, monkeypatch):
+    monkeypatch.setattr(pagination, "COUNT_CAP", 6)
+    client = api_as(personas.alice)
+
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get("/time-entries").json()
+    counts = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT COUNT(*)")]
+    assert len(counts) == 1 and "ORDER BY" not in counts[0]
+    assert body["count"] is None and len(body["items"]) == 7  # newest first, as before
+    assert [i["worked_on"] for i in body["items"]][:2] == ["2025-03-10", "2025-03-05"]

@@ -62,3 +62,55 @@ def test_a_select_with_its_own_option_template_goes_through_the_templates():
     field = forms.ChoiceField(choices=CHOICES, widget=OwnOption)
     form_class = type("F", (forms.Form,), {"f": field})
     assert str(form_class(renderer=FormRenderer())["f"]) == str(form_class(renderer=DjangoTemplates())["f"])
+
+
+class Inputs(forms.Form):
+    text = forms.CharField(max_length=20, help_text="Help")
+    amp = forms.CharField(
+        required=False, widget=forms.TextInput(attrs={"placeholder": 'a "b" <c> & d', "autofocus": True})
+    )
+    number = forms.IntegerField(required=False, min_value=1)
+    decimal = forms.DecimalField(required=False, decimal_places=2)
+    email = forms.EmailField(required=False)
+    url = forms.URLField(required=False)
+    day = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    moment = forms.DateTimeField(required=False)
+    clock = forms.TimeField(required=False)
+    hidden = forms.CharField(required=False, widget=forms.HiddenInput)
+    secret = forms.CharField(required=False, widget=forms.PasswordInput(render_value=True))
+    tick = forms.BooleanField(required=False)
+    upload = forms.FileField(required=False)
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3, "data-off": False}))
+    safe_note = forms.CharField(required=False, widget=forms.Textarea, initial=mark_safe("<b>kept</b>"))
+
+
+def _input_forms(renderer):
+    yield Inputs(renderer=renderer)
+    yield Inputs(
+        {
+            "text": "x" * 30,  # too long: the field shows its error list
+            "amp": "<script>&amp;",
+            "number": "0",
+            "decimal": "1.5",
+            "email": "not an e-mail",
+            "day": "2026-12-03",
+            "moment": "2026-12-03 10:00",
+            "clock": "09:30",
+            "hidden": 'q"uote',
+            "secret": "s3<cret",
+            "tick": "on",
+            "note": "Line one\nLine <two> & three",
+        },
+        renderer=renderer,
+    )
+    yield Inputs(
+        initial={"number": 1234567, "day": date(2026, 12, 3), "note": "", "tick": True}, prefix="p", renderer=renderer
+    )
+
+
+@pytest.mark.parametrize("field", [name for name in Inputs.base_fields])
+def test_every_input_textarea_and_error_list_is_the_templates_html(field):
+    ours = [(str(form[field]), str(form[field].errors)) for form in _input_forms(FormRenderer())]
+    django = [(str(form[field]), str(form[field].errors)) for form in _input_forms(DjangoTemplates())]
+    assert ours == django
+    assert all(html.strip() for html, _ in ours)

@@ -64,3 +64,17 @@ def test_counting_past_the_first_page_pages_like_counting_first(cap_of_five):
                 eager.has_previous(),
                 eager.end_index(),
             )
+
+
+@pytest.mark.django_db
+def test_the_capped_count_does_not_sort_what_it_counts(cap_of_five):
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rows = ContentType.objects.order_by("-model", "-pk")  # an order no index gives
+    with CaptureQueriesContext(connection) as captured:
+        paginator = CappedPaginator(rows, 2)
+        assert (paginator.count, paginator.count_text) == (6, "5+")
+    assert "ORDER BY" not in captured.captured_queries[0]["sql"]
+    assert list(paginator.page(1)) == list(rows[:2])  # the page itself keeps the list's order

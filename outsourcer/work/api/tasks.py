@@ -44,9 +44,10 @@ def _brief(ctx: OrgContext, values: dict) -> dict:
 @paginated
 def task_list(request: HttpRequest, filters: Query[TaskFilters]):
     ctx = org_context(request, "task.view")
+    # TaskOut carries ids, not the contractor's or contract's rows: no joins.
     return selectors.task_list_for_organization(
         organization=ctx.organization, status=filters.status, contractor_id=filters.contractor_id
-    )
+    ).select_related(None)
 
 
 @task_router.post("", operation_id="task_create", response=with_errors({201: TaskOut}, write=True))
