@@ -32,7 +32,7 @@ from outsourcer.hiring.models import Interview, InterviewStatus
 from outsourcer.hiring.services.interview_notices import interview_uid
 from outsourcer.lib.calendar_files import CalendarEvent
 from outsourcer.lib.timezones import is_time_zone
-from outsourcer.work.cadence import next_checkin_due
+from outsourcer.work.cadence import cadence_due_after
 from outsourcer.work.models import OPEN_STATUSES, CalendarFeed, CheckInCadence, Task, TaskMilestone, TaskStatus
 from outsourcer.work.selectors_checkins import WATCHED
 
@@ -223,21 +223,10 @@ def _checkin_dues(cadence: CheckInCadence, *, since: datetime, until: datetime) 
     (still listed while missing, unless older than `since`), then each following one in the
     contractor's zone and working week."""
     contractor = cadence.task.contractor
-
-    def after(moment: datetime) -> datetime:
-        return next_checkin_due(
-            moment,
-            kind=cadence.kind,
-            weekday=cadence.weekday,
-            every_days=cadence.every_days,
-            time_zone=contractor.time_zone,
-            working_hours=contractor.working_hours,
-        )
-
-    due = cadence.next_due_at if cadence.next_due_at >= since else after(since)
+    due = cadence.next_due_at if cadence.next_due_at >= since else cadence_due_after(cadence, since, contractor)
     while due <= until:
         yield due, cadence.pk
-        due = after(due)
+        due = cadence_due_after(cadence, due, contractor)
 
 
 def checkin_due_events(viewer: FeedViewer) -> list[CalendarEvent]:
