@@ -57,3 +57,15 @@ def next_checkin_due(
         day += timedelta(days=1)
         counted += day.weekday() in working
     return _day_end(day, hours, zone)
+
+
+def cadence_due_after(cadence, after: datetime, contractor) -> datetime:
+    """A `CheckInCadence`'s first due moment after `after`, in its `Contractor`'s zone and week."""
+    return next_checkin_due(
+        after,
+        kind=cadence.kind,
+        weekday=cadence.weekday,
+        every_days=cadence.every_days,
+        time_zone=contractor.time_zone,
+        working_hours=contractor.working_hours,
+    )

@@ -6,13 +6,19 @@ own interviews — in every organization that engaged them, each event naming on
 never another client's work. A user may be both (Carol, a contractor and a manager somewhere).
 
 Each kind of event is one source in `FEED_SOURCES`: a function of the `FeedViewer` returning events,
-one query each, so the feed's query count does not grow with its events. A new kind (check-ins due,
-say) is one more function added to that tuple."""
+one query each, so the feed's query count does not grow with its events. A new kind is one more
+function added to that tuple.
+
+Check-ins due repeat without end, so the feed lists each cadence's due moments for the next
+FEED_CHECKIN_WEEKS weeks only: to the contractor on their own tasks, to the owners and managers
+(who set cadences and hear of an "at risk") on their organization's."""
 
 import hashlib
-from collections.abc import Callable, Iterable
+import heapq
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import islice
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -20,12 +26,15 @@ from django.db.models import Q
 from django.urls import reverse
 
 from outsourcer.accounts.models import Membership, User
+from outsourcer.accounts.roles import RUNNERS
 from outsourcer.contractors.models import Contractor
 from outsourcer.hiring.models import Interview, InterviewStatus
 from outsourcer.hiring.services.interview_notices import interview_uid
 from outsourcer.lib.calendar_files import CalendarEvent
 from outsourcer.lib.timezones import is_time_zone
-from outsourcer.work.models import OPEN_STATUSES, CalendarFeed, Task, TaskMilestone, TaskStatus
+from outsourcer.work.cadence import cadence_due_after
+from outsourcer.work.models import OPEN_STATUSES, CalendarFeed, CheckInCadence, Task, TaskMilestone, TaskStatus
+from outsourcer.work.selectors_checkins import WATCHED
 
 FEED_PREFIX = "cal_"  # noqa: S105 - a public marker, not a secret
 # A secret longer than this was never made here: refuse it before hashing.
@@ -43,6 +52,8 @@ CONTRACTOR_OPEN_STATUSES = (
 FEED_PAST_DAYS = 31
 # Each source's cap, so one organization's thousands of tasks cannot make a feed of megabytes.
 FEED_SOURCE_LIMIT = 1000
+# How far ahead check-ins due are listed: a cadence repeats without end.
+FEED_CHECKIN_WEEKS = 8
 
 
 def feed_secret_digest(raw: str) -> str:
@@ -62,13 +73,15 @@ def calendar_feed_for_secret(raw: str) -> CalendarFeed | None:
 @dataclass(frozen=True)
 class FeedViewer:
     """Who a feed is for: the user, their contractor profile (if any), the organizations they
-    are a member of, the zone times are written in, and the moment the feed is made."""
+    are a member of (and those they run: owner or manager), the zone times are written in, and
+    the moment the feed is made."""
 
     user: User
     contractor: Contractor | None
     organization_ids: frozenset[int]
     time_zone: str
     now: datetime
+    managed_organization_ids: frozenset[int] = frozenset()
 
     @property
     def since(self) -> datetime:
@@ -78,14 +91,15 @@ class FeedViewer:
 def feed_viewer(*, user: User, now: datetime) -> FeedViewer:
     """The viewer of `user`'s feed: their contractor profile and memberships (two queries)."""
     contractor = Contractor.objects.filter(user=user).first()
-    organization_ids = frozenset(
-        Membership.objects.filter(user=user, organization__closed_at=None).values_list("organization_id", flat=True)
+    roles = dict(
+        Membership.objects.filter(user=user, organization__closed_at=None).values_list("organization_id", "role")
     )
     zone = contractor.time_zone if contractor else user.time_zone
     return FeedViewer(
         user=user,
         contractor=contractor,
-        organization_ids=organization_ids,
+        organization_ids=frozenset(roles),
+        managed_organization_ids=frozenset(org for org, role in roles.items() if role in RUNNERS),
         time_zone=zone if is_time_zone(zone) else "UTC",
         now=now,
     )
@@ -204,11 +218,59 @@ def interview_events(viewer: FeedViewer) -> list[CalendarEvent]:
     return events
 
 
-# Every kind of event a feed holds. Check-ins due: add their source here.
+def _checkin_dues(cadence: CheckInCadence, *, since: datetime, until: datetime) -> Iterator[tuple[datetime, int]]:
+    """(due moment, cadence id) of each check-in the cadence asks for up to `until`: its next one
+    (still listed while missing, unless older than `since`), then each following one in the
+    contractor's zone and working week."""
+    contractor = cadence.task.contractor
+    due = cadence.next_due_at if cadence.next_due_at >= since else cadence_due_after(cadence, since, contractor)
+    while due <= until:
+        yield due, cadence.pk
+        due = cadence_due_after(cadence, due, contractor)
+
+
+def checkin_due_events(viewer: FeedViewer) -> list[CalendarEvent]:
+    """A moment at each check-in due in the next FEED_CHECKIN_WEEKS weeks on the tasks being worked
+    on (accepted or in progress): the contractor's own, and those of the organizations the viewer
+    runs. One query; the due moments are computed (work/cadence.py), earliest first."""
+    scope = Q(organization_id__in=viewer.managed_organization_ids)
+    if viewer.contractor is not None:
+        scope |= Q(task__contractor=viewer.contractor)
+    cadences = {
+        cadence.pk: cadence
+        for cadence in CheckInCadence.objects.filter(scope, task__status__in=WATCHED)
+        .select_related("task", "task__organization", "task__contractor")
+        .order_by("next_due_at", "pk")[:FEED_SOURCE_LIMIT]
+    }
+    until = viewer.now + timedelta(weeks=FEED_CHECKIN_WEEKS)
+    dues = heapq.merge(*(_checkin_dues(c, since=viewer.since, until=until) for c in cadences.values()))
+    events = []
+    for due, pk in islice(dues, FEED_SOURCE_LIMIT):
+        cadence = cadences[pk]
+        task = cadence.task
+        who, url = _task_view(viewer, task)
+        events.append(
+            CalendarEvent(
+                uid=f"task-{task.pk}-checkin-{due:%Y%m%dT%H%M%SZ}@{_host()}",
+                starts_at=due,
+                ends_at=None,
+                summary=f"Check-in due: {task.title} ({who})",
+                description=f"Check-ins on “{task.title}” are due {cadence.description}.",
+                url=url,
+                time_zone=viewer.time_zone,
+                categories=("Check-in",),
+                stamp=cadence.updated_at,
+            )
+        )
+    return events
+
+
+# Every kind of event a feed holds.
 FEED_SOURCES: tuple[Callable[[FeedViewer], Iterable[CalendarEvent]], ...] = (
     task_deadline_events,
     task_milestone_events,
     interview_events,
+    checkin_due_events,
 )
 
 

@@ -16,13 +16,14 @@ from outsourcer.work.forms import PortalTaskFilterForm, ReasonForm
 from outsourcer.work.thread_page import thread_context
 
 PAGE_SIZE = 25
-# The contractor's actions with the text each needs (None: a button alone) and what it says after.
+# The contractor's actions with the text each needs (None: a button alone) and what it says after
+# (never with the organization's name last: "Crumb & Co." would end the sentence in "..").
 ACTIONS = {
     "accept": (services.task_accept, None, "You accepted “{title}”."),
     "decline": (services.task_decline, ("reason", "Why you decline"), "You declined “{title}”; {org} is told why."),
-    "ask": (services.task_ask, ("question", "Your question"), "Your question about “{title}” went to {org}."),
+    "ask": (services.task_ask, ("question", "Your question"), "{org} has your question about “{title}”."),
     "start": (services.task_start, None, "“{title}” is in progress."),
-    "submit": (services.task_submit, None, "“{title}” is submitted to {org}."),
+    "submit": (services.task_submit, None, "{org} has your work on “{title}”: it is submitted."),
 }
 
 

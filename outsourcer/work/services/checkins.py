@@ -12,7 +12,7 @@ from outsourcer.lib.validation import Errors
 from outsourcer.notifications.email import email_send_on_commit
 from outsourcer.notifications.services import notification_create
 from outsourcer.work import events
-from outsourcer.work.cadence import MAX_EVERY_DAYS, next_checkin_due
+from outsourcer.work.cadence import MAX_EVERY_DAYS, cadence_due_after
 from outsourcer.work.models import CadenceKind, CheckIn, CheckInCadence, CheckInStatus, Task, TaskStatus
 from outsourcer.work.models_checkins import ALERT_STATUSES
 from outsourcer.work.services._moves import task_lock
@@ -29,18 +29,6 @@ KIND = "Choose weekly or every N working days."
 WEEKDAY = "Choose a weekday."
 EVERY_DAYS = f"Choose a number of working days from 1 to {MAX_EVERY_DAYS}."
 STATUS = "Choose on track, at risk or blocked."
-
-
-def cadence_due_after(cadence: CheckInCadence, after, contractor: Contractor):
-    """The cadence's first due moment after `after`, in the contractor's zone and week."""
-    return next_checkin_due(
-        after,
-        kind=cadence.kind,
-        weekday=cadence.weekday,
-        every_days=cadence.every_days,
-        time_zone=contractor.time_zone,
-        working_hours=contractor.working_hours,
-    )
 
 
 def _payload(cadence: CheckInCadence) -> dict:

@@ -25,8 +25,8 @@ from outsourcer.lib.working_time import previous_working_end
 from outsourcer.notifications.email import email_send_on_commit
 from outsourcer.notifications.services import notification_create
 from outsourcer.work import events
+from outsourcer.work.cadence import cadence_due_after
 from outsourcer.work.models import CheckInCadence, Reminder, ReminderKind, Task, TaskStatus
-from outsourcer.work.services.checkins import cadence_due_after
 from outsourcer.work.services.notices import task_org_url, task_portal_url
 
 # The work is the contractor's to do: deadlines and check-ins are watched in these statuses.
