@@ -29,7 +29,7 @@ MAX_NOTE = 5_000
 MAX_LINKS = 10
 MAX_FILES = 10
 # The kinds a deliverable's files may be (lib.uploads.KINDS), and the size of one file.
-DELIVERABLE_KINDS = ("pdf", "png", "jpeg", "webp")
+DELIVERABLE_KINDS = ("pdf", "png", "jpeg", "webp", "docx", "xlsx", "pptx", "zip", "text", "mp4", "mov")
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 
 NOTHING = "Hand over at least one file or link."
