@@ -123,3 +123,19 @@ def upload_check(file: UploadedFile, *, field: str, noun: str, kinds: tuple[str,
 def upload_name(kind: str) -> str:
     """A generated file name for a stored upload of this kind: 32 random hex digits and its extension."""
     return f"{secrets.token_hex(16)}{KINDS[kind][1][0]}"
+
+
+def attachment_response(stored, filename: str):
+    """A stored upload served as a download (never displayed inline) with nosniff; 404 when the file
+    is gone from storage. `stored` is a FieldFile."""
+    from django.http import FileResponse, Http404
+
+    if not stored:
+        raise Http404
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=filename or "file")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
