@@ -8,5 +8,10 @@ from outsourcer.work.jobs import task_reminders
 
 def test_it_collects_every_domains_periodic_jobs_in_app_order():
     jobs = periodic_jobs()
-    assert jobs == [budget_alerts_sweep, retainer_fees_post_task, references_remind_and_expire, task_reminders,
-                    review_reminders]
+    assert jobs == [
+        budget_alerts_sweep,
+        retainer_fees_post_task,
+        references_remind_and_expire,
+        task_reminders,
+        review_reminders,
+    ]

@@ -6,8 +6,8 @@ from django.core.files.base import ContentFile
 
 from outsourcer.oversight.models import DeliverableFile
 from outsourcer.oversight.services import deliverable_submit
-from outsourcer.testing.oversight import PDF_BYTES
-from outsourcer.work.tests.access_rows import CAROLS_OWN_POST, CAROLS_OWN_READ, _task
+from outsourcer.testing.oversight import PDF_BYTES, make_working_task
+from outsourcer.work.tests.access_rows import CAROLS_OWN_POST, CAROLS_OWN_READ
 from tests.access_matrix import ORG_READ, ORG_RUN_POST, PORTAL_READ, Row, expect
 
 API_LIST = expect(401, 200, 200, 200, 404, 404, 200)
@@ -19,7 +19,7 @@ CHANGES = {"reasons": ["incomplete"], "comment": "Two dishes are missing."}
 
 
 def _handed_over(p, *, with_file: bool = False):
-    task = _task(p, "accepted")
+    task = make_working_task(p)
     deliverable = deliverable_submit(task=task, contractor=task.contractor, links=["https://drive.example/menu"])
     if with_file:
         stored = DeliverableFile(
@@ -58,7 +58,7 @@ def _api(p):
 
 
 def _working_task(p):
-    return {"task_id": _task(p, "accepted").pk}
+    return {"task_id": make_working_task(p).pk}
 
 
 ROWS = [
