@@ -137,7 +137,9 @@ def real_rows(personas) -> dict[str, int]:
         "interview_id": interview.pk,
         "task_id": make_task(personas, hourly).pk,
         "thread_task_id": _thread_task(personas, hourly).pk,
-        "deliverable_id": make_deliverable(personas, make_working_task(personas, contract=hourly)).pk,
+        "deliverable_id": make_deliverable(
+            personas, make_working_task(personas, contract=hourly, override_reason="fuzz")
+        ).pk,
     }
 
 
