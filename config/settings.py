@@ -172,6 +172,18 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Uploads: a deliverable's file is at most this big (default 25 MB); no uploaded file of any kind
+# may be bigger than OUTSOURCER_UPLOAD_MAX_BYTES, enforced while it streams in (lib/upload_stream.py).
+OUTSOURCER_DELIVERABLE_MAX_BYTES = int(os.environ.get("OUTSOURCER_DELIVERABLE_MAX_BYTES", str(25 * 1024 * 1024)))
+OUTSOURCER_UPLOAD_MAX_BYTES = max(OUTSOURCER_DELIVERABLE_MAX_BYTES, 10 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "outsourcer.lib.upload_stream.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Oversight: a hand-over waiting longer than this many of the organization's working days reminds
+# its owners and managers, once.
+OUTSOURCER_REVIEW_REMIND_WORKING_DAYS = int(os.environ.get("OUTSOURCER_REVIEW_REMIND_WORKING_DAYS", "3"))
 
 # E-mail: printed to the console unless an SMTP host is configured. The environment variables keep
 # their classic names (EMAIL_HOST, …); Django 6.1 configures mailers through MAILERS.

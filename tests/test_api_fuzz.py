@@ -38,6 +38,7 @@ from outsourcer.hiring.models import Interview
 from outsourcer.notifications.models import Notification
 from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
 from outsourcer.testing.hiring import insert_bid, insert_job, insert_vetting
+from outsourcer.testing.oversight import make_deliverable, make_working_task
 from outsourcer.testing.references import insert_reference
 from outsourcer.testing.work import make_task
 from outsourcer.work.services import message_post, task_send
@@ -136,6 +137,9 @@ def real_rows(personas) -> dict[str, int]:
         "interview_id": interview.pk,
         "task_id": make_task(personas, hourly).pk,
         "thread_task_id": _thread_task(personas, hourly).pk,
+        "deliverable_id": make_deliverable(
+            personas, make_working_task(personas, contract=hourly, override_reason="fuzz")
+        ).pk,
     }
 
 

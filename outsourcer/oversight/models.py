@@ -43,6 +43,9 @@ class Deliverable(models.Model):
     submitted_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
+    # The version whose wait the owners and managers were reminded of (services/review_reminders.py):
+    # claimed with a conditional UPDATE, so each version reminds once.
+    reminded_version = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [

@@ -15,10 +15,11 @@ def pdf_file(name: str = "photos.pdf", content: bytes = PDF_BYTES) -> SimpleUplo
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
-def make_working_task(personas, **fields):
-    """A task Carol has accepted (sent by Alice with a clear brief)."""
+def make_working_task(personas, *, override_reason: str = "", **fields):
+    """A task Carol has accepted (sent by Alice with a clear brief; `override_reason` sends it on a
+    day the brief check finds fault with, e.g. the access matrix's real clock)."""
     task = make_task(personas, **fields)
-    task = task_send(task=task, actor=personas.alice)
+    task = task_send(task=task, actor=personas.alice, override_reason=override_reason)
     return task_accept(task=task, contractor=task.contractor)
 
 

@@ -13,7 +13,8 @@ ALL = ("pdf", "png", "jpeg", "webp")
     ("head", "kind"),
     [(b"%PDF-1.4", "pdf"), (b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff\xdb", "jpeg"),
      (b"RIFF\x00\x00\x00\x00WEBP", "webp"), (b"RIFF\x00\x00\x00\x00WAVE", None), (b"%PDF", None),
-     (b"GIF89a", None), (b"", None), (b"<svg", None), (b"PK\x03\x04", None)],
+     (b"GIF89a", None), (b"", None), (b"<svg", None), (b"PK\x03\x04", "zip"),
+     (b"\x00\x00\x00\x18ftypmp42", "mp4"), (b"\x00\x00\x00\x14ftypqt  ", "mov"), (b"MZ\x90\x00", None)],
 )  # fmt: skip
 def test_the_kind_comes_from_the_first_bytes(head, kind):
     assert upload_kind(head) == kind

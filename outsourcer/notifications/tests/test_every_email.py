@@ -34,6 +34,8 @@ from outsourcer.hiring.services import (
     reference_remind,
     reference_request,
 )
+from outsourcer.oversight.models import Deliverable, DeliverableVersion
+from outsourcer.oversight.services import deliverable_request_changes, deliverable_submit
 from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_contract
 from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job, insert_vetting
 from outsourcer.testing.references import insert_reference
@@ -214,6 +216,26 @@ def _task_reminder(personas, client):
     reminders_send(now=NOW + timedelta(days=2, hours=6))
 
 
+def _deliverable_org(personas, client):
+    task = make_task(personas, title=AWKWARD)
+    task.status, task.sent_at, task.accepted_at = "accepted", NOW, NOW  # only the hand-over is mailed here
+    task.save()
+    deliverable_submit(task=task, contractor=personas.carol_contractor, links=["https://drive.example/menu"])
+
+
+def _deliverable_decided(personas, client):
+    task = make_task(personas, title=AWKWARD)
+    task.status, task.sent_at, task.accepted_at = "accepted", NOW, NOW
+    task.save()
+    deliverable = Deliverable.objects.create(
+        organization=personas.org, task=task, contractor=personas.carol_contractor, title=AWKWARD
+    )
+    DeliverableVersion.objects.create(
+        organization=personas.org, deliverable=deliverable, contractor=personas.carol_contractor, number=1
+    )
+    deliverable_request_changes(deliverable=deliverable, actor=personas.alice, reasons=["errors"], comment=AWKWARD)
+
+
 def _in_progress(personas):
     task = make_task(personas, title=AWKWARD)
     task.status, task.sent_at, task.accepted_at = "in_progress", NOW, NOW  # accepted before this test
@@ -239,6 +261,8 @@ SENDERS = {
     "signup_existing.txt": _signup_existing,
     "task_message.txt": _task_message,
     "task_checkin_alert.txt": _task_checkin_alert,
+    "deliverable_decided.txt": _deliverable_decided,
+    "deliverable_org.txt": _deliverable_org,
     "task_reminder.txt": _task_reminder,
     "task_reply.txt": _task_reply,
     "task_sent.txt": _task_sent,

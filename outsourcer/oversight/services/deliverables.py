@@ -22,6 +22,7 @@ from outsourcer.oversight.models import (
     DeliverableStatus,
     DeliverableVersion,
 )
+from outsourcer.oversight.services.notices import deliverable_submitted_notify
 from outsourcer.work.models import Task, TaskMilestone, TaskStatus
 from outsourcer.work.services import task_start, task_submit
 
@@ -29,7 +30,7 @@ MAX_NOTE = 5_000
 MAX_LINKS = 10
 MAX_FILES = 10
 # The kinds a deliverable's files may be (lib.uploads.KINDS), and the size of one file.
-DELIVERABLE_KINDS = ("pdf", "png", "jpeg", "webp")
+DELIVERABLE_KINDS = ("pdf", "png", "jpeg", "webp", "docx", "xlsx", "pptx", "zip", "text", "mp4", "mov")
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 
 NOTHING = "Hand over at least one file or link."
@@ -102,7 +103,11 @@ def deliverable_submit(
         raise DomainError(FOREIGN_MILESTONE, field="milestone")
     now = timezone.now()
     with transaction.atomic():
-        task = Task.objects.select_for_update(of=("self",)).select_related("organization", "contractor").get(pk=task.pk)
+        task = (
+            Task.objects.select_for_update(of=("self",))
+            .select_related("organization", "contractor", "contractor__user", "created_by")
+            .get(pk=task.pk)
+        )
         if task.status not in WORKING:
             raise DomainError(NOT_WORKING, code="task_not_in_progress")
         deliverable = Deliverable.objects.select_for_update().filter(task=task, milestone=milestone).first()
@@ -155,4 +160,6 @@ def deliverable_submit(
             obj=deliverable,
             after={"version": version.number, "files": len(checked), "links": len(links)},
         )
+        deliverable.task, deliverable.organization, deliverable.contractor = task, task.organization, task.contractor
+        deliverable_submitted_notify(deliverable=deliverable, number=version.number)
     return deliverable

@@ -14,6 +14,7 @@ from outsourcer.lib.validation import Errors
 from outsourcer.oversight import events
 from outsourcer.oversight.flows import ACCEPT, DELIVERABLE_FLOW, REQUEST_CHANGES
 from outsourcer.oversight.models import ChangeReason, Deliverable, DeliverableVersion, Review, ReviewDecision
+from outsourcer.oversight.services.notices import deliverable_decided_notify
 from outsourcer.work.models import TaskStatus
 from outsourcer.work.services import task_done, task_revise
 
@@ -26,7 +27,15 @@ NO_COMMENT = "Say what should change, so the contractor can act on it."
 def _lock(deliverable: Deliverable) -> tuple[Deliverable, DeliverableVersion]:
     deliverable = (
         Deliverable.objects.select_for_update(of=("self",))
-        .select_related("organization", "task", "task__organization", "task__contractor", "milestone", "contractor")
+        .select_related(
+            "organization",
+            "task",
+            "task__organization",
+            "task__contractor",
+            "milestone",
+            "contractor",
+            "contractor__user",
+        )
         .get(pk=deliverable.pk)
     )
     version = DeliverableVersion.objects.get(deliverable=deliverable, number=deliverable.version)
@@ -76,6 +85,7 @@ def deliverable_accept(*, deliverable: Deliverable, actor: User, comment: str = 
             before={"status": "submitted"},
             after={"status": status, "version": version.number, "latency_minutes": review.latency_minutes},
         )
+        deliverable_decided_notify(deliverable=deliverable, review=review)
     return review
 
 
@@ -124,4 +134,5 @@ def deliverable_request_changes(*, deliverable: Deliverable, actor: User, reason
                 "latency_minutes": review.latency_minutes,
             },
         )
+        deliverable_decided_notify(deliverable=deliverable, review=review)
     return review
