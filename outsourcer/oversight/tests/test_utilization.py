@@ -77,16 +77,22 @@ def test_a_new_task_that_would_overbook_her_names_the_week_and_what_is_left(pers
 
 
 def test_a_task_that_fits_warns_of_nothing(personas, carols_week):
-    assert capacity_check(
-        contractor=personas.carol_contractor,
-        estimate_minutes=2 * H,
-        deadline_at=THIS_FRIDAY_FIVE,
-        today=MONDAY,
-        now=AT_NINE,
-    ) == []
-    assert capacity_check(
-        contractor=personas.carol_contractor, estimate_minutes=None, deadline_at=None, today=MONDAY, now=AT_NINE
-    ) == []
+    assert (
+        capacity_check(
+            contractor=personas.carol_contractor,
+            estimate_minutes=2 * H,
+            deadline_at=THIS_FRIDAY_FIVE,
+            today=MONDAY,
+            now=AT_NINE,
+        )
+        == []
+    )
+    assert (
+        capacity_check(
+            contractor=personas.carol_contractor, estimate_minutes=None, deadline_at=None, today=MONDAY, now=AT_NINE
+        )
+        == []
+    )
 
 
 def test_editing_a_task_does_not_count_it_twice(personas, carols_week):
@@ -109,7 +115,9 @@ def test_drafts_done_and_declined_tasks_take_no_capacity(personas, carols_week):
     Task.objects.filter(title="Oscar secret lookbook").update(status=TaskStatus.DONE)
     contract = carols_week
     for status in (TaskStatus.DRAFT, TaskStatus.CANCELLED, TaskStatus.SUBMITTED):
-        allocated(personas, contract, title=status, estimate_minutes=30 * H, deadline_at=THIS_FRIDAY_FIVE, status=status)
+        allocated(
+            personas, contract, title=status, estimate_minutes=30 * H, deadline_at=THIS_FRIDAY_FIVE, status=status
+        )
 
     this = capacity_left_for_contractor(contractor=personas.carol_contractor, today=MONDAY, now=AT_NINE)[0]
 
