@@ -32,7 +32,7 @@ def load(context: DemoContext) -> None:
         acceptance_criteria=["Approved by Alice"],
         deadline_at=now + timedelta(days=6),
         estimate_minutes=ESTIMATE_MINUTES,
-        status=TaskStatus.IN_PROGRESS,
+        status=TaskStatus.ACCEPTED,
         point_of_contact=people["bob"],
         sent_at=now - timedelta(days=3),
         accepted_at=now - timedelta(days=2),

@@ -15,6 +15,7 @@ from outsourcer.oversight.selectors.utilization import (
     OVER_BOOKED_PERCENT,
     UNDER_USED_PERCENT,
     ContractorUse,
+    WeekUse,
     utilization_for_organization,
 )
 
@@ -24,19 +25,27 @@ TRACK_WIDTH = 400
 ROW_HEIGHT = 26
 TOP = 24
 SCALE_PERCENT = 150  # the track's right end; a longer bar is cut there (the number says how far)
+BAR_STEP = 6  # a week's bar is 5 high, one apart
 
 
 @dataclass
-class ChartBar:
-    row: ContractorUse
+class WeekBar:
+    week: WeekUse
     y: int
     width: int
+
+
+@dataclass
+class ChartRow:
+    row: ContractorUse
+    y: int
+    weeks: list[WeekBar]
     label_x: int
 
 
 @dataclass
 class Chart:
-    bars: list[ChartBar]
+    rows: list[ChartRow]
     height: int
     width: int = LABEL_WIDTH + TRACK_WIDTH + 60
     under_x: int = LABEL_WIDTH + TRACK_WIDTH * UNDER_USED_PERCENT // SCALE_PERCENT
@@ -44,13 +53,20 @@ class Chart:
     left: int = LABEL_WIDTH
 
 
+def _width(week: WeekUse) -> int:
+    percent = week.percent if week.percent is not None else (SCALE_PERCENT if week.used_minutes else 0)
+    return TRACK_WIDTH * min(percent, SCALE_PERCENT) // SCALE_PERCENT
+
+
 def _chart(rows: list[ContractorUse]) -> Chart:
-    bars = []
+    """One row per contractor: a thin bar per week, this week on top."""
+    chart_rows = []
     for n, row in enumerate(rows):
-        percent = row.current.percent or 0
-        width = TRACK_WIDTH * min(percent, SCALE_PERCENT) // SCALE_PERCENT
-        bars.append(ChartBar(row=row, y=TOP + n * ROW_HEIGHT, width=width, label_x=LABEL_WIDTH + width + 4))
-    return Chart(bars=bars, height=TOP + len(rows) * ROW_HEIGHT + 6)
+        y = TOP + n * ROW_HEIGHT
+        bars = [WeekBar(week, y + 1 + k * BAR_STEP, _width(week)) for k, week in enumerate(row.weeks)]
+        label_x = LABEL_WIDTH + max(bar.width for bar in bars) + 4
+        chart_rows.append(ChartRow(row=row, y=y, weeks=bars, label_x=label_x))
+    return Chart(rows=chart_rows, height=TOP + len(rows) * ROW_HEIGHT + 6)
 
 
 @org_view("oversight.view")

@@ -39,7 +39,7 @@ def test_the_owner_sees_the_over_booked_contractor_and_the_warning(live_server, 
     log_in(page, base, personas.alice.email)
     page.goto(f"{base}/o/crumb/utilization/")
 
-    expect(page.get_by_role("status").first).to_contain_text("Over-booked this week: Carol Contractor")
+    expect(page.get_by_role("status").first).to_contain_text("Over-booked: Carol Contractor")
     expect(page.locator("figure.chart svg")).to_be_visible()
     expect(page.locator("body")).not_to_contain_text(SECRET)
 

@@ -82,6 +82,20 @@ class ContractorUse:
     def current(self) -> WeekUse:
         return self.weeks[0]
 
+    @property
+    def peak(self) -> WeekUse:
+        """The week using the most of the capacity (the first of equals)."""
+        return max(self.weeks, key=lambda week: (week.state == "over", week.used_minutes - week.capacity_minutes))
+
+    @property
+    def state(self) -> str:
+        """ "over" when any week shown is over-booked, "under" when every one is under-used: a
+        Sunday's nearly finished week alone says little."""
+        states = {week.state for week in self.weeks}
+        if "over" in states:
+            return "over"
+        return "under" if states == {"under"} else "ok"
+
 
 @dataclass
 class OrganizationUtilization:
@@ -91,11 +105,11 @@ class OrganizationUtilization:
 
     @property
     def over_booked(self) -> list[ContractorUse]:
-        return [row for row in self.rows if row.current.state == "over"]
+        return [row for row in self.rows if row.state == "over"]
 
     @property
     def under_used(self) -> list[ContractorUse]:
-        return [row for row in self.rows if row.current.state == "under"]
+        return [row for row in self.rows if row.state == "under"]
 
 
 @dataclass(frozen=True)

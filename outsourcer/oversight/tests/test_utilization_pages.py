@@ -48,7 +48,7 @@ def test_the_page_flags_the_over_booked_contractor_without_other_clients_work(al
     page = text(response)
 
     assert response.status_code == 200
-    assert "Over-booked this week: Carol Contractor" in page
+    assert "Over-booked: Carol Contractor" in page
     assert "<svg" in page and 'class="bar-fill bar-over"' in page
     assert SECRET not in page and "Oscar" not in page
 
