@@ -161,6 +161,9 @@ def _detail(request, ctx: OrgContext, task: Task, *, override=None, forms=None, 
         or MilestoneForm(contract_milestones=contract_milestones, currency=task.contract.currency),
         **thread_context(task, by_contractor=False, may_write=ctx.may("task.manage"), form=forms.get("thread")),
     }
+    if task.status in SENDABLE:
+        brief = {"estimate_minutes": task.estimate_minutes, "deadline_at": task.deadline_at}
+        context |= _capacity(ctx, task.contract, brief, task)
     return render(request, "tasks/detail.html", context, status=status)
 
 

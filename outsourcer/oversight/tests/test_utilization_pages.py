@@ -125,3 +125,12 @@ def test_the_pages_send_as_many_queries_for_1000_tasks_as_for_10(alice, personas
     EngagementFactory.create_batch(20, organization=personas.org)
 
     assert _queries(alice, org_url(page)) == few <= 12
+
+
+def test_the_task_page_warns_before_sending_a_task_that_would_over_book(alice, personas, org_url, busy_carol):
+    draft = make_task(personas, busy_carol, title="Bread basket photos", estimate_minutes=4 * 60, deadline_at=FRIDAY)
+
+    page = text(alice.get(org_url("tasks:detail", task_id=draft.pk)))
+
+    assert "This would over-book Carol Contractor" in page
+    assert SECRET not in page
