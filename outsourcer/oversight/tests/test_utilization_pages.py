@@ -134,3 +134,20 @@ def test_the_task_page_warns_before_sending_a_task_that_would_over_book(alice, p
 
     assert "This would over-book Carol Contractor" in page
     assert SECRET not in page
+
+
+def test_a_draft_contract_whose_weekly_cap_would_over_book_says_so(alice, personas, org_url, busy_carol):
+    budget = make_budget(personas, name="More photos", amount_cents=10**9)
+    draft = insert_hourly_contract(
+        budget, personas.carol_engagement, title="More photos", status="draft", activated_at=None
+    )
+    draft.weekly_cap_minutes = 10 * 60
+    draft.save()
+
+    page = text(alice.get(org_url("contracts:detail", contract_id=draft.pk)))
+
+    assert "weekly cap of 10 h would over-book Carol Contractor" in page
+    assert SECRET not in page
+    personas.carol_contractor.weekly_capacity_minutes = 100 * 60
+    personas.carol_contractor.save()
+    assert "would over-book" not in text(alice.get(org_url("contracts:detail", contract_id=draft.pk)))
