@@ -7,6 +7,7 @@ the total as "capacity left": the queries for other clients' tasks read numbers 
 deadline, logged minutes), never a title or an id that leaves this module (docs/oversight_utilization.md).
 A constant number of queries: three for any number of contractors and tasks."""
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -17,7 +18,8 @@ from django.utils import timezone
 
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 from outsourcer.contracts.models import TimeEntry, TimeEntryStatus
-from outsourcer.work.capacity import Commitment, week_load
+from outsourcer.lib.working_time import working_windows
+from outsourcer.work.capacity import Commitment
 from outsourcer.work.models import Task, TaskStatus
 from outsourcer.work.week import week_bounds, week_monday, zone_of
 
@@ -169,39 +171,86 @@ def _logged(contractor_ids, *, first: date, last: date) -> dict[tuple[int, date]
     return logged
 
 
+class _WorkingClock:
+    """A contractor's working seconds from `now`, cumulated window by window, so the working time
+    between two moments is two binary searches: work/capacity.py's rule (`week_load`), without
+    walking the calendar again for every task and week."""
+
+    def __init__(self, contractor: Contractor, *, now: datetime, until: datetime):
+        self.now = now
+        self.opens: list[datetime] = []
+        self.closes: list[datetime] = []
+        self.before: list[int] = []  # working seconds from `now` to each window's opening
+        total = 0
+        hours = {"time_zone": contractor.time_zone, "working_hours": contractor.working_hours}
+        for opens, closes in working_windows(now, until, **hours):
+            self.opens.append(opens)
+            self.closes.append(closes)
+            self.before.append(total)
+            total += int((closes - opens).total_seconds())
+
+    def _seconds_to(self, moment: datetime) -> int:
+        n = bisect_right(self.opens, moment) - 1
+        if n < 0:
+            return 0
+        inside = min(moment, self.closes[n]) - self.opens[n]
+        return self.before[n] + int(inside.total_seconds())
+
+    def minutes_between(self, start: datetime, end: datetime) -> int:
+        if end <= start:
+            return 0
+        return (self._seconds_to(end) - self._seconds_to(start)) // 60
+
+
+def _share(estimate: int, part: int, whole: int) -> int:
+    # work/capacity.py's rounding: integer half-up, the same minutes on every machine.
+    return (estimate * part * 2 + whole) // (whole * 2)
+
+
 def _week_use(
+    clock: _WorkingClock,
     contractor: Contractor,
-    allocations: list[_Allocation],
+    commitments: list[Commitment],
     logged: list[tuple[int, int]],
     *,
     monday: date,
-    now: datetime,
     organization_id: int | None,
-    extra: Commitment | None = None,
 ) -> WeekUse:
     start, end = week_bounds(monday, zone_of(contractor.time_zone))
-    commitments = [Commitment(a.organization_id, a.remaining_minutes, a.deadline_at) for a in allocations]
-    if extra is not None:
-        commitments.append(extra)
-    commitments = [Commitment(c.key, c.estimate_minutes, min(c.deadline_at, now + HORIZON)) for c in commitments]
-    load = week_load(
-        commitments,
-        week_start=start,
-        week_end=end,
-        now=now,
-        time_zone=contractor.time_zone,
-        working_hours=contractor.working_hours,
-        capacity_minutes=contractor.weekly_capacity_minutes,
-    )
+    now = clock.now
+    now_in_week = start <= now < end
+    shares: dict[object, int] = defaultdict(int)
+    for commitment in commitments:
+        whole = clock.minutes_between(now, commitment.deadline_at)
+        if whole == 0:
+            # Overdue, or no working time left: the whole remainder is owed now.
+            minutes = commitment.estimate_minutes if now_in_week else 0
+        else:
+            part = clock.minutes_between(max(now, start), min(commitment.deadline_at, end))
+            minutes = _share(commitment.estimate_minutes, part, whole)
+        shares[commitment.key] += minutes
     # Commitment keys are organization ids (the new task's key is None): shares sum per client.
     return WeekUse(
         monday=monday,
-        capacity_minutes=load.capacity_minutes,
-        allocated_minutes=load.planned_minutes,
+        capacity_minutes=max(contractor.weekly_capacity_minutes, 0),
+        allocated_minutes=sum(shares.values()),
         logged_minutes=sum(minutes for _, minutes in logged),
-        own_allocated_minutes=sum(minutes for key, minutes in load.shares if key == organization_id),
+        own_allocated_minutes=shares.get(organization_id, 0) if organization_id is not None else 0,
         own_logged_minutes=sum(minutes for org, minutes in logged if org == organization_id),
     )
+
+
+def _commitments(allocations: list[_Allocation], now: datetime, extra: Commitment | None = None) -> list[Commitment]:
+    commitments = [Commitment(a.organization_id, a.remaining_minutes, a.deadline_at) for a in allocations]
+    if extra is not None:
+        commitments.append(extra)
+    return [Commitment(c.key, c.estimate_minutes, min(c.deadline_at, now + HORIZON)) for c in commitments]
+
+
+def _clock(contractor: Contractor, commitments: list[Commitment], *, now: datetime, last_monday: date) -> _WorkingClock:
+    _, weeks_end = week_bounds(last_monday, zone_of(contractor.time_zone))
+    until = max([weeks_end, *(c.deadline_at for c in commitments)])
+    return _WorkingClock(contractor, now=now, until=until)
 
 
 def weeks_for_contractors(
@@ -216,20 +265,22 @@ def weeks_for_contractors(
     allocations = _allocations(ids)
     logged = _logged(ids, first=monday, last=monday + timedelta(days=7 * weeks))
     mondays = [monday + timedelta(days=7 * n) for n in range(weeks)]
-    return {
-        contractor.pk: [
+    answer = {}
+    for contractor in contractors:
+        commitments = _commitments(allocations.get(contractor.pk, []), now)
+        clock = _clock(contractor, commitments, now=now, last_monday=mondays[-1])
+        answer[contractor.pk] = [
             _week_use(
+                clock,
                 contractor,
-                allocations.get(contractor.pk, []),
+                commitments,
                 logged.get((contractor.pk, week), []),
                 monday=week,
-                now=now,
                 organization_id=organization_id,
             )
             for week in mondays
         ]
-        for contractor in contractors
-    }
+    return answer
 
 
 def utilization_for_organization(*, organization, today: date, now: datetime) -> OrganizationUtilization:
@@ -295,13 +346,15 @@ def capacity_check(
     count = (last - monday).days // 7 + 1
     allocations = _allocations([contractor.pk], exclude_task_id=exclude_task_id).get(contractor.pk, [])
     logged = _logged([contractor.pk], first=monday, last=monday + timedelta(days=7 * count))
-    extra = Commitment(None, estimate_minutes, deadline_at)
+    without = _commitments(allocations, now)
+    with_task = _commitments(allocations, now, Commitment(None, estimate_minutes, deadline_at))
+    clock = _clock(contractor, with_task, now=now, last_monday=last)
     found = []
     for n in range(count):
         week = monday + timedelta(days=7 * n)
         week_logged = logged.get((contractor.pk, week), [])
-        before = _week_use(contractor, allocations, week_logged, monday=week, now=now, organization_id=None)
-        after = _week_use(contractor, allocations, week_logged, monday=week, now=now, organization_id=None, extra=extra)
+        before = _week_use(clock, contractor, without, week_logged, monday=week, organization_id=None)
+        after = _week_use(clock, contractor, with_task, week_logged, monday=week, organization_id=None)
         task_minutes = after.allocated_minutes - before.allocated_minutes
         if task_minutes and after.state == "over":
             found.append(OverbookedWeek(week, after.capacity_minutes, before.left_minutes, task_minutes, after.percent))

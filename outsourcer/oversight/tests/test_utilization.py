@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from outsourcer.oversight.selectors.utilization import (
+    _clock,
+    _week_use,
     capacity_check,
     capacity_left_for_contractor,
     utilization_for_organization,
@@ -14,7 +16,9 @@ from outsourcer.testing.builders import make_budget
 from outsourcer.testing.factories import EngagementFactory
 from outsourcer.testing.rows import insert_hourly_contract, insert_time_entry
 from outsourcer.testing.work import make_task
+from outsourcer.work.capacity import Commitment, week_load
 from outsourcer.work.models import Task, TaskStatus
+from outsourcer.work.week import week_bounds, zone_of
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +161,29 @@ def test_an_organization_without_active_contractors_has_no_rows(personas):
     personas.carol_engagement.save()
 
     assert utilization_for_organization(organization=personas.org, today=MONDAY, now=AT_NINE).rows == []
+
+
+def test_the_shares_are_work_capacitys_week_load(personas):
+    # The page's cumulative working clock gives what work/capacity.py gives task by task: here
+    # for deadlines over a clock change (Lisbon, 30 March), overdue ones, and half-hour marks.
+    carol = personas.carol_contractor
+    carol.working_hours = {"mon": ["08:30", "12:00"], "tue": ["09:00", "17:45"], "thu": ["13:00", "19:00"]}
+    deadlines = [AT_NINE + timedelta(hours=h, minutes=m) for h in range(-30, 700, 37) for m in (0, 30)]
+    commitments = [Commitment(n % 3, 60 + 47 * n, deadline) for n, deadline in enumerate(deadlines)]
+    clock = _clock(carol, commitments, now=AT_NINE, last_monday=MONDAY + timedelta(days=28))
+    for week in range(5):
+        monday = MONDAY + timedelta(days=7 * week)
+        start, end = week_bounds(monday, zone_of(carol.time_zone))
+        expected = week_load(
+            commitments,
+            week_start=start,
+            week_end=end,
+            now=AT_NINE,
+            time_zone=carol.time_zone,
+            working_hours=carol.working_hours,
+            capacity_minutes=carol.weekly_capacity_minutes,
+        )
+        use = _week_use(clock, carol, commitments, [], monday=monday, organization_id=1)
+
+        assert use.allocated_minutes == expected.planned_minutes
+        assert use.own_allocated_minutes == sum(minutes for key, minutes in expected.shares if key == 1)
