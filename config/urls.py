@@ -31,6 +31,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/tasks/", include("outsourcer.work.urls")),
     path("o/<slug:org_slug>/tasks/", include("outsourcer.work.checkin_urls")),
     path("o/<slug:org_slug>/oversight/", include("outsourcer.oversight.urls")),
+    path("o/<slug:org_slug>/utilization/", include("outsourcer.oversight.urls_utilization")),
     path("portal/hiring/", include("outsourcer.hiring.portal_urls")),
     path("portal/tasks/", include("outsourcer.work.portal_urls")),
     path("portal/tasks/", include("outsourcer.work.checkin_portal_urls")),

@@ -4,6 +4,7 @@ service call."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.decorators import org_view
@@ -24,6 +25,7 @@ from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
 from outsourcer.lib.forms import post_data
 from outsourcer.lib.money import amount_text, format_money
 from outsourcer.lib.pagination import CappedPaginator
+from outsourcer.oversight.selectors.utilization import capacity_left_for_contractor
 
 PAGE_SIZE = 25
 
@@ -257,7 +259,22 @@ def _detail_context(ctx: OrgContext, contract: Contract, *, status_form=None, ov
         and contract.status == ContractStatus.ACTIVE
         and not is_own_work(ctx, contract.contractor),
         "pending": MilestoneStatus.PENDING,
+        "capacity_short": _capacity_short(ctx, contract),
     }
+
+
+def _capacity_short(ctx: OrgContext, contract: Contract) -> dict | None:
+    """A draft hourly contract whose weekly cap is more than its contractor has left in one of the
+    next weeks across all their clients (oversight's utilization): the figures, else None."""
+    if contract.status != ContractStatus.DRAFT or not contract.weekly_cap_minutes:
+        return None
+    weeks = capacity_left_for_contractor(
+        contractor=contract.contractor, today=today_for(ctx.organization), now=timezone.now()
+    )
+    tightest = min(weeks, key=lambda week: week.left_minutes)
+    if contract.weekly_cap_minutes <= tightest.left_minutes:
+        return None
+    return {"week": tightest, "cap_minutes": contract.weekly_cap_minutes}
 
 
 @org_view("contract.view")

@@ -8,12 +8,14 @@ from django.utils import timezone
 
 from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.decorators import org_view
+from outsourcer.budgets.periods import today_for
 from outsourcer.contracts.access import access_contract
 from outsourcer.contracts.models import RateModel
 from outsourcer.lib.access import one_or_404
 from outsourcer.lib.errors import DomainError, OverrideRequired
 from outsourcer.lib.forms import post_data
 from outsourcer.lib.pagination import CappedPaginator
+from outsourcer.oversight.selectors.utilization import capacity_check
 from outsourcer.work import selectors, services
 from outsourcer.work.access import access_task
 from outsourcer.work.briefs import ContractorWindow, brief_check
@@ -67,7 +69,23 @@ def _form_findings(ctx: OrgContext, form: TaskForm, task: Task | None) -> dict:
     contact = dict(form.fields["point_of_contact"].choices).get(data.get("point_of_contact"), "")
     window = task_window(contract.engagement) if contract else ContractorWindow()
     brief = task_brief_from(values, rate_model=contract.rate_model if contract else "", point_of_contact_name=contact)
-    return {"findings": brief_check(brief, window, send_at=timezone.now()), "contract": contract, "checked": True}
+    findings = brief_check(brief, window, send_at=timezone.now())
+    return {"findings": findings, "contract": contract, "checked": True, **_capacity(ctx, contract, values, task)}
+
+
+def _capacity(ctx: OrgContext, contract, values: dict, task: Task | None) -> dict:
+    """The weeks the task would over-book its contractor across all their clients (oversight)."""
+    if contract is None:
+        return {}
+    over = capacity_check(
+        contractor=contract.contractor,
+        estimate_minutes=values.get("estimate_minutes"),
+        deadline_at=values.get("deadline_at"),
+        today=today_for(ctx.organization),
+        now=timezone.now(),
+        exclude_task_id=task.pk if task else None,
+    )
+    return {"overbooked": over}
 
 
 def _form_page(request, ctx: OrgContext, task: Task | None):
@@ -144,6 +162,9 @@ def _detail(request, ctx: OrgContext, task: Task, *, override=None, forms=None, 
         or MilestoneForm(contract_milestones=contract_milestones, currency=task.contract.currency),
         **thread_context(task, by_contractor=False, may_write=ctx.may("task.manage"), form=forms.get("thread")),
     }
+    if task.status in SENDABLE:
+        brief = {"estimate_minutes": task.estimate_minutes, "deadline_at": task.deadline_at}
+        context |= _capacity(ctx, task.contract, brief, task)
     return render(request, "tasks/detail.html", context, status=status)
 
 
