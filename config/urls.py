@@ -30,6 +30,8 @@ urlpatterns = [
     path("o/<slug:org_slug>/hiring/", include("outsourcer.hiring.urls")),
     path("o/<slug:org_slug>/tasks/", include("outsourcer.work.urls")),
     path("o/<slug:org_slug>/tasks/", include("outsourcer.work.checkin_urls")),
+    path("o/<slug:org_slug>/feedback/", include("outsourcer.oversight.urls_feedback")),
+    path("portal/feedback/", include("outsourcer.oversight.portal_urls_feedback")),
     path("portal/hiring/", include("outsourcer.hiring.portal_urls")),
     path("portal/tasks/", include("outsourcer.work.portal_urls")),
     path("portal/tasks/", include("outsourcer.work.checkin_portal_urls")),
