@@ -31,7 +31,8 @@ DELIVERABLE_CHANGES_REQUESTED = action("deliverable_changes_requested", "asked f
 
 
 def _feedback(entry: Entry) -> str:
-    ratings = [f"{name} {entry.get(name)}/5" for name in ("quality", "timeliness", "communication")]
+    # entry[...] raises KeyError on an older payload: the activity page then says the label alone.
+    ratings = [f"{name} {entry[name]}/5" for name in ("quality", "timeliness", "communication")]
     return f"gave feedback on {entry.quoted}: " + ", ".join(ratings)
 
 
