@@ -2,7 +2,7 @@
 first-time acceptance, the average of the organization's feedback, response times, and the same
 month by month for a history chart.
 
-Five queries whatever the history (each an SQL aggregate grouped by month, or one number per
+Four queries whatever the history (each an SQL aggregate grouped by month, or one number per
 observation for the medians): the contractor's page keeps its query count as the work grows.
 
 - On time: tasks done by their deadline, of the done tasks that had one; and hand-overs accepted
@@ -20,7 +20,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
+from django.db.models import Avg, Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import TruncDate, TruncMonth
 
 from outsourcer.contractors.models import Engagement
@@ -29,6 +29,7 @@ from outsourcer.oversight.models import Deliverable, DeliverableStatus, Feedback
 from outsourcer.work.models import Message, Task, TaskStatus
 
 HISTORY_MONTHS = 12
+REPLY, ACCEPT = "reply", "accept"
 
 
 def _percent(part: int, whole: int) -> int | None:
@@ -115,7 +116,7 @@ def _month_add(day: date, months: int) -> date:
 
 def performance_for_engagement(*, engagement: Engagement, today: date) -> Performance:
     """The engagement's performance (see the module docstring), with the history of the
-    HISTORY_MONTHS months up to `today` (the organization's date). Five queries."""
+    HISTORY_MONTHS months up to `today` (the organization's date). Four queries."""
     organization, contractor_id = engagement.organization, engagement.contractor_id
     zone = zoneinfo.ZoneInfo(organization.time_zone)
     result = Performance()
@@ -190,16 +191,9 @@ def performance_for_engagement(*, engagement: Engagement, today: date) -> Perfor
             round(total / result.feedback_count, 1) for total in sums
         )
 
-    replies = _reply_hours(organization, contractor_id)
+    replies, accepts = _response_hours(organization, contractor_id)
     result.replies, result.reply_hours = len(replies), _median(replies)
-    accepts = list(
-        Task.objects.filter(
-            organization=organization, contractor_id=contractor_id, sent_at__isnull=False, accepted_at__isnull=False
-        )
-        .annotate(hours=HoursBetween(F("sent_at"), F("accepted_at")))
-        .values_list("hours", flat=True)
-    )
-    result.tasks_accepted, result.accept_hours = len(accepts), _median([max(h, 0.0) for h in accepts])
+    result.tasks_accepted, result.accept_hours = len(accepts), _median(accepts)
 
     this_month = date(today.year, today.month, 1)
     shown = (_month_add(this_month, -back) for back in range(HISTORY_MONTHS - 1, -1, -1))
@@ -207,18 +201,32 @@ def performance_for_engagement(*, engagement: Engagement, today: date) -> Perfor
     return result
 
 
-def _reply_hours(organization, contractor_id: int) -> list[float]:
-    """Hours from each of the organization's messages (the first of several in a row, from when it
-    reached the contractor) to the contractor's next message; unanswered ones are left out."""
+def _response_hours(organization, contractor_id: int) -> tuple[list[float], list[float]]:
+    """In one query: the hours from each of the organization's messages (the first of several in a
+    row, from when it reached the contractor) to the contractor's next message — unanswered ones are
+    left out —, and the hours from each task sent to the contractor accepting it."""
     thread = Message.objects.filter(thread_id=OuterRef("thread_id"))
     before = Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
     previous = thread.filter(before).order_by("-created_at", "-pk").values("from_contractor")[:1]
     reply = thread.filter(from_contractor=True, created_at__gt=OuterRef("deliver_at")).order_by("created_at")
-    rows = (
+    replies = (
         Message.objects.filter(organization=organization, contractor_id=contractor_id, from_contractor=False)
         .annotate(previous_from_contractor=Subquery(previous), reply_at=Subquery(reply.values("created_at")[:1]))
         .filter(Q(previous_from_contractor=True) | Q(previous_from_contractor__isnull=True))
         .filter(reply_at__isnull=False)
-        .annotate(hours=HoursBetween(F("deliver_at"), F("reply_at")))
+        .annotate(kind=Value(REPLY), hours=HoursBetween(F("deliver_at"), F("reply_at")))
+        .values_list("kind", "hours")
+        .order_by()
     )
-    return [max(float(hours), 0.0) for hours in rows.values_list("hours", flat=True)]
+    accepts = (
+        Task.objects.filter(
+            organization=organization, contractor_id=contractor_id, sent_at__isnull=False, accepted_at__isnull=False
+        )
+        .annotate(kind=Value(ACCEPT), hours=HoursBetween(F("sent_at"), F("accepted_at")))
+        .values_list("kind", "hours")
+        .order_by()
+    )
+    found: dict[str, list[float]] = {REPLY: [], ACCEPT: []}
+    for kind, hours in replies.union(accepts, all=True).order_by():
+        found[kind].append(max(float(hours), 0.0))
+    return found[REPLY], found[ACCEPT]

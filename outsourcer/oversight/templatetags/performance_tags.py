@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django import template
 
+from outsourcer.budgets.charts import Tick as Point
 from outsourcer.budgets.periods import today_for
 from outsourcer.oversight.selectors.performance import Month, performance_for_engagement
 
@@ -13,13 +14,6 @@ register = template.Library()
 
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 44, 16, 16, 36
-
-
-@dataclass(frozen=True)
-class Point:
-    x: float
-    y: float
-    label: str
 
 
 @dataclass
@@ -77,7 +71,7 @@ def history_chart(history: list[Month]) -> HistoryChart:
 
 @register.inclusion_tag("oversight/performance/_section.html")
 def contractor_performance(engagement, contractor_name: str = ""):
-    """The performance section of the contractor's page: five queries whatever the history."""
+    """The performance section of the contractor's page: four queries whatever the history."""
     performance = performance_for_engagement(engagement=engagement, today=today_for(engagement.organization))
     return {
         "performance": performance,

@@ -1,5 +1,5 @@
 """A contractor's performance with the organization: on-time and first-time acceptance from tasks
-and hand-overs, the feedback's averages, median response times, a monthly history, in five queries
+and hand-overs, the feedback's averages, median response times, a monthly history, in four queries
 whatever the history; and the same evidence moving hiring's trust score."""
 
 from datetime import timedelta
@@ -46,7 +46,7 @@ def test_it_sums_up_deadlines_first_versions_ratings_and_replies(personas, froze
     with time_machine.travel(frozen + timedelta(hours=2), tick=False):
         message_post(task=first.task, actor=personas.carol, body="Yes.", from_contractor=True)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         performance = performance_for_engagement(engagement=personas.carol_engagement, today=TODAY)
 
     assert (performance.tasks_on_time, performance.tasks_due) == (1, 2)
