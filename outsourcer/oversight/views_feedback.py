@@ -18,7 +18,7 @@ from outsourcer.oversight.forms_feedback import FeedbackForm, OrganizationRating
 from outsourcer.oversight.models import Feedback, OrganizationRating
 from outsourcer.oversight.selectors import feedback as selectors
 from outsourcer.oversight.services import feedback_give, organization_rate
-from outsourcer.oversight.services.feedback import organization_ratable
+from outsourcer.oversight.services.feedback import FEEDBACK_GIVEN, NOT_FINISHED, RATED, organization_ratable
 from outsourcer.work.access import access_task_for_contractor
 
 PAGE_SIZE = 25
@@ -54,7 +54,7 @@ def feedback_give_page(request, ctx: OrgContext, deliverable_id: int):
             messages.success(request, f"Feedback sent: {deliverable.contractor.name} sees the ratings and comment.")
             return redirect("feedback:owed", ctx.organization.slug)
     elif form.is_bound:
-        form.add_error(None, "Feedback on this work has been given already.")
+        form.add_error(None, FEEDBACK_GIVEN)
     context = {"ctx": ctx, "deliverable": deliverable, "form": form, "given": given}
     return form_page(request, "oversight/feedback/give.html", context)
 
@@ -77,11 +77,11 @@ def portal_rate(request, contractor: Contractor, task_id: int):
     rated = OrganizationRating.objects.filter(task=task, contractor=contractor).exists()
     form = OrganizationRatingForm(post_data(request))
     if not rated and not organization_ratable(task):
-        messages.error(request, "You can rate the organization once the task is done or some work was accepted.")
+        messages.error(request, NOT_FINISHED)
         return redirect("feedback-portal:list")
     if rated:
         if form.is_bound:
-            form.add_error(None, "You have rated the organization on this task already.")
+            form.add_error(None, RATED)
     elif form_save(form, lambda: organization_rate(task=task, contractor=contractor, **form.cleaned_data)):
         messages.success(request, f"Thank you: {task.organization.name} sees only averages of three or more ratings.")
         return redirect("feedback-portal:list")
