@@ -32,6 +32,8 @@ urlpatterns = [
     path("o/<slug:org_slug>/tasks/", include("outsourcer.work.checkin_urls")),
     path("o/<slug:org_slug>/oversight/", include("outsourcer.oversight.urls")),
     path("o/<slug:org_slug>/utilization/", include("outsourcer.oversight.urls_utilization")),
+    path("o/<slug:org_slug>/feedback/", include("outsourcer.oversight.urls_feedback")),
+    path("portal/feedback/", include("outsourcer.oversight.portal_urls_feedback")),
     path("portal/hiring/", include("outsourcer.hiring.portal_urls")),
     path("portal/tasks/", include("outsourcer.work.portal_urls")),
     path("portal/tasks/", include("outsourcer.work.checkin_portal_urls")),

@@ -38,10 +38,10 @@ from outsourcer.hiring.models import Interview
 from outsourcer.notifications.models import Notification
 from outsourcer.testing.builders import TODAY, log_time, make_budget, make_contract
 from outsourcer.testing.hiring import insert_bid, insert_job, insert_vetting
-from outsourcer.testing.oversight import make_deliverable, make_working_task
+from outsourcer.testing.oversight import make_deliverable
 from outsourcer.testing.references import insert_reference
 from outsourcer.testing.work import make_task
-from outsourcer.work.services import message_post, task_send
+from outsourcer.work.services import message_post, task_accept, task_send
 
 DEEP = "API_FUZZ_EXAMPLES" in os.environ
 CONFIG = schemathesis.Config.from_dict(
@@ -137,9 +137,7 @@ def real_rows(personas) -> dict[str, int]:
         "interview_id": interview.pk,
         "task_id": make_task(personas, hourly).pk,
         "thread_task_id": _thread_task(personas, hourly).pk,
-        "deliverable_id": make_deliverable(
-            personas, make_working_task(personas, contract=hourly, override_reason="fuzz")
-        ).pk,
+        "deliverable_id": _accepted_deliverable(personas, hourly).pk,
     }
 
 
@@ -150,6 +148,15 @@ def _thread_task(personas, contract):
     message_post(task=task, actor=personas.alice, body="Which dishes?", from_contractor=False, urgent=True)
     message_post(task=task, actor=personas.carol, body="The cakes.", from_contractor=True)
     return task
+
+
+def _accepted_deliverable(personas, contract):
+    # Accepted work without feedback yet: the feedback operations have a row to act on.
+    task = task_send(
+        task=make_task(personas, contract, title="Fuzz hand-over"), actor=personas.alice, override_reason="fuzz"
+    )
+    task = task_accept(task=task, contractor=task.contractor)
+    return make_deliverable(personas, task, review="accept")
 
 
 def _real_value(name: str, path: str, rows: dict[str, int]) -> int | None:

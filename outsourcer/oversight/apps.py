@@ -19,3 +19,10 @@ class OversightConfig(AppConfig):
             "oversight.OrganizationRating",
         ):
             contractor_merge_rule_register(label, "contractor")
+
+        from outsourcer.hiring.track_record import track_record_input_register
+        from outsourcer.oversight.selectors.track_inputs import OVERSIGHT_INPUTS
+
+        # Feedback, deadlines kept and work accepted as first handed over feed hiring's trust score.
+        for track_input in OVERSIGHT_INPUTS:
+            track_record_input_register(track_input)

@@ -28,3 +28,17 @@ DELIVERABLE_ACCEPTED = action(
     "deliverable_accepted", "accepted handed-over work", describe=lambda e: f"accepted {e.quoted}{_version(e)}"
 )
 DELIVERABLE_CHANGES_REQUESTED = action("deliverable_changes_requested", "asked for changes", describe=_changes)
+
+
+def _feedback(entry: Entry) -> str:
+    # entry[...] raises KeyError on an older payload: the activity page then says the label alone.
+    ratings = [f"{name} {entry[name]}/5" for name in ("quality", "timeliness", "communication")]
+    return f"gave feedback on {entry.quoted}: " + ", ".join(ratings)
+
+
+FEEDBACK_GIVEN = action("feedback_given", "gave feedback", describe=_feedback)
+FEEDBACK_REMINDER_SENT = action(
+    "feedback_reminder_sent",
+    "reminded that feedback is owed",
+    describe=lambda e: f"reminded {e.text('recipient')} that feedback on {e.quoted} is owed",
+)

@@ -14,3 +14,8 @@ OVERSIGHT_SAMPLES = {
         {"status": "changes_requested", "version": 1, "reasons": ["Something is missing"], "latency_minutes": 60},
     ),
 }
+
+OVERSIGHT_SAMPLES |= {
+    "feedback_given": ("Spring menu photos", None, {"quality": 5, "timeliness": 4, "communication": 5}),
+    "feedback_reminder_sent": ("Spring menu photos", None, {"recipient": "Alice Owner", "days": 2}),
+}

@@ -36,6 +36,7 @@ from outsourcer.hiring.services import (
 )
 from outsourcer.oversight.models import Deliverable, DeliverableVersion
 from outsourcer.oversight.services import deliverable_request_changes, deliverable_submit
+from outsourcer.oversight.tests.email_senders import feedback_senders
 from outsourcer.testing.builders import NOW, TODAY, log_time, make_budget, make_contract
 from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job, insert_vetting
 from outsourcer.testing.references import insert_reference
@@ -267,6 +268,7 @@ SENDERS = {
     "task_reply.txt": _task_reply,
     "task_sent.txt": _task_sent,
     "time_reviewed.txt": _time_reviewed,
+    **feedback_senders(AWKWARD),
 }
 
 
