@@ -113,6 +113,9 @@ if DATABASE_URL:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # Django's, with the health check of a reused connection done without a round trip.
         DATABASES["default"]["ENGINE"] = "outsourcer.lib.postgresql"
+        # The statements every page sends, prepared once per connection (lib/postgresql). Off
+        # behind a pooler in transaction mode (PgBouncer): docs/deploy.md.
+        DATABASES["default"]["PREPARED_STATEMENTS"] = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 else:
     DATABASES = {
         "default": {

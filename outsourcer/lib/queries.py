@@ -24,10 +24,16 @@ def fetch_models(sql: str, params: list, *models: type[Model], leading: int = 0)
     whose primary key is NULL (an outer join that matched nothing) comes back as None.
 
     For the few queries every page sends (the signed-in user, the nav's memberships): compiling an
-    ORM query costs several times what the database takes to answer it (docs/performance.md)."""
+    ORM query costs several times what the database takes to answer it (docs/performance.md).
+    On PostgreSQL the statement is kept prepared on the connection (lib/postgresql: planned once
+    per connection, not on every page)."""
     readers = [_reader(model) for model in models]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        execute_prepared = getattr(connection, "execute_prepared", None)
+        if execute_prepared is None:
+            cursor.execute(sql, params)
+        else:
+            execute_prepared(cursor, sql, params)
         rows = cursor.fetchall()
     out = []
     for row in rows:
