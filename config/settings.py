@@ -92,13 +92,12 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "django.template.context_processors.csp",
                 "outsourcer.home.context_processors.workspace",
             ],
             "libraries": {"display": "outsourcer.lib.display"},
-            # {% url %} and |date with a cache of their answers, in every template
-            # (outsourcer/lib/urltags.py, outsourcer/lib/datefilter.py).
-            "builtins": ["outsourcer.lib.urltags", "outsourcer.lib.datefilter"],
+            # {% url %} and |date with a cache of their answers, {% extends %} finding the root's
+            # blocks once, in every template (outsourcer/lib/urltags.py, datefilter.py, extendstag.py).
+            "builtins": ["outsourcer.lib.urltags", "outsourcer.lib.datefilter", "outsourcer.lib.extendstag"],
         },
     },
 ]

@@ -1,5 +1,7 @@
 """Query helpers shared by every domain's selectors."""
 
+from functools import lru_cache
+
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Model, QuerySet
 
@@ -13,6 +15,12 @@ def filter_given[Q: QuerySet](queryset: Q, **lookups) -> Q:
 
 def model_columns(model: type[Model], alias: str) -> str:
     """`alias."col", …` for every concrete field of `model`, in the order `fetch_models` reads them."""
+    return _columns(model, alias, connection.vendor)
+
+
+@lru_cache(maxsize=256)
+def _columns(model: type[Model], alias: str, vendor: str) -> str:
+    # Every signed-in page asks for the same few (`vendor`: quoting is the backend's).
     quote = connection.ops.quote_name
     return ", ".join(f"{quote(alias)}.{quote(f.column)}" for f in model._meta.concrete_fields)
 

@@ -27,6 +27,7 @@ PgBouncer, whose next transaction may run on another server connection, and off 
 
 import hashlib
 import select
+from functools import lru_cache
 
 from django.db.backends.postgresql.base import DatabaseWrapper as PostgreSQLDatabaseWrapper
 from psycopg.pq import TransactionStatus
@@ -55,22 +56,34 @@ class DatabaseWrapper(PostgreSQLDatabaseWrapper):
     def execute_prepared(self, cursor, sql: str, params: list) -> None:
         """`cursor.execute(sql, params)`, the statement prepared on this connection the first time
         (`sql` with `%s` placeholders only). `cursor` is one of this connection's Django cursors."""
-        parts = sql.split("%s")
-        if not self.prepares_statements or len(parts) != len(params) + 1 or any("%" in part for part in parts):
+        statement = prepared_form(sql, len(params)) if self.prepares_statements else None
+        if statement is None:
             cursor.execute(sql, params)
             return
+        name, numbered, execute = statement
         # The names prepared on the raw connection, which ends with them (a new one starts empty).
         prepared = self.connection.__dict__.setdefault("outsourcer_prepared", set())
-        name = "q_" + hashlib.sha256(sql.encode()).hexdigest()[:20]
         if name not in prepared:
             if len(prepared) >= MAX_PREPARED:
                 cursor.execute(sql, params)
                 return
-            numbered = "".join(part + (f"${i}" if i <= len(params) else "") for i, part in enumerate(parts, 1))
             with self.wrap_database_errors:
                 cursor.cursor.execute(f"PREPARE {name} AS {numbered}")
             prepared.add(name)
-        cursor.execute(f"EXECUTE {name}({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}", params)
+        cursor.execute(execute, params)
+
+
+@lru_cache(maxsize=256)
+def prepared_form(sql: str, count: int) -> tuple[str, str, str] | None:
+    """(name, the statement with $1…$n, the EXECUTE with `count` placeholders), or None when `sql`
+    has a `%` other than its `count` placeholders (then it is sent as text)."""
+    parts = sql.split("%s")
+    if len(parts) != count + 1 or any("%" in part for part in parts):
+        return None
+    name = "q_" + hashlib.sha256(sql.encode()).hexdigest()[:20]
+    numbered = "".join(part + (f"${i}" if i <= count else "") for i, part in enumerate(parts, 1))
+    execute = f"EXECUTE {name}({', '.join(['%s'] * count)})" if count else f"EXECUTE {name}"
+    return name, numbered, execute
 
 
 def idle_connection_alive(connection) -> bool:
