@@ -79,7 +79,7 @@ def test_a_new_connection_prepares_it_again():
         other.close()
 
 
-def test_off_or_with_a_percent_sign_the_text_is_sent(settings):
+def test_off_or_with_a_percent_sign_the_text_is_sent():
     other = connection.copy()
     try:
         other.settings_dict["PREPARED_STATEMENTS"] = False
