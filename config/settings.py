@@ -93,13 +93,12 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "django.template.context_processors.csp",
                 "outsourcer.home.context_processors.workspace",
             ],
             "libraries": {"display": "outsourcer.lib.display"},
-            # {% url %} and |date with a cache of their answers, in every template
-            # (outsourcer/lib/urltags.py, outsourcer/lib/datefilter.py).
-            "builtins": ["outsourcer.lib.urltags", "outsourcer.lib.datefilter"],
+            # {% url %} and |date with a cache of their answers, {% extends %} finding the root's
+            # blocks once, in every template (outsourcer/lib/urltags.py, datefilter.py, extendstag.py).
+            "builtins": ["outsourcer.lib.urltags", "outsourcer.lib.datefilter", "outsourcer.lib.extendstag"],
         },
     },
 ]
@@ -114,6 +113,9 @@ if DATABASE_URL:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # Django's, with the health check of a reused connection done without a round trip.
         DATABASES["default"]["ENGINE"] = "outsourcer.lib.postgresql"
+        # The statements every page sends, prepared once per connection (lib/postgresql). Off
+        # behind a pooler in transaction mode (PgBouncer): docs/deploy.md.
+        DATABASES["default"]["PREPARED_STATEMENTS"] = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 else:
     DATABASES = {
         "default": {

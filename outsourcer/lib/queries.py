@@ -1,5 +1,7 @@
 """Query helpers shared by every domain's selectors."""
 
+from functools import lru_cache
+
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Model, QuerySet
 
@@ -13,6 +15,12 @@ def filter_given[Q: QuerySet](queryset: Q, **lookups) -> Q:
 
 def model_columns(model: type[Model], alias: str) -> str:
     """`alias."col", …` for every concrete field of `model`, in the order `fetch_models` reads them."""
+    return _columns(model, alias, connection.vendor)
+
+
+@lru_cache(maxsize=256)
+def _columns(model: type[Model], alias: str, vendor: str) -> str:
+    # Every signed-in page asks for the same few (`vendor`: quoting is the backend's).
     quote = connection.ops.quote_name
     return ", ".join(f"{quote(alias)}.{quote(f.column)}" for f in model._meta.concrete_fields)
 
@@ -24,10 +32,16 @@ def fetch_models(sql: str, params: list, *models: type[Model], leading: int = 0)
     whose primary key is NULL (an outer join that matched nothing) comes back as None.
 
     For the few queries every page sends (the signed-in user, the nav's memberships): compiling an
-    ORM query costs several times what the database takes to answer it (docs/performance.md)."""
+    ORM query costs several times what the database takes to answer it (docs/performance.md).
+    On PostgreSQL the statement is kept prepared on the connection (lib/postgresql: planned once
+    per connection, not on every page)."""
     readers = [_reader(model) for model in models]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        execute_prepared = getattr(connection, "execute_prepared", None)
+        if execute_prepared is None:
+            cursor.execute(sql, params)
+        else:
+            execute_prepared(cursor, sql, params)
         rows = cursor.fetchall()
     out = []
     for row in rows:

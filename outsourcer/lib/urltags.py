@@ -50,7 +50,13 @@ class RememberedURLNode(URLNode):
         if self.asvar:
             context[self.asvar] = url
             return ""
-        return conditional_escape(url) if context.autoescape else url
+        return escaped(url) if context.autoescape else url
+
+
+@lru_cache(maxsize=4096)
+def escaped(url: str) -> str:
+    """The URL as the tag writes it in an autoescaped template: the same few URLs on every page."""
+    return conditional_escape(url)
 
 
 def _surroundings(context) -> tuple:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from outsourcer.accounts.models import Session, User
+from outsourcer.testing.statements import statement_texts
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ def test_a_signed_in_page_reads_session_and_user_in_one_statement(login_as, pers
         response = client.get(PAGE)
     assert response.status_code == 200
     assert response.context["user"] == personas.alice
-    reading_users = [q["sql"] for q in queries if "accounts_user" in q["sql"]]
+    reading_users = [sql for sql in statement_texts(queries) if "accounts_user" in sql]
     assert len(reading_users) == 1
     assert "accounts_session" in reading_users[0]
 
