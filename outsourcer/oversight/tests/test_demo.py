@@ -13,8 +13,8 @@ def test_the_demo_has_a_hand_over_waiting_too_long_one_sent_back_and_one_accepte
     time_machine.move_to("2025-03-17 10:00")
     call_command("demo", verbosity=0)
     organization = Organization.objects.get(slug="crumb-co")
-    statuses = sorted(Deliverable.objects.filter(organization=organization).values_list("status", flat=True))
-    assert statuses == sorted(DeliverableStatus.values)
+    statuses = set(Deliverable.objects.filter(organization=organization).values_list("status", flat=True))
+    assert statuses == set(DeliverableStatus.values)
     assert review_reminders_send() == 1  # six days waiting: past three working days
     client.force_login(User.objects.get(email__startswith="alice"))
     page = client.get(reverse("oversight:reviews", args=[organization.slug]))

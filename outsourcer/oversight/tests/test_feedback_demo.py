@@ -18,8 +18,8 @@ def test_the_demo_has_feedback_given_and_owed_and_enough_ratings_to_average(time
     call_command("demo", verbosity=0)
     organization = Organization.objects.get(slug="crumb-co")
     assert Feedback.objects.filter(organization=organization).count() == 2
-    (owed,) = feedback_owed_for_organization(organization=organization)
-    assert owed.title == "Spring newsletter photos"
+    owed = [deliverable.title for deliverable in feedback_owed_for_organization(organization=organization)]
+    assert "Spring newsletter photos" in owed
     summary = organization_rating_summary(organization=organization)
     assert summary is not None and summary.count == 3
     carol = Engagement.objects.get(organization=organization, contractor__user__email="carol@demo.outsourcer.test")
