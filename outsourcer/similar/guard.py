@@ -8,6 +8,8 @@ from outsourcer.similar.models import DocumentKind
 from outsourcer.similar.selectors import Match, similar_find
 
 SIMILAR_WORK = "similar_work"
+# The input that takes the reason, on task and job forms and in the API.
+REASON_FIELD = "duplicate_override_reason"
 
 
 def match_text(match: Match) -> str:
@@ -60,10 +62,12 @@ def similar_guard(
     if blocking and not override_reason:
         first = blocking[0]
         more = f" and {len(blocking) - 1} more" if len(blocking) > 1 else ""
-        raise OverrideRequired(
+        error = OverrideRequired(
             f"{match_text(first)}{more}. Change it, or save it anyway with a reason "
             "(the reason is recorded and shows in the Health Check).",
             code=SIMILAR_WORK,
             details={"matches": [match_json(match) for match in blocking]},
         )
+        error.field = REASON_FIELD
+        raise error
     return Verdict(matches=matches, blocking=blocking)
