@@ -130,3 +130,14 @@ def test_the_api_answers_409_with_the_matches_then_201_with_a_reason(personas, a
     created = api.post("/tasks", {**payload, "duplicate_override_reason": "A second shop"})
     assert created.status_code == 201
     assert created.json()["duplicate_override_reason"] == "A second shop"
+
+
+def test_the_override_reads_as_a_sentence_with_what_it_looked_like():
+    from outsourcer.audit.actions import Entry, describe
+    from outsourcer.audit.tests.samples_similar import SIMILAR_SAMPLES
+
+    name, before, after = SIMILAR_SAMPLES["task_duplicate_overridden"]
+    assert describe("task_duplicate_overridden", Entry(before={}, after=after, object_repr=name, currency="EUR")) == (
+        "saved the task “Retake the shop photos” for Dan Contractor although it looks like other work: "
+        "Looks like “Refresh the shop photos”, already with Carol Contractor (87 % similar)"
+    )
