@@ -13,7 +13,7 @@ STOPWORDS = frozenset(
 GENERIC = frozenset(
     """write create make design prepare build add update set setup do run new draft work task job
     help plan produce deliver put take find get change improve check review finish start complete
-    fresh redo again first final version""".split()
+    fresh refresh redo rework revise again first final version""".split()
 )
 
 NUMBER_WORDS = {
