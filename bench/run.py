@@ -292,6 +292,9 @@ def main() -> int:
     if len(sys.argv) == 5 and sys.argv[1] == "--time":
         timing(sys.argv[2], sys.argv[3], Path(sys.argv[4]))
         return 0
+    # The duplicate check has its own small data set (bench/similar.py): BENCH_ONLY=similar runs it alone.
+    if os.environ.get("BENCH_ONLY") == "similar":
+        return subprocess.call([sys.executable, str(ROOT / "bench" / "similar.py")])
     scale = os.environ.get("BENCH_SCALE", "full")
     which = os.environ.get("BENCH_DB", "both")
     if scale not in PG_DATABASES or which not in ("both", "sqlite", "postgres"):
@@ -342,6 +345,9 @@ def main() -> int:
             f"(target ≤ {entry['target']})"
         )
     say(f"results: {LATEST.relative_to(ROOT)}, {DOC.relative_to(ROOT)}")
+    code = subprocess.call([sys.executable, str(ROOT / "bench" / "similar.py")])
+    if code != 0:
+        return code
     # growth compares the 50,000-row and 1,000,000-row PostgreSQL databases (bench/growth.py).
     if "postgres" not in dbs:
         return 0
