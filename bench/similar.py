@@ -30,12 +30,13 @@ sys.path.insert(0, str(ROOT))
 
 from bench.run import DATA, DOC, LATEST, pg_reachable, pg_url, say, update_results  # noqa: E402
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 ROWS = 100_000
 TARGET_P95_MS = 20.0
 PG_NAME = os.environ.get("BENCH_PG_DATABASE", "outsourcer_bench") + "_similar"
 SQLITE = DATA / "similar.sqlite3"
 PAIRS = ROOT / "outsourcer" / "similar" / "tests" / "pairs.tsv"
+POSTING_INSERT = "INSERT INTO similar_similarposting (organization_id, document_id, key) VALUES (%s, %s, %s)"
 START, END = "<!-- bench:duplicate_check -->", "<!-- /bench:duplicate_check -->"
 
 WORK = [
@@ -183,14 +184,16 @@ def generate(db: str) -> None:
                 )
                 for index, (title, brief) in enumerate(rows[start : start + 5000])
             )
-            SimilarPosting.objects.bulk_create(
-                (
-                    SimilarPosting(organization=organization, document=document, key=key)
-                    for document in documents
-                    for key in index_keys(profile(document.title, document.text))
-                ),
-                batch_size=5000,
-            )
+            # The keys the services write (index_keys), inserted raw: the ORM's objects cost minutes here.
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    POSTING_INSERT,
+                    [
+                        (organization.pk, document.pk, key)
+                        for document in documents
+                        for key in index_keys(profile(document.title, document.text))
+                    ],
+                )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
         cursor.execute("CREATE TABLE bench_similar_marker (value text NOT NULL)")
@@ -230,10 +233,13 @@ def measure(db: str, out: Path) -> None:
     with CaptureQueriesContext(connection) as captured:
         similar_find(organization=organization, title=queries[0][0], brief=queries[0][1])
     brute_timings = []
+    agree = 0
     for title, brief in queries[:brute]:
         started = time.perf_counter()
-        similar_scan(organization=organization, title=title, brief=brief)
+        scanned = similar_scan(organization=organization, title=title, brief=brief)
         brute_timings.append((time.perf_counter() - started) * 1000)
+        indexed = similar_find(organization=organization, title=title, brief=brief)
+        agree += [m.similarity for m in indexed[:1]] == [m.similarity for m in scanned[:1]]
     # The labelled set at the threshold (the scorer alone), and what the index finds among 100,000.
     scored = [(duplicate, score(profile(*_split(a)), profile(*_split(b)))) for duplicate, a, b in pairs]
     hits = [duplicate for duplicate, similarity in scored if similarity >= DUPLICATE_AT]
@@ -259,6 +265,7 @@ def measure(db: str, out: Path) -> None:
         "precision": round(sum(hits) / len(hits), 3),
         "recall": round(sum(hits) / sum(duplicate for duplicate, _ in scored), 3),
         "found_among_rows": round(found / len(duplicates), 3),
+        "top_match_agrees_with_brute_force": f"{agree}/{brute}",
         "target_p95_ms": TARGET_P95_MS,
         "ratio": round(_p(timings, 0.95) / TARGET_P95_MS, 3),
         "target": 1.0,

@@ -66,6 +66,7 @@ def _concepts() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def concept(word: str) -> str:
     word = NUMBER_WORDS.get(word, word)
     stemmed = stem(word)
@@ -85,6 +86,7 @@ def weight(key: str) -> float:
     return 1.0
 
 
+@lru_cache(maxsize=65536)
 def kind_of(key: str) -> str:
     for name, words in _KINDS.items():
         if key in words:
@@ -118,6 +120,9 @@ class Profile:
     names: frozenset[str] = frozenset()
     # key → the words written for it, for typo matching before stemming ("tets" ~ "tests").
     surface: dict[str, frozenset[str]] = field(default_factory=dict)
+    # key → its words' one-deletion variants; variant → the keys that have it (see `_variants`).
+    variants: dict[str, frozenset[str]] = field(default_factory=dict)
+    by_variant: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _keys(text: str) -> tuple[dict[str, float], set[str], dict[str, set[str]]]:
@@ -137,49 +142,64 @@ def _keys(text: str) -> tuple[dict[str, float], set[str], dict[str, set[str]]]:
     return keys, names, surface
 
 
+@lru_cache(maxsize=65536)
+def _variants(word: str) -> frozenset[str]:
+    """The word and its one-deletion variants past the first letter: two words share one exactly
+    when they are one edit apart (a letter missing, extra or changed, or two neighbours swapped),
+    give or take a rare second edit. Three-letter words meet only by a swap ("dya" ~ "day")."""
+    if len(word) < 3 or word.isdigit() or kind_of(word) in ("year", "quarter"):
+        return frozenset()
+    if len(word) == 3:
+        return frozenset({f"3:{word[0]}{''.join(sorted(word[1:]))}"})
+    return frozenset({word} | {word[:i] + word[i + 1 :] for i in range(1, len(word))})
+
+
 def profile(title: str, brief: str = "") -> Profile:
     title_keys, names, surface = _keys(title)
     body_keys, _, body_surface = _keys(brief)
     every = {**body_keys, **title_keys}
+    words = {key: frozenset(surface.get(key, set()) | body_surface.get(key, set()) | {key}) for key in every}
+    variants = {key: frozenset(v for word in words[key] for v in _variants(word)) for key in every}
+    by_variant: dict[str, set[str]] = {}
+    for key, found in variants.items():
+        for variant in found:
+            by_variant.setdefault(variant, set()).add(key)
     return Profile(
         title=title_keys,
         body=every,
         names=frozenset(names),
-        surface={key: frozenset(surface.get(key, set()) | body_surface.get(key, set())) for key in every},
+        surface=words,
+        variants=variants,
+        by_variant={variant: frozenset(keys) for variant, keys in by_variant.items()},
     )
 
 
+def _pairs(keys: list[str]) -> list[str]:
+    """Pairs of title concepts ("p:caption+instagram"): far rarer than either word, so a check
+    finds the documents that share two of them without reading every posting of a common word."""
+    head = sorted(key for key in keys if not key.isdigit())[:6]
+    return [f"p:{a}+{b}"[:40] for index, a in enumerate(head) for b in head[index + 1 :]]
+
+
 def index_keys(item: Profile, *, brief_limit: int = 40) -> list[str]:
-    """What a database index stores for `item`: every concept ("w:photo"), and for title words the
-    typo-tolerant skeleton ("s:pht"). Brief concepts are capped: the title carries the work."""
+    """What a database index stores for `item`: every concept ("w:photo"), for title words the
+    typo-tolerant skeleton ("s:pht"), and pairs of title concepts ("p:photo+shop"). Brief
+    concepts are capped: the title carries the work."""
     keys = [f"w:{key}"[:40] for key in item.title]
     keys += [f"s:{skeleton(key)}"[:40] for key in item.title if len(key) >= 4 and not key.isdigit()]
+    keys += _pairs(list(item.title))
     extra = [key for key in item.body if key not in item.title][:brief_limit]
     keys += [f"w:{key}"[:40] for key in extra]
     return list(dict.fromkeys(keys))
 
 
 def query_keys(item: Profile) -> list[str]:
-    """The keys to look up for `item`: its concepts and the skeletons of all its words."""
-    keys = [f"w:{key}"[:40] for key in item.body]
+    """The keys to look up for `item`: its title's concept pairs, its concepts and the skeletons
+    of all its words."""
+    keys = _pairs(list(item.title))
+    keys += [f"w:{key}"[:40] for key in item.body]
     keys += [f"s:{skeleton(key)}"[:40] for key in item.body if len(key) >= 4 and not key.isdigit()]
     return list(dict.fromkeys(keys))
-
-
-def _close(a: str, b: str) -> bool:
-    """One edit apart (a swap of neighbours counts as one); three-letter words only by a swap ("dya")."""
-    if a[0] != b[0] or min(len(a), len(b)) < 3 or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        if len(a) < 4:
-            return sorted(a) == sorted(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 2
-        diffs = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diffs) == 1:
-            return True
-        first, second = diffs if len(diffs) == 2 else (0, 0)
-        return second == first + 1 and a[first] == b[second] and a[second] == b[first]
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _match(key: str, a: Profile, b: Profile) -> bool:
@@ -187,14 +207,7 @@ def _match(key: str, a: Profile, b: Profile) -> bool:
         return True
     if key.isdigit() or kind_of(key) in ("year", "quarter"):
         return False
-    words = a.surface.get(key, frozenset()) | {key}
-    return any(
-        _close(word, other)
-        for candidate, others in b.surface.items()
-        if not candidate.isdigit() and kind_of(candidate) not in ("year", "quarter")
-        for other in others | {candidate}
-        for word in words
-    )
+    return any(variant in b.by_variant for variant in a.variants.get(key, ()))
 
 
 def _coverage(a: Profile, b: Profile) -> tuple[float, list[str]]:

@@ -15,9 +15,11 @@ RECENT_DAYS = 90
 # Shown from here on (less alike is noise); a duplicate from lib.similarity.DUPLICATE_AT on.
 SHOW_AT = 0.4
 # The index hands this many best candidates to the scorer.
-CANDIDATES = 50
-# Keys found in more documents than this are too common to pick candidates by (the title's "write").
-COMMON = 5000
+CANDIDATES = 30
+# The candidate query reads at most about this many postings: the rarest keys first (a pair of
+# title words before a single word), so a common word ("write", "photo") costs nothing unless
+# nothing rarer is there. At least the two rarest keys are always read.
+POSTING_BUDGET = 6000
 LOOKUP_KEYS = 24
 
 
@@ -51,8 +53,13 @@ def _candidates(organization, keys: list[str], *, exclude: tuple[str, int] | Non
         .annotate(n=Count("id"))
         .values_list("key", "n")
     )
-    found = sorted(counts, key=lambda key: counts[key])
-    chosen = [key for key in found if counts[key] <= COMMON][:LOOKUP_KEYS] or found[:1]
+    chosen: list[str] = []
+    read = 0
+    for key in sorted(counts, key=lambda key: (counts[key], key))[:LOOKUP_KEYS]:
+        if len(chosen) >= 2 and read + counts[key] > POSTING_BUDGET:
+            break
+        chosen.append(key)
+        read += counts[key]
     if not chosen:
         return []
     # Rarer keys weigh more (inverse document frequency); the best-covered documents come first.
