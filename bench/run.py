@@ -300,6 +300,9 @@ def main() -> int:
         return 0
     if os.environ.get("BENCH_ONLY") == "tasks":  # the task pages and owner_home alone (bench/tasks.py)
         return subprocess.call([sys.executable, str(ROOT / "bench" / "tasks.py")])
+    # The duplicate check has its own small data set (bench/similar.py): BENCH_ONLY=similar runs it alone.
+    if os.environ.get("BENCH_ONLY") == "similar":
+        return subprocess.call([sys.executable, str(ROOT / "bench" / "similar.py")])
     scale = os.environ.get("BENCH_SCALE", "full")
     which = os.environ.get("BENCH_DB", "both")
     if scale not in PG_DATABASES or which not in ("both", "sqlite", "postgres"):
@@ -350,6 +353,9 @@ def main() -> int:
             f"(target ≤ {entry['target']})"
         )
     say(f"results: {LATEST.relative_to(ROOT)}, {DOC.relative_to(ROOT)}")
+    code = subprocess.call([sys.executable, str(ROOT / "bench" / "similar.py")])
+    if code != 0:
+        return code
     # growth compares the 50,000-row and 1,000,000-row PostgreSQL databases (bench/growth.py).
     if "postgres" not in dbs:
         return 0

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "outsourcer.notifications",
     "outsourcer.budgets",
     "outsourcer.contracts",
+    "outsourcer.similar",
     "outsourcer.hiring",
     "outsourcer.work",
     "outsourcer.oversight",

@@ -32,6 +32,7 @@ from outsourcer.hiring.models import (
     ReferenceStatus,
     Scorecard,
 )
+from outsourcer.hiring.services.similar import job_index
 from outsourcer.lib.demo_context import DemoContext
 
 USD_TO_EUR = 920_000  # 1 USD = 0.92 EUR, as in the contracts demo
@@ -82,6 +83,7 @@ def load(context: DemoContext) -> None:
     ]  # fmt: skip
     _questions(job, people, now)
     _vetting(organization, people, now)
+    job_index(job)  # the similar-work index, as the services keep it
     context.loaded.append(f"an open job with {len(bids)} bids, interviews and references")
 
 

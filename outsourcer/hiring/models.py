@@ -47,6 +47,8 @@ class Job(models.Model):
     expected_max_cents = models.PositiveBigIntegerField(null=True, blank=True)
     bids_due_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.DRAFT)
+    # Why the job was saved although it looked like open work (docs/similar.md).
+    duplicate_override_reason = models.CharField(max_length=500, blank=True)
     # The share link: signed with the job id and this nonce; a new nonce revokes every old link.
     share_nonce = models.CharField(max_length=32, blank=True)
     share_expires_at = models.DateTimeField(null=True, blank=True)

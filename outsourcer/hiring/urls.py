@@ -12,6 +12,7 @@ urlpatterns = [
     # jobs
     path("jobs/", jobs.job_list, name="job-list"),
     path("jobs/new/", jobs.job_create, name="job-create"),
+    path("jobs/similar/", jobs.job_similar, name="job-similar"),
     path("jobs/<int:job_id>/", jobs.job_detail, name="job-detail"),
     path("jobs/<int:job_id>/edit/", jobs.job_edit, name="job-edit"),
     path("jobs/<int:job_id>/status/", jobs.job_status, name="job-status"),

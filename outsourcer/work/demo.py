@@ -17,6 +17,7 @@ from outsourcer.lib.timezones import next_working_moment
 from outsourcer.work.models import Task, TaskStatus
 from outsourcer.work.models_checkins import CadenceKind, CheckIn, CheckInCadence, CheckInStatus
 from outsourcer.work.models_threads import Message, Thread
+from outsourcer.work.services.similar import task_index
 
 LOGINS: list = []
 
@@ -77,6 +78,8 @@ def load(context: DemoContext) -> None:
             created_at=now - timedelta(days=7),
             **extra,
         )
+    for task in tasks.values():
+        task_index(task)  # the similar-work index, as the services keep it
     shoot = tasks.get(TaskStatus.IN_PROGRESS)
     if shoot is not None:
         _thread(shoot, people, now)

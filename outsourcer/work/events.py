@@ -40,6 +40,11 @@ def _changed(entry: Entry) -> str:
     return headed(text, _and(fields) if fields else "")
 
 
+def _for(entry: Entry) -> str:
+    contractor = entry.get("contractor")
+    return f" for {contractor}" if isinstance(contractor, str) and contractor else ""
+
+
 def _findings_text(entry: Entry) -> str:
     findings = [str(message).rstrip(".") for message in entry.get("findings") or () if isinstance(message, str)]
     return "; ".join(findings)
@@ -80,6 +85,15 @@ TASK_UPDATED = action("task_updated", "changed a task's brief", describe=_change
 TASK_SENT = action("task_sent", "sent a task", describe=lambda e: f"sent the task {e.quoted}{_to(e)}")
 TASK_SENT_WITH_OVERRIDE = action(
     "task_sent_with_override", "sent a task despite the brief check", override=True, describe=_sent_with_override
+)
+TASK_DUPLICATE_OVERRIDDEN = action(
+    "task_duplicate_overridden",
+    "saved a task that looks like other work",
+    override=True,
+    describe=lambda e: headed(
+        f"saved the task {e.quoted}{_for(e)} although it looks like other work",
+        "; ".join(str(text) for text in e.get("similar") or () if isinstance(text, str)),
+    ),
 )
 TASK_ACCEPTED = action("task_accepted", "accepted a task", describe=lambda e: f"accepted the task {e.quoted}")
 TASK_DECLINED = action(

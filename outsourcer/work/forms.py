@@ -47,6 +47,10 @@ class TaskForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     point_of_contact = forms.TypedChoiceField(
         coerce=int, empty_value=None, required=False, label="Point of contact", help_text="Who answers questions."
     )
+    # Shown only when the brief looks like work already with someone else (templates/similar/matches.html).
+    duplicate_override_reason = forms.CharField(
+        required=False, max_length=500, label="Reason to save it anyway", help_text="Why this is not the same work."
+    )
 
     service_fields = {"estimate_minutes": "estimate", "contract_id": "contract"}
 

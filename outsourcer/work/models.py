@@ -72,6 +72,8 @@ class Task(models.Model):
     question = models.TextField(blank=True)
     answer = models.TextField(blank=True)
     brief_override_reason = models.CharField(max_length=500, blank=True)
+    # Why the task was saved although it looked like work already with someone else (docs/similar.md).
+    duplicate_override_reason = models.CharField(max_length=500, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)

@@ -16,6 +16,7 @@ from outsourcer.lib.errors import DomainError, OverrideRequired
 from outsourcer.lib.forms import post_data
 from outsourcer.lib.pagination import CappedPaginator
 from outsourcer.oversight.selectors.utilization import capacity_check
+from outsourcer.similar.page import similar_context
 from outsourcer.work import selectors, services
 from outsourcer.work.access import access_task
 from outsourcer.work.briefs import ContractorWindow, brief_check
@@ -69,8 +70,15 @@ def _form_findings(ctx: OrgContext, form: TaskForm, task: Task | None) -> dict:
     contact = dict(form.fields["point_of_contact"].choices).get(data.get("point_of_contact"), "")
     window = task_window(contract.engagement) if contract else ContractorWindow()
     brief = task_brief_from(values, rate_model=contract.rate_model if contract else "", point_of_contact_name=contact)
+    similar = similar_context(ctx, form, kind="task", exclude=task.pk if task else None, contract=contract)
     findings = brief_check(brief, window, send_at=timezone.now())
-    return {"findings": findings, "contract": contract, "checked": True, **_capacity(ctx, contract, values, task)}
+    return {
+        "findings": findings,
+        "contract": contract,
+        "checked": True,
+        **similar,
+        **_capacity(ctx, contract, values, task),
+    }
 
 
 def _capacity(ctx: OrgContext, contract, values: dict, task: Task | None) -> dict:
@@ -97,6 +105,7 @@ def _form_page(request, ctx: OrgContext, task: Task | None):
         brief["point_of_contact"] = selectors.task_contact(
             organization=ctx.organization, user_id=form.cleaned_data["point_of_contact"]
         )
+        brief["duplicate_override_reason"] = form.cleaned_data["duplicate_override_reason"]
         try:
             if task is None:
                 contract = access_contract(ctx, form.cleaned_data["contract"])
@@ -109,9 +118,10 @@ def _form_page(request, ctx: OrgContext, task: Task | None):
             messages.success(request, f"“{task.title}” saved. Check the brief, then send it.")
             return redirect("tasks:detail", ctx.organization.slug, task.pk)
     context = {"ctx": ctx, "form": form, "task": task, "title": f"Edit {task.title}" if task else "New task"}
-    if checking:
+    failed = form.is_bound and not checking and bool(form.errors)
+    # Similar work found on saving shows under the form, with the reason it asks for.
+    if checking or "duplicate_override_reason" in form.errors:
         context |= _form_findings(ctx, form, task)
-    failed = form.is_bound and not checking and form.errors
     return render(request, "tasks/form.html", context, status=400 if failed else 200)
 
 

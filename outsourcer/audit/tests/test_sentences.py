@@ -9,6 +9,7 @@ from outsourcer.audit.actions import Entry, declared_actions, describe, event_se
 from outsourcer.audit.models import Event
 from outsourcer.audit.tests.samples_hiring_work import HIRING_AND_WORK_SAMPLES
 from outsourcer.audit.tests.samples_oversight import OVERSIGHT_SAMPLES
+from outsourcer.audit.tests.samples_similar import SIMILAR_SAMPLES
 
 TERMS = {
     "title": "Logo design",
@@ -183,6 +184,7 @@ SAMPLES = {
     "time_entry_rejected": ("360 min on 2025-03-17", {"status": "submitted"}, {"status": "rejected"}),
     **HIRING_AND_WORK_SAMPLES,
     **OVERSIGHT_SAMPLES,
+    **SIMILAR_SAMPLES,
 }
 # What any action might carry, for actions declared after this file was written.
 ANY_PAYLOAD = {
@@ -255,6 +257,8 @@ def test_overrides_are_the_declared_ones():
     assert override_actions() == [
         "bid_awarded_unvetted",
         "contract_activated_over_budget",
+        "job_duplicate_overridden",
+        "task_duplicate_overridden",
         "task_sent_with_override",
         "time_entry_approved_with_override",
     ]

@@ -33,6 +33,9 @@ Brief = Text(10_000, multiline=True)
 Skill = Text(60, min_length=1)
 
 
+DUPLICATE_REASON = "Needed when the job looks like open work of the organization (else 409, code similar_work)"
+
+
 class JobOut(Schema):
     id: int
     title: str
@@ -52,6 +55,7 @@ class JobOut(Schema):
     share_expires_at: datetime | None = Field(description="The share link's expiry; null when there is none")
     opened_at: datetime | None
     decided_at: datetime | None
+    duplicate_override_reason: str
     created_at: datetime
 
 
@@ -72,6 +76,7 @@ class JobIn(Schema):
     expected_min_cents: PositiveCents | None = Field(None, description="In the budget's currency")
     expected_max_cents: PositiveCents | None = Field(None, description="At least expected_min_cents")
     bids_due_at: Moment | None = Field(None, description="Needed, in the future, before the job opens")
+    duplicate_override_reason: Text(500) = Field("", description=DUPLICATE_REASON)
 
 
 class JobPatch(Schema):
@@ -88,6 +93,7 @@ class JobPatch(Schema):
     expected_min_cents: PositiveCents | None = None
     expected_max_cents: PositiveCents | None = None
     bids_due_at: Moment | None = None
+    duplicate_override_reason: Text(500) = Field("", description=DUPLICATE_REASON)
 
 
 class JobStatusIn(Schema):
@@ -139,10 +145,11 @@ def job_list(request: HttpRequest, filters: Query[JobFilters]):
     return selectors.job_list_for_organization(organization=ctx.organization, statuses=statuses)
 
 
-@router.post("", operation_id="job_create", response=with_errors({201: JobOut}, write=True))
+@router.post("", operation_id="job_create", response=with_errors({201: JobOut}, 409, write=True))
 def job_create(request: HttpRequest, payload: JobIn):
     """A draft job; 422 when a field is wrong (an expected range the wrong way round, a bid deadline
-    after the work's deadline)."""
+    after the work's deadline); 409 (code `similar_work`, `details.matches`) when it looks like
+    open work, until repeated with a `duplicate_override_reason`."""
     ctx = org_context(request, "job.manage")
     data = payload.model_dump()
     budget = access_budget(ctx, data.pop("budget_id"))
@@ -156,9 +163,10 @@ def job_get(request: HttpRequest, job_id: ObjectId):
     return access_job(ctx, job_id)
 
 
-@router.patch("/{job_id}", operation_id="job_update", response=with_errors({200: JobOut}, write=True))
+@router.patch("/{job_id}", operation_id="job_update", response=with_errors({200: JobOut}, 409, write=True))
 def job_update(request: HttpRequest, job_id: ObjectId, payload: JobPatch):
-    """A draft or open job's brief (400 `not_editable` after that); an open job keeps a future bid deadline."""
+    """A draft or open job's brief (400 `not_editable` after that); an open job keeps a future bid
+    deadline. A new title, goal or deliverables that look like open work: 409 as on create."""
     ctx = org_context(request, "job.manage")
     job = access_job(ctx, job_id)
     data = payload.model_dump(exclude_unset=True)

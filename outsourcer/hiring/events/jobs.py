@@ -64,6 +64,15 @@ JOB_REOPENED = action(
     "job_reopened", "reopened a job", describe=lambda e: f"reopened the job {e.quoted} for bids{_due(e)}"
 )
 JOB_CLOSED = action("job_closed", "closed a job", describe=lambda e: f"closed the job {e.quoted} to new bids")
+JOB_DUPLICATE_OVERRIDDEN = action(
+    "job_duplicate_overridden",
+    "saved a job that looks like other work",
+    override=True,
+    describe=lambda e: headed(
+        f"saved the job {e.quoted} although it looks like other work",
+        "; ".join(str(text) for text in e.get("similar") or () if isinstance(text, str)),
+    ),
+)
 JOB_CANCELLED = action("job_cancelled", "cancelled a job", describe=lambda e: f"cancelled the job {e.quoted}")
 JOB_CONTRACTORS_INVITED = action("job_contractors_invited", "invited contractors to bid", describe=_invited)
 JOB_SHARE_LINK_CREATED = action("job_share_link_created", "published a job's share link", describe=_share_created)

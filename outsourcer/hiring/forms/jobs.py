@@ -54,6 +54,10 @@ class JobForm(ServiceErrorsMixin, NulFreeMixin, forms.Form):
     bids_due_at = forms.DateTimeField(
         label="Bids due", required=False, widget=DATETIME_INPUT, help_text="Needed before the job opens."
     )
+    # Shown only when the brief looks like open work (templates/similar/matches.html).
+    duplicate_override_reason = forms.CharField(
+        required=False, max_length=500, label="Reason to save it anyway", help_text="Why this is not the same work."
+    )
 
     service_fields = {
         "expected_min_cents": "expected_min",

@@ -23,6 +23,7 @@ from outsourcer.hiring.flows import BID_FLOW, JOB_FLOW
 from outsourcer.hiring.models import Bid, BidStatus, Job, JobStatus
 from outsourcer.hiring.services.award_notices import award_notify
 from outsourcer.hiring.services.award_terms import award_terms
+from outsourcer.hiring.services.similar import job_index
 from outsourcer.hiring.vetting import VettingResult, vetting_result
 from outsourcer.lib.errors import DomainError, FieldErrors, OverrideRequired
 from outsourcer.lib.validation import Errors
@@ -241,6 +242,8 @@ def bid_award(
         job.contract = contract
         job.decided_at = timezone.now()
         job.save(update_fields=["status", "contract", "decided_at", "updated_at"])
+        # The awarded work stays in the similar-work index as the winner's for 90 days.
+        job_index(job)
         decided = _decide_others(job=job, winner=bid, actor=actor, choices=choices, mode=mode, message=message)
         event_record(
             action=BID_AWARDED_UNVETTED if overridden else BID_AWARDED,

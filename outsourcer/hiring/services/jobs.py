@@ -16,6 +16,12 @@ from outsourcer.budgets.models import Budget
 from outsourcer.hiring.events import jobs as events
 from outsourcer.hiring.flows import JOB_FLOW
 from outsourcer.hiring.models import Job, JobStatus, RateModel
+from outsourcer.hiring.services.similar import (
+    SIMILAR_FIELDS,
+    job_duplicate_override_record,
+    job_duplicates_guard,
+    job_index,
+)
 from outsourcer.hiring.tokens import token_nonce
 from outsourcer.lib.errors import DomainError, FieldErrors
 from outsourcer.lib.limits import MAX_AMOUNT_CENTS
@@ -161,27 +167,48 @@ def _lock(job: Job) -> Job:
 # --- the brief -------------------------------------------------------------------------------
 
 
-def job_create(*, organization: Organization, actor: User, budget: Budget, **brief: Any) -> Job:
+def _override_reason(value: Any) -> str:
+    errors = Errors()
+    reason = errors.text(value, field="duplicate_override_reason", label="Reason", max_length=500, required=False)
+    errors.raise_if_any()
+    return reason
+
+
+def job_create(
+    *, organization: Organization, actor: User, budget: Budget, duplicate_override_reason: str = "", **brief: Any
+) -> Job:
     """Create a draft job drawing from `budget` (one of the organization's), with the brief's
     fields as keyword arguments (BRIEF_FIELDS; expected amounts in the budget's currency). Raises
-    FieldErrors."""
+    FieldErrors, and OverrideRequired (code "similar_work") when it looks like open work of the
+    organization, unless `duplicate_override_reason` is given (stored, recorded as an override)."""
     unknown = set(brief) - set(BRIEF_FIELDS)
     if unknown:
         raise TypeError(f"unexpected fields: {sorted(unknown)}")
     cleaned = _clean_brief(organization, budget, brief)
+    reason = _override_reason(duplicate_override_reason)
     job = Job(organization=organization, budget=budget, created_by=actor, status=JobStatus.DRAFT, **cleaned)
     with transaction.atomic():
+        verdict = job_duplicates_guard(organization=organization, values=cleaned, exclude=None, reason=reason)
+        job.duplicate_override_reason = reason if verdict.blocking else ""
         job.save()
         event_record(action=events.JOB_CREATED, organization=organization, actor=actor, obj=job, after=_snapshot(job))
+        job_index(job)
+        if verdict.blocking:
+            job_duplicate_override_record(job=job, actor=actor, verdict=verdict, reason=reason)
     return job
 
 
-def job_update(*, job: Job, actor: User, budget: Budget | None = None, **brief: Any) -> Job:
+def job_update(
+    *, job: Job, actor: User, budget: Budget | None = None, duplicate_override_reason: str = "", **brief: Any
+) -> Job:
     """Change a draft or open job's brief (absent fields keep their value). An open job keeps a
-    future bid deadline, and a job with bids keeps its budget. Raises FieldErrors or DomainError."""
+    future bid deadline, and a job with bids keeps its budget. Raises FieldErrors or DomainError,
+    and OverrideRequired like `job_create` when a changed title, goal or deliverables now look
+    like other open work."""
     unknown = set(brief) - set(BRIEF_FIELDS)
     if unknown:
         raise TypeError(f"unexpected fields: {sorted(unknown)}")
+    reason = _override_reason(duplicate_override_reason)
     with transaction.atomic():
         locked = _lock(job)
         if locked.status not in (JobStatus.DRAFT, JobStatus.OPEN):
@@ -194,11 +221,20 @@ def job_update(*, job: Job, actor: User, budget: Budget | None = None, **brief: 
             raise FieldErrors({"budget": BUDGET_FIXED})
         if locked.status == JobStatus.OPEN:
             _check_opening(locked.organization, budget, cleaned)
+        verdict = None
+        if any(cleaned[field] != getattr(locked, field) for field in SIMILAR_FIELDS):
+            verdict = job_duplicates_guard(
+                organization=locked.organization, values=cleaned, exclude=locked.pk, reason=reason
+            )
+            locked.duplicate_override_reason = reason if verdict.blocking else ""
         before = _snapshot(locked)
         locked.budget = budget
         for field, value in cleaned.items():
             setattr(locked, field, value)
         locked.save()
+        job_index(locked)
+        if verdict is not None and verdict.blocking:
+            job_duplicate_override_record(job=locked, actor=actor, verdict=verdict, reason=reason)
         after = _snapshot(locked)
         changed = {key for key in after if before[key] != after[key]}
         if changed:
@@ -261,6 +297,7 @@ def job_status_change(*, job: Job, actor: User, status: str) -> Job:
             locked.decided_at = now
         locked.status = status
         locked.save(update_fields=["status", "opened_at", "decided_at", "updated_at"])
+        job_index(locked)
         event_record(
             action=action,
             organization=locked.organization,

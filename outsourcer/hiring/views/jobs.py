@@ -16,6 +16,7 @@ from outsourcer.hiring.models import BidStatus, Job, JobStatus
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.forms import post_data
 from outsourcer.lib.pagination import CappedPaginator
+from outsourcer.similar.page import similar_context
 
 PAGE_SIZE = 25
 EDITABLE = (JobStatus.DRAFT, JobStatus.OPEN)
@@ -60,18 +61,32 @@ def _job_form_page(request, ctx: OrgContext, *, job: Job | None):
     form = JobForm(post_data(request), initial=initial, budgets=budgets)
     if form.is_bound and form.is_valid():
         budget = access_budget(ctx, form.cleaned_data["budget"])
+        brief = {**form.brief(), "duplicate_override_reason": form.cleaned_data["duplicate_override_reason"]}
         try:
             if job is None:
-                job = services.job_create(organization=ctx.organization, actor=ctx.user, budget=budget, **form.brief())
+                job = services.job_create(organization=ctx.organization, actor=ctx.user, budget=budget, **brief)
             else:
-                job = services.job_update(job=job, actor=ctx.user, budget=budget, **form.brief())
+                job = services.job_update(job=job, actor=ctx.user, budget=budget, **brief)
         except DomainError as exc:
             form.apply_service_error(exc)
         else:
             messages.success(request, f"“{job.title}” saved.")
             return redirect("hiring:job-detail", ctx.organization.slug, job.pk)
     context = {"ctx": ctx, "form": form, "job": job, "no_budgets": not budgets}
+    # Similar work found on saving shows under the form, with the reason it asks for.
+    if "duplicate_override_reason" in form.errors:
+        context |= similar_context(ctx, form, kind="job", exclude=job.pk if job else None)
     return render(request, "hiring/jobs/form.html", context, status=400 if form.errors else 200)
+
+
+@org_view("job.manage", methods=("POST",))
+def job_similar(request, ctx: OrgContext):
+    """The htmx partial under the job form: similar work for what is typed now. Saves nothing."""
+    job = access_job(ctx, int(request.POST["job"])) if request.POST.get("job", "").isdigit() else None
+    form = JobForm(request.POST, budgets=_budgets(ctx))
+    form.is_valid()
+    context = {"ctx": ctx, **similar_context(ctx, form, kind="job", exclude=job.pk if job else None)}
+    return render(request, "hiring/jobs/form.html#similar", context)
 
 
 @org_view("job.manage", methods=("GET", "POST"))

@@ -44,9 +44,13 @@ class BriefFields(Schema):
     point_of_contact_id: ObjectId | None = Field(None, description="A member of the organization (user id)")
 
 
+DUPLICATE_REASON = "Needed when the task looks like open work with another contractor (else 409, code similar_work)"
+
+
 class TaskIn(BriefFields):
     contract_id: ObjectId = Field(description="A draft or active contract; the task is for its contractor")
     title: Text(200, min_length=1)
+    duplicate_override_reason: Text(500) = Field("", description=DUPLICATE_REASON)
 
 
 class TaskPatch(Schema):
@@ -63,6 +67,7 @@ class TaskPatch(Schema):
     estimate_minutes: EstimateMinutes | None = None
     priority: PriorityName | None = None
     point_of_contact_id: ObjectId | None = None
+    duplicate_override_reason: Text(500) = Field("", description=DUPLICATE_REASON)
 
 
 class SendIn(Schema):
@@ -116,6 +121,7 @@ class TaskOut(Schema):
     question: str
     answer: str
     brief_override_reason: str
+    duplicate_override_reason: str
     sent_at: datetime | None
     accepted_at: datetime | None
     submitted_at: datetime | None

@@ -50,9 +50,11 @@ def task_list(request: HttpRequest, filters: Query[TaskFilters]):
     ).select_related(None)
 
 
-@task_router.post("", operation_id="task_create", response=with_errors({201: TaskOut}, write=True))
+@task_router.post("", operation_id="task_create", response=with_errors({201: TaskOut}, 409, write=True))
 def task_create(request: HttpRequest, payload: TaskIn):
-    """A draft; send it with `POST /tasks/{id}/send`."""
+    """A draft; send it with `POST /tasks/{id}/send`. Work that looks like open work with another
+    contractor answers 409 (code `similar_work`, `details.matches`) until it is repeated with a
+    `duplicate_override_reason`."""
     ctx = org_context(request, "task.manage")
     contract = access_contract(ctx, payload.contract_id)
     values = _brief(ctx, payload.model_dump(exclude={"contract_id"}))
@@ -65,9 +67,10 @@ def task_get(request: HttpRequest, task_id: ObjectId):
     return access_task(org_context(request, "task.view"), task_id)
 
 
-@task_router.patch("/{task_id}", operation_id="task_update", response=with_errors({200: TaskOut}, write=True))
+@task_router.patch("/{task_id}", operation_id="task_update", response=with_errors({200: TaskOut}, 409, write=True))
 def task_update(request: HttpRequest, task_id: ObjectId, payload: TaskPatch):
-    """Draft, question or declined tasks only (a declined one goes back to draft); else 400."""
+    """Draft, question or declined tasks only (a declined one goes back to draft); else 400. A new
+    title, goal or deliverables that look like other work: 409 as on create."""
     ctx = org_context(request, "task.manage")
     task = access_task(ctx, task_id)
     values = payload.model_dump(exclude_unset=True)

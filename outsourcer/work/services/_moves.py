@@ -9,6 +9,7 @@ from django.db import transaction
 from outsourcer.audit.events import Action, event_record
 from outsourcer.work.flows import TASK_FLOW
 from outsourcer.work.models import Task
+from outsourcer.work.services.similar import task_index
 
 TASK_RELATED = (
     "organization",
@@ -49,6 +50,8 @@ def task_move(
         for name, value in (fields or {}).items():
             setattr(locked, name, value)
         locked.save()
+        # A task that closes stays in the similar-work index as recent work for 90 days.
+        task_index(locked)
         event_record(
             action=event,
             organization=locked.organization,

@@ -18,6 +18,12 @@ from outsourcer.work.models import OPEN_STATUSES, Task, TaskStatus
 from outsourcer.work.services._clean import BRIEF_FIELDS, brief_clean, reason_clean
 from outsourcer.work.services._moves import task_lock, task_move
 from outsourcer.work.services.notices import task_sent_notify
+from outsourcer.work.services.similar import (
+    SIMILAR_FIELDS,
+    task_duplicate_override_record,
+    task_duplicates_guard,
+    task_index,
+)
 from outsourcer.work.task_briefs import task_brief, task_window
 
 CONTRACT_CLOSED = "Tasks go under a draft or active contract; this one is {status}."
@@ -29,9 +35,19 @@ BRIEF_FINDINGS = (
 )
 
 
-def task_create(*, organization: Organization, actor: User, contract: Contract, title: str, **brief: Any) -> Task:
+def task_create(
+    *,
+    organization: Organization,
+    actor: User,
+    contract: Contract,
+    title: str,
+    duplicate_override_reason: str = "",
+    **brief: Any,
+) -> Task:
     """Draft a task under one of the organization's draft or active contracts, for the contract's
-    contractor; the brief's keyword arguments are the model's fields. Raises FieldErrors."""
+    contractor; the brief's keyword arguments are the model's fields. Raises FieldErrors, and
+    OverrideRequired (code "similar_work") when it duplicates open work with another contractor,
+    unless `duplicate_override_reason` is given (stored on the task, recorded as an override)."""
     unknown = set(brief) - set(BRIEF_FIELDS)
     if unknown:
         raise TypeError(f"unexpected brief fields: {sorted(unknown)}")
@@ -40,6 +56,7 @@ def task_create(*, organization: Organization, actor: User, contract: Contract, 
     if contract.status not in (ContractStatus.DRAFT, ContractStatus.ACTIVE):
         raise DomainError(CONTRACT_CLOSED.format(status=contract.get_status_display().lower()), field="contract")
     cleaned = brief_clean({"title": title, **brief}, organization=organization)
+    reason = _override_reason(duplicate_override_reason)
     task = Task(
         organization=organization,
         contract=contract,
@@ -49,6 +66,10 @@ def task_create(*, organization: Organization, actor: User, contract: Contract, 
         **cleaned,
     )
     with transaction.atomic():
+        verdict = task_duplicates_guard(
+            organization=organization, values=cleaned, contractor_id=contract.contractor_id, exclude=None, reason=reason
+        )
+        task.duplicate_override_reason = reason if verdict.blocking else ""
         task.save()
         event_record(
             action=events.TASK_CREATED,
@@ -57,26 +78,49 @@ def task_create(*, organization: Organization, actor: User, contract: Contract, 
             obj=task,
             after={"status": task.status, "contractor": contract.contractor.name, "contract": contract.title},
         )
+        task_index(task)
+        if verdict.blocking:
+            task_duplicate_override_record(task=task, actor=actor, verdict=verdict, reason=reason)
     return task
 
 
-def task_update(*, task: Task, actor: User, **brief: Any) -> Task:
+def _override_reason(value: str) -> str:
+    return reason_clean(value, field="duplicate_override_reason", label="Reason", required=False)
+
+
+def task_update(*, task: Task, actor: User, duplicate_override_reason: str = "", **brief: Any) -> Task:
     """Change the brief of a draft task, or of one the contractor asked about or declined (a
     declined task goes back to draft); absent fields keep their value. Raises FieldErrors,
-    IllegalTransition once the contractor has taken it on."""
+    IllegalTransition once the contractor has taken it on, and OverrideRequired like
+    `task_create` when a changed title, goal or deliverables now duplicate other work."""
     unknown = set(brief) - set(BRIEF_FIELDS)
     if unknown:
         raise TypeError(f"unexpected brief fields: {sorted(unknown)}")
     cleaned = brief_clean(brief, organization=task.organization)
+    reason = _override_reason(duplicate_override_reason)
     with transaction.atomic():
         locked = task_lock(task)
         status = TASK_FLOW.next(locked.status, EDIT)
         changed = [name for name, value in cleaned.items() if getattr(locked, name) != value]
+        verdict = None
+        if set(changed) & set(SIMILAR_FIELDS):
+            values = {name: cleaned.get(name, getattr(locked, name)) for name in SIMILAR_FIELDS}
+            verdict = task_duplicates_guard(
+                organization=locked.organization,
+                values=values,
+                contractor_id=locked.contractor_id,
+                exclude=locked.pk,
+                reason=reason,
+            )
+            locked.duplicate_override_reason = reason if verdict.blocking else ""
         for name, value in cleaned.items():
             setattr(locked, name, value)
         before = locked.status
         locked.status = status
         locked.save()
+        task_index(locked)
+        if verdict is not None and verdict.blocking:
+            task_duplicate_override_record(task=locked, actor=actor, verdict=verdict, reason=reason)
         event_record(
             action=events.TASK_UPDATED,
             organization=locked.organization,

@@ -17,6 +17,7 @@ from outsourcer.testing.work import make_task
 from outsourcer.work import services
 from outsourcer.work.tests.access_rows_calendar import ROWS as CALENDAR_ROWS
 from outsourcer.work.tests.access_rows_checkins import ROWS as CHECKIN_ROWS
+from outsourcer.work.tests.access_rows_similar import ROWS as SIMILAR_ROWS
 from tests.access_matrix import ORG_READ, ORG_RUN_POST, PORTAL_READ, Row, expect
 
 BRIEF = {"goal": "Menu photos for the spring menu", "deadline": "2025-03-21T17:00:00+01:00", "estimate_hours": 8}
@@ -171,7 +172,7 @@ API_ROWS = [
         kwargs=_portal("in_progress")),
 ]  # fmt: skip
 
-ROWS = BRIEF_ROWS + PAGE_ROWS + API_ROWS + CHECKIN_ROWS + CALENDAR_ROWS
+ROWS = BRIEF_ROWS + PAGE_ROWS + API_ROWS + CHECKIN_ROWS + CALENDAR_ROWS + SIMILAR_ROWS
 
 from outsourcer.work.tests.access_rows_threads import ROWS as THREAD_ROWS  # noqa: E402 - it reads the above
 

@@ -1,0 +1,60 @@
+"""Writes of the similar-work index. Work and hiring call these inside the transaction that
+changes the task or job, so the index never disagrees with the rows it describes."""
+
+from datetime import datetime
+
+from django.utils import timezone
+
+from outsourcer.lib.similarity import index_keys, profile
+from outsourcer.similar.models import SimilarDocument, SimilarPosting
+
+
+def similar_document_save(
+    *,
+    organization,
+    kind: str,
+    object_id: int,
+    title: str,
+    text: str,
+    contractor=None,
+    is_open: bool = True,
+    closed_at: datetime | None = None,
+) -> SimilarDocument:
+    """Create or refresh the index entry of one task or job: its words (postings rewritten only
+    when the title or brief changed), holder and open state. A closed entry keeps the moment it
+    closed (`closed_at`, default now) so "recent" can be judged."""
+    if is_open:
+        closed_at = None
+    document = SimilarDocument.objects.filter(organization=organization, kind=kind, object_id=object_id).first()
+    fields = {
+        "title": title[:200],
+        "text": text,
+        "contractor": contractor,
+        "contractor_name": (contractor.name if contractor is not None else "")[:200],
+        "is_open": is_open,
+    }
+    if document is None:
+        document = SimilarDocument.objects.create(
+            organization=organization,
+            kind=kind,
+            object_id=object_id,
+            closed_at=None if is_open else closed_at or timezone.now(),
+            **fields,
+        )
+        reindex = True
+    else:
+        reindex = (document.title, document.text) != (fields["title"], fields["text"])
+        if not is_open and document.is_open:
+            document.closed_at = closed_at or timezone.now()
+        elif is_open:
+            document.closed_at = None
+        for name, value in fields.items():
+            setattr(document, name, value)
+        document.save()
+    if reindex:
+        SimilarPosting.objects.filter(document=document).delete()
+        SimilarPosting.objects.bulk_create(
+            SimilarPosting(organization_id=organization.pk, document=document, key=key)
+            for key in index_keys(profile(document.title, document.text))
+        )
+    return document

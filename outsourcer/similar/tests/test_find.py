@@ -1,0 +1,115 @@
+"""The similar-work index through the real task services: what it finds, for whom, and for how
+long, in a fixed number of queries."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from outsourcer.similar.models import SimilarDocument
+from outsourcer.similar.selectors import similar_find, similar_scan
+from outsourcer.testing.builders import make_budget, make_contract
+from outsourcer.testing.factories import EngagementFactory
+from outsourcer.testing.work import make_task
+from outsourcer.work import services
+
+pytestmark = pytest.mark.django_db
+
+
+def _dan_contract(p):
+    EngagementFactory(organization=p.org, contractor=p.dan_contractor)
+    return make_contract(p, make_budget(p, name="Dan's budget", amount_cents=10**9), contractor=p.dan_contractor)
+
+
+def _find(p, title, brief="", **kwargs):
+    return similar_find(organization=p.org, title=title, brief=brief, **kwargs)
+
+
+def test_it_finds_the_same_work_in_other_words(personas):
+    task = make_task(personas, title="Refresh the shop photos", goal="New photos of every product for the online shop")
+    make_task(personas, title="Write the May newsletter", goal="News and offers for subscribers")
+
+    [match] = _find(personas, "Retake product pictures for the online store")
+
+    assert (match.kind, match.id, match.contractor, match.duplicate) == ("task", task.pk, "Carol Contractor", True)
+    assert 0.62 <= match.similarity <= 1
+
+
+def test_it_finds_a_title_with_typos(personas):
+    task = make_task(personas, title="Instagram captions for March")
+
+    assert [match.id for match in _find(personas, "Instagarm captons for March") if match.duplicate] == [task.pk]
+
+
+def test_it_does_not_call_other_periods_duplicates(personas):
+    make_task(personas, title="Instagram captions for March")
+
+    assert [match.duplicate for match in _find(personas, "Instagram captions for April")] in ([], [False])
+
+
+def test_it_never_shows_another_organizations_work(personas):
+    make_task(personas, title="Refresh the shop photos")
+
+    assert similar_find(organization=personas.other_org, title="Refresh the shop photos") == []
+
+
+def test_it_leaves_out_the_task_being_edited(personas):
+    task = make_task(personas, title="Refresh the shop photos")
+
+    assert _find(personas, "Refresh the shop photos", exclude=("task", task.pk)) == []
+
+
+def test_an_edit_reindexes_the_new_words(personas):
+    task = make_task(personas, title="Refresh the shop photos")
+    services.task_update(task=task, actor=personas.alice, title="Translate the website into German")
+
+    assert _find(personas, "Refresh the shop photos") == []
+    assert [match.id for match in _find(personas, "German translation of the website")] == [task.pk]
+
+
+def test_closed_work_shows_for_90_days(personas):
+    task = make_task(personas, title="Refresh the shop photos")
+    services.task_cancel(task=task, actor=personas.alice)
+    document = SimilarDocument.objects.get(kind="task", object_id=task.pk)
+    assert document.is_open is False
+
+    [match] = _find(personas, "Refresh the shop photos")
+    assert match.is_open is False
+    later = document.closed_at + timedelta(days=91)
+    assert _find(personas, "Refresh the shop photos", now=later) == []
+
+
+def test_it_names_the_holder_of_each_match(personas):
+    make_task(personas, title="Refresh the shop photos")
+    make_task(personas, _dan_contract(personas), title="Retake the shop photos", duplicate_override_reason="Two shops")
+
+    assert sorted(match.contractor for match in _find(personas, "Shop photos")) == [
+        "Carol Contractor",
+        "Dan Contractor",
+    ]
+
+
+def test_the_index_agrees_with_a_full_scan(personas):
+    for title in ("Refresh the shop photos", "Instagram captions for March", "Fix the checkout bug on mobile"):
+        make_task(personas, title=title)
+    for query in ("Retake shop pictures", "Instagram captions for March", "Repair the broken checkout on phones"):
+        indexed = [(m.id, m.similarity) for m in _find(personas, query)]
+        assert indexed == [(m.id, m.similarity) for m in similar_scan(organization=personas.org, title=query)]
+
+
+def test_it_reads_the_same_number_of_queries_with_1_or_40_tasks(personas):
+    make_task(personas, title="Refresh the shop photos")
+    with CaptureQueriesContext(connection) as one:
+        _find(personas, "Retake the shop photos", "for the online store")
+    for number in range(40):
+        make_task(personas, title=f"Shop photos of product {number}", goal=f"Batch {number} of the photos")
+    with CaptureQueriesContext(connection) as many:
+        _find(personas, "Retake the shop photos", "for the online store")
+    assert len(one) == len(many) == 3
+
+
+def test_a_blank_title_finds_nothing(personas):
+    make_task(personas, title="Refresh the shop photos")
+
+    assert _find(personas, "   ", "the and of") == []
