@@ -8,11 +8,11 @@ from functools import cached_property
 from outsourcer.accounts.models import Membership, User
 from outsourcer.accounts.selectors import membership_list_and_facts_for_user
 from outsourcer.contractors.selectors import contractor_exists_for_user_sql
-from outsourcer.notifications.selectors import notification_unread_count_sql
-from outsourcer.work.selectors_threads import (
+from outsourcer.messaging.selectors import (
     message_unread_count_for_contractor_sql,
     message_unread_count_for_organization_sql,
 )
+from outsourcer.notifications.selectors import notification_unread_count_sql
 
 
 @dataclass

@@ -1,30 +1,16 @@
 """The thread's part of the two task pages: the message form and what the thread partial shows
 (`thread_context`), shared by the task pages and the thread's own views."""
 
-from django import forms
 from django.urls import reverse
 from django.utils import timezone
 
-from outsourcer.accounts.forms import NulFreeMixin
-from outsourcer.lib.errors import ServiceErrorsMixin
 from outsourcer.lib.timezones import next_working_moment
-from outsourcer.work import selectors_threads as selectors
-from outsourcer.work.models import Message, Task, TaskStatus
-from outsourcer.work.threads import ATTACHMENT_MAX_BYTES, MAX_BODY, arrival_text
-
-
-class MessageForm(NulFreeMixin, ServiceErrorsMixin, forms.Form):
-    body = forms.CharField(
-        label="Message", max_length=MAX_BODY, required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    attachment = forms.FileField(
-        label="Attachment",
-        required=False,
-        help_text=f"PDF, PNG, JPEG or WebP, up to {ATTACHMENT_MAX_BYTES // (1024 * 1024)} MB.",
-    )
-    urgent = forms.BooleanField(
-        label="Urgent: deliver now, even outside their working hours", required=False, initial=False
-    )
+from outsourcer.messaging import selectors
+from outsourcer.messaging.forms import MessageForm
+from outsourcer.messaging.models import Message
+from outsourcer.messaging.rules import arrival_text
+from outsourcer.work.models import Task, TaskStatus
+from outsourcer.work.selectors_threads import task_thread_key
 
 
 def arrival(message: Message, task: Task, now) -> str:
@@ -38,16 +24,14 @@ def thread_context(
     """What the thread partial needs on either task page (`posted`: the message just sent)."""
     now = timezone.now()
     if by_contractor:
-        rows = selectors.thread_messages_for_contractor(task=task)
+        rows = selectors.thread_messages_for_contractor(key=task_thread_key(task))
     else:
-        rows = selectors.thread_messages_for_organization(task=task)
+        rows = selectors.thread_messages_for_organization(key=task_thread_key(task))
     messages = [(m, arrival(m, task, now) if m.deliver_at > now else "") for m in rows]
     contractor = task.contractor
     held_now = not by_contractor and next_working_moment(now, contractor.time_zone, contractor.working_hours) > now
     if form is None:
-        form = MessageForm()
-    if by_contractor:
-        form.fields.pop("urgent", None)
+        form = MessageForm(for_contractor=by_contractor)
     return {
         "thread_task": task,
         "thread_messages": messages,

@@ -2,10 +2,7 @@
 for the organization, and the same under `/portal/tasks/{id}/messages` for the contractor, who
 sees a held message only from its `deliver_at`. Attachments are posted through the pages."""
 
-from datetime import datetime
-
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
@@ -13,11 +10,12 @@ from outsourcer.api.auth import contractor_context, org_context
 from outsourcer.api.errors import with_errors
 from outsourcer.api.pagination import paginated
 from outsourcer.api.schemas import ObjectId, Text
-from outsourcer.work import selectors_threads as selectors
+from outsourcer.messaging import selectors
+from outsourcer.messaging.api import ThreadMessageOut
+from outsourcer.messaging.rules import MAX_BODY
 from outsourcer.work import services
 from outsourcer.work.access import access_task, access_task_for_contractor
-from outsourcer.work.models import Message
-from outsourcer.work.threads import MAX_BODY, arrival_text
+from outsourcer.work.selectors_threads import task_thread_key
 
 task_thread_router = Router(tags=["tasks"])
 portal_thread_router = Router(tags=["portal"])
@@ -28,43 +26,8 @@ class MessageIn(Schema):
     urgent: bool = Field(False, description="Deliver now, even outside the contractor's working hours")
 
 
-class MessageOut(Schema):
-    id: int
+class MessageOut(ThreadMessageOut):
     task_id: int
-    from_contractor: bool
-    author_name: str | None
-    body: str
-    urgent: bool
-    created_at: datetime
-    deliver_at: datetime = Field(description="When the contractor sees it: later than created_at when held")
-    read_at: datetime | None = Field(description="When the other side read it")
-    held: bool
-    arrival: str | None = Field(description='While held: "reaches Carol at 09:00 their time (in 7 h)"')
-    attachment_name: str | None
-    attachment_size: int | None
-
-    @staticmethod
-    def resolve_author_name(obj: Message) -> str | None:
-        return obj.author.display_name if obj.author is not None else None
-
-    @staticmethod
-    def resolve_held(obj: Message) -> bool:
-        return obj.deliver_at > timezone.now()
-
-    @staticmethod
-    def resolve_arrival(obj: Message) -> str | None:
-        now = timezone.now()
-        if obj.deliver_at <= now:
-            return None
-        return arrival_text(obj.deliver_at, now, time_zone=obj.contractor.time_zone, name=obj.contractor.name)
-
-    @staticmethod
-    def resolve_attachment_name(obj: Message) -> str | None:
-        return obj.attachment_name or None
-
-    @staticmethod
-    def resolve_attachment_size(obj: Message) -> int | None:
-        return obj.attachment_size if obj.attachment else None
 
 
 class ReadOut(Schema):
@@ -78,7 +41,7 @@ class ReadOut(Schema):
 def task_message_list(request: HttpRequest, task_id: ObjectId):
     """Oldest first, held messages included (with `arrival`)."""
     task = access_task(org_context(request, "task.view"), task_id)
-    return selectors.thread_message_queryset_for_organization(task=task)
+    return selectors.thread_message_queryset_for_organization(key=task_thread_key(task))
 
 
 @task_thread_router.post(
@@ -110,7 +73,7 @@ def task_message_read(request: HttpRequest, task_id: ObjectId):
 def portal_task_message_list(request: HttpRequest, task_id: ObjectId):
     """Oldest first; a held message appears from its `deliver_at`."""
     task = access_task_for_contractor(contractor_context(request), task_id)
-    return selectors.thread_message_queryset_for_contractor(task=task)
+    return selectors.thread_message_queryset_for_contractor(key=task_thread_key(task))
 
 
 @portal_thread_router.post(
