@@ -58,30 +58,49 @@ def _table() -> str:
     return Message._meta.db_table
 
 
-def message_unread_count_for_organization_sql(*, organization_id: int | None) -> tuple[str, list]:
-    """(SQL, params) of a scalar subquery: the contractors' messages (task threads and job Q&A)
-    nobody in the organization has read (0 without an organization). Pinned to the ORM by tests."""
-    sql = f"(SELECT COUNT(*) FROM {_table()} WHERE organization_id = %s AND from_contractor AND read_at IS NULL)"  # noqa: S608
+SUBJECT_SQL = {None: "", "task": " AND task_id IS NOT NULL", "job": " AND job_id IS NOT NULL"}
+
+
+def _subject_filter(subject: str | None) -> dict:
+    return {} if subject is None else {f"{subject}__isnull": False}
+
+
+def message_unread_count_for_organization_sql(
+    *, organization_id: int | None, subject: str | None = None
+) -> tuple[str, list]:
+    """(SQL, params) of a scalar subquery: the contractors' messages nobody in the organization has
+    read (0 without an organization), about tasks or jobs (`subject` "task" / "job") or both.
+    Pinned to the ORM by tests."""
+    sql = (
+        f"(SELECT COUNT(*) FROM {_table()} WHERE organization_id = %s AND from_contractor "  # noqa: S608
+        f"AND read_at IS NULL{SUBJECT_SQL[subject]})"
+    )
     return sql, [organization_id or 0]
 
 
-def message_unread_count_for_contractor_sql(*, user_id: int) -> tuple[str, list]:
-    """(SQL, params) of a scalar subquery: the organizations' delivered messages (task threads and
-    answers to their job questions) the user, as a contractor, has not read (0 when they are no
-    contractor)."""
+def message_unread_count_for_contractor_sql(*, user_id: int, subject: str | None = None) -> tuple[str, list]:
+    """(SQL, params) of a scalar subquery: the organizations' delivered messages the user, as a
+    contractor, has not read (0 when they are no contractor), about their tasks or the jobs they
+    asked about (`subject` "task" / "job") or both."""
     sql = (
         f"(SELECT COUNT(*) FROM {_table()} WHERE contractor_id = "  # noqa: S608 - metadata only
         f"(SELECT id FROM {Contractor._meta.db_table} WHERE user_id = %s) "
-        "AND NOT from_contractor AND read_at IS NULL AND deliver_at <= %s)"
+        f"AND NOT from_contractor AND read_at IS NULL AND deliver_at <= %s{SUBJECT_SQL[subject]})"
     )
     return sql, [user_id, connection.ops.adapt_datetimefield_value(timezone.now())]
 
 
-def message_unread_count_for_organization(*, organization_id: int) -> int:
-    return Message.objects.filter(organization_id=organization_id, from_contractor=True, read_at=None).count()
-
-
-def message_unread_count_for_contractor(*, contractor_id: int) -> int:
+def message_unread_count_for_organization(*, organization_id: int, subject: str | None = None) -> int:
     return Message.objects.filter(
-        contractor_id=contractor_id, from_contractor=False, read_at=None, deliver_at__lte=timezone.now()
+        organization_id=organization_id, from_contractor=True, read_at=None, **_subject_filter(subject)
+    ).count()
+
+
+def message_unread_count_for_contractor(*, contractor_id: int, subject: str | None = None) -> int:
+    return Message.objects.filter(
+        contractor_id=contractor_id,
+        from_contractor=False,
+        read_at=None,
+        deliver_at__lte=timezone.now(),
+        **_subject_filter(subject),
     ).count()
