@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from outsourcer.audit.models import Event
 from outsourcer.hiring.selectors import job_list_for_contractor
 from outsourcer.hiring.services import job_message_post, job_thread_key
 from outsourcer.home.workspace import workspace_for_user
@@ -52,6 +53,7 @@ def test_an_answer_in_the_bidders_night_is_held_and_says_when_it_arrives(client,
     assert f"held: {ARRIVAL}" in page
     answer = Message.objects.get()
     assert (answer.job_id, answer.task_id, answer.deliver_at) == (job.pk, None, TUESDAY_NINE)
+    assert Event.objects.get(action="job_message_posted").after["held_until"]  # the activity page says so
     # Carol sees nothing and hears nothing of it before 09:00 her time.
     client.force_login(personas.carol)
     assert "Saturday works." not in client.get(_portal_url(job)).content.decode()
