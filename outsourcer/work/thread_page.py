@@ -4,18 +4,11 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from outsourcer.lib.timezones import next_working_moment
 from outsourcer.messaging import selectors
 from outsourcer.messaging.forms import MessageForm
-from outsourcer.messaging.models import Message
-from outsourcer.messaging.rules import arrival_text
+from outsourcer.messaging.views import arrival, held_now, with_arrivals
 from outsourcer.work.models import Task, TaskStatus
 from outsourcer.work.selectors_threads import task_thread_key
-
-
-def arrival(message: Message, task: Task, now) -> str:
-    contractor = task.contractor
-    return arrival_text(message.deliver_at, now, time_zone=contractor.time_zone, name=contractor.name)
 
 
 def thread_context(
@@ -27,9 +20,7 @@ def thread_context(
         rows = selectors.thread_messages_for_contractor(key=task_thread_key(task))
     else:
         rows = selectors.thread_messages_for_organization(key=task_thread_key(task))
-    messages = [(m, arrival(m, task, now) if m.deliver_at > now else "") for m in rows]
-    contractor = task.contractor
-    held_now = not by_contractor and next_working_moment(now, contractor.time_zone, contractor.working_hours) > now
+    messages = with_arrivals(rows, task.contractor, now)
     if form is None:
         form = MessageForm(for_contractor=by_contractor)
     return {
@@ -38,11 +29,11 @@ def thread_context(
         "thread_form": form,
         "thread_by_contractor": by_contractor,
         "thread_unread": any(m.read_at is None and m.from_contractor != by_contractor for m, _ in messages),
-        "thread_held_now": held_now,
+        "thread_held_now": not by_contractor and held_now(task.contractor, now),
         "thread_posted": posted,
         # A draft has not reached the contractor: there is nobody to write to yet.
         "thread_may_write": may_write and task.status != TaskStatus.DRAFT,
-        "thread_posted_arrival": arrival(posted, task, now) if posted is not None and posted.deliver_at > now else "",
+        "thread_posted_arrival": arrival(posted, task.contractor, now) if posted is not None else "",
         "thread_post_url": thread_url(task, by_contractor, "post"),
         "thread_read_url": thread_url(task, by_contractor, "read"),
     }

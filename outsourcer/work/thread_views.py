@@ -15,13 +15,13 @@ from outsourcer.contractors.models import Contractor
 from outsourcer.lib.forms import form_save
 from outsourcer.messaging import selectors
 from outsourcer.messaging.forms import MessageForm
-from outsourcer.messaging.views import attachment_response
+from outsourcer.messaging.views import arrival, attachment_response
 from outsourcer.work import services
 from outsourcer.work.access import access_task, access_task_for_contractor
 from outsourcer.work.models import Task
 from outsourcer.work.portal_views import portal_task_page
 from outsourcer.work.selectors_threads import task_thread_key
-from outsourcer.work.thread_page import arrival, thread_context
+from outsourcer.work.thread_page import thread_context
 from outsourcer.work.views import task_page
 
 TEMPLATE = "work/threads/thread.html"
@@ -42,7 +42,7 @@ def _post(request, task: Task, actor, *, by_contractor: bool, page):
     htmx = bool(request.headers.get("HX-Request"))
     if message is not None and not htmx:
         if not by_contractor and message.deliver_at > timezone.now():
-            flash.success(request, f"Message sent: it {arrival(message, task, timezone.now())}.")
+            flash.success(request, f"Message sent: it {arrival(message, task.contractor, timezone.now())}.")
         return redirect(_detail_url(task, by_contractor))
     context = thread_context(task, by_contractor=by_contractor, form=None if message else form, posted=message)
     if htmx:

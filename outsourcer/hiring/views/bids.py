@@ -12,11 +12,9 @@ from outsourcer.accounts.decorators import org_view
 from outsourcer.hiring import selectors, services
 from outsourcer.hiring.access import access_job
 from outsourcer.lib.forms import form_save
-from outsourcer.lib.timezones import next_working_moment
 from outsourcer.messaging import selectors as threads
 from outsourcer.messaging.forms import MessageForm
-from outsourcer.messaging.rules import arrival_text
-from outsourcer.messaging.views import attachment_response
+from outsourcer.messaging.views import arrival, attachment_response, held_now, with_arrivals
 
 
 @org_view("bid.view", methods=("GET", "POST"))
@@ -35,27 +33,20 @@ def job_thread(request, ctx: OrgContext, job_id: int, contractor_id: int):
     )
     now = timezone.now()
     if posted is not None:
-        if posted.deliver_at > now:
-            arrival = arrival_text(posted.deliver_at, now, time_zone=contractor.time_zone, name=contractor.name)
-            messages.success(request, f"Your answer is sent: it {arrival}.")
-        else:
-            messages.success(request, f"Your answer is sent to {contractor.name}.")
+        held = arrival(posted, contractor, now)
+        messages.success(
+            request, f"Your answer is sent: it {held}." if held else f"Your answer is sent to {contractor.name}."
+        )
         return redirect("hiring:job-thread", org_slug=ctx.organization.slug, job_id=job.pk, contractor_id=contractor.pk)
     rows = threads.thread_messages_for_organization(key=services.job_thread_key(job, contractor))
-    thread = [
-        (m, arrival_text(m.deliver_at, now, time_zone=contractor.time_zone, name=contractor.name))
-        if m.deliver_at > now
-        else (m, "")
-        for m in rows
-    ]
     context = {
         "ctx": ctx,
         "job": job,
         "contractor": contractor,
         "bid": selectors.bid_get_for_contractor(job=job, contractor=contractor),
-        "thread": thread,
+        "thread": with_arrivals(rows, contractor, now),
         "has_unread": any(m.read_at is None and m.from_contractor for m in rows),
-        "held_now": next_working_moment(now, contractor.time_zone, contractor.working_hours) > now,
+        "held_now": held_now(contractor, now),
         "form": form,
         "may_message": may_message,
     }

@@ -19,7 +19,7 @@ def test_two_threads_on_one_job_become_the_accounts_one(personas, frozen):
     job_message_post(job=job, contractor=erin.contractor, actor=None, body="From the record", from_contractor=True)
     dan = personas.dan_contractor
     insert_job_message(job, dan, from_contractor=True, body="From the account", at=NOW)
-    other_job = insert_job(personas, title="Bread labels")
+    other_job = insert_job(personas, budget=job.budget, title="Bread labels")
     insert_job_message(other_job, erin.contractor, from_contractor=False, body="Labels?", at=NOW)
 
     contractor_merge(merged=erin.contractor, into=dan)
