@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "outsourcer.notifications",
     "outsourcer.budgets",
     "outsourcer.contracts",
+    "outsourcer.messaging",  # below hiring and work: their threads (lazy FKs to Task and Job)
     "outsourcer.similar",
     "outsourcer.hiring",
     "outsourcer.work",

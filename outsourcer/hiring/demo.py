@@ -26,7 +26,6 @@ from outsourcer.hiring.models import (
     InterviewStatus,
     Job,
     JobInvitation,
-    JobMessage,
     JobStatus,
     ReferenceCheck,
     ReferenceStatus,
@@ -34,6 +33,7 @@ from outsourcer.hiring.models import (
 )
 from outsourcer.hiring.services.similar import job_index
 from outsourcer.lib.demo_context import DemoContext
+from outsourcer.messaging.models import Message, Thread
 
 USD_TO_EUR = 920_000  # 1 USD = 0.92 EUR, as in the contracts demo
 AUD_TO_EUR = 610_000  # 1 AUD = 0.61 EUR
@@ -142,16 +142,24 @@ def _questions(job, people, now) -> None:
         ("valentina", True, 4 * 24 - 2, "Either: I can schedule them in your account with captions."),
     ]
     for key, from_contractor, hours_ago, body in thread:
-        JobMessage.objects.create(
+        contractor = people[f"{key}_engagement"].contractor
+        at = now - timedelta(hours=hours_ago)
+        thread_row, _ = Thread.objects.get_or_create(
+            job=job, contractor=contractor, defaults={"organization": job.organization, "created_at": at}
+        )
+        Message.objects.create(
             organization=job.organization,
             job=job,
-            contractor=people[f"{key}_engagement"].contractor,
+            contractor=contractor,
+            thread=thread_row,
             author=people["bob"] if not from_contractor else people.get(key),
             from_contractor=from_contractor,
             body=body,
-            created_at=now - timedelta(hours=hours_ago),
+            created_at=at,
+            deliver_at=at,
             read_at=now - timedelta(hours=hours_ago - 1),
         )
+        Thread.objects.filter(pk=thread_row.pk).update(last_message_at=at)
 
 
 def _vetting(organization, people, now) -> None:

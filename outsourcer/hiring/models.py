@@ -183,26 +183,6 @@ class BidRevision(models.Model):
         return f"Revision {self.number} of {self.bid}"
 
 
-class JobMessage(models.Model):
-    """One message of a bidder's private Q&A thread with the organization on a job. The thread is
-    (job, contractor): the contractor sees only their own."""
-
-    organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="+")
-    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="messages")
-    contractor = models.ForeignKey("contractors.Contractor", on_delete=models.CASCADE, related_name="+")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    from_contractor = models.BooleanField()
-    body = models.TextField()
-    created_at = models.DateTimeField(default=timezone.now)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["job", "contractor", "created_at"], name="job_message_thread")]
-
-    def __str__(self) -> str:
-        return f"Message on {self.job}"
-
-
 class InterviewStatus(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled"
     DONE = "done", "Done"

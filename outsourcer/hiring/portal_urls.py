@@ -16,6 +16,11 @@ urlpatterns += [
     path("jobs/<int:job_id>/bid/withdraw/", bid_portal.bid_withdraw, name="bid-withdraw"),
     path("jobs/<int:job_id>/messages/", bid_portal.job_message, name="job-message"),
     path("jobs/<int:job_id>/messages/read/", bid_portal.job_messages_read, name="job-messages-read"),
+    path(
+        "jobs/<int:job_id>/messages/<int:message_id>/attachment/",
+        bid_portal.job_message_attachment,
+        name="job-message-attachment",
+    ),
 ]
 
 # Interviews: the schedule only.

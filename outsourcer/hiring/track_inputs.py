@@ -23,8 +23,8 @@ from django.utils import timezone
 
 from outsourcer.audit.models import Event
 from outsourcer.contracts.models import Milestone, MilestoneStatus, RateModel, TimeEntry, TimeEntryStatus
-from outsourcer.hiring.models import JobMessage
 from outsourcer.hiring.track_record import FIRST_TIME, ON_TIME, RESPONSE, RESPONSE_OPEN_HOURS, TrackInput, tally_query
+from outsourcer.messaging.models import Message
 
 
 class HoursBetween(Func):
@@ -89,20 +89,23 @@ def first_time_source(*, organization, contractor_ids) -> QuerySet:
 
 def response_source(*, organization, contractor_ids) -> QuerySet:
     """One row per question the organization asked in a job's Q&A thread: the hours until the
-    contractor's next message, by the quarter it was asked. Only the first of several questions in
-    a row counts; one unanswered for RESPONSE_OPEN_HOURS counts as waiting so far, one asked more
-    recently is not judged yet."""
+    contractor's next message, by the quarter it was asked. The clock starts when it reached them
+    (`deliver_at`: a question held for their working window is not waiting on them overnight).
+    Only the first of several questions in a row counts; one unanswered for RESPONSE_OPEN_HOURS
+    counts as waiting so far, one asked more recently is not judged yet."""
     zone = zoneinfo.ZoneInfo(organization.time_zone)
     now = timezone.now()
-    thread = JobMessage.objects.filter(job_id=OuterRef("job_id"), contractor_id=OuterRef("contractor_id"))
+    thread = Message.objects.filter(job_id=OuterRef("job_id"), contractor_id=OuterRef("contractor_id"))
     before = Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
     previous = thread.filter(before).order_by("-created_at", "-pk").values("from_contractor")[:1]
-    reply = thread.filter(from_contractor=True, created_at__gt=OuterRef("created_at")).order_by("created_at")
+    reply = thread.filter(from_contractor=True, created_at__gt=OuterRef("deliver_at")).order_by("created_at")
     rows = (
-        JobMessage.objects.filter(organization=organization, contractor_id__in=contractor_ids, from_contractor=False)
+        Message.objects.filter(
+            organization=organization, contractor_id__in=contractor_ids, job__isnull=False, from_contractor=False
+        )
         .annotate(previous_from_contractor=Subquery(previous), reply_at=Subquery(reply.values("created_at")[:1]))
         .filter(Q(previous_from_contractor=True) | Q(previous_from_contractor__isnull=True))
-        .filter(Q(reply_at__isnull=False) | Q(created_at__lte=now - timedelta(hours=RESPONSE_OPEN_HOURS)))
+        .filter(Q(reply_at__isnull=False) | Q(deliver_at__lte=now - timedelta(hours=RESPONSE_OPEN_HOURS)))
     )
     answered = Coalesce(F("reply_at"), Value(now, output_field=DateTimeField()))
     return tally_query(
@@ -110,7 +113,7 @@ def response_source(*, organization, contractor_ids) -> QuerySet:
         contractor=F("contractor_id"),
         quarter=TruncDate("created_at", tzinfo=zone),
         count=Value(1),
-        total=HoursBetween(F("created_at"), answered),
+        total=HoursBetween(F("deliver_at"), answered),
         grouped=False,
     )
 

@@ -25,6 +25,11 @@ urlpatterns = [
 urlpatterns += [
     path("jobs/<int:job_id>/threads/<int:contractor_id>/", bid_views.job_thread, name="job-thread"),
     path("jobs/<int:job_id>/threads/<int:contractor_id>/read/", bid_views.job_thread_read, name="job-thread-read"),
+    path(
+        "jobs/<int:job_id>/threads/<int:contractor_id>/messages/<int:message_id>/attachment/",
+        bid_views.job_thread_attachment,
+        name="job-thread-attachment",
+    ),
     # references and company checks (an engagement's vetting page)
     path("contractors/<int:engagement_id>/vetting/", references.vetting, name="vetting"),
     path(

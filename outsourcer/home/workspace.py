@@ -8,11 +8,11 @@ from functools import cached_property
 from outsourcer.accounts.models import Membership, User
 from outsourcer.accounts.selectors import membership_list_and_facts_for_user
 from outsourcer.contractors.selectors import contractor_exists_for_user_sql
-from outsourcer.notifications.selectors import notification_unread_count_sql
-from outsourcer.work.selectors_threads import (
+from outsourcer.messaging.selectors import (
     message_unread_count_for_contractor_sql,
     message_unread_count_for_organization_sql,
 )
+from outsourcer.notifications.selectors import notification_unread_count_sql
 
 
 @dataclass
@@ -22,19 +22,24 @@ class Workspace:
     organization_id: int | None = None
 
     @cached_property
-    def _nav(self) -> tuple[list[Membership], bool, int, int, int]:
-        """(memberships, has a contractor profile, unread notifications): the nav asks all three on
-        every page, so one statement: the memberships with the two owners' subqueries (two index
-        lookups) as columns, instead of three ORM queries whose building costs more than their
-        answers (docs/performance.md)."""
-        is_contractor_sql = contractor_exists_for_user_sql(user_id=self.user.pk)
-        unread_sql = notification_unread_count_sql(user_id=self.user.pk)
-        org_messages_sql = message_unread_count_for_organization_sql(organization_id=self.organization_id)
-        portal_messages_sql = message_unread_count_for_contractor_sql(user_id=self.user.pk)
-        memberships, (is_contractor, unread, org_messages, portal_messages) = membership_list_and_facts_for_user(
-            user=self.user, facts=[is_contractor_sql, unread_sql, org_messages_sql, portal_messages_sql]
+    def _nav(self) -> tuple[list[Membership], bool, int, int, int, int, int]:
+        """(memberships, has a contractor profile, unread notifications, the four unread message
+        counts): the nav asks all of them on every page, so one statement: the memberships with the
+        owners' subqueries (index lookups) as columns, instead of ORM queries whose building costs
+        more than their answers (docs/performance.md)."""
+        org, user = self.organization_id, self.user.pk
+        facts = [
+            contractor_exists_for_user_sql(user_id=user),
+            notification_unread_count_sql(user_id=user),
+            message_unread_count_for_organization_sql(organization_id=org, subject="task"),
+            message_unread_count_for_contractor_sql(user_id=user, subject="task"),
+            message_unread_count_for_organization_sql(organization_id=org, subject="job"),
+            message_unread_count_for_contractor_sql(user_id=user, subject="job"),
+        ]
+        memberships, (is_contractor, unread, *messages) = membership_list_and_facts_for_user(
+            user=self.user, facts=facts
         )
-        return memberships, bool(is_contractor), int(unread), int(org_messages or 0), int(portal_messages or 0)
+        return memberships, bool(is_contractor), int(unread), *(int(count or 0) for count in messages)
 
     @cached_property
     def memberships(self) -> list[Membership]:
@@ -56,8 +61,18 @@ class Workspace:
 
     @cached_property
     def unread_portal_messages(self) -> int:
-        """The organizations' delivered messages the user, as a contractor, has not read."""
+        """The organizations' delivered messages about their tasks the user, as a contractor, has not read."""
         return self._nav[4]
+
+    @cached_property
+    def unread_job_messages(self) -> int:
+        """The bidders' unread questions on the jobs of `organization_id` (0 without one)."""
+        return self._nav[5]
+
+    @cached_property
+    def unread_portal_job_messages(self) -> int:
+        """The organizations' delivered answers to the user's job questions, unread."""
+        return self._nav[6]
 
 
 def workspace_for_user(user: User, organization_id: int | None = None) -> Workspace:

@@ -16,6 +16,7 @@ from outsourcer.hiring.models import (
     ReferenceStatus,
     Scorecard,
 )
+from outsourcer.messaging.models import Message, Thread
 from outsourcer.testing.builders import NOW, TODAY, make_budget
 from outsourcer.testing.factories import ContractorFactory, EngagementFactory
 
@@ -108,3 +109,23 @@ def insert_vetting(personas, engagement: Engagement, *, interviews: int = 1, ref
             expires_at=NOW + timedelta(days=14),
             received_at=NOW,
         )
+
+
+def insert_job_message(job: Job, contractor, *, from_contractor: bool, body: str = "Hi?", at=None, **fields):
+    """A message in the bidder's Q&A thread on `job` (the thread made on the first), delivered at
+    `at` unless `deliver_at` says otherwise; the rows message_post writes, without its clock."""
+    at = at or NOW
+    thread, _ = Thread.objects.get_or_create(
+        job=job, contractor=contractor, defaults={"organization_id": job.organization_id, "created_at": at}
+    )
+    fields.setdefault("deliver_at", at)
+    return Message.objects.create(
+        organization_id=job.organization_id,
+        job=job,
+        contractor=contractor,
+        thread=thread,
+        from_contractor=from_contractor,
+        body=body,
+        created_at=at,
+        **fields,
+    )

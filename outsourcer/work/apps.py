@@ -10,12 +10,14 @@ class WorkConfig(AppConfig):
     def ready(self) -> None:
         from outsourcer.accounts.services import organization_close_hook_register
         from outsourcer.contractors.merge import contractor_merge_rule_register
-        from outsourcer.work.services import task_cancel_all_for_organization
+        from outsourcer.messaging.subjects import thread_subject_register
+        from outsourcer.work.services import task_cancel_all_for_organization, task_thread_subject_for_message
 
         # A merged prospect's tasks are the account's from now on (their engagement follows by itself).
         contractor_merge_rule_register("work.Task", "contractor")
-        # Their threads, messages and check-ins follow them too.
-        for label in ("work.Thread", "work.Message", "work.CheckIn"):
-            contractor_merge_rule_register(label, "contractor")
+        # Their check-ins follow them too (their threads are messaging's).
+        contractor_merge_rule_register("work.CheckIn", "contractor")
+        # A held message's notice, sent by the worker, names the task and links to it.
+        thread_subject_register("task", task_thread_subject_for_message)
         # A closed organization leaves no task open.
         organization_close_hook_register(task_cancel_all_for_organization)

@@ -14,9 +14,9 @@ from django.utils import timezone
 from outsourcer.contracts.models import Contract
 from outsourcer.lib.demo_context import DemoContext
 from outsourcer.lib.timezones import next_working_moment
+from outsourcer.messaging.models import Message, Thread
 from outsourcer.work.models import Task, TaskStatus
 from outsourcer.work.models_checkins import CadenceKind, CheckIn, CheckInCadence, CheckInStatus
-from outsourcer.work.models_threads import Message, Thread
 from outsourcer.work.services.similar import task_index
 
 LOGINS: list = []

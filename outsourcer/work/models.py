@@ -148,4 +148,3 @@ class TaskMilestone(models.Model):
 
 from outsourcer.work.models_calendar import *  # noqa
 from outsourcer.work.models_checkins import *  # noqa: E402, F403
-from outsourcer.work.models_threads import *  # noqa: E402, F403

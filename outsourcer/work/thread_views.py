@@ -4,7 +4,6 @@ read, download an attachment (only the thread's parties, as an attachment, no sn
 thread's context for the two task pages comes from `thread_context`."""
 
 from django.contrib import messages as flash
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,12 +13,15 @@ from outsourcer.accounts.decorators import org_view
 from outsourcer.contractors.decorators import contractor_view
 from outsourcer.contractors.models import Contractor
 from outsourcer.lib.forms import form_save
-from outsourcer.work import selectors_threads as selectors
+from outsourcer.messaging import selectors
+from outsourcer.messaging.forms import MessageForm
+from outsourcer.messaging.views import arrival, attachment_response
 from outsourcer.work import services
 from outsourcer.work.access import access_task, access_task_for_contractor
-from outsourcer.work.models import Message, Task
+from outsourcer.work.models import Task
 from outsourcer.work.portal_views import portal_task_page
-from outsourcer.work.thread_page import MessageForm, arrival, thread_context
+from outsourcer.work.selectors_threads import task_thread_key
+from outsourcer.work.thread_page import thread_context
 from outsourcer.work.views import task_page
 
 TEMPLATE = "work/threads/thread.html"
@@ -32,42 +34,21 @@ def _detail_url(task: Task, by_contractor: bool) -> str:
 
 
 def _post(request, task: Task, actor, *, by_contractor: bool, page):
-    form = MessageForm(request.POST, request.FILES)
-    if by_contractor:
-        form.fields.pop("urgent", None)
+    form = MessageForm(request.POST, request.FILES, for_contractor=by_contractor)
     message = form_save(
         form,
-        lambda: services.message_post(
-            task=task,
-            actor=actor,
-            body=form.cleaned_data["body"],
-            attachment=form.cleaned_data.get("attachment"),
-            urgent=form.cleaned_data.get("urgent", False),
-            from_contractor=by_contractor,
-        ),
+        lambda: services.message_post(task=task, actor=actor, from_contractor=by_contractor, **form.post_kwargs()),
     )
     htmx = bool(request.headers.get("HX-Request"))
     if message is not None and not htmx:
         if not by_contractor and message.deliver_at > timezone.now():
-            flash.success(request, f"Message sent: it {arrival(message, task, timezone.now())}.")
+            flash.success(request, f"Message sent: it {arrival(message, task.contractor, timezone.now())}.")
         return redirect(_detail_url(task, by_contractor))
     context = thread_context(task, by_contractor=by_contractor, form=None if message else form, posted=message)
     if htmx:
         # htmx swaps only 2xx answers: a refused message comes back as the thread with its errors.
         return render(request, TEMPLATE, context)
     return page(form)
-
-
-def _attachment(message: Message | None):
-    if message is None or not message.attachment:
-        raise Http404
-    try:
-        file = message.attachment.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(file, as_attachment=True, filename=message.attachment_name or "attachment")
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @org_view("task.manage", methods=("POST",))
@@ -89,7 +70,9 @@ def task_messages_read(request, ctx: OrgContext, task_id: int):
 @org_view("task.view")
 def task_message_attachment(request, ctx: OrgContext, task_id: int, message_id: int):
     task = access_task(ctx, task_id)
-    return _attachment(selectors.thread_message_for_organization(task=task, message_id=message_id))
+    return attachment_response(
+        selectors.thread_message_for_organization(key=task_thread_key(task), message_id=message_id)
+    )
 
 
 @contractor_view(methods=("POST",))
@@ -111,4 +94,6 @@ def portal_task_messages_read(request, contractor: Contractor, task_id: int):
 @contractor_view()
 def portal_task_message_attachment(request, contractor: Contractor, task_id: int, message_id: int):
     task = access_task_for_contractor(contractor, task_id)
-    return _attachment(selectors.thread_message_for_contractor(task=task, message_id=message_id))
+    return attachment_response(
+        selectors.thread_message_for_contractor(key=task_thread_key(task), message_id=message_id)
+    )

@@ -15,9 +15,10 @@ import time_machine
 from playwright.sync_api import expect
 
 from outsourcer.lib.timezones import today_in
+from outsourcer.messaging.models import Message
 from outsourcer.testing.browser import log_in
 from outsourcer.testing.work import task_contract
-from outsourcer.work.models import CheckIn, Message, Task
+from outsourcer.work.models import CheckIn, Task
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

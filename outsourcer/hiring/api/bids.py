@@ -20,6 +20,7 @@ from outsourcer.api.schemas import ObjectId
 from outsourcer.hiring import selectors, services
 from outsourcer.hiring.access import access_bid, access_job, access_job_for_contractor
 from outsourcer.hiring.api.bids_schemas import (
+    AnswerIn,
     BidDetailOut,
     BidIn,
     BidOut,
@@ -31,6 +32,7 @@ from outsourcer.hiring.api.bids_schemas import (
     PortalJobOut,
     ThreadOut,
 )
+from outsourcer.messaging import selectors as threads
 
 portal_router = Router(tags=["portal"])
 router = Router(tags=["bids"])
@@ -98,9 +100,10 @@ def portal_bid_withdraw(request: HttpRequest, job_id: ObjectId):
 )
 @paginated
 def portal_job_message_list(request: HttpRequest, job_id: ObjectId):
+    """Oldest first; an answer held for the contractor's working window appears from its `deliver_at`."""
     contractor = contractor_context(request)
     job = access_job_for_contractor(contractor, job_id)
-    return selectors.thread_messages(job=job, contractor=contractor)
+    return threads.thread_message_queryset_for_contractor(key=services.job_thread_key(job, contractor))
 
 
 @portal_router.post(
@@ -159,9 +162,11 @@ def job_thread_list(request: HttpRequest, job_id: ObjectId):
 )
 @paginated
 def job_thread_detail(request: HttpRequest, job_id: ObjectId, contractor_id: ObjectId):
+    """Oldest first, held answers included (with `arrival`)."""
     ctx = org_context(request, "bid.view")
     job = access_job(ctx, job_id)
-    return selectors.thread_messages(job=job, contractor=selectors.job_bidder_get(job=job, contractor_id=contractor_id))
+    contractor = selectors.job_bidder_get(job=job, contractor_id=contractor_id)
+    return threads.thread_message_queryset_for_organization(key=services.job_thread_key(job, contractor))
 
 
 @router.post(
@@ -169,12 +174,14 @@ def job_thread_detail(request: HttpRequest, job_id: ObjectId, contractor_id: Obj
     operation_id="job_thread_message_create",
     response=with_errors({201: MessageOut}, write=True),
 )
-def job_thread_message_post(request: HttpRequest, job_id: ObjectId, contractor_id: ObjectId, payload: MessageIn):
+def job_thread_message_post(request: HttpRequest, job_id: ObjectId, contractor_id: ObjectId, payload: AnswerIn):
+    """Outside the bidder's working hours an answer that is not `urgent` is held until their next
+    working window (`deliver_at`, `arrival`)."""
     ctx = org_context(request, "bid.message")
     job = access_job(ctx, job_id)
     contractor = selectors.job_bidder_get(job=job, contractor_id=contractor_id)
     message = services.job_message_post(
-        job=job, contractor=contractor, actor=ctx.user, body=payload.body, from_contractor=False
+        job=job, contractor=contractor, actor=ctx.user, body=payload.body, urgent=payload.urgent, from_contractor=False
     )
     return Status(201, message)
 

@@ -8,8 +8,9 @@ from ninja import Field, Schema
 
 from outsourcer.api.schemas import Currency, Day, PositiveCents, RateMicros, Text
 from outsourcer.hiring.services.bids import MAX_APPROACH, MAX_QUESTIONS, MAX_RETAINER_MONTHS
-from outsourcer.hiring.services.messages import MAX_MESSAGE
 from outsourcer.lib.limits import MAX_ESTIMATE_MINUTES, MAX_RATE_CENTS
+from outsourcer.messaging.api import ThreadMessageOut
+from outsourcer.messaging.rules import MAX_BODY
 
 RateModelName = Literal["fixed", "hourly", "retainer"]
 BidStatusName = Literal["submitted", "withdrawn", "awarded", "alternate", "declined"]
@@ -40,7 +41,11 @@ class BidIn(Schema):
 
 
 class MessageIn(Schema):
-    body: Text(MAX_MESSAGE, min_length=1, multiline=True)
+    body: Text(MAX_BODY, min_length=1, multiline=True)
+
+
+class AnswerIn(MessageIn):
+    urgent: bool = Field(False, description="Deliver now, even outside the bidder's working hours")
 
 
 class PortalJobFilters(Schema):
@@ -112,17 +117,8 @@ class PortalJobOut(Schema):
     currency: str = Field(alias="budget.currency", description="The currency bids are compared in")
 
 
-class MessageOut(Schema):
-    id: int
-    from_contractor: bool
-    author_name: str | None
-    body: str
-    created_at: datetime
-    read_at: datetime | None
-
-    @staticmethod
-    def resolve_author_name(obj) -> str | None:
-        return obj.author.display_name if obj.author is not None else None
+class MessageOut(ThreadMessageOut):
+    job_id: int
 
 
 class ThreadOut(Schema):

@@ -63,7 +63,11 @@ def _message_posted(entry: Entry) -> str:
     who = entry.get("contractor")
     if entry.get("from_contractor"):
         return f"asked a question{_job(entry)}"
-    return f"answered {who}{_job(entry)}" if who else f"answered a bidder{_job(entry)}"
+    text = f"answered {who}{_job(entry)}" if who else f"answered a bidder{_job(entry)}"
+    if entry.get("urgent") is True:
+        return f"{text}, marked urgent"
+    held = entry.get("held_until")
+    return f"{text}, held until {held} their time" if isinstance(held, str) and held else text
 
 
 BID_SUBMITTED = action("bid_submitted", "submitted a bid", describe=_bid_submitted)

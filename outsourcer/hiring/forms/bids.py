@@ -12,7 +12,6 @@ from outsourcer.budgets.exchange import rate_micros_from_text, rate_text
 from outsourcer.budgets.forms import DATE_INPUT, money_field, parse_money_into
 from outsourcer.hiring.models import Bid, RateModel
 from outsourcer.hiring.services.bids import MAX_APPROACH, MAX_QUESTIONS, MAX_RETAINER_MONTHS
-from outsourcer.hiring.services.messages import MAX_MESSAGE
 from outsourcer.lib.durations import hours_to_minutes, minutes_to_hours
 from outsourcer.lib.errors import ServiceErrorsMixin
 from outsourcer.lib.limits import MAX_ESTIMATE_MINUTES
@@ -157,7 +156,3 @@ class ApplyForm(BidForm):
 
     field_order = ["name", "email", "company"]
     service_fields = {**BidForm.service_fields}
-
-
-class MessageForm(NulFreeMixin, ServiceErrorsMixin, forms.Form):
-    body = forms.CharField(label="Message", max_length=MAX_MESSAGE, widget=forms.Textarea(attrs={"rows": 4}))

@@ -14,10 +14,10 @@ from outsourcer.hiring.models import (
     InterviewStatus,
     Job,
     JobInvitation,
-    JobMessage,
     JobStatus,
 )
 from outsourcer.lib.access import one_or_404
+from outsourcer.messaging.models import Message
 
 SHARE_KIND = "job-share"
 # The signature's own bound; the job's `share_expires_at` is the link's real expiry.
@@ -27,10 +27,16 @@ SHARE_MAX_AGE_SECONDS = 366 * 24 * 3600
 def job_list_for_contractor(*, contractor: Contractor, organization_id: int | None = None) -> QuerySet[Job]:
     """Jobs the contractor was invited to or bid on (never drafts), newest first, each with the
     contractor's own bid (`my_bid_status`, `my_bid_total_cents`, `my_bid_currency`) and how many
-    answers they have not read (`unread_count`). Nothing about other bids or the budget."""
+    delivered answers they have not read (`unread_count`). Nothing about other bids or the budget."""
     mine = Bid.objects.filter(job=OuterRef("pk"), contractor=contractor)
     unread = (
-        JobMessage.objects.filter(job=OuterRef("pk"), contractor=contractor, from_contractor=False, read_at=None)
+        Message.objects.filter(
+            contractor=contractor,
+            job=OuterRef("pk"),
+            from_contractor=False,
+            read_at=None,
+            deliver_at__lte=timezone.now(),
+        )
         .order_by()
         .values("job")
         .annotate(n=Count("pk"))
@@ -78,18 +84,11 @@ def bid_list_for_job(*, job: Job) -> QuerySet[Bid]:
     return Bid.objects.filter(job=job).select_related("contractor").order_by("total_budget_cents", "pk")
 
 
-def thread_messages(*, job: Job, contractor: Contractor) -> QuerySet[JobMessage]:
-    """The messages of one bidder's thread on `job`, oldest first, with their authors."""
-    return (
-        JobMessage.objects.filter(job=job, contractor=contractor).select_related("author").order_by("created_at", "pk")
-    )
-
-
-def thread_list_for_job(*, job: Job) -> QuerySet[JobMessage]:
+def thread_list_for_job(*, job: Job) -> QuerySet[Message]:
     """One row per bidder's thread on `job`: `contractor_id`, `contractor__name`, `message_count`,
     `unread_count` (the bidder's messages nobody read yet) and `last_at`, latest first."""
     return (
-        JobMessage.objects.filter(job=job)
+        Message.objects.filter(organization_id=job.organization_id, job=job)
         .values("contractor_id", "contractor__name")
         .annotate(
             message_count=Count("pk"),
@@ -132,5 +131,4 @@ __all__ = [
     "organization_choices_for_contractor",
     "portal_hiring_counts",
     "thread_list_for_job",
-    "thread_messages",
 ]

@@ -5,9 +5,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from outsourcer.hiring.models import Bid, BidStatus, JobMessage
+from outsourcer.hiring.models import Bid, BidStatus
 from outsourcer.hiring.tokens import token_make, token_nonce
-from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job
+from outsourcer.messaging.models import Message
+from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job, insert_job_message
 from tests.access_matrix import ORG_READ, PORTAL_READ, PUBLIC, Row, count, expect
 
 CAROL_PAGE = expect(302, 404, 404, 404, 200, 404, 404)
@@ -40,17 +41,13 @@ def _bid(p):
 
 def _thread(p):
     job = _open_job(p)
-    JobMessage.objects.create(
-        organization=p.org, job=job, contractor=p.carol_contractor, author=p.carol, from_contractor=True, body="Hi?"
-    )
+    insert_job_message(job, p.carol_contractor, author=p.carol, from_contractor=True, body="Hi?", at=timezone.now())
     return {"org_slug": p.org.slug, "job_id": job.pk, "contractor_id": p.carol_contractor.pk}
 
 
 def _answered(p):
     job = _open_job(p)
-    JobMessage.objects.create(
-        organization=p.org, job=job, contractor=p.carol_contractor, author=p.bob, from_contractor=False, body="Yes."
-    )
+    insert_job_message(job, p.carol_contractor, author=p.bob, from_contractor=False, body="Yes.", at=timezone.now())
     return {"job_id": job.pk}
 
 
@@ -70,7 +67,7 @@ def _apply(p):
     return {**_form_bid(p), "name": "Nora Newcomer", "email": "nora@new.example"}
 
 
-READ = count(JobMessage, read_at__isnull=False)
+READ = count(Message, read_at__isnull=False)
 SUBMITTED = count(Bid, status=BidStatus.SUBMITTED)
 
 PAGE_ROWS = [

@@ -12,12 +12,12 @@ from outsourcer.hiring.models import (
     CompanyCheckStatus,
     Interview,
     InterviewStatus,
-    JobMessage,
     ReferenceCheck,
     ReferenceStatus,
     Scorecard,
 )
 from outsourcer.testing.builders import NOW, make_budget
+from outsourcer.testing.hiring import insert_job_message
 from outsourcer.testing.rows import insert_fixed_contract, insert_hourly_contract, insert_time_entry
 
 
@@ -60,14 +60,8 @@ def reviewed_time(
 
 
 def message(job, contractor, *, at, from_contractor):
-    return JobMessage.objects.create(
-        organization=job.organization,
-        job=job,
-        contractor=contractor,
-        from_contractor=from_contractor,
-        body="Can you start earlier?" if not from_contractor else "Yes, from Monday.",
-        created_at=at,
-    )
+    body = "Can you start earlier?" if not from_contractor else "Yes, from Monday."
+    return insert_job_message(job, contractor, from_contractor=from_contractor, body=body, at=at)
 
 
 def interview(p, engagement, *, scores=(4, 4, 4, 4), status=InterviewStatus.DONE, starts_at=NOW, interviewer=None):

@@ -6,7 +6,8 @@ from datetime import timedelta
 import pytest
 import time_machine
 
-from outsourcer.hiring.models import Bid, JobMessage
+from outsourcer.hiring.models import Bid
+from outsourcer.messaging.models import Message
 from outsourcer.testing.builders import TODAY
 from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job, second_bidder
 
@@ -102,7 +103,7 @@ def test_the_organization_reads_bids_and_answers_a_thread(api_as, carol_api, per
     assert vera.get(path).status_code == 200
     assert vera.post(f"{path}/messages", {"body": "Hi"}).status_code == 403
     assert bob.post(f"{path}/messages", {"body": "a\x00b"}).status_code == 422
-    assert JobMessage.objects.count() == 2
+    assert Message.objects.count() == 2
 
 
 def test_oscar_cannot_read_crumbs_bids(api_as, personas, job):

@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 
 from outsourcer.audit.models import Event
-from outsourcer.hiring.models import JobMessage
 from outsourcer.hiring.services import job_message_post, job_messages_mark_read
 from outsourcer.lib.errors import FieldErrors
+from outsourcer.messaging.models import Message
 from outsourcer.notifications.models import Notification
 from outsourcer.testing.hiring import insert_invitation, insert_job, second_bidder
 
@@ -62,17 +62,17 @@ def test_an_answer_tells_the_contractor_in_app_and_by_email_in_working_hours(
     [email] = mail.outbox
     assert email.to == [personas.carol.email] and "Saturday works." in email.body
     # Answering counts the question as read; the answer is unread until Carol reads it.
-    assert list(JobMessage.objects.order_by("pk").values_list("read_at", flat=True))[0] is not None
+    assert list(Message.objects.order_by("pk").values_list("read_at", flat=True))[0] is not None
     assert job_messages_mark_read(job=job, contractor=personas.carol_contractor, by_contractor=True) == 1
     assert job_messages_mark_read(job=job, contractor=personas.carol_contractor, by_contractor=True) == 0
 
 
 def test_an_empty_nul_or_too_long_message_is_refused(job, personas):
-    for body in ("   ", "a\x00b", "x" * 4_001):
+    for body in ("   ", "a\x00b", "x" * 5_001):
         with pytest.raises(FieldErrors) as caught:
             _ask(job, personas, body=body)
         assert "body" in caught.value.errors
-    assert not JobMessage.objects.exists()
+    assert not Message.objects.exists()
 
 
 def test_an_answer_at_night_waits_for_the_contractors_working_hours(
@@ -85,11 +85,13 @@ def test_an_answer_at_night_waits_for_the_contractors_working_hours(
     job = insert_job(personas, created_by=personas.alice)
     insert_invitation(job, personas.carol_engagement)
     with django_capture_on_commit_callbacks(execute=True):
-        _answer(job, personas)
+        answer = _answer(job, personas)
 
-    assert Notification.objects.filter(user=personas.carol, kind="job_message").exists()  # in-app at once
+    # Held like every message from an organization: the notice and e-mail come with it at 09:00.
+    assert answer.deliver_at == datetime(2025, 3, 18, 9, 0, tzinfo=UTC)
+    assert not Notification.objects.filter(user=personas.carol, kind="job_message").exists()
     assert mail.outbox == []
-    deferred = DBTaskResult.objects.filter(task_path="outsourcer.notifications.deferred.email_deferred_send")
+    deferred = DBTaskResult.objects.filter(task_path="outsourcer.messaging.notices.message_deliver")
     assert [task.run_after for task in deferred] == [datetime(2025, 3, 18, 9, 0, tzinfo=UTC)]
 
 

@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from outsourcer.hiring.models import Bid, BidStatus, Interview, JobMessage
+from outsourcer.hiring.models import Bid, BidStatus, Interview
 from outsourcer.testing.builders import TODAY, make_budget
 from outsourcer.testing.factories import EngagementFactory
-from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job, second_bidder
+from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job, insert_job_message, second_bidder
 
 pytestmark = pytest.mark.django_db
 
@@ -153,9 +153,7 @@ def test_after_the_deadline_the_page_has_no_form_and_a_post_is_refused(carol, pe
 def test_the_contractor_sees_only_their_own_thread(carol, personas, job):
     erin = second_bidder(personas)
     insert_invitation(job, erin)
-    JobMessage.objects.create(
-        organization=personas.org, job=job, contractor=erin.contractor, from_contractor=False, body="Erin only"
-    )
+    insert_job_message(job, erin.contractor, from_contractor=False, body="Erin only")
     response = carol.post(reverse("hiring-portal:job-message", kwargs={"job_id": job.pk}), {"body": "Saturday?"})
     assert response.status_code == 302
 

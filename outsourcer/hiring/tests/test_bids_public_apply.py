@@ -10,10 +10,11 @@ from django.urls import reverse
 
 from outsourcer.contractors.merge import contractor_merge
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
-from outsourcer.hiring.models import Bid, JobMessage, JobStatus
+from outsourcer.hiring.models import Bid, JobStatus
 from outsourcer.hiring.tokens import token_make, token_nonce
+from outsourcer.messaging.models import Message, Thread
 from outsourcer.testing.builders import NOW, TODAY
-from outsourcer.testing.hiring import insert_job
+from outsourcer.testing.hiring import insert_job, insert_job_message
 
 pytestmark = pytest.mark.django_db
 
@@ -143,9 +144,10 @@ def test_an_applicants_bid_and_thread_follow_their_record_into_an_account(client
     job, url = shared
     client.post(url, _application())
     nora = Contractor.objects.get(email="nora@new.example")
-    JobMessage.objects.create(organization=personas.org, job=job, contractor=nora, from_contractor=False, body="Hi")
+    insert_job_message(job, nora, from_contractor=False, body="Hi")
 
     contractor_merge(merged=nora, into=personas.dan_contractor)
 
     assert Bid.objects.get(job=job).contractor == personas.dan_contractor
-    assert JobMessage.objects.get().contractor == personas.dan_contractor
+    assert Message.objects.get().contractor == personas.dan_contractor
+    assert Thread.objects.get().contractor == personas.dan_contractor

@@ -4,9 +4,9 @@ not invited to the job (or another organization's job) is a 404."""
 import pytest
 from django.urls import reverse
 
-from outsourcer.hiring.models import JobMessage
+from outsourcer.messaging.models import Message
 from outsourcer.notifications.models import Notification
-from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job, second_bidder
+from outsourcer.testing.hiring import insert_bid, insert_invitation, insert_job, insert_job_message, second_bidder
 
 pytestmark = pytest.mark.django_db
 
@@ -15,10 +15,9 @@ pytestmark = pytest.mark.django_db
 def job(personas, frozen):
     job = insert_job(personas, created_by=personas.alice)
     insert_bid(job, personas.carol_engagement, total_cents=280_000, approach="Two mornings of light.")
-    JobMessage.objects.create(
-        organization=personas.org, job=job, contractor=personas.carol_contractor, author=personas.carol,
-        from_contractor=True, body="Is Saturday fine?",
-    )  # fmt: skip
+    insert_job_message(
+        job, personas.carol_contractor, author=personas.carol, from_contractor=True, body="Is Saturday fine?"
+    )
     return job
 
 
@@ -33,10 +32,10 @@ def test_a_manager_reads_the_thread_with_the_bid_and_answers(client, org_url, pe
 
     response = client.post(_url(org_url, job, personas.carol_contractor), {"body": "Saturday is fine."})
     assert response.status_code == 302
-    answer = JobMessage.objects.get(from_contractor=False)
+    answer = Message.objects.get(from_contractor=False)
     assert (answer.author, answer.contractor) == (personas.bob, personas.carol_contractor)
     assert Notification.objects.filter(user=personas.carol, kind="job_message").exists()
-    assert JobMessage.objects.get(from_contractor=True).read_at is not None
+    assert Message.objects.get(from_contractor=True).read_at is not None
 
 
 def test_a_viewer_reads_but_may_not_answer(client, org_url, personas, job):
@@ -44,13 +43,13 @@ def test_a_viewer_reads_but_may_not_answer(client, org_url, personas, job):
     page = client.get(_url(org_url, job, personas.carol_contractor)).content.decode()
     assert "Is Saturday fine?" in page and "Send answer" not in page
     assert client.post(_url(org_url, job, personas.carol_contractor), {"body": "Hi"}).status_code == 403
-    assert JobMessage.objects.count() == 1
+    assert Message.objects.count() == 1
 
 
 def test_an_empty_answer_keeps_the_page_with_a_message(client, org_url, personas, job):
     client.force_login(personas.alice)
     response = client.post(_url(org_url, job, personas.carol_contractor), {"body": "  "})
-    assert response.status_code == 400 and "This field is required." in response.content.decode()
+    assert response.status_code == 400 and "Write a message or attach a file." in response.content.decode()
 
 
 def test_a_contractor_without_invitation_or_bid_has_no_thread(client, org_url, personas, job):

@@ -11,11 +11,14 @@ from outsourcer.contractors.decorators import contractor_view
 from outsourcer.contractors.models import Contractor
 from outsourcer.hiring import selectors, services
 from outsourcer.hiring.access import access_job_for_contractor
-from outsourcer.hiring.forms.bids import BidForm, MessageForm
+from outsourcer.hiring.forms.bids import BidForm
 from outsourcer.hiring.models import BidStatus, Job, JobStatus
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.forms import form_save, post_data
 from outsourcer.lib.pagination import CappedPaginator
+from outsourcer.messaging import selectors as threads
+from outsourcer.messaging.forms import MessageForm
+from outsourcer.messaging.views import attachment_response
 
 PAGE_SIZE = 25
 
@@ -50,7 +53,8 @@ def _is_open(job: Job) -> bool:
 def _job_page(request, contractor: Contractor, job: Job, *, bid_form=None, message_form=None):
     bid = selectors.bid_get_for_contractor(job=job, contractor=contractor)
     is_open = _is_open(job)
-    thread = list(selectors.thread_messages(job=job, contractor=contractor))
+    # Only what has reached them: an answer held for their working window is not there yet.
+    rows = threads.thread_messages_for_contractor(key=services.job_thread_key(job, contractor))
     may_bid = is_open and (bid is None or bid.status in (BidStatus.SUBMITTED, BidStatus.WITHDRAWN))
     if bid_form is None and may_bid:
         bid_form = BidForm(
@@ -66,9 +70,9 @@ def _job_page(request, contractor: Contractor, job: Job, *, bid_form=None, messa
         "may_bid": may_bid,
         "may_withdraw": is_open and bid is not None and bid.status == BidStatus.SUBMITTED,
         "bid_form": bid_form,
-        "message_form": message_form or MessageForm(),
-        "thread": thread,
-        "has_unread": any(m.read_at is None and not m.from_contractor for m in thread),
+        "message_form": message_form or MessageForm(for_contractor=True),
+        "thread": [(m, "") for m in rows],
+        "has_unread": any(m.read_at is None and not m.from_contractor for m in rows),
     }
     errors = (bid_form is not None and bid_form.errors) or (message_form is not None and message_form.errors)
     return render(request, "hiring/portal/job_detail.html", context, status=400 if errors else 200)
@@ -112,11 +116,11 @@ def bid_withdraw(request, contractor: Contractor, job_id: int):
 @contractor_view(methods=("POST",))
 def job_message(request, contractor: Contractor, job_id: int):
     job = access_job_for_contractor(contractor, job_id)
-    form = MessageForm(post_data(request))
+    form = MessageForm(request.POST, request.FILES, for_contractor=True)
     posted = form_save(
         form,
         lambda: services.job_message_post(
-            job=job, contractor=contractor, actor=request.user, body=form.cleaned_data["body"], from_contractor=True
+            job=job, contractor=contractor, actor=request.user, from_contractor=True, **form.post_kwargs()
         ),
     )
     if posted is None:
@@ -130,3 +134,10 @@ def job_messages_read(request, contractor: Contractor, job_id: int):
     job = access_job_for_contractor(contractor, job_id)
     services.job_messages_mark_read(job=job, contractor=contractor, by_contractor=True)
     return redirect("hiring-portal:job-detail", job_id=job.pk)
+
+
+@contractor_view()
+def job_message_attachment(request, contractor: Contractor, job_id: int, message_id: int):
+    job = access_job_for_contractor(contractor, job_id)
+    key = services.job_thread_key(job, contractor)
+    return attachment_response(threads.thread_message_for_contractor(key=key, message_id=message_id))

@@ -25,8 +25,9 @@ from django.db.models.functions import TruncDate, TruncMonth
 
 from outsourcer.contractors.models import Engagement
 from outsourcer.hiring.track_inputs import HoursBetween
+from outsourcer.messaging.models import Message
 from outsourcer.oversight.models import Deliverable, DeliverableStatus, Feedback
-from outsourcer.work.models import Message, Task, TaskStatus
+from outsourcer.work.models import Task, TaskStatus
 
 HISTORY_MONTHS = 12
 REPLY, ACCEPT = "reply", "accept"
@@ -210,7 +211,9 @@ def _response_hours(organization, contractor_id: int) -> tuple[list[float], list
     previous = thread.filter(before).order_by("-created_at", "-pk").values("from_contractor")[:1]
     reply = thread.filter(from_contractor=True, created_at__gt=OuterRef("deliver_at")).order_by("created_at")
     replies = (
-        Message.objects.filter(organization=organization, contractor_id=contractor_id, from_contractor=False)
+        Message.objects.filter(
+            organization=organization, contractor_id=contractor_id, task__isnull=False, from_contractor=False
+        )
         .annotate(previous_from_contractor=Subquery(previous), reply_at=Subquery(reply.values("created_at")[:1]))
         .filter(Q(previous_from_contractor=True) | Q(previous_from_contractor__isnull=True))
         .filter(reply_at__isnull=False)

@@ -9,14 +9,12 @@ JSON body and a multipart one in one operation, so the operation documents both 
 `openapi_extra` and reads the one that came (`message_input`)."""
 
 import json
-from datetime import datetime
 
 import pydantic
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.responses import Status
@@ -25,11 +23,13 @@ from outsourcer.api.auth import contractor_context, org_context
 from outsourcer.api.errors import with_errors
 from outsourcer.api.pagination import paginated
 from outsourcer.api.schemas import ObjectId, Text
-from outsourcer.work import selectors_threads as selectors
+from outsourcer.messaging import selectors
+from outsourcer.messaging.api import ThreadMessageOut
+from outsourcer.messaging.models import Message
+from outsourcer.messaging.rules import ATTACHMENT_MAX_BYTES, MAX_BODY
 from outsourcer.work import services
 from outsourcer.work.access import access_task, access_task_for_contractor
-from outsourcer.work.models import Message
-from outsourcer.work.threads import ATTACHMENT_MAX_BYTES, MAX_BODY, arrival_text
+from outsourcer.work.selectors_threads import task_thread_key
 
 task_thread_router = Router(tags=["tasks"])
 portal_thread_router = Router(tags=["portal"])
@@ -90,44 +90,9 @@ def message_input(request: HttpRequest) -> tuple[MessageIn | MessageFormIn, Uplo
         raise ValidationError(errors) from None
 
 
-class TaskMessageOut(Schema):
-    id: int
+class TaskMessageOut(ThreadMessageOut):
     task_id: int
-    from_contractor: bool
-    author_name: str | None
-    body: str
-    urgent: bool
-    created_at: datetime
-    deliver_at: datetime = Field(description="When the contractor sees it: later than created_at when held")
-    read_at: datetime | None = Field(description="When the other side read it")
-    held: bool
-    arrival: str | None = Field(description='While held: "reaches Carol at 09:00 their time (in 7 h)"')
-    attachment_name: str | None
-    attachment_size: int | None = Field(description="Bytes")
     attachment_url: str | None = Field(description="Where a signed-in party downloads it (the thread page's link)")
-
-    @staticmethod
-    def resolve_author_name(obj: Message) -> str | None:
-        return obj.author.display_name if obj.author is not None else None
-
-    @staticmethod
-    def resolve_held(obj: Message) -> bool:
-        return obj.deliver_at > timezone.now()
-
-    @staticmethod
-    def resolve_arrival(obj: Message) -> str | None:
-        now = timezone.now()
-        if obj.deliver_at <= now:
-            return None
-        return arrival_text(obj.deliver_at, now, time_zone=obj.contractor.time_zone, name=obj.contractor.name)
-
-    @staticmethod
-    def resolve_attachment_name(obj: Message) -> str | None:
-        return obj.attachment_name or None
-
-    @staticmethod
-    def resolve_attachment_size(obj: Message) -> int | None:
-        return obj.attachment_size if obj.attachment else None
 
     @staticmethod
     def resolve_attachment_url(obj: Message, context) -> str | None:
@@ -152,7 +117,7 @@ class ReadOut(Schema):
 def task_message_list(request: HttpRequest, task_id: ObjectId):
     """Oldest first, held messages included (with `arrival`)."""
     task = access_task(org_context(request, "task.view"), task_id)
-    return selectors.thread_message_queryset_for_organization(task=task)
+    return selectors.thread_message_queryset_for_organization(key=task_thread_key(task))
 
 
 @task_thread_router.post(
@@ -197,7 +162,7 @@ def task_message_read(request: HttpRequest, task_id: ObjectId):
 def portal_task_message_list(request: HttpRequest, task_id: ObjectId):
     """Oldest first; a held message appears from its `deliver_at`."""
     task = access_task_for_contractor(contractor_context(request), task_id)
-    return selectors.thread_message_queryset_for_contractor(task=task)
+    return selectors.thread_message_queryset_for_contractor(key=task_thread_key(task))
 
 
 @portal_thread_router.post(

@@ -19,7 +19,12 @@ from outsourcer.work.services.tasks import (
     task_send,
     task_update,
 )
-from outsourcer.work.services.threads import message_post, thread_mark_read
+from outsourcer.work.services.threads import (
+    message_post,
+    task_thread_subject,
+    task_thread_subject_for_message,
+    thread_mark_read,
+)
 
 __all__ = [
     "calendar_feed_create",
@@ -41,5 +46,7 @@ __all__ = [
     "task_submit",
     "task_update",
     "message_post",
+    "task_thread_subject",
+    "task_thread_subject_for_message",
     "thread_mark_read",
 ]

@@ -1,37 +1,47 @@
-"""Writes of a task's thread: post a message (either side) and mark the other side's messages read.
-
-A non-urgent message from the organization that would reach the contractor outside their working
-hours is held: `deliver_at` is the start of their next working window
-(lib.timezones.next_working_moment), the contractor sees it and hears of it only then. Urgent
-ones, and the contractor's own, arrive at once."""
-
-import os
+"""A task's thread: messaging's services (messaging/services.py) with the task as the subject.
+What is the task's own: a draft has no thread yet (it has not reached anyone), the notices name
+the task and link to its pages, and its author and point of contact hear of the contractor's
+messages."""
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
-from django.utils import timezone
 
 from outsourcer.accounts.models import User
-from outsourcer.audit.events import event_record
 from outsourcer.lib.errors import DomainError
-from outsourcer.lib.timezones import local_time_text, next_working_moment
-from outsourcer.lib.uploads import upload_check, upload_name
-from outsourcer.lib.validation import Errors
+from outsourcer.messaging import services as messaging
+from outsourcer.messaging.models import Message
+from outsourcer.messaging.subjects import ThreadSubject
 from outsourcer.work import events
-from outsourcer.work.models import Message, Task, TaskStatus, Thread
-from outsourcer.work.services.thread_notices import message_contractor_notify, message_organization_notify
-from outsourcer.work.threads import ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, MAX_BODY
+from outsourcer.work.models import Task, TaskStatus
+from outsourcer.work.selectors_threads import task_thread_key
+from outsourcer.work.services.notices import task_org_url, task_portal_url
 
-EMPTY = "Write a message or attach a file."
+MESSAGE_KIND = "task_message"
 NOT_SENT = "Send the task first: until then it has not reached {name}."
 
 
-def _thread(task: Task, now) -> Thread:
-    thread, _ = Thread.objects.get_or_create(
-        task=task,
-        defaults={"organization_id": task.organization_id, "contractor_id": task.contractor_id, "created_at": now},
+def task_thread_subject(task: Task) -> ThreadSubject:
+    """The task as the subject of its thread (messaging.subjects)."""
+    return ThreadSubject(
+        key=task_thread_key(task),
+        organization=task.organization,
+        contractor=task.contractor,
+        title=task.title,
+        org_url=task_org_url(task),
+        portal_url=task_portal_url(task),
+        notice_kind=MESSAGE_KIND,
+        email_template="emails/task_message.txt",
+        event_action=events.MESSAGE_POSTED,
+        org_recipients=tuple(user for user in (task.created_by, task.point_of_contact) if user is not None),
+        event_obj=task,
     )
-    return thread
+
+
+def task_thread_subject_for_message(message: Message) -> ThreadSubject:
+    """The worker's way to the subject of a held message (registered in WorkConfig.ready)."""
+    task = Task.objects.select_related("organization", "contractor__user", "created_by", "point_of_contact").get(
+        pk=message.task_id
+    )
+    return task_thread_subject(task)
 
 
 def message_post(
@@ -43,83 +53,22 @@ def message_post(
     urgent: bool = False,
     attachment: UploadedFile | None = None,
 ) -> Message:
-    """Add a message to the task's thread (`from_contractor`: the contractor writes; otherwise the
-    organization). The organization's non-urgent message waits for the contractor's next working
-    window. Answering marks the other side's messages read. The caller has checked access.
-    Raises FieldErrors for a bad body, DomainError for a bad attachment or an empty message."""
-    errors = Errors()
-    body = errors.text(body or "", field="body", label="Message", max_length=MAX_BODY, required=False)
-    errors.raise_if_any()
-    kind = None
-    if attachment is not None:
-        kind = upload_check(
-            attachment, field="attachment", noun="attachment", kinds=ATTACHMENT_KINDS, max_bytes=ATTACHMENT_MAX_BYTES
-        )
-    if not body and attachment is None:
-        raise DomainError(EMPTY, field="body")
+    """messaging.services.message_post on the task's thread; a draft task refuses (DomainError)."""
     if task.status == TaskStatus.DRAFT:
         raise DomainError(NOT_SENT.format(name=task.contractor.name), field="body")
-    urgent = bool(urgent) and not from_contractor
-    contractor = task.contractor
-    now = timezone.now()
-    deliver_at = now
-    if not from_contractor and not urgent:
-        deliver_at = max(now, next_working_moment(now, contractor.time_zone, contractor.working_hours))
-    with transaction.atomic():
-        thread = _thread(task, now)
-        message = Message(
-            organization_id=task.organization_id,
-            task=task,
-            contractor_id=task.contractor_id,
-            thread=thread,
-            author=actor if actor is not None and actor.is_authenticated else None,
-            from_contractor=from_contractor,
-            body=body,
-            urgent=urgent,
-            created_at=now,
-            deliver_at=deliver_at,
-        )
-        if attachment is not None:
-            message.attachment.save(upload_name(kind), attachment, save=False)
-            message.attachment_name = os.path.basename(attachment.name or "").replace("\x00", "")[-200:]
-            message.attachment_size = attachment.size or 0
-        message.save()
-        Thread.objects.filter(pk=thread.pk).update(last_message_at=now)
-        _mark_read(task, by_contractor=from_contractor, now=now)
-        held = deliver_at > now
-        event_record(
-            action=events.MESSAGE_POSTED,
-            organization=task.organization,
-            actor=actor,
-            obj=task,
-            after={
-                "contractor": contractor.name,
-                "from_contractor": from_contractor,
-                "urgent": urgent,
-                "held_until": local_time_text(deliver_at, contractor.time_zone) if held else None,
-                "attachment": message.attachment_name or None,
-            },
-        )
-        if from_contractor:
-            message_organization_notify(message=message)
-        else:
-            message_contractor_notify(message=message)
-    return message
-
-
-def _mark_read(task: Task, *, by_contractor: bool, now) -> int:
-    unread = Message.objects.filter(task=task, from_contractor=not by_contractor, read_at=None)
-    if by_contractor:  # a held message is not there for the contractor to read yet
-        unread = unread.filter(contractor_id=task.contractor_id, deliver_at__lte=now)
-    else:
-        unread = unread.filter(organization_id=task.organization_id)
-    return unread.update(read_at=now)
+    return messaging.message_post(
+        subject=task_thread_subject(task),
+        actor=actor,
+        body=body,
+        from_contractor=from_contractor,
+        urgent=urgent,
+        attachment=attachment,
+    )
 
 
 def thread_mark_read(*, task: Task, by_contractor: bool) -> int:
-    """Mark the other side's delivered, unread messages of the task's thread read (`by_contractor`:
-    the contractor reads the organization's); returns how many."""
-    return _mark_read(task, by_contractor=by_contractor, now=timezone.now())
+    """Mark the other side's delivered, unread messages of the task's thread read; returns how many."""
+    return messaging.thread_mark_read(key=task_thread_key(task), by_contractor=by_contractor)
 
 
-__all__ = ["message_post", "thread_mark_read"]
+__all__ = ["message_post", "task_thread_subject", "task_thread_subject_for_message", "thread_mark_read"]

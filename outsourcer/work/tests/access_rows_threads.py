@@ -8,8 +8,8 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from outsourcer.messaging.models import Message
 from outsourcer.testing.rows import RECEIPT_NAME
-from outsourcer.work.models import Message
 from outsourcer.work.services import message_post
 from outsourcer.work.tests.access_rows import CAROLS_OWN_POST, CAROLS_OWN_READ, NOBODYS, _task
 from tests.access_matrix import ORG_READ, ORG_RUN_POST, Row, expect, latest

@@ -4,10 +4,11 @@ from django.db.models import F
 from django.urls import reverse
 
 from outsourcer.accounts.models import Organization, User
+from outsourcer.messaging.models import Message
+from outsourcer.messaging.selectors import thread_messages_for_contractor, thread_messages_for_organization
 from outsourcer.work.models import Task, TaskStatus
 from outsourcer.work.models_checkins import CheckIn
-from outsourcer.work.models_threads import Message
-from outsourcer.work.selectors_threads import thread_messages_for_contractor, thread_messages_for_organization
+from outsourcer.work.selectors_threads import task_thread_key
 from outsourcer.work.services.tasks import task_findings
 
 pytestmark = pytest.mark.django_db
@@ -28,8 +29,8 @@ def test_the_demo_has_tasks_in_every_state_a_thread_and_an_at_risk_checkin(time_
     shoot = tasks.get(status="in_progress")
     held = Message.objects.get(task=shoot, deliver_at__gt=F("created_at"))
     assert not held.from_contractor
-    assert held in thread_messages_for_organization(task=shoot)
-    assert held not in thread_messages_for_contractor(task=shoot)
+    assert held in thread_messages_for_organization(key=task_thread_key(shoot))
+    assert held not in thread_messages_for_contractor(key=task_thread_key(shoot))
     assert Message.objects.filter(task=shoot, urgent=True).count() == 1
     assert CheckIn.objects.get(task=shoot, is_latest=True).status == "at_risk"
 

@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from outsourcer.messaging.models import Message
+from outsourcer.messaging.rules import ATTACHMENT_MAX_BYTES
 from outsourcer.testing.work import make_task
 from outsourcer.work import services
-from outsourcer.work.models import Message
-from outsourcer.work.threads import ATTACHMENT_MAX_BYTES
 
 pytestmark = pytest.mark.django_db
 

@@ -10,12 +10,13 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from outsourcer.lib.errors import DomainError
+from outsourcer.messaging import selectors
+from outsourcer.messaging.models import Message
+from outsourcer.messaging.rules import ATTACHMENT_MAX_BYTES, arrival_text, wait_text
 from outsourcer.notifications.models import Notification
 from outsourcer.testing.work import make_task
-from outsourcer.work import selectors_threads as selectors
 from outsourcer.work import services
-from outsourcer.work.models import Message
-from outsourcer.work.threads import ATTACHMENT_MAX_BYTES, arrival_text, wait_text
+from outsourcer.work.selectors_threads import task_thread_key
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def _post(task, personas, body="Which dishes first?", **kwargs):
 
 
 def _carols(task):
-    return [m.body for m in selectors.thread_messages_for_contractor(task=task)]
+    return [m.body for m in selectors.thread_messages_for_contractor(key=task_thread_key(task))]
 
 
 def test_a_message_written_in_her_night_waits_for_her_working_window(task, personas, time_machine):
@@ -49,7 +50,9 @@ def test_a_message_written_in_her_night_waits_for_her_working_window(task, perso
         "reaches Carol at 09:00 their time (in 7 h)"
     )
     assert _carols(task) == []  # invisible to her until it is due
-    assert [m.body for m in selectors.thread_messages_for_organization(task=task)] == ["Which dishes first?"]
+    assert [m.body for m in selectors.thread_messages_for_organization(key=task_thread_key(task))] == [
+        "Which dishes first?"
+    ]
     assert selectors.message_unread_count_for_contractor(contractor_id=personas.carol_contractor.pk) == 0
 
     time_machine.move_to(MONDAY_NINE, tick=False)

@@ -12,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from outsourcer.home.workspace import workspace_for_user
+from outsourcer.messaging import selectors
+from outsourcer.messaging.models import Message
 from outsourcer.testing.work import make_task
-from outsourcer.work import selectors_threads as selectors
 from outsourcer.work import services
-from outsourcer.work.models import Message
 
 pytestmark = pytest.mark.django_db
 

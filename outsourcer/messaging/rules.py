@@ -1,4 +1,4 @@
-"""Pure rules of task threads: what an attachment may be, and how a held message's arrival reads
+"""Pure rules of threads: what an attachment may be, and how a held message's arrival reads
 to the sender ("reaches Carol at 09:00 their time (in 7 h)")."""
 
 import math
