@@ -141,4 +141,3 @@ def test_nothing_of_another_organization_shows(login_as, personas, frozen):
     make_deliverable(personas)
 
     assert login_as(personas.oscar).get(reverse("orgs:home", args=["oscars"])).context["needs"] == []
-
