@@ -16,9 +16,9 @@ from outsourcer.work.models import CheckInCadence, Message, Thread
 
 URL = reverse("orgs:home", args=["crumb"])
 API = "/home"  # under /api/v1
-# 5 for the page (session, membership, contractor counts, activity, nav), one per section (13,
+# 5 for the page (session, membership, contractor counts, activity, nav), one per section (11,
 # budgets two), one per chart beyond the budgets it shares (2): see docs/oversight_home.md.
-HOME_QUERIES = 20
+HOME_QUERIES = 19
 
 pytestmark = pytest.mark.django_db
 
