@@ -75,3 +75,4 @@ api.add_router("/utilization", "outsourcer.oversight.api_utilization.utilization
 api.add_router("", "outsourcer.oversight.api_feedback.router")
 api.add_router("/portal", "outsourcer.oversight.api_feedback.portal_router")
 api.add_router("/contractors", "outsourcer.oversight.api_performance.router")
+api.add_router("/home", "outsourcer.home.api.router")

@@ -8,7 +8,9 @@ from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.decorators import current_org_slug, org_view
 from outsourcer.audit.selectors import event_list_recent_for_organization
 from outsourcer.budgets.periods import today_for
+from outsourcer.budgets.selectors import budget_list_for_organization
 from outsourcer.contractors.selectors import contractor_counts_for_organization
+from outsourcer.home.charts import home_charts
 from outsourcer.home.needs import needs_for_today
 from outsourcer.home.workspace import workspace_for_user
 
@@ -35,9 +37,12 @@ def home(request):
 def org_home(request, ctx: OrgContext):
     counts = contractor_counts_for_organization(organization=ctx.organization)
     recent = event_list_recent_for_organization(organization=ctx.organization) if ctx.may("activity.view") else []
+    today = today_for(ctx.organization)
+    budgets = budget_list_for_organization(organization=ctx.organization, today=today)
     context = {
         "ctx": ctx,
-        "needs": needs_for_today(ctx, today=today_for(ctx.organization)),
+        "needs": needs_for_today(ctx, today=today, budgets=budgets),
+        "charts": home_charts(ctx, today=today, budgets=budgets),
         "counts": counts,
         "recent_events": recent,
     }

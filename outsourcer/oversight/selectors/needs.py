@@ -1,0 +1,35 @@
+"""The home page's oversight items: hand-overs waiting for review and accepted work still owed
+feedback. Each is one index range scan with a LIMIT (the caller asks one more than it shows, to
+know there are more). The Reviews list (deliver) and the feedback-owed page (feedback) use the
+same definitions: submitted and not decided, oldest hand-over first; accepted without feedback,
+longest-waiting first."""
+
+from django.db.models import Exists, OuterRef
+
+from outsourcer.accounts.models import Organization
+from outsourcer.oversight.models import Deliverable, DeliverableStatus, Feedback
+
+NEEDS_RELATED = ("task", "milestone", "contractor")
+
+
+def reviews_waiting_for_organization(
+    *, organization: Organization, not_user_id: int | None = None, limit: int = 10
+) -> list[Deliverable]:
+    """Hand-overs waiting for a decision, the oldest hand-over first. `not_user_id` leaves out the
+    work of that user's own contractor record (nobody reviews their own work)."""
+    rows = Deliverable.objects.filter(organization=organization, status=DeliverableStatus.SUBMITTED)
+    if not_user_id is not None:
+        rows = rows.exclude(contractor__user_id=not_user_id)
+    return list(rows.select_related(*NEEDS_RELATED).order_by("submitted_at", "id")[:limit])
+
+
+def feedback_owed_for_organization(
+    *, organization: Organization, not_user_id: int | None = None, limit: int = 10
+) -> list[Deliverable]:
+    """Accepted hand-overs without feedback, the longest-waiting first."""
+    rows = Deliverable.objects.filter(organization=organization, status=DeliverableStatus.ACCEPTED).exclude(
+        Exists(Feedback.objects.filter(deliverable=OuterRef("pk")))
+    )
+    if not_user_id is not None:
+        rows = rows.exclude(contractor__user_id=not_user_id)
+    return list(rows.select_related(*NEEDS_RELATED).order_by("accepted_at", "id")[:limit])
