@@ -30,6 +30,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/hiring/", include("outsourcer.hiring.urls")),
     path("o/<slug:org_slug>/tasks/", include("outsourcer.work.urls")),
     path("o/<slug:org_slug>/tasks/", include("outsourcer.work.checkin_urls")),
+    path("o/<slug:org_slug>/health/", include("outsourcer.oversight.urls_health")),
     path("portal/hiring/", include("outsourcer.hiring.portal_urls")),
     path("portal/tasks/", include("outsourcer.work.portal_urls")),
     path("portal/tasks/", include("outsourcer.work.checkin_portal_urls")),

@@ -245,3 +245,6 @@ class OrganizationRating(models.Model):
 
     def __str__(self) -> str:
         return f"Rating of {self.organization_id} on {self.task_id}"
+
+
+from outsourcer.oversight.models_health import *  # noqa: E402, F403
