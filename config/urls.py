@@ -34,6 +34,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/utilization/", include("outsourcer.oversight.urls_utilization")),
     path("o/<slug:org_slug>/feedback/", include("outsourcer.oversight.urls_feedback")),
     path("portal/feedback/", include("outsourcer.oversight.portal_urls_feedback")),
+    path("o/<slug:org_slug>/health/", include("outsourcer.oversight.urls_health")),
     path("portal/hiring/", include("outsourcer.hiring.portal_urls")),
     path("portal/tasks/", include("outsourcer.work.portal_urls")),
     path("portal/tasks/", include("outsourcer.work.checkin_portal_urls")),

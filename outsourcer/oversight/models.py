@@ -251,3 +251,4 @@ class OrganizationRating(models.Model):
 
 
 from outsourcer.oversight.models_feedback import *  # noqa: E402, F403
+from outsourcer.oversight.models_health import *  # noqa: E402, F403

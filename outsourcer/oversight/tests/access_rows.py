@@ -2,6 +2,7 @@
 
 from outsourcer.oversight.tests.access_rows_deliverables import ROWS as DELIVERABLE_ROWS
 from outsourcer.oversight.tests.access_rows_feedback import ROWS as FEEDBACK_ROWS
+from outsourcer.oversight.tests.access_rows_health import ROWS as HEALTH_ROWS
 from outsourcer.oversight.tests.access_rows_utilization import ROWS as UTILIZATION_ROWS
 
-ROWS = [*DELIVERABLE_ROWS, *FEEDBACK_ROWS, *UTILIZATION_ROWS]
+ROWS = [*DELIVERABLE_ROWS, *FEEDBACK_ROWS, *UTILIZATION_ROWS, *HEALTH_ROWS]

@@ -1,0 +1,125 @@
+"""The facts of the Outsourcing Health Check (oversight/health.py scores them), read from the
+organization's own rows in a fixed number of queries whatever their number (docs/health.md)."""
+
+from datetime import date, datetime, timedelta
+
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from outsourcer.accounts.models import Organization
+from outsourcer.audit.events import ACTIONS
+from outsourcer.audit.models import Event
+from outsourcer.budgets.models import Budget, BudgetAlert
+from outsourcer.contractors.models import Engagement, EngagementStatus
+from outsourcer.hiring.vetting import vetting_results
+from outsourcer.messaging.models import Message
+from outsourcer.oversight.health import (
+    BRIEF_OVERRIDE_ACTIONS,
+    BUDGET_OVERRIDE_ACTIONS,
+    DUPLICATE_ACTIONS,
+    UNVETTED_ACTIONS,
+    WINDOW_DAYS,
+    HealthFacts,
+)
+from outsourcer.oversight.models import (
+    Deliverable,
+    DeliverableStatus,
+    Feedback,
+    HealthSnapshot,
+    OrganizationRating,
+    Review,
+)
+from outsourcer.work.models import OPEN_STATUSES, CheckInCadence, Task, TaskStatus
+
+UNANSWERED_AFTER = timedelta(days=2)
+
+
+def _whole(queryset, **aggregate):
+    """One scalar subquery aggregating the whole queryset (grouped by a constant); NULL when empty."""
+    ((name, function),) = aggregate.items()
+    return Subquery(
+        queryset.order_by().annotate(_all=Value(1)).values("_all").annotate(**{name: function}).values(name)
+    )
+
+
+def _count(queryset):
+    return Coalesce(_whole(queryset, n=Count("pk")), 0)
+
+
+def _figures(organization, today: date, now: datetime, since: datetime) -> dict:
+    """Every count of the facts but the vetting, in one query: a scalar subquery each."""
+    org = OuterRef("pk")
+    budgets = Budget.objects.filter(organization=org, starts_on__lte=today).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today)
+    )
+    overrun = BudgetAlert.objects.filter(budget=OuterRef("pk"), threshold__gte=100, created_at__gte=since)
+    events = Event.objects.filter(organization=org, created_at__gte=since)
+    active = Engagement.objects.filter(organization=org, status=EngagementStatus.ACTIVE)
+    tasks = Task.objects.filter(organization=org)
+    in_progress = tasks.filter(status=TaskStatus.IN_PROGRESS)
+    cadence = CheckInCadence.objects.filter(task=OuterRef("pk"))
+    reviews = Review.objects.filter(organization=org, decided_at__gte=since)
+    accepted = Deliverable.objects.filter(organization=org, status=DeliverableStatus.ACCEPTED, accepted_at__gte=since)
+    ratings = OrganizationRating.objects.filter(organization=org)
+    rating = (F("brief_clarity") + F("responsiveness") + F("payment_timeliness")) * 10.0 / 3
+    stale = now - UNANSWERED_AFTER
+    counts = dict(
+        budgets=_count(budgets),
+        budgets_overrun=_count(budgets.filter(Exists(overrun))),
+        budget_overrides=_count(events.filter(action__in=BUDGET_OVERRIDE_ACTIONS)),
+        unvetted_awards=_count(events.filter(action__in=UNVETTED_ACTIONS)),
+        duplicate_overrides=_count(events.filter(action__in=DUPLICATE_ACTIONS)),
+        tasks_sent_with_override=_count(events.filter(action__in=BRIEF_OVERRIDE_ACTIONS)),
+        active_contractors=_count(active),
+        idle_contractors=_count(
+            active.exclude(Exists(Task.objects.filter(engagement=OuterRef("pk"), status__in=OPEN_STATUSES)))
+        ),
+        tasks_sent=_count(tasks.filter(sent_at__gte=since)),
+        open_questions=_count(tasks.filter(status=TaskStatus.QUESTION)),
+        unanswered_messages=_count(
+            Message.objects.filter(organization=org, from_contractor=True, read_at=None, created_at__lt=stale)
+        ),
+        reviews=_count(reviews),
+        review_latency_minutes=Coalesce(_whole(reviews, a=Avg("latency_minutes")), 0.0),
+        accepted_deliverables=_count(accepted),
+        accepted_with_feedback=_count(accepted.filter(Exists(Feedback.objects.filter(deliverable=OuterRef("pk"))))),
+        tasks_in_progress=_count(in_progress),
+        tasks_with_checkins=_count(in_progress.filter(Exists(cadence))),
+        checkins_missed=_count(
+            in_progress.filter(Exists(cadence.filter(Q(missed_at__isnull=False) | Q(next_due_at__lt=now))))
+        ),
+        ratings=_count(ratings),
+        rating_average_tenths=Coalesce(_whole(ratings, a=Avg(rating)), 0.0),
+    )
+    # Prefixed: some names are the organization's relations (budgets).
+    row = Organization.objects.filter(pk=organization.pk).values(**{f"f_{k}": v for k, v in counts.items()}).get()
+    return {name[2:]: value for name, value in row.items()}
+
+
+def _vetted(organization) -> int:
+    ids = Engagement.objects.filter(organization=organization, status=EngagementStatus.ACTIVE).values_list(
+        "pk", flat=True
+    )
+    return sum(1 for result in vetting_results(organization=organization, engagement_ids=ids).values() if result.passed)
+
+
+def health_facts(*, organization, today: date, now: datetime) -> HealthFacts:
+    """The organization's facts over the last WINDOW_DAYS (and what is open now), in six queries
+    whatever their number: the counts in one, the vetting of the active contractors in five."""
+    figures = _figures(organization, today, now, now - timedelta(days=WINDOW_DAYS))
+    figures["review_latency_minutes"] = round(figures["review_latency_minutes"])
+    figures["rating_average_tenths"] = round(figures["rating_average_tenths"])
+    return HealthFacts(
+        **figures,
+        vetted_contractors=_vetted(organization),
+        duplicate_detector=any(name in ACTIONS for name in DUPLICATE_ACTIONS),
+    )
+
+
+HISTORY_MONTHS = 12
+
+
+def health_history(*, organization, months: int = HISTORY_MONTHS) -> list[HealthSnapshot]:
+    """The organization's latest monthly snapshots, oldest first: one query."""
+    rows = list(HealthSnapshot.objects.filter(organization=organization).order_by("-month")[:months])
+    return rows[::-1]
