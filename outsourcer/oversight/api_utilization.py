@@ -2,7 +2,7 @@
 ("oversight.view"); a contractor's portal token gets 404. Of a contractor's other clients only
 the capacity left shows, never their tasks."""
 
-from datetime import date, datetime
+from datetime import date
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -10,6 +10,7 @@ from ninja import Field, Query, Router, Schema
 
 from outsourcer.api.auth import org_context
 from outsourcer.api.errors import with_errors
+from outsourcer.api.schemas import Moment
 from outsourcer.budgets.periods import today_for
 from outsourcer.contractors.models import Engagement
 from outsourcer.lib.access import one_or_404
@@ -64,7 +65,7 @@ class CapacityOut(Schema):
 
 class CapacityQuery(Schema):
     estimate_minutes: int | None = Field(None, ge=1, le=MAX_WEEK_HOURS * 60 * 52)
-    deadline_at: datetime | None = None
+    deadline_at: Moment | None = None
 
 
 class ShareOut(Schema):

@@ -204,7 +204,7 @@ def score_monitoring(f: HealthFacts) -> Score:
     parts: list[tuple[float, Action | None]] = []
     if f.accepted_deliverables:
         owed = f.accepted_deliverables - min(f.accepted_with_feedback, f.accepted_deliverables)
-        feedback = Action(f"Give feedback on {_plural(owed, 'accepted deliverable')}", "oversight:reviews")
+        feedback = Action(f"Give feedback on {_plural(owed, 'accepted deliverable')}", "feedback:owed")
         parts.append((100 * (1 - owed / f.accepted_deliverables), feedback))
     if f.reviews:
         parts.append((_latency_part(f), Action("Review hand-overs within a day", "oversight:reviews")))

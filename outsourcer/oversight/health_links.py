@@ -22,6 +22,7 @@ LINKS = {
     "tasks:question": ("tasks:list", {"status": "question"}),
     "tasks:in_progress": ("tasks:list", {"status": "in_progress"}),
     "oversight:reviews": ("oversight:reviews", {}),
+    "feedback:owed": ("feedback:owed", {}),
 }
 ACTIVITY = {
     "activity:budget_overrides": BUDGET_OVERRIDE_ACTIONS,

@@ -5,7 +5,6 @@ monitoring score change; printed, the page drops the menu."""
 import pytest
 from playwright.sync_api import expect
 
-from outsourcer.oversight.tests.test_health_facts import give_feedback
 from outsourcer.testing.browser import log_in
 from outsourcer.testing.builders import make_budget
 from outsourcer.testing.oversight import make_deliverable
@@ -22,7 +21,7 @@ def test_the_health_check_scores_follow_the_feedback_and_print_without_the_menu(
     # The brief check runs on the real clock here, past the builders' deadline: sent with a reason.
     task = task_send(task=make_task(personas), actor=personas.alice, override_reason="Journey")
     task = task_accept(task=task, contractor=task.contractor)
-    deliverable = make_deliverable(personas, task, review="accept")
+    make_deliverable(personas, task, review="accept")
 
     log_in(page, base, personas.alice.email)
     page.goto(f"{base}/o/{personas.org.slug}/health/")
@@ -31,11 +30,17 @@ def test_the_health_check_scores_follow_the_feedback_and_print_without_the_menu(
     monitoring = page.get_by_test_id("score-monitoring")
     before = int(monitoring.inner_text())
     expect(page.get_by_test_id("fact-monitoring-3")).to_have_text("0")
-    expect(page.get_by_role("link", name="Give feedback on 1 accepted deliverable")).to_have_count(0)  # no page yet
-    expect(page.get_by_text("Give feedback on 1 accepted deliverable")).to_be_visible()
+    # The action links to the feedback owed; the owner gives it there.
+    page.get_by_role("link", name="Give feedback on 1 accepted deliverable").click()
+    page.get_by_role("link", name="Give feedback").or_(page.get_by_role("button", name="Give feedback")).first.click()
+    page.locator("input[name=quality][value='4']").check()
+    page.locator("input[name=timeliness][value='4']").check()
+    page.locator("input[name=communication][value='5']").check()
+    page.get_by_label("Comment").fill("Good work, on time.")
+    page.get_by_role("button", name="Send feedback").click()
+    expect(page.get_by_text("Feedback sent")).to_be_visible()
 
-    give_feedback(personas, deliverable)
-    page.reload()
+    page.goto(f"{base}/o/{personas.org.slug}/health/")
     expect(page.get_by_test_id("fact-monitoring-3")).to_have_text("1")
     assert int(monitoring.inner_text()) > before
     expect(page.get_by_text("Give feedback on")).to_have_count(0)

@@ -21,7 +21,7 @@ def test_the_demo_health_check_has_mixed_scores_and_a_trend(time_machine, client
     page = text(response)
     assert response.status_code == 200
     assert page.count("<circle") == 4  # the four months before this one
-    assert "4.1 of 5 (3)" in page  # the contractors' rating of Crumb & Co., from three ratings
+    assert "4.3 of 5 (3)" in page  # the contractors' rating of Crumb & Co., from three ratings
     overall = response.context["report"].overall
     known = [s.score for s in response.context["report"].scores if s.score is not None]
     assert overall is not None and len(known) >= 3 and min(known) < 100

@@ -95,7 +95,7 @@ def test_a_file_of_the_wrong_type_is_refused(api_as, personas, task, name, conte
 def test_empty_or_bad_input_is_refused_as_json(api_as, personas, task):
     alice = api_as(personas.alice)
     response = _post(alice, f"/tasks/{task.pk}/messages", body="")
-    assert response.status_code == 400 and response.json()["errors"] == {"body": "Write a message or attach a file."}
+    assert response.status_code == 422 and response.json()["errors"] == {"body": "Write a message or attach a file."}
     response = _post(alice, f"/tasks/{task.pk}/messages", body="x" * 5001, attachment=_pdf())
     assert response.status_code == 422 and "body" in response.json()["errors"]
     response = _post(alice, f"/tasks/{task.pk}/messages", body="ok", urgent="perhaps")
