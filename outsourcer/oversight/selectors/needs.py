@@ -4,10 +4,9 @@ know there are more). The Reviews list (deliver) and the feedback-owed page (fee
 same definitions: submitted and not decided, oldest hand-over first; accepted without feedback,
 longest-waiting first."""
 
-from django.db.models import Exists, OuterRef
-
 from outsourcer.accounts.models import Organization
-from outsourcer.oversight.models import Deliverable, DeliverableStatus, Feedback
+from outsourcer.oversight.models import Deliverable, DeliverableStatus
+from outsourcer.oversight.selectors.feedback import feedback_owed_for_organization as feedback_owed
 
 NEEDS_RELATED = ("task", "milestone", "contractor")
 
@@ -26,10 +25,9 @@ def reviews_waiting_for_organization(
 def feedback_owed_for_organization(
     *, organization: Organization, not_user_id: int | None = None, limit: int = 10
 ) -> list[Deliverable]:
-    """Accepted hand-overs without feedback, the longest-waiting first."""
-    rows = Deliverable.objects.filter(organization=organization, status=DeliverableStatus.ACCEPTED).exclude(
-        Exists(Feedback.objects.filter(deliverable=OuterRef("pk")))
-    )
+    """The feedback-owed page's rows (selectors.feedback: accepted without feedback, the
+    longest-waiting first), the first `limit`, without `not_user_id`'s own work."""
+    rows = feedback_owed(organization=organization)
     if not_user_id is not None:
         rows = rows.exclude(contractor__user_id=not_user_id)
-    return list(rows.select_related(*NEEDS_RELATED).order_by("accepted_at", "id")[:limit])
+    return list(rows[:limit])
