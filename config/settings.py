@@ -174,6 +174,8 @@ STORAGES = {
         )
     },
 }
+# collectstatic writes gzip and Brotli copies of every static file (outsourcer/lib/static_storage.py).
+STATIC_COMPRESS = env_bool("STATIC_COMPRESS", True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Uploads: a deliverable's file is at most this big (default 25 MB); no uploaded file of any kind

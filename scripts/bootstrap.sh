@@ -75,10 +75,15 @@ if [[ ! -x $VENV/bin/uv ]]; then
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check uv
 fi
 
-# 3. The requirements, only when they changed since the last install.
-want=$(cat requirements/base.txt requirements/dev.txt <("$VENV/bin/python" -VV) | sha256sum | cut -d' ' -f1)
+# 3. The requirements, only when they changed since the last install (or this recipe did: the
+#    "bytecode" token). Installed packages are compiled to bytecode once here: a shell with
+#    PYTHONDONTWRITEBYTECODE set (CI has it) would otherwise compile Django & co. from source in
+#    every process — each pytest worker and every subprocess a test starts.
+want=$(cat requirements/base.txt requirements/dev.txt <("$VENV/bin/python" -VV) <(echo bytecode) | sha256sum | cut -d' ' -f1)
 if [[ ! -f $STAMP || $(cat "$STAMP") != "$want" ]]; then
     echo "bootstrap: installing requirements/dev.txt"
-    "$VENV/bin/uv" pip install --quiet -p "$VENV/bin/python" -r requirements/dev.txt
+    "$VENV/bin/uv" pip install --quiet --compile-bytecode -p "$VENV/bin/python" -r requirements/dev.txt
+    # uv compiles only what it installs; packages already there from an earlier run are compiled here.
+    "$VENV/bin/python" -m compileall -q -j 0 "$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')" >/dev/null || true
     echo "$want" >"$STAMP"
 fi

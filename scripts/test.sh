@@ -46,6 +46,11 @@ apt_get() {
 phase "setup: .venv and requirements"
 bash scripts/bootstrap.sh
 PY=.venv/bin/python
+# Bytecode: the project's modules compiled once here, and written by every process from now on, so
+# that pytest's workers and the subprocesses tests start do not each compile them from source
+# (a shell with PYTHONDONTWRITEBYTECODE set, as CI's is, would; __pycache__/ is ignored by git).
+unset PYTHONDONTWRITEBYTECODE
+"$PY" -m compileall -q -j 0 outsourcer config tests bench conftest.py >/dev/null
 phase_done setup
 
 # --- 2. Lint: ruff and the import contracts (docs/architecture.md) -------------------------------
