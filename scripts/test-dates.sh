@@ -26,7 +26,7 @@ RUNS=(
 
 workers=${OUTSOURCER_TEST_WORKERS:-2}
 args=(-q -p no:randomly)
-if [[ $workers != 0 ]]; then args+=(-n "$workers" --dist loadgroup); fi
+if [[ $workers != 0 ]]; then args+=(-n "$workers" --dist worksteal); fi
 
 failed=0
 summary=()

@@ -92,8 +92,9 @@ phase_done chromium
 pytest_args=()
 workers=${OUTSOURCER_TEST_WORKERS:-2}
 if [[ $workers != 0 ]] && "$PY" -c 'import xdist' 2>/dev/null; then
-    # loadgroup: tests marked xdist_group("…") stay on one worker
-    pytest_args+=(-n "$workers" --dist loadgroup)
+    # worksteal: a worker that runs out takes tests from the other's queue, so the run does not end
+    # waiting for one worker's last slow browser journeys
+    pytest_args+=(-n "$workers" --dist worksteal)
 fi
 pytest_args+=("$@")
 

@@ -24,9 +24,6 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
-# One worker runs both (they start servers and databases); the port is free-picked, not fixed.
-pytestmark = pytest.mark.xdist_group("production_smoke")
-
 
 def _production_env(**extra: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTEST_", "DJANGO_ALLOW_ASYNC"))}
