@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from outsourcer.contracts.models import Contract
 from outsourcer.lib.demo_context import DemoContext
+from outsourcer.lib.timezones import next_working_moment
 from outsourcer.oversight.models import (
     Deliverable,
     DeliverableStatus,
@@ -28,6 +29,11 @@ FINISHED = [
     ("joy", "Valentine's order replies", 9, 2, (4, 3, 5, "Friendly replies; two came a day late."), (3, 4, 5)),
     ("carol", "Spring newsletter photos", 3, 1, None, (5, 4, 4)),
 ]
+
+
+def _inside_hours(contractor, moment):
+    # The brief check asks for a deadline inside the contractor's hours, and the Health Check counts it.
+    return next_working_moment(moment, contractor.time_zone, contractor.working_hours)
 
 
 def load(context: DemoContext) -> None:
@@ -49,7 +55,7 @@ def load(context: DemoContext) -> None:
             goal=f"{title} for the shop.",
             deliverables="Files in the shared folder.",
             acceptance_criteria=["Approved by Alice"],
-            deadline_at=accepted_at + timedelta(hours=6),
+            deadline_at=_inside_hours(engagement.contractor, accepted_at + timedelta(hours=6)),
             estimate_minutes=4 * 60,
             status=TaskStatus.DONE,
             sent_at=accepted_at - timedelta(days=8),

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from outsourcer.contracts.models import Contract
 from outsourcer.lib.demo_context import DemoContext
+from outsourcer.lib.timezones import next_working_moment
 from outsourcer.work.models import Task, TaskStatus
 
 ESTIMATE_MINUTES = 40 * 60
@@ -20,6 +21,7 @@ def load(context: DemoContext) -> None:
     if contract is None:
         return
     now = timezone.now()
+    contractor = engagement.contractor
     # Inserted like work/demo.py's tasks: the services would stamp today's clock on every step.
     Task.objects.create(
         organization=organization,
@@ -30,7 +32,7 @@ def load(context: DemoContext) -> None:
         goal="Every product of the spring range photographed for the printed catalogue.",
         deliverables="60 edited photos, 300 dpi TIFF.",
         acceptance_criteria=["Approved by Alice"],
-        deadline_at=now + timedelta(days=6),
+        deadline_at=next_working_moment(now + timedelta(days=6), contractor.time_zone, contractor.working_hours),
         estimate_minutes=ESTIMATE_MINUTES,
         status=TaskStatus.ACCEPTED,
         point_of_contact=people["bob"],

@@ -18,6 +18,7 @@ BUDGET_OVERRIDE_ACTIONS = ("contract_activated_over_budget", "time_entry_approve
 UNVETTED_ACTIONS = ("bid_awarded_unvetted",)
 DUPLICATE_ACTIONS = ("task_duplicate_overridden", "job_duplicate_overridden")
 BRIEF_OVERRIDE_ACTIONS = ("task_sent_with_override",)
+MESSAGE_ACTIONS = ("task_message_posted",)  # the activity log's rows behind the off-hours messages
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,15 @@ class HealthFacts:
     checkins_missed: int = 0  # of them, with the last check-in missed
     ratings: int = 0
     rating_average_tenths: int = 0  # the average of the three ratings × 10 (e.g. 42 = 4.2)
+    measured_contractors: int = 0  # active, with a declared capacity (or booked past none)
+    under_used: int = 0  # of them, under 50 % of their capacity every week shown
+    over_booked: int = 0  # of them, over 100 % in a week shown
+    areas: int = 0  # areas (budgets) with spend or tasks in the window
+    areas_spread: int = 0  # of them, where the consolidation advisor suggests one contractor
+    messages_sent: int = 0  # the organization's messages to contractors
+    messages_off_hours: int = 0  # of them, reaching the contractor outside their hours (urgent, not held)
+    deadlines: int = 0  # tasks sent with a deadline
+    deadlines_off_hours: int = 0  # of them, due outside the contractor's working hours
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,10 @@ def _share(part: int, whole: int) -> float:
 
 def _plural(count: int, word: str, plural: str = "") -> str:
     return f"{count} {word}" if count == 1 else f"{count} {plural or word + 's'}"
+
+
+def _of(part: int, whole: int) -> str:
+    return f"{part} of {whole}" if whole else "no data yet"
 
 
 def _top(actions: list[Action]) -> list[Action]:
@@ -136,26 +150,42 @@ def score_choosing(f: HealthFacts) -> Score:
 def score_using(f: HealthFacts) -> Score:
     facts = [
         Fact("Active contractors with no open task", str(f.idle_contractors), "contractors:active"),
+        Fact("Under-used (below 50 % of their capacity)", _of(f.under_used, f.measured_contractors), "utilization"),
+        Fact("Over-booked (above 100 % of their capacity)", _of(f.over_booked, f.measured_contractors), "utilization"),
+        Fact("Areas whose work one contractor could take over", _of(f.areas_spread, f.areas), "consolidation"),
         Fact(
             "Duplicate-task overrides",
             str(f.duplicate_overrides) if f.duplicate_detector else "no data yet",
             "activity:duplicates" if f.duplicate_detector else "",
         ),
     ]
-    missing = ["utilization against declared capacity", "spend spread across contractors for the same work"]
+    missing = []
+    if not f.measured_contractors:
+        missing.append("utilization against declared capacity")
+    if not f.areas:
+        missing.append("spend spread across contractors for the same work")
     if not f.duplicate_detector:
         missing.append("duplicate-task overrides")
     if not f.active_contractors:
         return Score("using", 3, "Using contractors well", None, facts, [], missing)
-    idle = 40 * _share(f.idle_contractors, f.active_contractors)
-    duplicates = min(60, 15 * f.duplicate_overrides)
+    idle = 20 * _share(f.idle_contractors, f.active_contractors)
+    under = 20 * _share(f.under_used, f.measured_contractors)
+    over = 20 * _share(f.over_booked, f.measured_contractors)
+    spread = 20 * _share(f.areas_spread, f.areas)
+    duplicates = min(40, 10 * f.duplicate_overrides)
     actions = [
         Action(
             f"Give work to, or end, {_plural(f.idle_contractors, 'idle contractor')}", "contractors:active", round(idle)
         ),
+        Action(
+            f"Give more of your work to {_plural(f.under_used, 'under-used contractor')}", "utilization", round(under)
+        ),
+        Action(f"Take work off {_plural(f.over_booked, 'over-booked contractor')}", "utilization", round(over)),
+        Action(f"Consolidate the work of {_plural(f.areas_spread, 'area')}", "consolidation", round(spread)),
         Action("Stop giving the same task to several contractors", "activity:duplicates", duplicates),
     ]
-    return Score("using", 3, "Using contractors well", _clamp(100 - idle - duplicates), facts, _top(actions), missing)
+    score = _clamp(100 - idle - under - over - spread - duplicates)
+    return Score("using", 3, "Using contractors well", score, facts, _top(actions), missing)
 
 
 def score_communication(f: HealthFacts) -> Score:
@@ -198,8 +228,21 @@ def score_monitoring(f: HealthFacts) -> Score:
         ),
         Fact("Check-ins missed", str(f.checkins_missed), "tasks:in_progress"),
         Fact("Contractors' rating of you", rating, ""),
+        Fact(
+            "Messages reaching contractors off-hours", _of(f.messages_off_hours, f.messages_sent), "activity:messages"
+        ),
+        Fact(
+            "Deadlines outside contractors' hours", _of(f.deadlines_off_hours, f.deadlines), "activity:brief_overrides"
+        ),
     ]
-    missing = ["messages and deadlines in contractors' off-hours"]
+    missing = [
+        name
+        for name, count in (
+            ("messages in contractors' off-hours", f.messages_sent),
+            ("deadlines in their off-hours", f.deadlines),
+        )
+        if not count
+    ]
     # Each part is 0–100 and weighs the same; an action's gain is what its part lacks, over the parts.
     parts: list[tuple[float, Action | None]] = []
     if f.accepted_deliverables:
@@ -213,6 +256,14 @@ def score_monitoring(f: HealthFacts) -> Score:
         unwatched = f.tasks_in_progress - watched
         checkins = Action(f"Set up or catch up check-ins on {_plural(unwatched, 'task')}", "tasks:in_progress")
         parts.append((100 * watched / f.tasks_in_progress, checkins))
+    if f.messages_sent:
+        urgent = Action(
+            "Mark messages urgent only when they cannot wait for the contractor's hours", "activity:messages"
+        )
+        parts.append((100 * (1 - _share(f.messages_off_hours, f.messages_sent)), urgent))
+    if f.deadlines:
+        inside = Action("Set deadlines inside the contractor's working hours", "activity:brief_overrides")
+        parts.append((100 * (1 - _share(f.deadlines_off_hours, f.deadlines)), inside))
     if f.ratings >= MIN_RATINGS:
         parts.append((100 * (min(max(f.rating_average_tenths, 10), 50) - 10) / 40, None))
     if not parts:

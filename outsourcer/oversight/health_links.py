@@ -9,6 +9,7 @@ from outsourcer.oversight.health import (
     BRIEF_OVERRIDE_ACTIONS,
     BUDGET_OVERRIDE_ACTIONS,
     DUPLICATE_ACTIONS,
+    MESSAGE_ACTIONS,
     UNVETTED_ACTIONS,
     HealthReport,
 )
@@ -23,12 +24,15 @@ LINKS = {
     "tasks:in_progress": ("tasks:list", {"status": "in_progress"}),
     "oversight:reviews": ("oversight:reviews", {}),
     "feedback:owed": ("feedback:owed", {}),
+    "utilization": ("utilization:page", {}),
+    "consolidation": ("utilization:consolidation", {}),
 }
 ACTIVITY = {
     "activity:budget_overrides": BUDGET_OVERRIDE_ACTIONS,
     "activity:unvetted": UNVETTED_ACTIONS,
     "activity:duplicates": DUPLICATE_ACTIONS,
     "activity:brief_overrides": BRIEF_OVERRIDE_ACTIONS,
+    "activity:messages": MESSAGE_ACTIONS,
 }
 
 

@@ -229,9 +229,18 @@ def _deadline_findings(
     found = []
     if estimate_minutes and estimate_minutes > 0:
         found.extend(_lead_time(deadline, estimate_minutes, contractor, name, send_at))
-    if has_working_time(hours) and not is_working_moment(deadline, time_zone=zone, working_hours=hours):
+    if outside_working_hours(deadline, time_zone=zone, working_hours=hours):
         found.append(_outside_hours(deadline, contractor, name))
     return found
+
+
+def outside_working_hours(moment: datetime, *, time_zone: str, working_hours: Any) -> bool:
+    """Whether `moment` falls outside the contractor's working hours (the
+    `deadline_outside_working_hours` rule): never without any usable working time, and stored
+    hours that went bad count as days off."""
+    return has_working_time(working_hours) and not is_working_moment(
+        _aware(moment), time_zone=time_zone, working_hours=working_hours
+    )
 
 
 def _lead_time(

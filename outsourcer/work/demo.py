@@ -14,10 +14,12 @@ from django.utils import timezone
 from outsourcer.contracts.models import Contract
 from outsourcer.lib.demo_context import DemoContext
 from outsourcer.lib.timezones import next_working_moment
+from outsourcer.lib.working_time import previous_working_end
 from outsourcer.messaging.models import Message, Thread
 from outsourcer.work.models import Task, TaskStatus
 from outsourcer.work.models_checkins import CadenceKind, CheckIn, CheckInCadence, CheckInStatus
 from outsourcer.work.services.similar import task_index
+from outsourcer.work.week import zone_of
 
 LOGINS: list = []
 
@@ -66,7 +68,7 @@ def load(context: DemoContext) -> None:
             goal=goal,
             deliverables=deliverables,
             acceptance_criteria=[] if status == TaskStatus.DRAFT else ["Approved by Alice"],
-            deadline_at=None if days is None else now + timedelta(days=days),
+            deadline_at=None if days is None else _deadline(status, engagement.contractor, now + timedelta(days=days)),
             estimate_minutes=None if status == TaskStatus.DRAFT else 6 * 60,
             status=status,
             point_of_contact=people["bob"],
@@ -87,6 +89,17 @@ def load(context: DemoContext) -> None:
     context.loaded.append(f"{len(tasks)} tasks with a thread and check-ins")
 
 
+def _deadline(status, contractor, moment):
+    """Inside the contractor's working hours, as the brief check asks, whatever the hour the demo
+    loads; the declined weekend task's falls on the Sunday after, the day the contractor is off (the
+    Health Check counts it)."""
+    if status == TaskStatus.DECLINED:
+        local = moment.astimezone(zone_of(contractor.time_zone))
+        sunday = local + timedelta(days=6 - local.weekday())
+        return sunday.replace(hour=10, minute=0, second=0, microsecond=0)
+    return next_working_moment(moment, contractor.time_zone, contractor.working_hours)
+
+
 def _held_until(contractor, now):
     """The start of the contractor's next working window after now (tomorrow without one)."""
     moment = now + timedelta(hours=1)
@@ -104,10 +117,17 @@ def _thread(task, people, now) -> None:
         organization=task.organization, task=task, contractor=contractor, created_at=now - timedelta(days=5)
     )
     carol = people.get("carol")
+    zone, hours = contractor.time_zone, contractor.working_hours
+    # Bob's first message inside Carol's hours (the service would have held it otherwise); Alice's
+    # urgent one an hour after Carol's day ended: it reached her at once, off-hours.
+    asked = next_working_moment(now - timedelta(days=5), zone, hours)
+    urgent_at = (
+        previous_working_end(now - timedelta(hours=3), time_zone=zone, working_hours=hours) or now
+    ) + timedelta(hours=1)
     rows = [
-        (False, people["bob"], now - timedelta(days=5), False, "Could you shoot the first loaves at 6:00 on Tuesday?"),
-        (True, carol, now - timedelta(days=5, hours=-2), False, "Yes, I will be there at 5:45 to set up."),
-        (False, people["alice"], now - timedelta(hours=3), True,
+        (False, people["bob"], asked, False, "Could you shoot the first loaves at 6:00 on Tuesday?"),
+        (True, carol, asked + timedelta(hours=2), False, "Yes, I will be there at 5:45 to set up."),
+        (False, people["alice"], min(urgent_at, now - timedelta(hours=3)), True,
          "The flour delivery is late: the shoot moves to Wednesday, please confirm today."),
         (True, carol, now - timedelta(hours=2), False, "Wednesday works. Same time."),
     ]  # fmt: skip

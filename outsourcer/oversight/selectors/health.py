@@ -29,9 +29,16 @@ from outsourcer.oversight.models import (
     OrganizationRating,
     Review,
 )
+from outsourcer.oversight.selectors.consolidation import consolidation_for_organization
+from outsourcer.oversight.selectors.utilization import utilization_for_organization
+from outsourcer.work.briefs import outside_working_hours
 from outsourcer.work.models import OPEN_STATUSES, CheckInCadence, Task, TaskStatus
 
 UNANSWERED_AFTER = timedelta(days=2)
+QUERIES = 18
+# The off-hours shares read the latest rows of the window, at most this many each: the working
+# hours are the contractor's, in their zone, so each row is judged in Python.
+OFF_HOURS_ROWS = 2000
 
 
 def _whole(queryset, **aggregate):
@@ -61,6 +68,7 @@ def _figures(organization, today: date, now: datetime, since: datetime) -> dict:
     reviews = Review.objects.filter(organization=org, decided_at__gte=since)
     accepted = Deliverable.objects.filter(organization=org, status=DeliverableStatus.ACCEPTED, accepted_at__gte=since)
     ratings = OrganizationRating.objects.filter(organization=org)
+    messages, deadlines = _messages_sent(org, since), _deadlines(org, since)
     rating = (F("brief_clarity") + F("responsiveness") + F("payment_timeliness")) * 10.0 / 3
     stale = now - UNANSWERED_AFTER
     counts = dict(
@@ -88,12 +96,48 @@ def _figures(organization, today: date, now: datetime, since: datetime) -> dict:
         checkins_missed=_count(
             in_progress.filter(Exists(cadence.filter(Q(missed_at__isnull=False) | Q(next_due_at__lt=now))))
         ),
+        messages_sent=_count(messages),
+        deadlines=_count(deadlines),
         ratings=_count(ratings),
         rating_average_tenths=Coalesce(_whole(ratings, a=Avg(rating)), 0.0),
     )
     # Prefixed: some names are the organization's relations (budgets).
     row = Organization.objects.filter(pk=organization.pk).values(**{f"f_{k}": v for k, v in counts.items()}).get()
     return {name[2:]: value for name, value in row.items()}
+
+
+def _messages_sent(organization, since: datetime):
+    # In task threads: the contractor's work. Sent: a held message counts from when it was written.
+    return Message.objects.filter(
+        organization=organization, task__isnull=False, from_contractor=False, created_at__gte=since
+    )
+
+
+def _deadlines(organization, since: datetime):
+    return Task.objects.filter(organization=organization, sent_at__gte=since, deadline_at__isnull=False)
+
+
+def _off_hours(queryset, moment: str) -> int:
+    """How many of the latest OFF_HOURS_ROWS rows' `moment` falls outside their contractor's
+    working hours (work.briefs' deadline rule): one query."""
+    rows = queryset.order_by(f"-{moment}").values_list(moment, "contractor__time_zone", "contractor__working_hours")
+    return sum(
+        1 for at, zone, hours in rows[:OFF_HOURS_ROWS] if outside_working_hours(at, time_zone=zone, working_hours=hours)
+    )
+
+
+def _use(organization, today: date, now: datetime) -> dict:
+    """The utilization and consolidation selectors' findings, as counts."""
+    rows = utilization_for_organization(organization=organization, today=today, now=now).rows
+    measured = [row for row in rows if row.current.capacity_minutes > 0 or row.state == "over"]
+    areas = consolidation_for_organization(organization=organization, today=today, now=now).areas
+    return {
+        "measured_contractors": len(measured),
+        "under_used": sum(1 for row in measured if row.state == "under"),
+        "over_booked": sum(1 for row in measured if row.state == "over"),
+        "areas": len(areas),
+        "areas_spread": sum(1 for area in areas if area.suggestion is not None),
+    }
 
 
 def _vetted(organization) -> int:
@@ -104,13 +148,21 @@ def _vetted(organization) -> int:
 
 
 def health_facts(*, organization, today: date, now: datetime) -> HealthFacts:
-    """The organization's facts over the last WINDOW_DAYS (and what is open now), in six queries
-    whatever their number: the counts in one, the vetting of the active contractors in five."""
-    figures = _figures(organization, today, now, now - timedelta(days=WINDOW_DAYS))
+    """The organization's facts over the last WINDOW_DAYS (and what is open now), in QUERIES
+    queries whatever their number: the counts in one, the vetting of the active contractors in
+    five, the off-hours messages and deadlines in two, the utilization in three and the
+    consolidation advisor in seven."""
+    since = now - timedelta(days=WINDOW_DAYS)
+    figures = _figures(organization, today, now, since)
     figures["review_latency_minutes"] = round(figures["review_latency_minutes"])
     figures["rating_average_tenths"] = round(figures["rating_average_tenths"])
     return HealthFacts(
         **figures,
+        **_use(organization, today, now),
+        messages_off_hours=_off_hours(
+            _messages_sent(organization, since).filter(deliver_at__lte=F("created_at")), "created_at"
+        ),
+        deadlines_off_hours=_off_hours(_deadlines(organization, since), "deadline_at"),
         vetted_contractors=_vetted(organization),
         duplicate_detector=any(name in ACTIONS for name in DUPLICATE_ACTIONS),
     )

@@ -1,5 +1,6 @@
 """The demo organization's Health Check is meaningful: mixed scores, the contractors' rating shown
-(three ratings), and four months of snapshots for the trend — whatever the day the demo loads."""
+(three ratings), the off-hours and utilization signals, and four months of snapshots for the
+trend — whatever the day and hour the demo loads."""
 
 import pytest
 from django.core.management import call_command
@@ -25,3 +26,10 @@ def test_the_demo_health_check_has_mixed_scores_and_a_trend(time_machine, client
     overall = response.context["report"].overall
     known = [s.score for s in response.context["report"].scores if s.score is not None]
     assert overall is not None and len(known) >= 3 and min(known) < 100
+    shown = {fact.label: fact.value for score in response.context["report"].scores for fact in score.facts}
+    # The urgent message of the sourdough shoot reached Carol off-hours; Joy's declined weekend task
+    # was due on her Sunday; every other deadline is inside the contractor's hours.
+    assert shown["Messages reaching contractors off-hours"] == "1 of 3"
+    assert shown["Deadlines outside contractors' hours"] == "1 of 12"
+    assert shown["Under-used (below 50 % of their capacity)"] == "3 of 4"
+    assert shown["Over-booked (above 100 % of their capacity)"] == "1 of 4"

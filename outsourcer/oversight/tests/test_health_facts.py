@@ -1,17 +1,20 @@
 """The Health Check's facts from the organization's own rows (selectors/health.py): what each
 counts, that another organization's rows never count, and a fixed number of queries."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from outsourcer.audit.events import event_record
 from outsourcer.oversight.models import Feedback, OrganizationRating
-from outsourcer.oversight.selectors.health import health_facts
+from outsourcer.oversight.selectors.health import QUERIES, health_facts
 from outsourcer.testing.builders import NOW, TODAY, make_budget
 from outsourcer.testing.oversight import make_deliverable, make_working_task
 from outsourcer.testing.work import make_task
-from outsourcer.work.services import task_ask, task_send, task_start
+from outsourcer.work.services import message_post, task_ask, task_send, task_start
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +87,35 @@ def test_budgets_in_force_are_counted(personas, frozen):
     assert (facts(personas).budgets, facts(personas).budgets_overrun) == (1, 0)
 
 
+def test_messages_reaching_a_contractor_off_hours_are_counted_unless_held(personas, frozen):
+    task = make_working_task(personas)
+    message_post(task=task, actor=personas.alice, body="Looks good so far", from_contractor=False)
+    message_post(task=task, actor=None, body="Thanks!", from_contractor=True)  # Carol's own: not counted
+    # 22:00 in Lisbon, Carol's evening: the urgent message reaches her now, the other waits for 09:00.
+    with time_machine.travel(NOW + timedelta(hours=12), tick=False):
+        message_post(task=task, actor=personas.alice, body="The oven broke", from_contractor=False, urgent=True)
+        message_post(task=task, actor=personas.alice, body="No rush", from_contractor=False)
+    found = facts(personas)
+    assert (found.messages_sent, found.messages_off_hours) == (3, 1)
+
+
+def test_deadlines_outside_the_contractors_working_hours_are_counted(personas, frozen):
+    make_working_task(personas)  # due Friday 16:00 in Lisbon
+    saturday = datetime(2025, 3, 22, 10, 0, tzinfo=UTC)
+    make_working_task(personas, title="Weekend post", deadline_at=saturday, override_reason="The launch is Saturday")
+    make_task(personas, title="Not sent yet", deadline_at=saturday)
+    found = facts(personas)
+    assert (found.deadlines, found.deadlines_off_hours) == (2, 1)
+
+
+def test_utilization_and_spread_come_from_their_selectors(personas, frozen):
+    make_working_task(personas, estimate_minutes=60)  # an hour of Carol's 30 a week: under-used
+    found = facts(personas)
+    assert (found.measured_contractors, found.under_used, found.over_booked) == (1, 1, 0)
+    assert (found.areas, found.areas_spread) == (1, 0)  # one area, all of it Carol's
+    assert facts(personas, personas.other_org).areas == 0
+
+
 def test_another_organizations_rows_never_count(personas, frozen):
     make_deliverable(personas, review="accept")
     found = facts(personas, personas.other_org)
@@ -102,4 +134,5 @@ def test_the_facts_take_the_same_queries_for_many_rows_as_for_one(personas, froz
     for _ in range(3):
         give_feedback(personas, make_deliverable(personas, review="accept"))
     rate(personas, make_task(personas), 4)
-    assert queries(personas) == one <= 6
+    message_post(task=make_working_task(personas), actor=personas.alice, body="Hi", from_contractor=False)
+    assert queries(personas) == one <= QUERIES
