@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 from outsourcer.lib.timezones import WEEKDAYS, WorkingHoursError, _parse_clock, _zone
 
 WorkingHours = Mapping[str, Sequence[str]]
+# Working hours read once (working_week): Monday's to Sunday's (start, end), None on a day off.
+Week = tuple[tuple[time, time] | None, ...]
 
 # How far the searches for the next or previous window (and for the moment an amount of work is
 # done) look: far enough for any estimate a brief may carry, bounded so a bad input cannot spin.
@@ -32,8 +34,10 @@ def _read_span(span: object) -> tuple[time, time] | None:
     return (start, end) if start < end else None
 
 
-def _week(working_hours: object) -> tuple[tuple[time, time] | None, ...]:
+def _week(working_hours: object) -> Week:
     """Monday's to Sunday's (start, end) wall-clock times, None on a day off or an unreadable span."""
+    if isinstance(working_hours, tuple):  # read already (working_week)
+        return working_hours
     hours = working_hours if isinstance(working_hours, Mapping) else {}
     return tuple(_read_span(hours.get(day)) for day in WEEKDAYS)
 
@@ -44,6 +48,12 @@ def _window(zone: ZoneInfo, day: date, span: tuple[time, time]) -> tuple[datetim
     opens = datetime.combine(day, span[0], tzinfo=zone).astimezone(UTC)
     closes = datetime.combine(day, span[1], tzinfo=zone).astimezone(UTC)
     return opens, closes
+
+
+def working_week(working_hours: WorkingHours | None) -> Week:
+    """Stored working hours read once, for many working_minutes_between calls on the same hours
+    (reading them is most of a short count's cost)."""
+    return _week(working_hours)
 
 
 def usable_working_hours(working_hours: object) -> dict[str, list[str]]:
@@ -98,7 +108,7 @@ def working_minutes_between(
     end: datetime,
     *,
     time_zone: str,
-    working_hours: WorkingHours | None,
+    working_hours: WorkingHours | Week | None,
     limit: int | None = None,
 ) -> int:
     """Whole minutes of working time between two moments (0 when `end` is not after `start`);

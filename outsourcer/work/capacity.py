@@ -9,7 +9,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from outsourcer.lib.working_time import WorkingHours, working_minutes_between
+from outsourcer.lib.working_time import WorkingHours, working_minutes_between, working_week
 
 
 @dataclass(frozen=True)
@@ -64,11 +64,11 @@ def week_load(
     plans nothing; a commitment counts from `now` (or the week's start, if later) to its deadline."""
     shares = []
     now_in_week = week_start <= now < week_end
+    hours = {"time_zone": time_zone, "working_hours": working_week(working_hours)}
     for commitment in commitments:
         estimate = max(commitment.estimate_minutes, 0)
         if estimate == 0:
             continue
-        hours = {"time_zone": time_zone, "working_hours": working_hours}
         whole = working_minutes_between(now, commitment.deadline_at, **hours)
         if whole == 0:
             # Overdue, or no working time left: the whole estimate is owed now.
