@@ -5,18 +5,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0005_session_with_user'),
-        ('contractors', '0002_merge_constraints'),
-        ('contracts', '0005_time_entry_task'),
-        ('work', '0006_threads_to_messaging'),
+        ("accounts", "0005_session_with_user"),
+        ("contractors", "0002_merge_constraints"),
+        ("contracts", "0005_time_entry_task"),
+        ("work", "0006_threads_to_messaging"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(fields=['organization', 'status', 'done_at', 'deadline_at'], name='task_org_done'),
+            model_name="task",
+            index=models.Index(fields=["organization", "status", "done_at", "deadline_at"], name="task_org_done"),
         ),
     ]
