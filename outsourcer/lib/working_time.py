@@ -9,6 +9,7 @@ Every comparison and subtraction is made in UTC: Python subtracts two datetimes 
 by their wall clocks, which is an hour off across a daylight-saving change.
 """
 
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -81,7 +82,7 @@ def _minutes_of(span: tuple[time, time]) -> int:
 
 
 def working_windows(
-    start: datetime, end: datetime, *, time_zone: str, working_hours: WorkingHours | None
+    start: datetime, end: datetime, *, time_zone: str, working_hours: WorkingHours | Week | None
 ) -> Iterator[tuple[datetime, datetime]]:
     """The working windows (as UTC moments) that overlap [start, end], each cut to that range, in order."""
     week = _week(working_hours)
@@ -143,6 +144,31 @@ def working_minutes_between(
                 seconds += int((closes - opens).total_seconds())
         day += timedelta(days=1)
     return seconds // 60
+
+
+def working_minutes_until(
+    start: datetime, ends: Sequence[datetime], *, time_zone: str, working_hours: WorkingHours | Week | None
+) -> list[int]:
+    """working_minutes_between(start, end) for each of `ends`, in their order, from one walk over
+    the windows up to the latest (many deadlines of one person cost one count, not one each)."""
+    start = start.astimezone(UTC)
+    ends = [end.astimezone(UTC) for end in ends]
+    latest = max(ends, default=start)
+    windows = list(working_windows(start, latest, time_zone=time_zone, working_hours=working_hours))
+    closes = [closes for _, closes in windows]
+    # Seconds of the windows before each one, each window counted in whole seconds as
+    # working_minutes_between counts it.
+    before = [0]
+    for opens, closes_at in windows:
+        before.append(before[-1] + int((closes_at - opens).total_seconds()))
+    minutes = []
+    for end in ends:
+        done = bisect_right(closes, end)  # windows closed by `end`
+        seconds = before[done]
+        if done < len(windows) and windows[done][0] < end:
+            seconds += int((end - windows[done][0]).total_seconds())
+        minutes.append(seconds // 60 if end > start else 0)
+    return minutes
 
 
 def is_working_moment(moment: datetime, *, time_zone: str, working_hours: WorkingHours | None) -> bool:
