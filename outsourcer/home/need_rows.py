@@ -59,7 +59,8 @@ def need_branch(kind: str, ordered: QuerySet, *, limit: int, **columns) -> Query
             expression = F(expression)
         # A typed NULL: PostgreSQL types each column of a UNION from its first branches.
         select[f"need_{name}"] = expression if expression is not None else Cast(Value(None), output_field=field)
-    select["need_rank"] = Window(RowNumber(), order_by=list(ordered.query.order_by) or ["pk"])
+    order = list(ordered.query.order_by) or list(ordered.model._meta.ordering) or ["pk"]
+    select["need_rank"] = Window(RowNumber(), order_by=order)
     first = Subquery(ordered.values("pk")[:limit])
     return ordered.filter(pk__in=first).order_by().values(**select)
 
