@@ -13,7 +13,8 @@ scale "tasks", in bench/results/latest.json, and the table between the bench:tas
 docs/performance.md.
 
 Environment: BENCH_TASK_RUNS (default 30), BENCH_PG_URL and BENCH_PG_DATABASE as for bench/run.py
-(the databases are NAME_tasks_2000 and NAME_tasks_20000).
+(the databases are NAME_tasks_2000 and NAME_tasks_20000), BENCH_TASK_ONLY (entries to run, comma
+separated, e.g. owner_home: the table is printed, latest.json and docs/performance.md are left alone).
 """
 
 import http.client
@@ -172,9 +173,9 @@ def measure(runs: int) -> list[dict]:
             server = stack.enter_context(serve.Server(ROOT, env, workers=1, log=log))
             sides[size] = (server, login, requests_for(login))
             say(f"{size:,} tasks ({login['tasks']:,} in the table, Carol's {login['carol_tasks']:,}): {server.url}")
-        times = {name: {size: [] for size in SIZES} for name in REQUESTS}
-        cpu = {name: {} for name in REQUESTS}
-        for name in REQUESTS:
+        times = {name: {size: [] for size in SIZES} for name in chosen()}
+        cpu = {name: {} for name in chosen()}
+        for name in chosen():
             before = {}
             for i in range(WARMUPS + runs):
                 if i == WARMUPS:
@@ -201,8 +202,17 @@ def measure(runs: int) -> list[dict]:
     logins = {size: sides[size][1] for size in SIZES}
     return [
         entry(name, times[name], cpu[name], logins, runs, machine, round(time.perf_counter() - started))
-        for name in REQUESTS
+        for name in chosen()
     ]
+
+
+def chosen() -> list[str]:
+    """The entries BENCH_TASK_ONLY names (all of REQUESTS without it)."""
+    only = [name.strip() for name in os.environ.get("BENCH_TASK_ONLY", "").split(",") if name.strip()]
+    unknown = set(only) - set(REQUESTS)
+    if unknown:
+        raise SystemExit(f"BENCH_TASK_ONLY: no entry {', '.join(sorted(unknown))} (entries: {', '.join(REQUESTS)})")
+    return only or list(REQUESTS)
 
 
 def _p95(values: list[float]) -> float:
@@ -295,7 +305,8 @@ def main() -> int:
         say(f"PostgreSQL is not reachable at {run.pg_server_url()} (set BENCH_PG_URL)")
         return 1
     entries = measure(int(os.environ.get("BENCH_TASK_RUNS", "30")))
-    write_table(run.update_results(entries))
+    if chosen() == list(REQUESTS):  # a partial run writes nothing down
+        write_table(run.update_results(entries))
     for line in tasks_table(entries):
         print(line)
     return 0

@@ -16,10 +16,6 @@ from tests.access_matrix import COLUMNS
 from tests.test_access_matrix import ROWS
 
 QUERY_BUDGET = 12
-# Known to be over the budget, and by how much, until it is brought down (issue 13 §7 left it there;
-# docs/oversight_home.md): the owner's home composes eleven "needs you now" sections and three
-# charts, one query each. A page listed here may not send more than its figure.
-KNOWN_OVER_BUDGET = {"orgs:home": 19, "/api/v1/home": 16}
 READ_ROWS = [row for row in ROWS if row.method == "GET" and 200 in row.expected.values()]
 
 
@@ -54,8 +50,7 @@ def test_a_page_sends_at_most_the_query_budget(row, personas):
         client, headers = _client_for(personas, user, api=row.api)
     url = row.name.format(**kwargs) if row.api else reverse(row.name, kwargs=kwargs)
 
-    budget = KNOWN_OVER_BUDGET.get(row.name, QUERY_BUDGET)
-    assert queries_of(client, url, headers, row.data(personas) if row.data else None) <= budget
+    assert queries_of(client, url, headers, row.data(personas) if row.data else None) <= QUERY_BUDGET
 
 
 def _add_rows(personas, contract, budget, n: int) -> None:

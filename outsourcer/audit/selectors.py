@@ -92,10 +92,7 @@ def event_list_recent_for_organization(*, organization: Organization, limit: int
     return list(events.order_by("-created_at")[:limit])
 
 
-def event_list_of_actions_since(
-    *, organization: Organization, actions: list[str], since: datetime, limit: int = 10
-) -> list[Event]:
-    """The organization's events of these actions since `since`, newest first, with their actors
-    (one query, at most `limit` + 1 so the caller knows there are more)."""
+def event_list_of_actions_since(*, organization: Organization, actions: list[str], since: datetime) -> QuerySet[Event]:
+    """The organization's events of these actions since `since`, newest first, with their actors."""
     events = Event.objects.filter(organization=organization, action__in=actions, created_at__gte=since)
-    return list(events.select_related("actor", "organization").order_by("-created_at", "-id")[: limit + 1])
+    return events.select_related("actor", "organization").order_by("-created_at", "-id")

@@ -3,7 +3,7 @@ Anything the API or a service also needs belongs in selectors.py."""
 
 from datetime import date
 
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Count, Min, Q, QuerySet, Sum
 
 from outsourcer.accounts.models import Organization
 from outsourcer.budgets.periods import iso_week
@@ -70,17 +70,15 @@ def time_waiting_by_contractor(
     return list(rows[: limit + 1])
 
 
-def contract_list_ending_for_organization(
-    *, organization: Organization, until: date, limit: int = 10
-) -> list[Contract]:
+def contract_list_ending_for_organization(*, organization: Organization, until: date) -> QuerySet[Contract]:
     """Active contracts whose end date is on or before `until` (including those already past it,
-    still open), soonest first, with their contractor (one query, at most `limit` + 1)."""
+    still open), soonest first, with their contractor."""
     contracts = (
         Contract.objects.filter(organization=organization, status=ContractStatus.ACTIVE, ends_on__lte=until)
         .select_related("contractor")
         .order_by("ends_on", "pk")
     )
-    return list(contracts[: limit + 1])
+    return contracts
 
 
 def time_entry_cap_warning(*, contract: Contract, day: date, minutes: int, exclude_id: int | None = None) -> str:

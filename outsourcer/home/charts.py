@@ -94,36 +94,35 @@ def spend_chart(budgets: list) -> BarChart | None:
 def utilization_chart(*, organization, now: datetime) -> BarChart | None:
     """Per contractor, the next seven days' share of their accepted tasks here against their
     declared weekly capacity, the busiest first (one query)."""
-    tasks = tasks_committed_for_organization(organization=organization)
-    by_contractor: dict[int, list] = {}
-    for task in tasks:
-        by_contractor.setdefault(task.contractor_id, []).append(task)
+    by_contractor: dict[int, list[dict]] = {}
+    for task in tasks_committed_for_organization(organization=organization):
+        by_contractor.setdefault(task["contractor_id"], []).append(task)
     loads = []
     for contractor_tasks in by_contractor.values():
-        contractor = contractor_tasks[0].contractor
+        contractor = contractor_tasks[0]
         load = week_load(
-            [Commitment(t.pk, t.estimate_minutes, t.deadline_at) for t in contractor_tasks],
+            [Commitment(t["id"], t["estimate_minutes"], t["deadline_at"]) for t in contractor_tasks],
             week_start=now,
             week_end=now + timedelta(days=7),
             now=now,
-            time_zone=contractor.time_zone,
-            working_hours=contractor.working_hours,
-            capacity_minutes=contractor.weekly_capacity_minutes,
+            time_zone=contractor["contractor__time_zone"],
+            working_hours=contractor["contractor__working_hours"],
+            capacity_minutes=contractor["contractor__weekly_capacity_minutes"],
         )
-        loads.append((contractor, load))
+        loads.append((contractor["contractor__name"], load))
     if not loads:
         return None
-    loads.sort(key=lambda pair: (-(pair[1].percent or 0), -pair[1].planned_minutes, pair[0].name))
+    loads.sort(key=lambda pair: (-(pair[1].percent or 0), -pair[1].planned_minutes, pair[0]))
     chart = BarChart(
         key="utilization",
         title="Utilization, next 7 days",
         summary="Hours each contractor's accepted tasks here need in the next 7 days, against their weekly capacity.",
         headers=("Contractor", "Planned", "Capacity", "Used %"),
     )
-    for i, (contractor, load) in enumerate(loads[:ROWS]):
+    for i, (name, load) in enumerate(loads[:ROWS]):
         chart.bars.append(
             Bar(
-                label=contractor.name,
+                label=name,
                 y=i * ROW_HEIGHT,
                 width=_bar_width(load.percent),
                 percent=load.percent,

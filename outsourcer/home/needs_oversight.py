@@ -1,45 +1,62 @@
 """The home's oversight sections: hand-overs waiting for review (with how long) and accepted work
 owed feedback. Each item links to the deliverable's page when it exists, else to its task."""
 
-from datetime import date
+from datetime import date, datetime
+
+from django.db.models import QuerySet
 
 from outsourcer.accounts.access import OrgContext
 from outsourcer.home.need_items import NeedItem, NeedSection, org_url_first, waited_text
+from outsourcer.home.need_rows import NeedRow, need_branch
 from outsourcer.lib.timezones import date_in
 from outsourcer.oversight.selectors.needs import feedback_owed_for_organization, reviews_waiting_for_organization
 
 ITEMS = 10
+# What a deliverable row carries: its task, milestone (if any) and contractor.
+DELIVERABLE_COLUMNS = {
+    "task_id": "task_id",
+    "title": "task__title",
+    "part": "milestone__title",
+    "name": "contractor__name",
+}
 
 
-def _what(deliverable) -> str:
-    what = deliverable.task.title
-    if deliverable.milestone_id:
-        what += f" ({deliverable.milestone.title})"
-    return f"{what} · {deliverable.contractor.name}"
+def _what(row: NeedRow) -> str:
+    what = row.title
+    if row.part is not None:
+        what += f" ({row.part})"
+    return f"{what} · {row.name}"
 
 
-def _page(ctx: OrgContext, deliverable, *first: str) -> str:
-    pages = [(name, deliverable.pk) for name in first]
-    return org_url_first(ctx, *pages, ("oversight:deliverable", deliverable.pk), ("tasks:detail", deliverable.task_id))
+def _page(ctx: OrgContext, row: NeedRow, *first: str) -> str:
+    pages = [(name, row.item_id) for name in first]
+    return org_url_first(ctx, *pages, ("oversight:deliverable", row.item_id), ("tasks:detail", row.task_id))
 
 
-def reviews_waiting(ctx: OrgContext, today: date) -> NeedSection | None:
-    """Hand-overs waiting for a decision, the oldest first, with how long they have waited."""
+def reviews_waiting_rows(ctx: OrgContext, today: date, now: datetime) -> QuerySet:
     may_review = ctx.may("deliverable.review")
     rows = reviews_waiting_for_organization(
-        organization=ctx.organization, not_user_id=ctx.user.pk if may_review else None, limit=ITEMS + 1
+        organization=ctx.organization, not_user_id=ctx.user.pk if may_review else None
     )
+    return need_branch(
+        "reviews", rows, limit=ITEMS + 1, **DELIVERABLE_COLUMNS, item_id="id", at="submitted_at", number="version"
+    )
+
+
+def reviews_waiting(ctx: OrgContext, today: date, rows: list[NeedRow]) -> NeedSection | None:
+    """Hand-overs waiting for a decision, the oldest first, with how long they have waited."""
     if not rows:
         return None
+    may_review = ctx.may("deliverable.review")
     items = []
-    for deliverable in rows[:ITEMS]:
-        since = date_in(deliverable.submitted_at, ctx.organization.time_zone)
+    for row in rows[:ITEMS]:
+        since = date_in(row.at, ctx.organization.time_zone)
         days = (today - since).days
         items.append(
             NeedItem(
-                label=f"{'Review' if may_review else 'See'} {_what(deliverable)}",
-                url=_page(ctx, deliverable),
-                detail=f"version {deliverable.version}, waiting {waited_text(since, today)}",
+                label=f"{'Review' if may_review else 'See'} {_what(row)}",
+                url=_page(ctx, row),
+                detail=f"version {row.number}, waiting {waited_text(since, today)}",
                 tone="over" if days >= 5 else "warn" if days >= 2 else "",
             )
         )
@@ -52,21 +69,24 @@ def reviews_waiting(ctx: OrgContext, today: date) -> NeedSection | None:
     )
 
 
-def feedback_owed(ctx: OrgContext, today: date) -> NeedSection | None:
-    """Accepted work without feedback yet, the longest-waiting first."""
+def feedback_owed_rows(ctx: OrgContext, today: date, now: datetime) -> QuerySet:
     may_give = ctx.may("feedback.give")
-    rows = feedback_owed_for_organization(
-        organization=ctx.organization, not_user_id=ctx.user.pk if may_give else None, limit=ITEMS + 1
-    )
+    rows = feedback_owed_for_organization(organization=ctx.organization, not_user_id=ctx.user.pk if may_give else None)
+    return need_branch("feedback", rows, limit=ITEMS + 1, **DELIVERABLE_COLUMNS, item_id="id", at="accepted_at")
+
+
+def feedback_owed(ctx: OrgContext, today: date, rows: list[NeedRow]) -> NeedSection | None:
+    """Accepted work without feedback yet, the longest-waiting first."""
     if not rows:
         return None
+    may_give = ctx.may("feedback.give")
     items = []
-    for deliverable in rows[:ITEMS]:
-        since = date_in(deliverable.accepted_at, ctx.organization.time_zone)
+    for row in rows[:ITEMS]:
+        since = date_in(row.at, ctx.organization.time_zone)
         items.append(
             NeedItem(
-                label=f"{'Give feedback on' if may_give else 'See'} {_what(deliverable)}",
-                url=_page(ctx, deliverable, "feedback:give"),
+                label=f"{'Give feedback on' if may_give else 'See'} {_what(row)}",
+                url=_page(ctx, row, "feedback:give"),
                 detail=f"accepted {waited_text(since, today).removeprefix('since ')}",
             )
         )

@@ -2,13 +2,16 @@
 check-ins that did not come, and open tasks past their deadline. Each item links to the task,
 where it is answered or chased."""
 
-from datetime import date
+from datetime import date, datetime
 
-from django.utils import timezone
+from django.db.models import F, QuerySet
+from django.db.models.functions import Coalesce
 
 from outsourcer.accounts.access import OrgContext
 from outsourcer.home.need_items import NeedItem, NeedSection, day_text, org_url, waited_text
+from outsourcer.home.need_rows import NeedRow, need_branch
 from outsourcer.lib.timezones import date_in
+from outsourcer.work.models import TaskStatus
 from outsourcer.work.selectors_checkins import checkins_missing_for_organization
 from outsourcer.work.selectors_needs import (
     messages_unanswered_for_organization,
@@ -17,6 +20,8 @@ from outsourcer.work.selectors_needs import (
 )
 
 ITEMS = 10
+# What a task row carries: its title and contractor.
+TASK_COLUMNS = {"item_id": "id", "task_id": "id", "title": "title", "name": "contractor__name"}
 
 
 def _more(ctx: OrgContext, rows: list, query: str = "") -> str:
@@ -28,20 +33,34 @@ def _excerpt(text: str, size: int = 140) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-def messages_unanswered(ctx: OrgContext, today: date) -> NeedSection | None:
+def messages_unanswered_rows(ctx: OrgContext, today: date, now: datetime) -> QuerySet:
+    rows = messages_unanswered_for_organization(organization=ctx.organization)
+    return need_branch(
+        "messages",
+        rows,
+        limit=ITEMS + 1,
+        item_id="id",
+        task_id="task_id",
+        title="task__title",
+        name="contractor__name",
+        at="created_at",
+        text="body",
+    )
+
+
+def messages_unanswered(ctx: OrgContext, today: date, rows: list[NeedRow]) -> NeedSection | None:
     """Threads whose latest message is the contractor's, the longest-waiting first."""
-    rows = messages_unanswered_for_organization(organization=ctx.organization, limit=ITEMS + 1)
     if not rows:
         return None
     items = []
     for message in rows[:ITEMS]:
-        since = date_in(message.created_at, ctx.organization.time_zone)
-        body = f": “{_excerpt(message.body)}”" if message.body else " (an attachment)"
+        since = date_in(message.at, ctx.organization.time_zone)
+        body = f": “{_excerpt(message.text)}”" if message.text else " (an attachment)"
         verb = "Reply to" if ctx.may("task.manage") else "See"
         items.append(
             NeedItem(
-                label=f"{verb} {message.contractor.name} on {message.task.title}",
-                url=org_url("tasks:detail", ctx, message.task_id) + f"#message-{message.pk}",
+                label=f"{verb} {message.name} on {message.title}",
+                url=org_url("tasks:detail", ctx, message.task_id) + f"#message-{message.item_id}",
                 detail=f"waiting {waited_text(since, today)}{body}",
             )
         )
@@ -50,16 +69,20 @@ def messages_unanswered(ctx: OrgContext, today: date) -> NeedSection | None:
     )
 
 
-def questions_asked(ctx: OrgContext, today: date) -> NeedSection | None:
+def questions_asked_rows(ctx: OrgContext, today: date, now: datetime) -> QuerySet:
+    rows = tasks_with_question_for_organization(organization=ctx.organization)
+    return need_branch("questions", rows, limit=ITEMS + 1, **TASK_COLUMNS, text="question")
+
+
+def questions_asked(ctx: OrgContext, today: date, rows: list[NeedRow]) -> NeedSection | None:
     """Tasks the contractor asked about before accepting, the oldest first."""
-    rows = tasks_with_question_for_organization(organization=ctx.organization, limit=ITEMS + 1)
     if not rows:
         return None
     items = [
         NeedItem(
-            label=f"{'Answer' if ctx.may('task.manage') else 'See'} {task.contractor.name} on {task.title}",
-            url=org_url("tasks:detail", ctx, task.pk) + "#question-head",
-            detail=f"“{_excerpt(task.question)}”",
+            label=f"{'Answer' if ctx.may('task.manage') else 'See'} {task.name} on {task.title}",
+            url=org_url("tasks:detail", ctx, task.task_id) + "#question-head",
+            detail=f"“{_excerpt(task.text)}”",
             tone="warn",
         )
         for task in rows[:ITEMS]
@@ -74,17 +97,30 @@ def questions_asked(ctx: OrgContext, today: date) -> NeedSection | None:
     )
 
 
-def checkins_missing(ctx: OrgContext, today: date) -> NeedSection | None:
+def checkins_missing_rows(ctx: OrgContext, today: date, now: datetime) -> QuerySet:
+    rows = checkins_missing_for_organization(organization=ctx.organization, now=now)
+    return need_branch(
+        "missing_checkins",
+        rows,
+        limit=ITEMS + 1,
+        item_id="id",
+        task_id="task_id",
+        title="task__title",
+        name="task__contractor__name",
+        at=Coalesce(F("missed_at"), F("next_due_at")),
+    )
+
+
+def checkins_missing(ctx: OrgContext, today: date, rows: list[NeedRow]) -> NeedSection | None:
     """Tasks in progress whose due check-in did not come, the longest missing first."""
-    rows = list(checkins_missing_for_organization(organization=ctx.organization, limit=ITEMS + 1))
     if not rows:
         return None
     items = []
     for cadence in rows[:ITEMS]:
-        due = date_in(cadence.missed_at or cadence.next_due_at, ctx.organization.time_zone)
+        due = date_in(cadence.at, ctx.organization.time_zone)
         items.append(
             NeedItem(
-                label=f"{cadence.task.title} · {cadence.task.contractor.name}",
+                label=f"{cadence.title} · {cadence.name}",
                 url=org_url("tasks:detail", ctx, cadence.task_id),
                 detail=f"check-in due {'today' if due >= today else 'on ' + day_text(due)} has not come",
                 tone="warn",
@@ -100,20 +136,24 @@ def checkins_missing(ctx: OrgContext, today: date) -> NeedSection | None:
     )
 
 
-def tasks_overdue(ctx: OrgContext, today: date) -> NeedSection | None:
+def tasks_overdue_rows(ctx: OrgContext, today: date, now: datetime) -> QuerySet:
+    rows = tasks_overdue_for_organization(organization=ctx.organization, now=now)
+    return need_branch("overdue", rows, limit=ITEMS + 1, **TASK_COLUMNS, at="deadline_at", word="status")
+
+
+def tasks_overdue(ctx: OrgContext, today: date, rows: list[NeedRow]) -> NeedSection | None:
     """Open tasks past their deadline, the longest overdue first."""
-    rows = tasks_overdue_for_organization(organization=ctx.organization, now=timezone.now(), limit=ITEMS + 1)
     if not rows:
         return None
     items = []
     for task in rows[:ITEMS]:
-        due = date_in(task.deadline_at, ctx.organization.time_zone)
+        due = date_in(task.at, ctx.organization.time_zone)
         late = "today" if due >= today else f"{(today - due).days} d ago, on {day_text(due)}"
         items.append(
             NeedItem(
-                label=f"{task.title} · {task.contractor.name}",
-                url=org_url("tasks:detail", ctx, task.pk),
-                detail=f"{task.get_status_display().lower()}, deadline passed {late}",
+                label=f"{task.title} · {task.name}",
+                url=org_url("tasks:detail", ctx, task.task_id),
+                detail=f"{str(TaskStatus(task.word).label).lower()}, deadline passed {late}",
                 tone="over",
             )
         )

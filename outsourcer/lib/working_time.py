@@ -9,6 +9,7 @@ Every comparison and subtraction is made in UTC: Python subtracts two datetimes 
 by their wall clocks, which is an hour off across a daylight-saving change.
 """
 
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -16,6 +17,8 @@ from zoneinfo import ZoneInfo
 from outsourcer.lib.timezones import WEEKDAYS, WorkingHoursError, _parse_clock, _zone
 
 WorkingHours = Mapping[str, Sequence[str]]
+# Working hours read once (working_week): Monday's to Sunday's (start, end), None on a day off.
+Week = tuple[tuple[time, time] | None, ...]
 
 # How far the searches for the next or previous window (and for the moment an amount of work is
 # done) look: far enough for any estimate a brief may carry, bounded so a bad input cannot spin.
@@ -32,8 +35,10 @@ def _read_span(span: object) -> tuple[time, time] | None:
     return (start, end) if start < end else None
 
 
-def _week(working_hours: object) -> tuple[tuple[time, time] | None, ...]:
+def _week(working_hours: object) -> Week:
     """Monday's to Sunday's (start, end) wall-clock times, None on a day off or an unreadable span."""
+    if isinstance(working_hours, tuple):  # read already (working_week)
+        return working_hours
     hours = working_hours if isinstance(working_hours, Mapping) else {}
     return tuple(_read_span(hours.get(day)) for day in WEEKDAYS)
 
@@ -44,6 +49,12 @@ def _window(zone: ZoneInfo, day: date, span: tuple[time, time]) -> tuple[datetim
     opens = datetime.combine(day, span[0], tzinfo=zone).astimezone(UTC)
     closes = datetime.combine(day, span[1], tzinfo=zone).astimezone(UTC)
     return opens, closes
+
+
+def working_week(working_hours: WorkingHours | None) -> Week:
+    """Stored working hours read once, for many working_minutes_between calls on the same hours
+    (reading them is most of a short count's cost)."""
+    return _week(working_hours)
 
 
 def usable_working_hours(working_hours: object) -> dict[str, list[str]]:
@@ -71,7 +82,7 @@ def _minutes_of(span: tuple[time, time]) -> int:
 
 
 def working_windows(
-    start: datetime, end: datetime, *, time_zone: str, working_hours: WorkingHours | None
+    start: datetime, end: datetime, *, time_zone: str, working_hours: WorkingHours | Week | None
 ) -> Iterator[tuple[datetime, datetime]]:
     """The working windows (as UTC moments) that overlap [start, end], each cut to that range, in order."""
     week = _week(working_hours)
@@ -98,7 +109,7 @@ def working_minutes_between(
     end: datetime,
     *,
     time_zone: str,
-    working_hours: WorkingHours | None,
+    working_hours: WorkingHours | Week | None,
     limit: int | None = None,
 ) -> int:
     """Whole minutes of working time between two moments (0 when `end` is not after `start`);
@@ -133,6 +144,31 @@ def working_minutes_between(
                 seconds += int((closes - opens).total_seconds())
         day += timedelta(days=1)
     return seconds // 60
+
+
+def working_minutes_until(
+    start: datetime, ends: Sequence[datetime], *, time_zone: str, working_hours: WorkingHours | Week | None
+) -> list[int]:
+    """working_minutes_between(start, end) for each of `ends`, in their order, from one walk over
+    the windows up to the latest (many deadlines of one person cost one count, not one each)."""
+    start = start.astimezone(UTC)
+    ends = [end.astimezone(UTC) for end in ends]
+    latest = max(ends, default=start)
+    windows = list(working_windows(start, latest, time_zone=time_zone, working_hours=working_hours))
+    closes = [closes for _, closes in windows]
+    # Seconds of the windows before each one, each window counted in whole seconds as
+    # working_minutes_between counts it.
+    before = [0]
+    for opens, closes_at in windows:
+        before.append(before[-1] + int((closes_at - opens).total_seconds()))
+    minutes = []
+    for end in ends:
+        done = bisect_right(closes, end)  # windows closed by `end`
+        seconds = before[done]
+        if done < len(windows) and windows[done][0] < end:
+            seconds += int((end - windows[done][0]).total_seconds())
+        minutes.append(seconds // 60 if end > start else 0)
+    return minutes
 
 
 def is_working_moment(moment: datetime, *, time_zone: str, working_hours: WorkingHours | None) -> bool:

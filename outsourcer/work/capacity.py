@@ -9,7 +9,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from outsourcer.lib.working_time import WorkingHours, working_minutes_between
+from outsourcer.lib.working_time import WorkingHours, working_minutes_until, working_week
 
 
 @dataclass(frozen=True)
@@ -64,17 +64,17 @@ def week_load(
     plans nothing; a commitment counts from `now` (or the week's start, if later) to its deadline."""
     shares = []
     now_in_week = week_start <= now < week_end
-    for commitment in commitments:
-        estimate = max(commitment.estimate_minutes, 0)
-        if estimate == 0:
-            continue
-        hours = {"time_zone": time_zone, "working_hours": working_hours}
-        whole = working_minutes_between(now, commitment.deadline_at, **hours)
+    hours = {"time_zone": time_zone, "working_hours": working_week(working_hours)}
+    owed = [c for c in commitments if c.estimate_minutes > 0]
+    # Each estimate's working time to its deadline, and the week's part of it: one count each.
+    wholes = working_minutes_until(now, [c.deadline_at for c in owed], **hours)
+    parts = working_minutes_until(max(now, week_start), [min(c.deadline_at, week_end) for c in owed], **hours)
+    for commitment, whole, part in zip(owed, wholes, parts, strict=True):
+        estimate = commitment.estimate_minutes
         if whole == 0:
             # Overdue, or no working time left: the whole estimate is owed now.
             minutes = estimate if now_in_week else 0
         else:
-            part = working_minutes_between(max(now, week_start), min(commitment.deadline_at, week_end), **hours)
             minutes = _share(estimate, part, whole)
         if minutes:
             shares.append((commitment.key, minutes))

@@ -1,11 +1,11 @@
 """The home page's work items: questions asked on tasks, contractors' messages with no reply yet,
-and open tasks past their deadline. Each is one query with a LIMIT over one of the organization's
-index ranges (the caller asks one more than it shows, to know there are more)."""
+and open tasks past their deadline, as ordered querysets (the home cuts each to its first rows
+inside one UNION, home/need_rows.py); each first rows are one of the organization's index ranges."""
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from outsourcer.accounts.models import Organization
@@ -22,43 +22,56 @@ OVERDUE_STATUSES = (
 )
 
 
-def tasks_with_question_for_organization(*, organization: Organization, limit: int = 10) -> list[Task]:
+def tasks_with_question_for_organization(*, organization: Organization) -> QuerySet[Task]:
     """Tasks whose contractor asked a question before accepting, the oldest first."""
     rows = Task.objects.filter(organization=organization, status=TaskStatus.QUESTION)
-    return list(rows.select_related("contractor").order_by("id")[:limit])
+    return rows.select_related("contractor").order_by("id")
 
 
-def messages_unanswered_for_organization(*, organization: Organization, limit: int = 10) -> list[Message]:
+def messages_unanswered_for_organization(*, organization: Organization) -> QuerySet[Message]:
     """Per task thread, the contractor's latest message when nothing came after it (no reply from
     the organization yet), the longest-waiting first, with its task and contractor."""
     later = Message.objects.filter(organization_id=OuterRef("organization_id"), thread_id=OuterRef("thread_id"))
     rows = Message.objects.filter(organization=organization, task__isnull=False, from_contractor=True).exclude(
         Exists(later.filter(id__gt=OuterRef("id")))
     )
-    return list(rows.select_related("task", "contractor").order_by("id")[:limit])
+    return rows.select_related("task", "contractor").order_by("id")
 
 
-def tasks_overdue_for_organization(*, organization: Organization, now: datetime, limit: int = 10) -> list[Task]:
+def tasks_overdue_for_organization(*, organization: Organization, now: datetime) -> QuerySet[Task]:
     """Open tasks (sent, not done) whose deadline has passed, the longest overdue first."""
     rows = Task.objects.filter(organization=organization, status__in=OVERDUE_STATUSES, deadline_at__lt=now)
-    return list(rows.select_related("contractor").order_by("deadline_at", "id")[:limit])
+    return rows.select_related("contractor").order_by("deadline_at", "id")
 
 
 # What uses a contractor's capacity: work taken on and not handed in (work/week.py's rule).
 COMMITTED_STATUSES = (TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS)
 
 
-def tasks_committed_for_organization(*, organization: Organization, limit: int = 500) -> list[Task]:
+def tasks_committed_for_organization(*, organization: Organization, limit: int = 500) -> list[dict]:
     """The organization's tasks its contractors took on and have not handed in, with an estimate
-    and a deadline (what capacity.week_load spreads), with their contractor; the nearest deadline
-    first, at most `limit`."""
+    and a deadline (what capacity.week_load spreads), as rows of COMMITTED_COLUMNS (the task's
+    figures and its contractor's name, zone, hours and capacity); the nearest deadline first, at
+    most `limit`. Rows, not tasks: the utilization chart reads hundreds and shows none of them."""
     rows = Task.objects.filter(
         organization=organization,
         status__in=COMMITTED_STATUSES,
         estimate_minutes__gt=0,
         deadline_at__isnull=False,
     )
-    return list(rows.select_related("contractor").order_by("deadline_at", "id")[:limit])
+    return list(rows.order_by("deadline_at", "id").values(*COMMITTED_COLUMNS)[:limit])
+
+
+COMMITTED_COLUMNS = (
+    "id",
+    "estimate_minutes",
+    "deadline_at",
+    "contractor_id",
+    "contractor__name",
+    "contractor__time_zone",
+    "contractor__working_hours",
+    "contractor__weekly_capacity_minutes",
+)
 
 
 def tasks_done_by_month(*, organization: Organization, since: datetime, time_zone: str) -> list[dict]:

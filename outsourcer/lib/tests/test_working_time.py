@@ -17,6 +17,7 @@ from outsourcer.lib.working_time import (
     weekly_working_minutes,
     working_hours_text,
     working_minutes_between,
+    working_minutes_until,
     working_time_done_at,
     working_windows,
 )
@@ -197,6 +198,17 @@ def test_working_minutes_add_up_over_a_split(start, first, second, zone, hours):
         working_minutes_between(middle, end, time_zone=zone, working_hours=hours)
     )
     assert 0 <= whole <= first + second
+
+
+@given(MOMENTS, st.lists(st.integers(-3_000, 60_000), max_size=6), st.integers(0, 59_999_999), ZONES, HOURS)
+def test_minutes_until_many_ends_are_each_ends_minutes_between(start, offsets, micros, zone, hours):
+    # Deadlines before and after the start, across clock changes, off the second (a `now`).
+    start += timedelta(microseconds=micros)
+    ends = [start + timedelta(minutes=minutes, seconds=minutes % 7) for minutes in offsets]
+
+    assert working_minutes_until(start, ends, time_zone=zone, working_hours=hours) == [
+        working_minutes_between(start, end, time_zone=zone, working_hours=hours) for end in ends
+    ]
 
 
 @given(MOMENTS, st.integers(1, 5_000), ZONES, HOURS)
