@@ -21,6 +21,8 @@ class SimilarDocument(models.Model):
     object_id = models.PositiveBigIntegerField()
     title = models.CharField(max_length=200)
     text = models.TextField(blank=True)
+    # lib.similarity.profile_dump of the title and text: the scorer reads it instead of the text.
+    profile = models.JSONField(default=dict, blank=True)
     contractor = models.ForeignKey(
         "contractors.Contractor", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

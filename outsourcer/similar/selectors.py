@@ -5,10 +5,11 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Case, Count, FloatField, Q, Sum, Value, When
+from django.db import connection
+from django.db.models import Case, FloatField, Q, Sum, Value, When
 from django.utils import timezone
 
-from outsourcer.lib.similarity import DUPLICATE_AT, profile, query_keys, score
+from outsourcer.lib.similarity import DUPLICATE_AT, Profile, key_weight, profile, profile_load, query_keys, score
 from outsourcer.similar.models import SimilarDocument, SimilarPosting
 
 RECENT_DAYS = 90
@@ -18,9 +19,12 @@ SHOW_AT = 0.4
 CANDIDATES = 30
 # The candidate query reads at most about this many postings: the rarest keys first (a pair of
 # title words before a single word), so a common word ("write", "photo") costs nothing unless
-# nothing rarer is there. At least the two rarest keys are always read.
-POSTING_BUDGET = 6000
+# nothing rarer is there. The rarest key is always read.
+POSTING_BUDGET = 2000
 LOOKUP_KEYS = 24
+# Keys are counted up to this many documents: a key past the budget is only read when nothing
+# rarer is there, so how common it is past that does not matter, and counting it would cost.
+COUNT_CAP = POSTING_BUDGET + 1
 
 
 @dataclass(frozen=True)
@@ -42,29 +46,49 @@ class Match:
         return round(self.similarity * 100)
 
 
+def _profile(document: SimilarDocument) -> Profile:
+    # The stored profile; an entry written before it or with older words is read from its text.
+    return profile_load(document.profile) or profile(document.title, document.text)
+
+
 def _live(now: datetime) -> Q:
     return Q(document__is_open=True) | Q(document__closed_at__gte=now - timedelta(days=RECENT_DAYS))
 
 
-def _candidates(organization, keys: list[str], *, exclude: tuple[str, int] | None, now: datetime) -> list[int]:
-    counts = dict(
-        SimilarPosting.objects.filter(organization=organization, key__in=keys)
-        .values("key")
-        .annotate(n=Count("id"))
-        .values_list("key", "n")
+def _key_counts(organization, keys: list[str]) -> dict[str, int]:
+    # One capped range count per key on the (organization, key, document) index, in one statement.
+    # Only model metadata is formatted into it; keys and the organization are parameters.
+    table = connection.ops.quote_name(SimilarPosting._meta.db_table)
+    one = (
+        f"SELECT %s, (SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE organization_id = %s "  # noqa: S608
+        f"AND {connection.ops.quote_name('key')} = %s LIMIT %s) capped)"
     )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            " UNION ALL ".join([one] * len(keys)),
+            [value for key in keys for value in (key, organization.pk, key, COUNT_CAP)],
+        )
+        return {key: count for key, count in cursor.fetchall() if count}
+
+
+def _candidates(organization, keys: list[str], *, exclude: tuple[str, int] | None, now: datetime) -> list[int]:
+    counts = _key_counts(organization, keys)
+    place = {key: index for index, key in enumerate(keys)}
     chosen: list[str] = []
     read = 0
-    for key in sorted(counts, key=lambda key: (counts[key], key))[:LOOKUP_KEYS]:
-        if len(chosen) >= 2 and read + counts[key] > POSTING_BUDGET:
+    # Rarest first; among keys equally common (or all past the cap), the order of `query_keys`.
+    for key in sorted(counts, key=lambda key: (counts[key], place[key]))[:LOOKUP_KEYS]:
+        if chosen and read + counts[key] > POSTING_BUDGET:
             break
         chosen.append(key)
         read += counts[key]
     if not chosen:
         return []
-    # Rarer keys weigh more (inverse document frequency); the best-covered documents come first.
+    # Rarer keys weigh more (inverse document frequency), and so do weightier words (a pair of a
+    # month and a thing more than a month and "write"); the best-covered documents come first.
     weight = Case(
-        *[When(key=key, then=Value(1 / (1 + math.log(counts[key])))) for key in chosen], output_field=FloatField()
+        *[When(key=key, then=Value(key_weight(key) / (1 + math.log(counts[key])))) for key in chosen],
+        output_field=FloatField(),
     )
     rows = SimilarPosting.objects.filter(_live(now), organization=organization, key__in=chosen)
     if exclude is not None:
@@ -91,31 +115,20 @@ def similar_find(
         return []
     ids = _candidates(organization, keys, exclude=exclude, now=now or timezone.now())
     documents = SimilarDocument.objects.filter(pk__in=ids).only(
-        "kind", "object_id", "title", "text", "contractor_id", "contractor_name", "is_open"
+        "kind", "object_id", "title", "text", "profile", "contractor_id", "contractor_name", "is_open"
     )
-    matches = [
-        Match(
-            kind=document.kind,
-            id=document.object_id,
-            title=document.title,
-            contractor_id=document.contractor_id,
-            contractor=document.contractor_name,
-            is_open=document.is_open,
-            similarity=score(wanted, profile(document.title, document.text)),
-        )
-        for document in documents
-    ]
-    matches = [match for match in matches if match.similarity >= SHOW_AT]
-    matches.sort(key=lambda match: (-match.similarity, match.kind, -match.id))
-    return matches[:limit]
+    return _ranked(wanted, documents, limit=limit)
 
 
 def similar_scan(*, organization, title: str, brief: str = "", now: datetime | None = None) -> list[Match]:
     """The same answer by scoring every open or recent document of the organization: the
     benchmark's brute-force baseline, never used by pages."""
-    wanted = profile(title, brief)
     cutoff = (now or timezone.now()) - timedelta(days=RECENT_DAYS)
     documents = SimilarDocument.objects.filter(Q(is_open=True) | Q(closed_at__gte=cutoff), organization=organization)
+    return _ranked(profile(title, brief), documents.iterator(chunk_size=2000), limit=10)
+
+
+def _ranked(wanted: Profile, documents, *, limit: int) -> list[Match]:
     matches = [
         Match(
             kind=document.kind,
@@ -124,10 +137,10 @@ def similar_scan(*, organization, title: str, brief: str = "", now: datetime | N
             contractor_id=document.contractor_id,
             contractor=document.contractor_name,
             is_open=document.is_open,
-            similarity=score(wanted, profile(document.title, document.text)),
+            similarity=similarity,
         )
-        for document in documents.iterator(chunk_size=2000)
+        for document in documents
+        if (similarity := score(wanted, _profile(document))) >= SHOW_AT
     ]
-    matches = [match for match in matches if match.similarity >= SHOW_AT]
     matches.sort(key=lambda match: (-match.similarity, match.kind, -match.id))
-    return matches[:10]
+    return matches[:limit]
