@@ -50,9 +50,14 @@ class SimilarPosting(models.Model):
     )
     document = models.ForeignKey(SimilarDocument, on_delete=models.CASCADE, related_name="postings")
     key = models.CharField(max_length=40)
+    # The document's closed_at, None while it is open: a check reads which postings are live from
+    # the index alone, never joining every posting of a key to its document.
+    closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["organization", "key", "document"], name="similar_posting_key")]
+        indexes = [
+            models.Index(fields=["organization", "key", "document", "closed_at"], name="similar_posting_live_key")
+        ]
 
     def __str__(self) -> str:
         return self.key

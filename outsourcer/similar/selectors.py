@@ -52,7 +52,8 @@ def _profile(document: SimilarDocument) -> Profile:
 
 
 def _live(now: datetime) -> Q:
-    return Q(document__is_open=True) | Q(document__closed_at__gte=now - timedelta(days=RECENT_DAYS))
+    # On the posting (its copy of the document's closed_at): no join per posting read.
+    return Q(closed_at=None) | Q(closed_at__gte=now - timedelta(days=RECENT_DAYS))
 
 
 def _key_counts(organization, keys: list[str]) -> dict[str, int]:
@@ -92,7 +93,8 @@ def _candidates(organization, keys: list[str], *, exclude: tuple[str, int] | Non
     )
     rows = SimilarPosting.objects.filter(_live(now), organization=organization, key__in=chosen)
     if exclude is not None:
-        rows = rows.exclude(document__kind=exclude[0], document__object_id=exclude[1])
+        edited = SimilarDocument.objects.filter(organization=organization, kind=exclude[0], object_id=exclude[1])
+        rows = rows.exclude(document__in=edited.values("pk"))
     ranked = rows.values("document_id").annotate(hits=Sum(weight)).order_by("-hits", "-document_id")
     return [row["document_id"] for row in ranked[:CANDIDATES]]
 

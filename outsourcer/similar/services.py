@@ -50,16 +50,21 @@ def similar_document_save(
             **fields,
         )
     else:
+        closed_before = document.closed_at
         if not is_open and document.is_open:
             document.closed_at = closed_at or timezone.now()
         elif is_open:
             document.closed_at = None
+        moved = document.closed_at != closed_before
         for name, value in fields.items():
             setattr(document, name, value)
         document.save()
+        if moved and item is None:
+            SimilarPosting.objects.filter(document=document).update(closed_at=document.closed_at)
     if item is not None:
         SimilarPosting.objects.filter(document=document).delete()
         SimilarPosting.objects.bulk_create(
-            SimilarPosting(organization_id=organization.pk, document=document, key=key) for key in index_keys(item)
+            SimilarPosting(organization_id=organization.pk, document=document, key=key, closed_at=document.closed_at)
+            for key in index_keys(item)
         )
     return document
