@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import connection
-from django.db.models import Case, FloatField, Q, Sum, Value, When
+from django.db.models import Q
 from django.utils import timezone
 
 from outsourcer.lib.similarity import DUPLICATE_AT, Profile, key_weight, profile, profile_load, query_keys, score
@@ -51,25 +51,23 @@ def _profile(document: SimilarDocument) -> Profile:
     return profile_load(document.profile) or profile(document.title, document.text)
 
 
-def _live(now: datetime) -> Q:
-    # On the posting (its copy of the document's closed_at): no join per posting read.
-    return Q(closed_at=None) | Q(closed_at__gte=now - timedelta(days=RECENT_DAYS))
+# The two index statements are written by hand: compiling the ORM's took longer than the database
+# took to answer them. Only model metadata is formatted into them; every value is a parameter.
+def _names() -> tuple[str, str, str]:
+    quote = connection.ops.quote_name
+    return quote(SimilarPosting._meta.db_table), quote(SimilarDocument._meta.db_table), quote("key")
 
 
 def _key_counts(organization, keys: list[str]) -> dict[str, int]:
-    # One capped range count per key on the (organization, key, document) index, in one statement.
-    # Only model metadata is formatted into it; keys and the organization are parameters.
-    table = connection.ops.quote_name(SimilarPosting._meta.db_table)
-    one = (
-        f"SELECT %s, (SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE organization_id = %s "  # noqa: S608
-        f"AND {connection.ops.quote_name('key')} = %s LIMIT %s) capped)"
-    )
+    # One capped range count per key on the (organization, key, …) index, in one statement.
+    postings, _, key = _names()
+    one = f"SELECT %s, (SELECT COUNT(*) FROM (SELECT 1 FROM {postings} WHERE organization_id = %s AND {key} = %s LIMIT %s) capped)"  # noqa: E501, S608
     with connection.cursor() as cursor:
         cursor.execute(
             " UNION ALL ".join([one] * len(keys)),
-            [value for key in keys for value in (key, organization.pk, key, COUNT_CAP)],
+            [value for wanted in keys for value in (wanted, organization.pk, wanted, COUNT_CAP)],
         )
-        return {key: count for key, count in cursor.fetchall() if count}
+        return {wanted: count for wanted, count in cursor.fetchall() if count}
 
 
 def _candidates(organization, keys: list[str], *, exclude: tuple[str, int] | None, now: datetime) -> list[int]:
@@ -85,18 +83,25 @@ def _candidates(organization, keys: list[str], *, exclude: tuple[str, int] | Non
         read += counts[key]
     if not chosen:
         return []
+    postings, documents, key = _names()
+    cutoff = connection.ops.adapt_datetimefield_value(now - timedelta(days=RECENT_DAYS))
+    params: list = [organization.pk, *chosen, cutoff]
+    edited = ""
+    if exclude is not None:
+        edited = f"AND document_id NOT IN (SELECT id FROM {documents} WHERE organization_id = %s AND kind = %s AND object_id = %s)"  # noqa: E501, S608
+        params += [organization.pk, *exclude]
     # Rarer keys weigh more (inverse document frequency), and so do weightier words (a pair of a
     # month and a thing more than a month and "write"); the best-covered documents come first.
-    weight = Case(
-        *[When(key=key, then=Value(key_weight(key) / (1 + math.log(counts[key])))) for key in chosen],
-        output_field=FloatField(),
+    weights = " ".join(["WHEN %s THEN %s"] * len(chosen))
+    params += [value for one in chosen for value in (one, key_weight(one) / (1 + math.log(counts[one])))]
+    sql = (
+        f"SELECT document_id FROM {postings} WHERE organization_id = %s AND {key} IN ({', '.join(['%s'] * len(chosen))}) "  # noqa: E501, S608
+        f"AND (closed_at IS NULL OR closed_at >= %s) {edited} GROUP BY document_id "
+        f"ORDER BY SUM(CASE {key} {weights} END) DESC, document_id DESC LIMIT %s"
     )
-    rows = SimilarPosting.objects.filter(_live(now), organization=organization, key__in=chosen)
-    if exclude is not None:
-        edited = SimilarDocument.objects.filter(organization=organization, kind=exclude[0], object_id=exclude[1])
-        rows = rows.exclude(document__in=edited.values("pk"))
-    ranked = rows.values("document_id").annotate(hits=Sum(weight)).order_by("-hits", "-document_id")
-    return [row["document_id"] for row in ranked[:CANDIDATES]]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, CANDIDATES])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def similar_find(
