@@ -1,6 +1,7 @@
 """Reads of the similar-work index: the organization's open or recent tasks and jobs that look
 like a given title and brief (docs/similar.md)."""
 
+import json
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -9,6 +10,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
+from outsourcer.lib.queries import execute_prepared
 from outsourcer.lib.similarity import DUPLICATE_AT, Profile, key_weight, profile, profile_load, query_keys, score
 from outsourcer.similar.models import SimilarDocument, SimilarPosting
 
@@ -22,9 +24,9 @@ CANDIDATES = 30
 # nothing rarer is there. The rarest key is always read.
 POSTING_BUDGET = 2000
 LOOKUP_KEYS = 24
-# Keys are counted up to this many documents: a key past the budget is only read when nothing
-# rarer is there, so how common it is past that does not matter, and counting it would cost.
-COUNT_CAP = POSTING_BUDGET + 1
+# Keys are counted up to this many documents: a key that common is read only when it is the
+# rarest there is, so how common it is past that does not matter, and counting it would cost.
+COUNT_CAP = 1000
 
 
 @dataclass(frozen=True)
@@ -59,14 +61,16 @@ def _names() -> tuple[str, str, str]:
 
 
 def _key_counts(organization, keys: list[str]) -> dict[str, int]:
-    # One capped range count per key on the (organization, key, …) index, in one statement.
+    # One capped range count per key on the (organization, key, …) index; the keys are one JSON
+    # parameter, so the statement's text never changes and PostgreSQL plans it once per connection.
     postings, _, key = _names()
-    one = f"SELECT %s, (SELECT COUNT(*) FROM (SELECT 1 FROM {postings} WHERE organization_id = %s AND {key} = %s LIMIT %s) capped)"  # noqa: E501, S608
+    each = (
+        "json_array_elements_text(%s::json) AS k(value)" if connection.vendor == "postgresql" else "json_each(%s) AS k"
+    )
+    sql = f"SELECT k.value, (SELECT COUNT(*) FROM (SELECT 1 FROM {postings} WHERE organization_id = %s AND {key} = k.value LIMIT %s) capped) FROM {each}"  # noqa: E501, S608
+    params = [organization.pk, COUNT_CAP, json.dumps(keys)]
     with connection.cursor() as cursor:
-        cursor.execute(
-            " UNION ALL ".join([one] * len(keys)),
-            [value for wanted in keys for value in (wanted, organization.pk, wanted, COUNT_CAP)],
-        )
+        execute_prepared(cursor, sql, params)
         return {wanted: count for wanted, count in cursor.fetchall() if count}
 
 
@@ -77,7 +81,7 @@ def _candidates(organization, keys: list[str], *, exclude: tuple[str, int] | Non
     read = 0
     # Rarest first; among keys equally common (or all past the cap), the order of `query_keys`.
     for key in sorted(counts, key=lambda key: (counts[key], place[key]))[:LOOKUP_KEYS]:
-        if chosen and read + counts[key] > POSTING_BUDGET:
+        if chosen and (counts[key] >= COUNT_CAP or read + counts[key] > POSTING_BUDGET):
             break
         chosen.append(key)
         read += counts[key]
