@@ -37,11 +37,7 @@ def fetch_models(sql: str, params: list, *models: type[Model], leading: int = 0)
     per connection, not on every page)."""
     readers = [_reader(model) for model in models]
     with connection.cursor() as cursor:
-        execute_prepared = getattr(connection, "execute_prepared", None)
-        if execute_prepared is None:
-            cursor.execute(sql, params)
-        else:
-            execute_prepared(cursor, sql, params)
+        execute_prepared(cursor, sql, params)
         rows = cursor.fetchall()
     out = []
     for row in rows:
@@ -57,6 +53,16 @@ def fetch_models(sql: str, params: list, *models: type[Model], leading: int = 0)
             instances.append(model.from_db(connection.alias, names, values))
         out.append(tuple(instances))
     return out
+
+
+def execute_prepared(cursor, sql: str, params: list) -> None:
+    """`cursor.execute(sql, params)`; on PostgreSQL the statement is kept prepared on the connection
+    (lib/postgresql), so a statement whose text never changes is planned once per connection."""
+    prepared = getattr(connection, "execute_prepared", None)
+    if prepared is None:
+        cursor.execute(sql, params)
+    else:
+        prepared(cursor, sql, params)
 
 
 def _reader(model: type[Model]) -> tuple:

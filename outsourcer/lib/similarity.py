@@ -1,11 +1,14 @@
 """How alike two pieces of work are, from their titles and briefs (docs/similar.md). Pure: no
-database. `profile` turns a title and brief into weighted concepts once; `index_keys` gives the
-keys a database index stores for it; `score` compares two profiles (0–1)."""
+database. `profile` turns a title and brief into weighted concepts once; `profile_dump` and
+`profile_load` keep it beside a stored document so it is never made again from the text;
+`index_keys` gives the keys a database index stores for it; `score` compares two profiles (0–1)."""
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from outsourcer.lib import similarity_words
 from outsourcer.lib.similarity_words import (
     AUDIENCES,
     COMPOUNDS,
@@ -120,9 +123,9 @@ class Profile:
     names: frozenset[str] = frozenset()
     # key → the words written for it, for typo matching before stemming ("tets" ~ "tests").
     surface: dict[str, frozenset[str]] = field(default_factory=dict)
-    # key → its words' one-deletion variants; variant → the keys that have it (see `_variants`).
+    # key → its words' one-deletion variants, and every variant of the text (see `_variants`).
     variants: dict[str, frozenset[str]] = field(default_factory=dict)
-    by_variant: dict[str, frozenset[str]] = field(default_factory=dict)
+    every_variant: frozenset[str] = frozenset()
 
 
 def _keys(text: str) -> tuple[dict[str, float], set[str], dict[str, set[str]]]:
@@ -154,24 +157,63 @@ def _variants(word: str) -> frozenset[str]:
     return frozenset({word} | {word[:i] + word[i + 1 :] for i in range(1, len(word))})
 
 
+def _assembled(title: list[str], body: list[str], names, surface: dict[str, frozenset[str]]) -> Profile:
+    variants = {key: frozenset().union(*map(_variants, surface[key])) for key in body}
+    return Profile(
+        title={key: weight(key) for key in title},
+        body={key: weight(key) for key in body},
+        names=frozenset(names),
+        surface=surface,
+        variants=variants,
+        every_variant=frozenset().union(*variants.values()),
+    )
+
+
 def profile(title: str, brief: str = "") -> Profile:
     title_keys, names, surface = _keys(title)
     body_keys, _, body_surface = _keys(brief)
     every = {**body_keys, **title_keys}
     words = {key: frozenset(surface.get(key, set()) | body_surface.get(key, set()) | {key}) for key in every}
-    variants = {key: frozenset(v for word in words[key] for v in _variants(word)) for key in every}
-    by_variant: dict[str, set[str]] = {}
-    for key, found in variants.items():
-        for variant in found:
-            by_variant.setdefault(variant, set()).add(key)
-    return Profile(
-        title=title_keys,
-        body=every,
-        names=frozenset(names),
-        surface=words,
-        variants=variants,
-        by_variant={variant: frozenset(keys) for variant, keys in by_variant.items()},
-    )
+    return _assembled(list(title_keys), list(every), names, words)
+
+
+# Raise when `profile` reads text differently or `index_keys` derives other keys (the vocabulary
+# is fingerprinted by itself): a stored profile of another version is made again from the text
+# (`profile_load` answers None), and the index service rewrites such an entry's postings.
+_PROFILE_CODE = 1
+
+
+@lru_cache(maxsize=1)
+def profile_version() -> str:
+    """Changes with the tokeniser's code version and with any word of the vocabulary."""
+    vocabulary = {
+        name: sorted(value) if isinstance(value, frozenset) else value
+        for name, value in vars(similarity_words).items()
+        if name.isupper()
+    }
+    digest = hashlib.sha256(repr(sorted(vocabulary.items())).encode()).hexdigest()[:12]
+    return f"{_PROFILE_CODE}-{digest}"
+
+
+def profile_dump(item: Profile) -> dict:
+    """`item` as JSON data, keys in lists so that their order survives any JSON store."""
+    return {
+        "version": profile_version(),
+        "title": list(item.title),
+        "body": list(item.body),
+        "names": sorted(item.names),
+        # Only the words written otherwise than their concept ("pictures" for photo); the rest is the key.
+        "words": {key: sorted(words - {key}) for key, words in item.surface.items() if words - {key}},
+    }
+
+
+def profile_load(data) -> Profile | None:
+    """The profile `profile_dump` wrote, or None when it is missing or of another version."""
+    if not isinstance(data, dict) or data.get("version") != profile_version():
+        return None
+    written = data["words"]
+    surface = {key: frozenset(written.get(key, ())).union((key,)) for key in data["body"]}
+    return _assembled(data["title"], data["body"], data["names"], surface)
 
 
 def _pairs(keys: list[str]) -> list[str]:
@@ -181,24 +223,41 @@ def _pairs(keys: list[str]) -> list[str]:
     return [f"p:{a}+{b}"[:40] for index, a in enumerate(head) for b in head[index + 1 :]]
 
 
+def _skeletons(item: Profile, keys) -> list[str]:
+    # Of each concept and of each word written for it: "subtitel" meets "subtitle" (concept caption).
+    words = (word for key in keys for word in (key, *sorted(stem(w) for w in item.surface.get(key, ()))))
+    return [f"s:{skeleton(word)}"[:40] for word in words if len(word) >= 4 and not word.isdigit()]
+
+
 def index_keys(item: Profile, *, brief_limit: int = 40) -> list[str]:
     """What a database index stores for `item`: every concept ("w:photo"), for title words the
-    typo-tolerant skeleton ("s:pht"), and pairs of title concepts ("p:photo+shop"). Brief
-    concepts are capped: the title carries the work."""
+    typo-tolerant skeleton ("s:pht", also of the words written for the concept: "s:pctr"), and
+    pairs of title concepts ("p:photo+shop"). Brief concepts are capped: the title carries the work."""
     keys = [f"w:{key}"[:40] for key in item.title]
-    keys += [f"s:{skeleton(key)}"[:40] for key in item.title if len(key) >= 4 and not key.isdigit()]
+    keys += _skeletons(item, item.title)
     keys += _pairs(list(item.title))
     extra = [key for key in item.body if key not in item.title][:brief_limit]
     keys += [f"w:{key}"[:40] for key in extra]
     return list(dict.fromkeys(keys))
 
 
+def key_weight(key: str) -> float:
+    """What a shared index key says of two texts: its concepts' weights (a pair's multiplied), so
+    "p:june+newsletter" says more than "p:june+write"; a skeleton 1."""
+    kind, _, rest = key.partition(":")
+    if kind == "p":
+        first, _, second = rest.partition("+")
+        return weight(first) * weight(second)
+    return weight(rest) if kind == "w" else 1.0
+
+
 def query_keys(item: Profile) -> list[str]:
-    """The keys to look up for `item`: its title's concept pairs, its concepts and the skeletons
-    of all its words."""
+    """The keys to look up for `item`, the likeliest to be rare first: its title's concept pairs,
+    its concepts and the skeletons of all its words, the title's before the brief's."""
+    words = [*item.title, *(key for key in item.body if key not in item.title)]
     keys = _pairs(list(item.title))
-    keys += [f"w:{key}"[:40] for key in item.body]
-    keys += [f"s:{skeleton(key)}"[:40] for key in item.body if len(key) >= 4 and not key.isdigit()]
+    keys += [f"w:{key}"[:40] for key in words]
+    keys += _skeletons(item, words)
     return list(dict.fromkeys(keys))
 
 
@@ -207,7 +266,7 @@ def _match(key: str, a: Profile, b: Profile) -> bool:
         return True
     if key.isdigit() or kind_of(key) in ("year", "quarter"):
         return False
-    return any(variant in b.by_variant for variant in a.variants.get(key, ()))
+    return not a.variants.get(key, frozenset()).isdisjoint(b.every_variant)
 
 
 def _coverage(a: Profile, b: Profile) -> tuple[float, list[str]]:

@@ -21,6 +21,8 @@ class SimilarDocument(models.Model):
     object_id = models.PositiveBigIntegerField()
     title = models.CharField(max_length=200)
     text = models.TextField(blank=True)
+    # lib.similarity.profile_dump of the title and text: the scorer reads it instead of the text.
+    profile = models.JSONField(default=dict, blank=True)
     contractor = models.ForeignKey(
         "contractors.Contractor", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -48,9 +50,14 @@ class SimilarPosting(models.Model):
     )
     document = models.ForeignKey(SimilarDocument, on_delete=models.CASCADE, related_name="postings")
     key = models.CharField(max_length=40)
+    # The document's closed_at, None while it is open: a check reads which postings are live from
+    # the index alone, never joining every posting of a key to its document.
+    closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["organization", "key", "document"], name="similar_posting_key")]
+        indexes = [
+            models.Index(fields=["organization", "key", "document", "closed_at"], name="similar_posting_live_key")
+        ]
 
     def __str__(self) -> str:
         return self.key

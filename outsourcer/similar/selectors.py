@@ -1,14 +1,17 @@
 """Reads of the similar-work index: the organization's open or recent tasks and jobs that look
 like a given title and brief (docs/similar.md)."""
 
+import json
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Case, Count, FloatField, Q, Sum, Value, When
+from django.db import connection
+from django.db.models import Q
 from django.utils import timezone
 
-from outsourcer.lib.similarity import DUPLICATE_AT, profile, query_keys, score
+from outsourcer.lib.queries import execute_prepared, fetch_models, model_columns
+from outsourcer.lib.similarity import DUPLICATE_AT, Profile, key_weight, profile, profile_load, query_keys, score
 from outsourcer.similar.models import SimilarDocument, SimilarPosting
 
 RECENT_DAYS = 90
@@ -18,9 +21,12 @@ SHOW_AT = 0.4
 CANDIDATES = 30
 # The candidate query reads at most about this many postings: the rarest keys first (a pair of
 # title words before a single word), so a common word ("write", "photo") costs nothing unless
-# nothing rarer is there. At least the two rarest keys are always read.
-POSTING_BUDGET = 6000
+# nothing rarer is there. The rarest key is always read.
+POSTING_BUDGET = 2000
 LOOKUP_KEYS = 24
+# Keys are counted up to this many documents: a key that common is read only when it is the
+# rarest there is, so how common it is past that does not matter, and counting it would cost.
+COUNT_CAP = 1000
 
 
 @dataclass(frozen=True)
@@ -42,35 +48,66 @@ class Match:
         return round(self.similarity * 100)
 
 
-def _live(now: datetime) -> Q:
-    return Q(document__is_open=True) | Q(document__closed_at__gte=now - timedelta(days=RECENT_DAYS))
+def _profile(document: SimilarDocument) -> Profile:
+    # The stored profile; an entry written before it or with older words is read from its text.
+    return profile_load(document.profile) or profile(document.title, document.text)
 
 
-def _candidates(organization, keys: list[str], *, exclude: tuple[str, int] | None, now: datetime) -> list[int]:
-    counts = dict(
-        SimilarPosting.objects.filter(organization=organization, key__in=keys)
-        .values("key")
-        .annotate(n=Count("id"))
-        .values_list("key", "n")
+# The index's statements are written by hand: compiling the ORM's took longer than the database
+# took to answer them. Only model metadata is formatted into them; every value is a parameter.
+def _names() -> tuple[str, str, str]:
+    quote = connection.ops.quote_name
+    return quote(SimilarPosting._meta.db_table), quote(SimilarDocument._meta.db_table), quote("key")
+
+
+def _key_counts(organization, keys: list[str]) -> dict[str, int]:
+    # One capped range count per key on the (organization, key, …) index; the keys are one JSON
+    # parameter, so the statement's text never changes and PostgreSQL plans it once per connection.
+    postings, _, key = _names()
+    each = (
+        "json_array_elements_text(%s::json) AS k(value)" if connection.vendor == "postgresql" else "json_each(%s) AS k"
     )
+    sql = f"SELECT k.value, (SELECT COUNT(*) FROM (SELECT 1 FROM {postings} WHERE organization_id = %s AND {key} = k.value LIMIT %s) capped) FROM {each}"  # noqa: E501, S608
+    params = [organization.pk, COUNT_CAP, json.dumps(keys)]
+    with connection.cursor() as cursor:
+        execute_prepared(cursor, sql, params)
+        return {wanted: count for wanted, count in cursor.fetchall() if count}
+
+
+def _candidates(
+    organization, keys: list[str], *, exclude: tuple[str, int] | None, now: datetime
+) -> list[SimilarDocument]:
+    counts = _key_counts(organization, keys)
+    place = {key: index for index, key in enumerate(keys)}
     chosen: list[str] = []
     read = 0
-    for key in sorted(counts, key=lambda key: (counts[key], key))[:LOOKUP_KEYS]:
-        if len(chosen) >= 2 and read + counts[key] > POSTING_BUDGET:
+    # Rarest first; among keys equally common (or all past the cap), the order of `query_keys`.
+    for key in sorted(counts, key=lambda key: (counts[key], place[key]))[:LOOKUP_KEYS]:
+        if chosen and (counts[key] >= COUNT_CAP or read + counts[key] > POSTING_BUDGET):
             break
         chosen.append(key)
         read += counts[key]
     if not chosen:
         return []
-    # Rarer keys weigh more (inverse document frequency); the best-covered documents come first.
-    weight = Case(
-        *[When(key=key, then=Value(1 / (1 + math.log(counts[key])))) for key in chosen], output_field=FloatField()
-    )
-    rows = SimilarPosting.objects.filter(_live(now), organization=organization, key__in=chosen)
+    postings, documents, key = _names()
+    cutoff = connection.ops.adapt_datetimefield_value(now - timedelta(days=RECENT_DAYS))
+    params: list = [organization.pk, *chosen, cutoff]
+    edited = ""
     if exclude is not None:
-        rows = rows.exclude(document__kind=exclude[0], document__object_id=exclude[1])
-    ranked = rows.values("document_id").annotate(hits=Sum(weight)).order_by("-hits", "-document_id")
-    return [row["document_id"] for row in ranked[:CANDIDATES]]
+        edited = f"AND document_id NOT IN (SELECT id FROM {documents} WHERE organization_id = %s AND kind = %s AND object_id = %s)"  # noqa: E501, S608
+        params += [organization.pk, *exclude]
+    # Rarer keys weigh more (inverse document frequency), and so do weightier words (a pair of a
+    # month and a thing more than a month and "write"); the best-covered documents come first.
+    weights = " ".join(["WHEN %s THEN CAST(%s AS DOUBLE PRECISION)"] * len(chosen))
+    # The best documents and their stored profiles in the same statement: one round trip less.
+    sql = (
+        f"SELECT {model_columns(SimilarDocument, 'd')} FROM (SELECT document_id, SUM(CASE {key} {weights} END) hits "  # noqa: E501, S608
+        f"FROM {postings} WHERE organization_id = %s AND {key} IN ({', '.join(['%s'] * len(chosen))}) "
+        f"AND (closed_at IS NULL OR closed_at >= %s) {edited} GROUP BY document_id "
+        f"ORDER BY hits DESC, document_id DESC LIMIT %s) best JOIN {documents} d ON d.id = best.document_id"
+    )
+    case = [value for one in chosen for value in (one, key_weight(one) / (1 + math.log(counts[one])))]
+    return [document for (document,) in fetch_models(sql, [*case, *params, CANDIDATES], SimilarDocument)]
 
 
 def similar_find(
@@ -84,38 +121,24 @@ def similar_find(
 ) -> list[Match]:
     """The organization's open or recent (closed in the last 90 days) tasks and jobs that look like
     `title` and `brief`, most similar first; `exclude` is (kind, id) of the row being edited.
-    Candidates come from the index, only they are scored: three queries whatever the row count."""
+    Candidates come from the index, only they are scored: two queries whatever the row count."""
     wanted = profile(title, brief)
     keys = query_keys(wanted)
     if not keys:
         return []
-    ids = _candidates(organization, keys, exclude=exclude, now=now or timezone.now())
-    documents = SimilarDocument.objects.filter(pk__in=ids).only(
-        "kind", "object_id", "title", "text", "contractor_id", "contractor_name", "is_open"
-    )
-    matches = [
-        Match(
-            kind=document.kind,
-            id=document.object_id,
-            title=document.title,
-            contractor_id=document.contractor_id,
-            contractor=document.contractor_name,
-            is_open=document.is_open,
-            similarity=score(wanted, profile(document.title, document.text)),
-        )
-        for document in documents
-    ]
-    matches = [match for match in matches if match.similarity >= SHOW_AT]
-    matches.sort(key=lambda match: (-match.similarity, match.kind, -match.id))
-    return matches[:limit]
+    documents = _candidates(organization, keys, exclude=exclude, now=now or timezone.now())
+    return _ranked(wanted, documents, limit=limit)
 
 
 def similar_scan(*, organization, title: str, brief: str = "", now: datetime | None = None) -> list[Match]:
     """The same answer by scoring every open or recent document of the organization: the
     benchmark's brute-force baseline, never used by pages."""
-    wanted = profile(title, brief)
     cutoff = (now or timezone.now()) - timedelta(days=RECENT_DAYS)
     documents = SimilarDocument.objects.filter(Q(is_open=True) | Q(closed_at__gte=cutoff), organization=organization)
+    return _ranked(profile(title, brief), documents.iterator(chunk_size=2000), limit=10)
+
+
+def _ranked(wanted: Profile, documents, *, limit: int) -> list[Match]:
     matches = [
         Match(
             kind=document.kind,
@@ -124,10 +147,10 @@ def similar_scan(*, organization, title: str, brief: str = "", now: datetime | N
             contractor_id=document.contractor_id,
             contractor=document.contractor_name,
             is_open=document.is_open,
-            similarity=score(wanted, profile(document.title, document.text)),
+            similarity=similarity,
         )
-        for document in documents.iterator(chunk_size=2000)
+        for document in documents
+        if (similarity := score(wanted, _profile(document))) >= SHOW_AT
     ]
-    matches = [match for match in matches if match.similarity >= SHOW_AT]
     matches.sort(key=lambda match: (-match.similarity, match.kind, -match.id))
-    return matches[:10]
+    return matches[:limit]

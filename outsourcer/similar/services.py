@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from outsourcer.lib.similarity import index_keys, profile
+from outsourcer.lib.similarity import index_keys, profile, profile_dump, profile_version
 from outsourcer.similar.models import SimilarDocument, SimilarPosting
 
 
@@ -20,9 +20,9 @@ def similar_document_save(
     is_open: bool = True,
     closed_at: datetime | None = None,
 ) -> SimilarDocument:
-    """Create or refresh the index entry of one task or job: its words (postings rewritten only
-    when the title or brief changed), holder and open state. A closed entry keeps the moment it
-    closed (`closed_at`, default now) so "recent" can be judged."""
+    """Create or refresh the index entry of one task or job: its words (profile and postings,
+    rewritten only when the title, the brief or the vocabulary changed), holder and open state. A
+    closed entry keeps the moment it closed (`closed_at`, default now) so "recent" can be judged."""
     if is_open:
         closed_at = None
     document = SimilarDocument.objects.filter(organization=organization, kind=kind, object_id=object_id).first()
@@ -33,6 +33,14 @@ def similar_document_save(
         "contractor_name": (contractor.name if contractor is not None else "")[:200],
         "is_open": is_open,
     }
+    stale = document is None or (document.title, document.text, document.profile.get("version")) != (
+        fields["title"],
+        fields["text"],
+        profile_version(),
+    )
+    item = profile(fields["title"], fields["text"]) if stale else None
+    if item is not None:
+        fields["profile"] = profile_dump(item)
     if document is None:
         document = SimilarDocument.objects.create(
             organization=organization,
@@ -41,20 +49,22 @@ def similar_document_save(
             closed_at=None if is_open else closed_at or timezone.now(),
             **fields,
         )
-        reindex = True
     else:
-        reindex = (document.title, document.text) != (fields["title"], fields["text"])
+        closed_before = document.closed_at
         if not is_open and document.is_open:
             document.closed_at = closed_at or timezone.now()
         elif is_open:
             document.closed_at = None
+        moved = document.closed_at != closed_before
         for name, value in fields.items():
             setattr(document, name, value)
         document.save()
-    if reindex:
+        if moved and item is None:
+            SimilarPosting.objects.filter(document=document).update(closed_at=document.closed_at)
+    if item is not None:
         SimilarPosting.objects.filter(document=document).delete()
         SimilarPosting.objects.bulk_create(
-            SimilarPosting(organization_id=organization.pk, document=document, key=key)
-            for key in index_keys(profile(document.title, document.text))
+            SimilarPosting(organization_id=organization.pk, document=document, key=key, closed_at=document.closed_at)
+            for key in index_keys(item)
         )
     return document

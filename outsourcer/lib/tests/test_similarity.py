@@ -1,4 +1,16 @@
-from outsourcer.lib.similarity import DUPLICATE_AT, index_keys, profile, query_keys, score, skeleton, stem
+import json
+
+from outsourcer.lib.similarity import (
+    DUPLICATE_AT,
+    index_keys,
+    profile,
+    profile_dump,
+    profile_load,
+    query_keys,
+    score,
+    skeleton,
+    stem,
+)
 
 
 def test_it_stems_plurals_and_verb_forms_but_not_short_words():
@@ -48,3 +60,26 @@ def test_index_keys_hold_title_skeletons_and_cap_the_brief():
     keys = index_keys(item, brief_limit=5)
     assert "w:instagram" in keys and f"s:{skeleton('instagram')}" in keys
     assert len([key for key in keys if key.startswith("w:word")]) == 5
+
+
+def test_a_typo_of_a_synonym_shares_a_key_with_the_word_written():
+    # "subtitle" is read as the concept "caption"; its typo is not, yet both keep "subtitle"'s skeleton.
+    stored = set(index_keys(profile("Subtitle the recipe videos")))
+    assert "w:caption" in stored
+    assert f"s:{skeleton('subtitle')}" in stored & set(query_keys(profile("Subtitel the recipie videos")))
+
+
+def test_a_stored_profile_reads_back_as_the_same_profile():
+    item = profile("Retake product pictures for Nova's online store", "Twelve images, shot in March")
+    stored = json.loads(json.dumps(profile_dump(item)))
+
+    assert profile_load(stored) == item
+    other = profile("Refresh the shop photos")
+    assert score(profile_load(stored), other) == score(item, other)
+
+
+def test_a_profile_stored_by_another_version_is_not_read():
+    stored = profile_dump(profile("Refresh the shop photos"))
+
+    assert profile_load({**stored, "version": "0-old"}) is None
+    assert profile_load({}) is None

@@ -5,21 +5,13 @@ restores the JobMessage rows and leaves no job thread behind."""
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from outsourcer.testing.builders import NOW
 from outsourcer.testing.hiring import insert_job, second_bidder
+from outsourcer.testing.migrations import migrate_to
 
 BEFORE = [("hiring", "0003_similar"), ("messaging", "0002_jobs")]
 AFTER = [("hiring", "0004_job_messages_moved"), ("messaging", "0003_job_messages")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -27,7 +19,7 @@ def test_job_messages_move_into_the_one_store_and_back(personas):
     job = insert_job(personas, created_by=personas.alice)
     erin = second_bidder(personas).contractor
     try:
-        old = _migrate(BEFORE)
+        old = migrate_to(BEFORE)
         JobMessage = old.get_model("hiring", "JobMessage")
         rows = [
             (personas.carol_contractor, True, "Is Saturday fine?", NOW, NOW + timedelta(hours=1)),
@@ -41,7 +33,7 @@ def test_job_messages_move_into_the_one_store_and_back(personas):
                 from_contractor=from_contractor, body=body, created_at=at, read_at=read_at,
             )  # fmt: skip
 
-        new = _migrate(AFTER)
+        new = migrate_to(AFTER)
         Thread, Message = new.get_model("messaging", "Thread"), new.get_model("messaging", "Message")
         threads = {t.contractor_id: t for t in Thread.objects.filter(job_id=job.pk)}
         assert set(threads) == {personas.carol_contractor.pk, erin.pk}
@@ -55,7 +47,7 @@ def test_job_messages_move_into_the_one_store_and_back(personas):
         assert threads[personas.carol_contractor.pk].last_message_at == NOW + timedelta(hours=1)
         assert Message.objects.filter(contractor_id=erin.pk, job_id=job.pk).count() == 1
 
-        old = _migrate(BEFORE)
+        old = migrate_to(BEFORE)
         restored = old.get_model("hiring", "JobMessage").objects.order_by("created_at")
         assert [(m.contractor_id, m.body) for m in restored] == [
             (personas.carol_contractor.pk, "Is Saturday fine?"),
@@ -64,4 +56,4 @@ def test_job_messages_move_into_the_one_store_and_back(personas):
         ]
         assert not old.get_model("messaging", "Thread").objects.filter(job__isnull=False).exists()
     finally:
-        _migrate(AFTER)
+        migrate_to(AFTER)

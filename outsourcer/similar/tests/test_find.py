@@ -7,12 +7,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from outsourcer.lib.similarity import profile, profile_dump, profile_load
 from outsourcer.similar.models import SimilarDocument
 from outsourcer.similar.selectors import similar_find, similar_scan
 from outsourcer.testing.builders import make_budget, make_contract
 from outsourcer.testing.factories import EngagementFactory
 from outsourcer.testing.work import make_task
 from outsourcer.work import services
+from outsourcer.work.services.similar import task_index
 
 pytestmark = pytest.mark.django_db
 
@@ -106,10 +108,33 @@ def test_it_reads_the_same_number_of_queries_with_1_or_40_tasks(personas):
         make_task(personas, title=f"Shop photos of product {number}", goal=f"Batch {number} of the photos")
     with CaptureQueriesContext(connection) as many:
         _find(personas, "Retake the shop photos", "for the online store")
-    assert len(one) == len(many) == 3
+    assert len(one) == len(many) == 2
 
 
 def test_a_blank_title_finds_nothing(personas):
     make_task(personas, title="Refresh the shop photos")
 
     assert _find(personas, "   ", "the and of") == []
+
+
+def test_it_scores_the_profile_stored_with_the_entry(personas):
+    task = make_task(personas, title="Refresh the shop photos", goal="New photos for the online shop")
+    document = SimilarDocument.objects.get(kind="task", object_id=task.pk)
+    assert profile_load(document.profile) == profile(document.title, document.text)
+
+    # What the entry holds is what is compared: a stored profile of other words is matched as those.
+    other = profile_dump(profile("Translate the website into German"))
+    SimilarDocument.objects.filter(pk=document.pk).update(profile=other)
+    assert _find(personas, "Retake the shop pictures") == []
+
+
+def test_an_entry_of_older_words_is_read_from_its_text_until_reindexed(personas):
+    task = make_task(personas, title="Refresh the shop photos")
+    SimilarDocument.objects.filter(kind="task", object_id=task.pk).update(profile={"version": "0-old"})
+
+    with CaptureQueriesContext(connection) as queries:
+        [match] = _find(personas, "Retake the shop pictures")
+    assert (match.id, match.duplicate, len(queries)) == (task.pk, True, 2)
+
+    task_index(task)  # what similar_reindex does for every row
+    assert profile_load(SimilarDocument.objects.get(kind="task", object_id=task.pk).profile) is not None
