@@ -12,8 +12,9 @@ test client on each database (bench/tasks_data.py login). Results: entries named
 scale "tasks", in bench/results/latest.json, and the table between the bench:tasks markers in
 docs/performance.md.
 
-Environment: BENCH_TASK_RUNS (default 30), BENCH_PG_URL and BENCH_PG_DATABASE as for bench/run.py
-(the databases are NAME_tasks_2000 and NAME_tasks_20000).
+Environment: BENCH_TASK_RUNS (default 30), BENCH_TASK_ONLY=name,name (some entries only; the table
+keeps the others' last results), BENCH_PG_URL and BENCH_PG_DATABASE as for bench/run.py (the
+databases are NAME_tasks_2000 and NAME_tasks_20000).
 """
 
 import http.client
@@ -172,9 +173,9 @@ def measure(runs: int) -> list[dict]:
             server = stack.enter_context(serve.Server(ROOT, env, workers=1, log=log))
             sides[size] = (server, login, requests_for(login))
             say(f"{size:,} tasks ({login['tasks']:,} in the table, Carol's {login['carol_tasks']:,}): {server.url}")
-        times = {name: {size: [] for size in SIZES} for name in REQUESTS}
-        cpu = {name: {} for name in REQUESTS}
-        for name in REQUESTS:
+        times = {name: {size: [] for size in SIZES} for name in chosen()}
+        cpu = {name: {} for name in chosen()}
+        for name in chosen():
             before = {}
             for i in range(WARMUPS + runs):
                 if i == WARMUPS:
@@ -201,8 +202,17 @@ def measure(runs: int) -> list[dict]:
     logins = {size: sides[size][1] for size in SIZES}
     return [
         entry(name, times[name], cpu[name], logins, runs, machine, round(time.perf_counter() - started))
-        for name in REQUESTS
+        for name in chosen()
     ]
+
+
+def chosen() -> list[str]:
+    """The entries to measure: BENCH_TASK_ONLY=name,name (default: all of REQUESTS)."""
+    only = [name for name in os.environ.get("BENCH_TASK_ONLY", "").split(",") if name]
+    unknown = set(only) - set(REQUESTS)
+    if unknown:
+        raise SystemExit(f"BENCH_TASK_ONLY: no entry named {', '.join(sorted(unknown))} (see REQUESTS)")
+    return [name for name in REQUESTS if not only or name in only]
 
 
 def _p95(values: list[float]) -> float:

@@ -10,6 +10,7 @@ from django.utils.timezone import template_localtime
 
 from outsourcer.contractors.templatetags.contractor_tags import their_time
 from outsourcer.lib.working_time import moment_text
+from outsourcer.work.models import Priority, TaskStatus
 
 register = template.Library()
 
@@ -48,11 +49,17 @@ def _date_text(moment) -> str:
     )
 
 
-def _status_cells(task) -> str:
-    return (
-        f'<span class="status status-{escape(task.status)}">{escape(task.get_status_display())}</span>'
-        f"{CELL}{escape(task.get_priority_display())}"
-    )
+def _status_cells_writer():
+    # `get_status_display` / `get_priority_display` for every row: each label translated once a call.
+    statuses = {value: escape(label) for value, label in TaskStatus.choices}
+    priorities = {value: escape(label) for value, label in Priority.choices}
+
+    def cells(task) -> str:
+        status, priority = escape(task.status), escape(task.priority)
+        label = statuses.get(task.status, status)
+        return f'<span class="status status-{status}">{label}</span>{CELL}{priorities.get(task.priority, priority)}'
+
+    return cells
 
 
 @register.simple_tag
@@ -60,6 +67,7 @@ def task_rows(tasks, org_slug: str) -> str:
     """The organization's task list rows (tasks/list.html): link, contractor, contract, status,
     priority, deadline in the viewer's zone and the contractor's."""
     head, tail = _url_around_id("tasks:detail", org_slug)
+    status_cells = _status_cells_writer()
     rows = []
     for task in tasks:
         name = escape(task.contractor.name)
@@ -70,7 +78,7 @@ def task_rows(tasks, org_slug: str) -> str:
             deadline = NO_DEADLINE
         rows.append(
             f'{ROW_START}<a href="{head}{task.pk}{tail}">{escape(task.title)}</a>{CELL}{name}'
-            f"{CELL}{escape(task.contract.title)}{CELL}{_status_cells(task)}{CELL}{deadline}{ROW_END}"
+            f"{CELL}{escape(task.contract.title)}{CELL}{status_cells(task)}{CELL}{deadline}{ROW_END}"
         )
     return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped
 
@@ -80,11 +88,12 @@ def portal_task_rows(tasks, time_zone: str) -> str:
     """The contractor's task list rows (portal/tasks.html): link, client, status, priority, deadline
     in the contractor's zone."""
     head, tail = _url_around_id("tasks-portal:detail")
+    status_cells = _status_cells_writer()
     rows = []
     for task in tasks:
         deadline = escape(in_zone(task.deadline_at, time_zone)) if task.deadline_at else NO_DEADLINE
         rows.append(
             f'{ROW_START}<a href="{head}{task.pk}{tail}">{escape(task.title)}</a>{CELL}'
-            f"{escape(task.organization.name)}{CELL}{_status_cells(task)}{CELL}{deadline}{ROW_END}"
+            f"{escape(task.organization.name)}{CELL}{status_cells(task)}{CELL}{deadline}{ROW_END}"
         )
     return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped
