@@ -9,6 +9,7 @@ from outsourcer.accounts.models import User
 from outsourcer.contractors.models import Contractor, Engagement
 from outsourcer.contracts.models import Contract
 from outsourcer.lib.access import one_or_404
+from outsourcer.lib.limits import MAX_ID
 from outsourcer.lib.queries import fetch_models, model_columns
 from outsourcer.work.models import CONTRACTOR_STATUSES, Task
 from outsourcer.work.models_checkins import CheckInCadence
@@ -33,7 +34,8 @@ def access_brief_contractor(ctx: OrgContext, contractor_id: int) -> Engagement:
 
 def access_task(ctx: OrgContext, task_id: int) -> Task:
     """The organization's task with its contract, contractor and people, or 404."""
-    task = _task_with_related(organization_id=ctx.organization.pk, task_id=task_id)
+    # An id past the column's range (any digits match the URL) names no task; the database would refuse it.
+    task = _task_with_related(organization_id=ctx.organization.pk, task_id=task_id) if 0 < task_id <= MAX_ID else None
     if task is None:
         raise Http404
     task.organization = ctx.organization  # the row the filter named: no join to read it again

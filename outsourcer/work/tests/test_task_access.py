@@ -58,3 +58,8 @@ def test_another_organizations_task_is_a_404(personas):
         access_task(ctx, task.pk)
     with pytest.raises(Http404):
         access_task(ctx, 10**9)
+
+
+def test_an_id_past_any_row_is_a_404_not_a_500(personas, client):
+    client.force_login(personas.alice)
+    assert client.get(f"/o/{personas.org.slug}/tasks/{10**20}/").status_code == 404
