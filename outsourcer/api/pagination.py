@@ -74,7 +74,8 @@ class Pagination(PaginationBase):
 def _capped_count(queryset) -> int | None:
     """COUNT over a LIMIT subquery: reads at most COUNT_CAP + 1 rows."""
     if not isinstance(queryset, QuerySet):
-        return len(queryset) if len(queryset) <= COUNT_CAP else None
+        number = len(queryset)
+        return number if number <= COUNT_CAP else None
     # Without the list's order: it changes nothing in the count and could make the database sort.
     counted = queryset.order_by()
     if counted.query.values_select and counted.query.group_by is None and not counted.query.distinct:
