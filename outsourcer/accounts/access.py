@@ -7,6 +7,7 @@ from django.http import Http404
 
 from outsourcer.accounts.models import Membership, Organization, User
 from outsourcer.accounts.roles import role_may
+from outsourcer.accounts.selectors import membership_for_user
 
 
 @dataclass(frozen=True)
@@ -23,10 +24,10 @@ class OrgContext:
         return role_may(self.role, action)
 
 
-def _org_context(user: User, action: str, **organization_filter) -> OrgContext:
+def _org_context(user: User, action: str, *, organization_id: int | None = None, slug: str | None = None) -> OrgContext:
     if not user.is_authenticated:
         raise Http404
-    membership = Membership.objects.select_related("organization").filter(user=user, **organization_filter).first()
+    membership = membership_for_user(user_id=user.pk, organization_id=organization_id, slug=slug)
     if membership is None:
         raise Http404
     if not role_may(membership.role, action):
@@ -37,7 +38,7 @@ def _org_context(user: User, action: str, **organization_filter) -> OrgContext:
 def access_organization(user: User, org_slug: str, *, action: str = "org.view") -> OrgContext:
     """Return the caller's context in the organization; 404 when not a member, 403 when the role
     may not perform `action`."""
-    return _org_context(user, action, organization__slug=org_slug)
+    return _org_context(user, action, slug=org_slug)
 
 
 def access_organization_by_id(user: User, organization_id: int, *, action: str = "org.view") -> OrgContext:

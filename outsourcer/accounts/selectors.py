@@ -51,6 +51,47 @@ def user_for_session(*, user_id) -> User | None:
     return rows[0][0] if rows else None
 
 
+def membership_for_user(
+    *, user_id: int, organization_id: int | None = None, slug: str | None = None
+) -> Membership | None:
+    """The user's membership of the organization named by `organization_id` or `slug`, with its
+    organization, or None. Every organization page and API call asks (accounts.access): one
+    hand-written statement, the same row as `Membership.objects.select_related("organization")
+    .filter(user_id=…, organization_id=… | organization__slug=…).first()`."""
+    column, value = ("m.organization_id", organization_id) if slug is None else ("o.slug", slug)
+    sql = (
+        f"SELECT {model_columns(Membership, 'm')}, {model_columns(Organization, 'o')} "  # noqa: S608 - metadata only
+        f"FROM {_table(Membership)} m JOIN {_table(Organization)} o ON o.id = m.organization_id "
+        f"WHERE m.user_id = %s AND {column} = %s ORDER BY m.id LIMIT 1"
+    )
+    rows = fetch_models(sql, [user_id, value], Membership, Organization)
+    if not rows:
+        return None
+    membership, organization = rows[0]
+    Membership._meta.get_field("organization").set_cached_value(membership, organization)
+    return membership
+
+
+def api_token_for_digest(*, digest: str) -> ApiToken | None:
+    """The unrevoked token of an active user with this digest, with its user and organization, or
+    None. Every API call with a token asks: one hand-written statement, the same row as
+    `ApiToken.objects.select_related("user", "organization").filter(digest=…, revoked_at=None,
+    user__is_active=True).first()`."""
+    sql = (
+        f"SELECT {model_columns(ApiToken, 't')}, {model_columns(User, 'u')}, "  # noqa: S608 - metadata only
+        f"{model_columns(Organization, 'o')} FROM {_table(ApiToken)} t "
+        f"JOIN {_table(User)} u ON u.id = t.user_id LEFT JOIN {_table(Organization)} o ON o.id = t.organization_id "
+        "WHERE t.digest = %s AND t.revoked_at IS NULL AND u.is_active = %s ORDER BY t.id LIMIT 1"
+    )
+    rows = fetch_models(sql, [digest, True], ApiToken, User, Organization)
+    if not rows:
+        return None
+    token, user, organization = rows[0]
+    ApiToken._meta.get_field("user").set_cached_value(token, user)
+    ApiToken._meta.get_field("organization").set_cached_value(token, organization)
+    return token
+
+
 def membership_list_for_alerts(*, user: User) -> list[Membership]:
     """The user's memberships that budget alerts can reach (owner or manager), by organization name."""
     return list(

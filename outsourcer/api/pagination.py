@@ -73,9 +73,17 @@ class Pagination(PaginationBase):
 
 def _capped_count(queryset) -> int | None:
     """COUNT over a LIMIT subquery: reads at most COUNT_CAP + 1 rows."""
+    if not isinstance(queryset, QuerySet):
+        number = len(queryset)
+        return number if number <= COUNT_CAP else None
     # Without the list's order: it changes nothing in the count and could make the database sort.
-    counted = queryset.order_by()[: COUNT_CAP + 1].count() if isinstance(queryset, QuerySet) else len(queryset)
-    return counted if counted <= COUNT_CAP else None
+    counted = queryset.order_by()
+    if counted.query.values_select and counted.query.group_by is None and not counted.query.distinct:
+        # A list of `.values()` rows is counted by its ids: the columns it reads (long text,
+        # subqueries) change nothing in the count and would keep it off an index-only scan.
+        counted = counted.values("pk")
+    number = counted[: COUNT_CAP + 1].count()
+    return number if number <= COUNT_CAP else None
 
 
 def _keyset_fields(queryset) -> list[tuple[str, bool, ModelField]] | None:
@@ -109,6 +117,8 @@ def _keyset_fields(queryset) -> list[tuple[str, bool, ModelField]] | None:
 
 
 def _value_of(item, path: str):
+    if isinstance(item, dict):  # a `.values()` row
+        return item[path]
     for part in path.split("__"):
         item = getattr(item, part)
     return item

@@ -3,6 +3,7 @@
 from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.models import User
 from outsourcer.contractors.models import Contractor, Engagement
+from outsourcer.contractors.selectors import contractor_for_user
 from outsourcer.lib.access import one_or_404
 
 
@@ -17,7 +18,7 @@ def access_own_contractor(user: User) -> Contractor | None:
     """The caller's own contractor profile, or None when the account is not a contractor."""
     if not user.is_authenticated:
         return None
-    return Contractor.objects.filter(user=user).first()
+    return contractor_for_user(user_id=user.pk)
 
 
 def access_engagement_contractor(ctx: OrgContext, engagement_id: int | None) -> Contractor | None:

@@ -1,11 +1,23 @@
 """Reads for contractors and engagements, used by pages and the API."""
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from outsourcer.accounts.models import Invitation, Organization
 from outsourcer.audit.models import Event
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
+from outsourcer.lib.queries import fetch_models, model_columns
+
+
+def contractor_for_user(*, user_id: int) -> Contractor | None:
+    """The contractor profile of the account `user_id`, or None. Every portal page and portal API
+    call asks: one hand-written statement (lib.queries.fetch_models), the same row as
+    `Contractor.objects.filter(user_id=…).first()`."""
+    table = connection.ops.quote_name(Contractor._meta.db_table)
+    sql = f"SELECT {model_columns(Contractor, 'c')} FROM {table} c WHERE c.user_id = %s ORDER BY c.id LIMIT 1"  # noqa: S608
+    rows = fetch_models(sql, [user_id], Contractor)
+    return rows[0][0] if rows else None
 
 
 def contractor_counts_for_organization(*, organization: Organization) -> dict[str, int]:

@@ -2,7 +2,7 @@
 milestones, and the choices the forms offer. Every list is ordered by id (newest first) down an
 index that starts with its filter."""
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from outsourcer.accounts.models import Membership, Organization
 from outsourcer.contractors.models import Contractor
@@ -56,6 +56,17 @@ def task_list_for_contractor(
     # A task cancelled before it was sent never reached the contractor.
     tasks = tasks.filter(status__in=statuses, sent_at__isnull=False)
     return tasks.select_related("organization").order_by("-id")
+
+
+def task_rows_for_contractor(
+    *, contractor: Contractor, fields: tuple[str, ...], status: str = OPEN, organization_id: int | None = None
+) -> QuerySet[dict]:
+    """`task_list_for_contractor` as `.values()` rows of the task's `fields`, with the organization's
+    name under "organization.name" (the API schema's alias): a scalar subquery rather than a join,
+    so the list's capped count reads the task index alone."""
+    tasks = task_list_for_contractor(contractor=contractor, status=status, organization_id=organization_id)
+    name = Subquery(Organization.objects.filter(pk=OuterRef("organization_id")).values("name"))
+    return tasks.select_related(None).values(*fields, **{"organization.name": name})
 
 
 def task_milestone_list(*, task: Task) -> QuerySet[TaskMilestone]:

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from outsourcer.accounts import events
 from outsourcer.accounts.models import ApiToken, Membership, Organization, User
+from outsourcer.accounts.selectors import api_token_for_digest
 from outsourcer.audit.events import event_record
 from outsourcer.lib.errors import DomainError
 from outsourcer.lib.validation import Errors
@@ -49,11 +50,7 @@ def api_token_authenticate(raw: str) -> ApiToken | None:
     """The live token for a raw secret (with its user and organization), or None."""
     if not raw or not raw.startswith(TOKEN_PREFIX) or len(raw) > 200:
         return None
-    token = (
-        ApiToken.objects.select_related("user", "organization")
-        .filter(digest=_token_digest(raw), revoked_at=None, user__is_active=True)
-        .first()
-    )
+    token = api_token_for_digest(digest=_token_digest(raw))
     now = timezone.now()
     # "Last used" is shown to the minute; writing it on every call would add a write to every
     # API request (and lock contention on busy tokens) for no visible change.

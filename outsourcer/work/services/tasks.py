@@ -60,8 +60,10 @@ def task_create(
     task = Task(
         organization=organization,
         contract=contract,
-        contractor_id=contract.contractor_id,
-        engagement_id=contract.engagement_id,
+        # The contract's rows as read with it (access_contract): the event and the similar-work
+        # index name the contractor without reading it again.
+        contractor=contract.contractor,
+        engagement=contract.engagement,
         created_by=actor,
         **cleaned,
     )

@@ -79,6 +79,18 @@ def test_the_list_pages_with_a_cursor(api_as, personas, contract):
     assert [t["title"] for t in second["items"]] == ["Task 0"] and second["next"] is None
 
 
+def test_the_portal_list_pages_with_a_cursor_and_shows_what_the_task_shows(api_as, personas, contract):
+    for i in range(3):
+        services.task_send(task=make_task(personas, contract, title=f"Task {i}"), actor=personas.alice)
+    carol = api_as(personas.carol, portal=True)
+    first = carol.get("/portal/tasks", limit=2).json()
+    assert [t["title"] for t in first["items"]] == ["Task 2", "Task 1"] and first["count"] == 3
+    second = carol.get("/portal/tasks", limit=2, cursor=first["next"]).json()
+    assert [t["title"] for t in second["items"]] == ["Task 0"] and second["next"] is None
+    # A row of the list is the task as its own answer gives it.
+    assert second["items"][0] == carol.get(f"/portal/tasks/{second['items'][0]['id']}").json()
+
+
 def test_milestones_are_listed_and_added(api_as, personas, contract):
     task = make_task(personas, contract)
     api = api_as(personas.alice)
