@@ -8,8 +8,10 @@ override with a reason (services/award.py).
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
+from outsourcer.contractors.models import Engagement
 from outsourcer.hiring.models import (
     CompanyCheck,
     CompanyCheckItem,
@@ -18,6 +20,7 @@ from outsourcer.hiring.models import (
     InterviewStatus,
     ReferenceCheck,
     ReferenceStatus,
+    Scorecard,
     VettingPolicy,
 )
 
@@ -56,43 +59,60 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+# The names of `vetting_counts`' annotations, in the order `vetting_judge` takes them.
+VETTING_COUNTS = ("vetting_interviews", "vetting_references", "vetting_checks")
+
+
+def _per_engagement(queryset):
+    counted = queryset.order_by().values("engagement_id").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
+def vetting_counts(*, organization) -> dict:
+    """What the policy weighs, as annotations (VETTING_COUNTS) of an Engagement queryset, one
+    subquery each: interviews not cancelled with a scorecard, references received, company checks
+    verified."""
+    engagement = OuterRef("pk")
+    interviews = (
+        Interview.objects.filter(organization=organization, engagement=engagement)
+        .exclude(status=InterviewStatus.CANCELLED)
+        .filter(Exists(Scorecard.objects.filter(interview=OuterRef("pk"))))
+    )
+    references = ReferenceCheck.objects.filter(
+        organization=organization, engagement=engagement, status=ReferenceStatus.RECEIVED
+    )
+    checks = CompanyCheck.objects.filter(
+        organization=organization, engagement=engagement, status=CompanyCheckStatus.VERIFIED
+    )
+    counts = (_per_engagement(interviews), _per_engagement(references), _per_engagement(checks))
+    return dict(zip(VETTING_COUNTS, counts, strict=True))
+
+
+def vetting_judge(policy: VettingPolicy, interviews: int, references: int, checks_verified: int) -> VettingResult:
+    """One engagement's standing from its counts (`vetting_counts`) against `policy`: no query."""
+    missing = []
+    if interviews < policy.min_interviews:
+        missing.append(f"{_plural(policy.min_interviews - interviews, 'interview')} with a scorecard")
+    if references < policy.min_references:
+        missing.append(f"{_plural(policy.min_references - references, 'reference')} received")
+    all_items = len(CompanyCheckItem.values)
+    if policy.require_company_checks and checks_verified < all_items:
+        missing.append(f"{_plural(all_items - checks_verified, 'company check')} verified")
+    return VettingResult(interviews, references, checks_verified, policy=policy, missing=missing)
+
+
 def vetting_results(*, organization, engagement_ids) -> dict[int, VettingResult]:
-    """Each engagement's standing against the policy, in three queries whatever their number."""
+    """Each engagement's standing against the policy, in two queries whatever their number (the
+    policy, the counts); another organization's engagement has nothing done."""
     ids = list(engagement_ids)
     policy = vetting_policy_get(organization=organization)
-    interviews = dict(
-        Interview.objects.filter(organization=organization, engagement_id__in=ids)
-        .exclude(status=InterviewStatus.CANCELLED)
-        .filter(scorecards__isnull=False)
-        .values("engagement_id")
-        .annotate(n=Count("id", distinct=True))
-        .values_list("engagement_id", "n")
+    rows = (
+        Engagement.objects.filter(organization=organization, pk__in=ids)
+        .annotate(**vetting_counts(organization=organization))
+        .values_list("pk", *VETTING_COUNTS)
     )
-    references = dict(
-        ReferenceCheck.objects.filter(organization=organization, engagement_id__in=ids, status=ReferenceStatus.RECEIVED)
-        .values("engagement_id")
-        .annotate(n=Count("id"))
-        .values_list("engagement_id", "n")
-    )
-    checks = dict(
-        CompanyCheck.objects.filter(organization=organization, engagement_id__in=ids)
-        .values("engagement_id")
-        .annotate(n=Count("id", filter=Q(status=CompanyCheckStatus.VERIFIED)))
-        .values_list("engagement_id", "n")
-    )
-    all_items = len(CompanyCheckItem.values)
-    results = {}
-    for engagement_id in ids:
-        done = (interviews.get(engagement_id, 0), references.get(engagement_id, 0), checks.get(engagement_id, 0))
-        missing = []
-        if done[0] < policy.min_interviews:
-            missing.append(f"{_plural(policy.min_interviews - done[0], 'interview')} with a scorecard")
-        if done[1] < policy.min_references:
-            missing.append(f"{_plural(policy.min_references - done[1], 'reference')} received")
-        if policy.require_company_checks and done[2] < all_items:
-            missing.append(f"{_plural(all_items - done[2], 'company check')} verified")
-        results[engagement_id] = VettingResult(*done, policy=policy, missing=missing)
-    return results
+    counts = {pk: done for pk, *done in rows}
+    return {engagement_id: vetting_judge(policy, *counts.get(engagement_id, (0, 0, 0))) for engagement_id in ids}
 
 
 def vetting_result(*, organization, engagement_id: int) -> VettingResult:

@@ -3,15 +3,15 @@ work it pays for), the spend, approved hours and tasks of each contractor over t
 and where work spread over several contractors could go to the most trusted one of them with spare
 capacity, with the monthly saving their volume-rate tiers would bring (docs/oversight_utilization.md).
 
-Every figure a suggestion rests on is in it. Seven queries, whatever the number of rows."""
+Every figure a suggestion rests on is in it. At most five queries, whatever the number of rows."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, Sum, Value
 
-from outsourcer.budgets.models import Budget, SpendEntry, SpendKind
+from outsourcer.budgets.models import SpendEntry, SpendKind
 from outsourcer.contractors.models import Contractor, Engagement, EngagementStatus
 from outsourcer.hiring.trust import trust_scores
 from outsourcer.lib.money import cents_for_minutes
@@ -103,75 +103,109 @@ def tier_rate(tiers: object, weekly_minutes: int) -> tuple[int, int] | None:
     return best
 
 
-def _shares(organization, since: date) -> dict[int, dict[int, AreaShare]]:
+def consolidation_areas(*, organization, today: date) -> dict[int, Area]:
+    """The areas of the last WINDOW_DAYS days with each contractor's share (named by
+    `consolidation_advise`): one query, the spend and the tasks per budget and contractor."""
+    since = today - timedelta(days=WINDOW_DAYS)
     spend = (
         SpendEntry.objects.filter(organization=organization, occurred_on__gte=since, contractor__isnull=False)
         .order_by()
-        .values_list("budget_id", "contractor_id")
+        .values_list("budget_id", "budget__name", "budget__currency", "contractor_id")
         .annotate(
             total=Sum("amount_cents"),
             time_total=Sum("amount_cents", filter=Q(kind=SpendKind.TIME)),
             minutes=Sum("time_entry__minutes", filter=Q(kind=SpendKind.TIME)),
+            tasks=Value(0),
         )
     )
-    shares: dict[int, dict[int, AreaShare]] = defaultdict(dict)
-    for budget_id, contractor_id, total, time_total, minutes in spend:
-        shares[budget_id][contractor_id] = AreaShare(contractor_id, "", total or 0, time_total or 0, minutes or 0)
     start = datetime.combine(since, datetime.min.time(), tzinfo=zone_of(organization.time_zone))
     tasks = (
-        Task.objects.filter(organization=organization, created_at__gte=start)
+        Task.objects.filter(organization=organization, created_at__gte=start, contract__isnull=False)
         .order_by()
-        .values_list("contract__budget_id", "contractor_id")
-        .annotate(count=Count("pk"))
+        .values_list("contract__budget_id", "contract__budget__name", "contract__budget__currency", "contractor_id")
+        .annotate(total=Value(0), time_total=Value(0), minutes=Value(0), tasks=Count("pk"))
     )
-    for budget_id, contractor_id, count in tasks:
-        shares[budget_id].setdefault(contractor_id, AreaShare(contractor_id, "")).tasks = count
-    return shares
+    columns = ("total", "time_total", "minutes", "tasks")
+    rows = (
+        spend.values_list("budget_id", "budget__name", "budget__currency", "contractor_id", *columns)
+        .union(
+            tasks.values_list(
+                "contract__budget_id", "contract__budget__name", "contract__budget__currency", "contractor_id", *columns
+            ),
+            all=True,
+        )
+        .order_by()
+    )
+    areas: dict[int, Area] = {}
+    shares: dict[tuple[int, int], AreaShare] = {}
+    for budget_id, name, currency, contractor_id, total, time_total, minutes, count in rows:
+        area = areas.setdefault(budget_id, Area(budget_id, name, currency))
+        share = shares.get((budget_id, contractor_id))
+        if share is None:
+            share = shares[(budget_id, contractor_id)] = AreaShare(contractor_id, "")
+            area.shares.append(share)
+        share.spend_cents += total or 0
+        share.time_spend_cents += time_total or 0
+        share.minutes += minutes or 0
+        share.tasks += count
+    return areas
 
 
 def consolidation_for_organization(*, organization, today: date, now: datetime) -> Consolidation:
-    """The areas of the last WINDOW_DAYS days (biggest spend first) and a suggestion where one fits."""
-    since = today - timedelta(days=WINDOW_DAYS)
-    shares = _shares(organization, since)
-    budgets = Budget.objects.filter(organization=organization, pk__in=list(shares)).values_list(
-        "pk", "name", "currency"
+    """The areas of the last WINDOW_DAYS days (biggest spend first) and a suggestion where one fits:
+    two queries, and three more when an area has several contractors (trust, capacity)."""
+    areas = consolidation_areas(organization=organization, today=today)
+    contractor_ids = {share.contractor_id for area in areas.values() for share in area.shares}
+    engagements = Engagement.objects.filter(organization=organization, contractor_id__in=contractor_ids)
+    return consolidation_advise(
+        organization=organization,
+        areas=areas,
+        engagements={e.contractor_id: e for e in engagements.select_related("contractor")},
+        today=today,
+        now=now,
     )
-    areas = {pk: Area(pk, name, currency) for pk, name, currency in budgets}
-    contractor_ids = {contractor_id for by_contractor in shares.values() for contractor_id in by_contractor}
-    engagements = {
-        e.contractor_id: e
-        for e in Engagement.objects.filter(organization=organization, contractor_id__in=contractor_ids).select_related(
-            "contractor"
-        )
-    }
-    for budget_id, by_contractor in shares.items():
-        for share in by_contractor.values():
+
+
+def consolidation_advise(
+    *, organization, areas: dict[int, Area], engagements: dict[int, Engagement], today: date, now: datetime, weeks=None
+) -> Consolidation:
+    """The advice on `areas` (`consolidation_areas`), given the organization's `engagements` of
+    their contractors by contractor id (with the contractor): the trust scores in one query, and
+    the capacity left in two unless the caller passes the contractors' `weeks`
+    (`weeks_for_contractors`); none of them when no area has several contractors."""
+    for area in areas.values():
+        for share in area.shares:
             engagement = engagements.get(share.contractor_id)
             share.contractor_name = engagement.contractor.name if engagement else "A merged record"
-        area = areas.get(budget_id)
-        if area is not None:
-            area.shares = sorted(by_contractor.values(), key=lambda s: (-s.spend_cents, -s.tasks, s.contractor_name))
+        area.shares.sort(key=lambda s: (-s.spend_cents, -s.tasks, s.contractor_name))
     ordered = sorted(areas.values(), key=lambda a: (-a.spend_cents, a.name))[:AREA_LIMIT]
-    active = {cid: e for cid, e in engagements.items() if e.status == EngagementStatus.ACTIVE}
+    # Only an area with several contractors can be consolidated: only theirs are weighed.
+    spread = {
+        engagement.contractor_id: engagement
+        for area in ordered
+        if len(area.shares) > 1
+        for share in area.shares
+        if (engagement := engagements.get(share.contractor_id)) and engagement.status == EngagementStatus.ACTIVE
+    }
     trust = trust_scores(
         organization=organization,
-        engagement_ids=[e.pk for e in active.values()],
-        contractor_ids={e.pk: cid for cid, e in active.items()},
+        engagement_ids=[e.pk for e in spread.values()],
+        contractor_ids={e.pk: cid for cid, e in spread.items()},
         today=today,
     )
-    weeks = weeks_for_contractors(
-        [e.contractor for e in active.values()], today=today, now=now, organization_id=organization.pk
-    )
-    weekly_own = _weekly_minutes_per_contractor(shares)
+    if weeks is None:
+        trusted = [e.contractor for e in spread.values() if trust[e.pk].score is not None]
+        weeks = weeks_for_contractors(trusted, today=today, now=now, organization_id=organization.pk)
+    weekly_own = _weekly_minutes_per_contractor(areas)
     for area in ordered:
-        _suggest(area, active=active, trust=trust, weeks=weeks, weekly_own=weekly_own)
-    return Consolidation(since=since, areas=ordered)
+        _suggest(area, active=spread, trust=trust, weeks=weeks, weekly_own=weekly_own)
+    return Consolidation(since=today - timedelta(days=WINDOW_DAYS), areas=ordered)
 
 
-def _weekly_minutes_per_contractor(shares) -> dict[int, int]:
+def _weekly_minutes_per_contractor(areas: dict[int, Area]) -> dict[int, int]:
     totals: dict[int, int] = defaultdict(int)
-    for by_contractor in shares.values():
-        for share in by_contractor.values():
+    for area in areas.values():
+        for share in area.shares:
             totals[share.contractor_id] += share.minutes
     return {cid: (minutes * 7 * 2 + WINDOW_DAYS) // (WINDOW_DAYS * 2) for cid, minutes in totals.items()}
 

@@ -3,7 +3,7 @@ organization's own rows in a fixed number of queries whatever their number (docs
 
 from datetime import date, datetime, timedelta
 
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import Avg, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from outsourcer.accounts.models import Organization
@@ -11,7 +11,7 @@ from outsourcer.audit.events import ACTIONS
 from outsourcer.audit.models import Event
 from outsourcer.budgets.models import Budget, BudgetAlert
 from outsourcer.contractors.models import Engagement, EngagementStatus
-from outsourcer.hiring.vetting import vetting_results
+from outsourcer.hiring.vetting import VETTING_COUNTS, vetting_counts, vetting_judge, vetting_policy_get
 from outsourcer.messaging.models import Message
 from outsourcer.oversight.health import (
     BRIEF_OVERRIDE_ACTIONS,
@@ -29,13 +29,13 @@ from outsourcer.oversight.models import (
     OrganizationRating,
     Review,
 )
-from outsourcer.oversight.selectors.consolidation import consolidation_for_organization
-from outsourcer.oversight.selectors.utilization import utilization_for_organization
+from outsourcer.oversight.selectors.consolidation import consolidation_advise, consolidation_areas
+from outsourcer.oversight.selectors.utilization import utilization_from_weeks, weeks_for_contractors
 from outsourcer.work.briefs import outside_working_hours
 from outsourcer.work.models import OPEN_STATUSES, CheckInCadence, Task, TaskStatus
 
 UNANSWERED_AFTER = timedelta(days=2)
-QUERIES = 18
+QUERIES = 8
 # The off-hours shares read the latest rows of the window, at most this many each: the working
 # hours are the contractor's, in their zone, so each row is judged in Python.
 OFF_HOURS_ROWS = 2000
@@ -49,8 +49,17 @@ def _whole(queryset, **aggregate):
     )
 
 
+class _Count(Subquery):
+    """The number of rows of a queryset, as a scalar subquery. Counting the rows it selects needs
+    no GROUP BY, so the queryset is cloned twice instead of five times (`_whole`): building the
+    ORM query costs far more than the database takes to answer it (docs/performance.md)."""
+
+    template = 'COALESCE((SELECT COUNT(*) FROM (%(subquery)s) "_rows"), 0)'
+    output_field = IntegerField()
+
+
 def _count(queryset):
-    return Coalesce(_whole(queryset, n=Count("pk")), 0)
+    return _Count(queryset.order_by().values("pk"))
 
 
 def _figures(organization, today: date, now: datetime, since: datetime) -> dict:
@@ -117,53 +126,78 @@ def _deadlines(organization, since: datetime):
     return Task.objects.filter(organization=organization, sent_at__gte=since, deadline_at__isnull=False)
 
 
-def _off_hours(queryset, moment: str) -> int:
-    """How many of the latest OFF_HOURS_ROWS rows' `moment` falls outside their contractor's
-    working hours (work.briefs' deadline rule): one query."""
-    rows = queryset.order_by(f"-{moment}").values_list(moment, "contractor__time_zone", "contractor__working_hours")
-    return sum(
-        1 for at, zone, hours in rows[:OFF_HOURS_ROWS] if outside_working_hours(at, time_zone=zone, working_hours=hours)
+def _off_hours(organization, since: datetime) -> tuple[int, int]:
+    """How many of the latest OFF_HOURS_ROWS messages sent (at writing) and deadlines fall outside
+    their contractor's working hours (work.briefs' deadline rule): one query."""
+    sent = _messages_sent(organization, since).filter(deliver_at__lte=F("created_at"))
+    parts = [_latest(sent, "created_at", "message"), _latest(_deadlines(organization, since), "deadline_at", "task")]
+    found = {"message": 0, "task": 0}
+    for kind, at, zone, hours in parts[0].union(parts[1], all=True).order_by():
+        found[kind] += outside_working_hours(at, time_zone=zone, working_hours=hours)
+    return found["message"], found["task"]
+
+
+def _latest(queryset, moment: str, kind: str):
+    # SQLite takes no LIMIT inside a UNION's parts: each part is its latest rows' ids in a subquery.
+    latest = queryset.order_by(f"-{moment}").values("pk")[:OFF_HOURS_ROWS]
+    rows = queryset.model.objects.filter(pk__in=latest).annotate(kind=Value(kind)).order_by()
+    return rows.values_list("kind", moment, "contractor__time_zone", "contractor__working_hours")
+
+
+def _engagements(organization, areas) -> list[Engagement]:
+    """The active engagements and those of the areas' contractors, with their contractors and
+    vetting counts, by the contractor's name (the utilization's order): one query."""
+    in_areas = {share.contractor_id for area in areas.values() for share in area.shares}
+    return list(
+        Engagement.objects.filter(organization=organization)
+        .filter(Q(status=EngagementStatus.ACTIVE) | Q(contractor_id__in=in_areas))
+        .select_related("contractor")
+        .annotate(**vetting_counts(organization=organization))
+        .order_by("contractor__name", "pk")
     )
 
 
 def _use(organization, today: date, now: datetime) -> dict:
-    """The utilization and consolidation selectors' findings, as counts."""
-    rows = utilization_for_organization(organization=organization, today=today, now=now).rows
+    """The vetting, utilization and consolidation findings, as counts: the contractors' weeks read
+    once for both (their own selectors' rules, `utilization_from_weeks`, `consolidation_advise`)."""
+    areas = consolidation_areas(organization=organization, today=today)
+    policy = vetting_policy_get(organization=organization)
+    engagements = _engagements(organization, areas)
+    active = [e for e in engagements if e.status == EngagementStatus.ACTIVE]
+    weeks = weeks_for_contractors([e.contractor for e in active], today=today, now=now, organization_id=organization.pk)
+    rows = utilization_from_weeks(active, today=today, weeks=weeks).rows
     measured = [row for row in rows if row.current.capacity_minutes > 0 or row.state == "over"]
-    areas = consolidation_for_organization(organization=organization, today=today, now=now).areas
+    by_contractor = {e.contractor_id: e for e in engagements}
+    advice = consolidation_advise(
+        organization=organization, areas=areas, engagements=by_contractor, today=today, now=now, weeks=weeks
+    )
+    vetted = (vetting_judge(policy, *(getattr(e, name) for name in VETTING_COUNTS)) for e in active)
     return {
+        "vetted_contractors": sum(1 for result in vetted if result.passed),
         "measured_contractors": len(measured),
         "under_used": sum(1 for row in measured if row.state == "under"),
         "over_booked": sum(1 for row in measured if row.state == "over"),
-        "areas": len(areas),
-        "areas_spread": sum(1 for area in areas if area.suggestion is not None),
+        "areas": len(advice.areas),
+        "areas_spread": sum(1 for area in advice.areas if area.suggestion is not None),
     }
 
 
-def _vetted(organization) -> int:
-    ids = Engagement.objects.filter(organization=organization, status=EngagementStatus.ACTIVE).values_list(
-        "pk", flat=True
-    )
-    return sum(1 for result in vetting_results(organization=organization, engagement_ids=ids).values() if result.passed)
-
-
 def health_facts(*, organization, today: date, now: datetime) -> HealthFacts:
-    """The organization's facts over the last WINDOW_DAYS (and what is open now), in QUERIES
-    queries whatever their number: the counts in one, the vetting of the active contractors in
-    five, the off-hours messages and deadlines in two, the utilization in three and the
-    consolidation advisor in seven."""
+    """The organization's facts over the last WINDOW_DAYS (and what is open now), in at most
+    QUERIES queries whatever their number: the counts in one, the off-hours messages and deadlines
+    in one, the consolidation areas, the vetting policy, the engagements (with their vetting
+    counts), the contractors' weeks in two, and the trust scores of the contractors of areas with
+    several (none when there is no such area)."""
     since = now - timedelta(days=WINDOW_DAYS)
     figures = _figures(organization, today, now, since)
     figures["review_latency_minutes"] = round(figures["review_latency_minutes"])
     figures["rating_average_tenths"] = round(figures["rating_average_tenths"])
+    messages_off_hours, deadlines_off_hours = _off_hours(organization, since)
     return HealthFacts(
         **figures,
         **_use(organization, today, now),
-        messages_off_hours=_off_hours(
-            _messages_sent(organization, since).filter(deliver_at__lte=F("created_at")), "created_at"
-        ),
-        deadlines_off_hours=_off_hours(_deadlines(organization, since), "deadline_at"),
-        vetted_contractors=_vetted(organization),
+        messages_off_hours=messages_off_hours,
+        deadlines_off_hours=deadlines_off_hours,
         duplicate_detector=any(name in ACTIONS for name in DUPLICATE_ACTIONS),
     )
 

@@ -291,18 +291,26 @@ def utilization_for_organization(*, organization, today: date, now: datetime) ->
         .select_related("contractor")
         .order_by("contractor__name", "pk")[: CONTRACTOR_LIMIT + 1]
     )
-    is_capped = len(engagements) > CONTRACTOR_LIMIT
-    engagements = engagements[:CONTRACTOR_LIMIT]
     weeks = weeks_for_contractors(
-        [engagement.contractor for engagement in engagements], today=today, now=now, organization_id=organization.pk
+        [engagement.contractor for engagement in engagements[:CONTRACTOR_LIMIT]],
+        today=today,
+        now=now,
+        organization_id=organization.pk,
     )
+    return utilization_from_weeks(engagements, today=today, weeks=weeks)
+
+
+def utilization_from_weeks(engagements: list[Engagement], *, today: date, weeks) -> OrganizationUtilization:
+    """The utilization of the organization's active `engagements` (with their contractors, in the
+    order shown) from their contractors' `weeks` (`weeks_for_contractors`), for a caller that read
+    them already: no query."""
     rows = [
         ContractorUse(
             contractor=engagement.contractor, engagement_id=engagement.pk, weeks=weeks[engagement.contractor_id]
         )
-        for engagement in engagements
+        for engagement in engagements[:CONTRACTOR_LIMIT]
     ]
-    return OrganizationUtilization(monday=week_monday(today), rows=rows, is_capped=is_capped)
+    return OrganizationUtilization(monday=week_monday(today), rows=rows, is_capped=len(engagements) > CONTRACTOR_LIMIT)
 
 
 def capacity_left_for_contractor(

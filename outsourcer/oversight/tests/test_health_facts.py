@@ -11,7 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from outsourcer.audit.events import event_record
 from outsourcer.oversight.models import Feedback, OrganizationRating
 from outsourcer.oversight.selectors.health import QUERIES, health_facts
-from outsourcer.testing.builders import NOW, TODAY, make_budget
+from outsourcer.oversight.tests.test_consolidation import approved
+from outsourcer.testing.builders import NOW, TODAY, make_budget, make_contract
+from outsourcer.testing.factories import ContractorFactory, EngagementFactory
+from outsourcer.testing.hiring import insert_vetting
 from outsourcer.testing.oversight import make_deliverable, make_working_task
 from outsourcer.testing.work import make_task
 from outsourcer.work.services import message_post, task_ask, task_send, task_start
@@ -136,3 +139,19 @@ def test_the_facts_take_the_same_queries_for_many_rows_as_for_one(personas, froz
     rate(personas, make_task(personas), 4)
     message_post(task=make_working_task(personas), actor=personas.alice, body="Hi", from_contractor=False)
     assert queries(personas) == one <= QUERIES
+
+
+def test_an_area_two_contractors_share_takes_every_query_and_no_more(personas, frozen):
+    # Carol (vetted: she has a trust score) and Pia share the photography: the advisor weighs them,
+    # so every query of the facts is sent, the trust scores' too.
+    pia = EngagementFactory(organization=personas.org, contractor=ContractorFactory(name="Pia Pixel"))
+    insert_vetting(personas, personas.carol_engagement)
+    budget = make_budget(personas, name="Photography", amount_cents=10**9)
+    approved(personas, make_contract(personas, budget), entries=5, minutes=120)
+    pias = make_contract(personas, budget, contractor=pia.contractor, title="Pia's work", hourly_rate_cents=8000)
+    approved(personas, pias, entries=10, minutes=180)
+    with CaptureQueriesContext(connection) as captured:
+        found = facts(personas)
+    assert (found.areas, found.areas_spread) == (1, 1)
+    assert (found.active_contractors, found.vetted_contractors, found.measured_contractors) == (2, 1, 2)
+    assert len(captured.captured_queries) == QUERIES

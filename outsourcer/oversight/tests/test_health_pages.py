@@ -77,7 +77,7 @@ def test_the_page_sends_the_same_queries_for_many_rows(client, personas, org_url
     for month in (1, 2):
         HealthSnapshot.objects.create(organization=personas.org, month=date(2025, month, 1), overall=50)
     give_feedback(personas, make_deliverable(personas, review="accept"))
-    assert count() == one <= QUERIES + 6  # the facts, and the session, membership, history and nav
+    assert count() == one <= QUERIES + 4  # the facts, and the session, membership, history and nav
 
 
 def test_the_api_answers_the_scores_and_the_history(api_as, personas, frozen):
