@@ -3,12 +3,19 @@ import os
 import pytest
 import time_machine
 from django.db import connection
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from playwright.sync_api import expect
 
 from outsourcer.testing.clock import TEST_TODAY_VARIABLE, default_test_today, parse_test_today
 from outsourcer.testing.personas import Personas, make_personas
 
 pytest_plugins = ["outsourcer.testing.fixtures"]
+
+# Property tests share two cores with the other pytest worker, PostgreSQL and Chromium: generating
+# examples may be slow there, which says nothing about the code. Deadlines are off per test already.
+hypothesis_settings.register_profile("outsourcer", suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("outsourcer")
 
 # pytest-django's live_server runs in a thread next to Playwright's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
