@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from outsourcer.accounts.access import OrgContext
 from outsourcer.home.need_items import NeedItem, NeedSection, day_text, org_url, waited_text
 from outsourcer.home.need_rows import NeedRow, need_branch
+from outsourcer.lib.text import one_line_excerpt
 from outsourcer.lib.timezones import date_in
 from outsourcer.work.models import TaskStatus
 from outsourcer.work.selectors_checkins import checkins_missing_for_organization
@@ -28,9 +29,7 @@ def _more(ctx: OrgContext, rows: list, query: str = "") -> str:
     return org_url("tasks:list", ctx, query=query) if len(rows) > ITEMS else ""
 
 
-def _excerpt(text: str, size: int = 140) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= size else text[: size - 1] + "…"
+EXCERPT_LENGTH = 140
 
 
 def messages_unanswered_rows(ctx: OrgContext, today: date, now: datetime) -> QuerySet:
@@ -55,7 +54,7 @@ def messages_unanswered(ctx: OrgContext, today: date, rows: list[NeedRow]) -> Ne
     items = []
     for message in rows[:ITEMS]:
         since = date_in(message.at, ctx.organization.time_zone)
-        body = f": “{_excerpt(message.text)}”" if message.text else " (an attachment)"
+        body = f": “{one_line_excerpt(message.text, EXCERPT_LENGTH)}”" if message.text else " (an attachment)"
         verb = "Reply to" if ctx.may("task.manage") else "See"
         items.append(
             NeedItem(
@@ -82,7 +81,7 @@ def questions_asked(ctx: OrgContext, today: date, rows: list[NeedRow]) -> NeedSe
         NeedItem(
             label=f"{'Answer' if ctx.may('task.manage') else 'See'} {task.name} on {task.title}",
             url=org_url("tasks:detail", ctx, task.task_id) + "#question-head",
-            detail=f"“{_excerpt(task.text)}”",
+            detail=f"“{one_line_excerpt(task.text, EXCERPT_LENGTH)}”",
             tone="warn",
         )
         for task in rows[:ITEMS]

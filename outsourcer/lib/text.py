@@ -19,3 +19,9 @@ def normalize_skills(raw: str | list[str]) -> str:
         if skill and skill not in seen:
             seen.append(skill)
     return ", ".join(seen)
+
+
+def one_line_excerpt(text: str, size: int) -> str:
+    """The text on one line (runs of white space as one space), cut to `size` characters with "…"."""
+    line = " ".join(text.split())
+    return line if len(line) <= size else line[: size - 1] + "…"

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.tasks import task as worker_task
 from django.utils import timezone
 
+from outsourcer.lib.text import one_line_excerpt
 from outsourcer.messaging.models import Message
 from outsourcer.messaging.subjects import ThreadSubject, thread_subject_for_message
 from outsourcer.notifications.email import email_send_on_commit
@@ -17,8 +18,7 @@ QUOTE_LENGTH = 120
 
 
 def _quote(body: str) -> str:
-    one_line = " ".join(body.split())
-    return one_line if len(one_line) <= QUOTE_LENGTH else one_line[: QUOTE_LENGTH - 1] + "…"
+    return one_line_excerpt(body, QUOTE_LENGTH)
 
 
 def _context(subject: ThreadSubject, message: Message, name: str, text: str, url: str, has_account: bool) -> dict:
