@@ -199,14 +199,20 @@ def test_hand_over_review_feedback_and_a_near_duplicate_change_the_home_and_the_
     page.get_by_label("Title").fill("Retake product pictures for the online shop")
     page.get_by_label("Goal").fill("Every product in the shop needs a new photo.")
     page.get_by_label("Deliverables", exact=True).fill("One JPEG per product.")
-    page.get_by_role("button", name="Check brief").click()
+    # Each button posts the whole form: wait for that page, not for the live check's copy of the same
+    # text (its htmx swap after the contract's change can arrive first, and a click on the page being
+    # left is lost).
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check brief").click()
     similar = page.locator("#similar-work")
     expect(similar).to_contain_text("Looks like “Refresh the shop photos”, already with Carol Contractor (")
-    page.get_by_role("button", name="Save draft").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_role("alert").first).to_be_visible()
     expect(page.get_by_label("Title")).to_have_value("Retake product pictures for the online shop")
     page.get_by_label("Reason to save it anyway").fill("Dan shoots the studio range, Carol the café")
-    page.get_by_role("button", name="Save draft").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_text("Saved although it looked like other work: “Dan shoots the studio range")).to_be_visible()
 
     # The Health Check counts the override, and the score for using contractors well drops.
