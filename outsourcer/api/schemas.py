@@ -5,10 +5,18 @@ hidden validators; the services still check every rule again.
 """
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from ninja import Field
-from pydantic import AfterValidator, AwareDatetime, WithJsonSchema
+from ninja import Field, Schema
+from ninja.schema import DjangoGetter
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    ModelWrapValidatorHandler,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from outsourcer.lib.limits import MAX_AMOUNT_CENTS, MAX_ID, MAX_RATE_MICROS, MAX_WEEK_MINUTES
@@ -79,3 +87,17 @@ Day = Annotated[
     AfterValidator(_day_in_range),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^20\d{2}-\d{2}-\d{2}$"}),
 ]
+
+
+class RowOut(Schema):
+    """An output schema for lists whose rows arrive as dicts (`.values()` rows keyed by the schema's
+    names or aliases, "organization.name" included): pydantic validates a dict as it is. Ninja's
+    Schema wraps every input in a getter that resolves each field in Python, which costs more than
+    the query on a page of 25 wide rows (docs/performance.md). Model instances still go through it."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(cls, values: Any, handler: ModelWrapValidatorHandler, info: ValidationInfo) -> Any:
+        if isinstance(values, dict):
+            return handler(values)
+        return handler(DjangoGetter(values, cls, info.context))

@@ -2,11 +2,13 @@
 milestones, and the choices the forms offer. Every list is ordered by id (newest first) down an
 index that starts with its filter."""
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db import connection
+from django.db.models import QuerySet
 
 from outsourcer.accounts.models import Membership, Organization
 from outsourcer.contractors.models import Contractor
 from outsourcer.contracts.models import Contract, ContractStatus, Milestone
+from outsourcer.lib.queries import fetch_models, model_columns
 from outsourcer.work.models import CONTRACTOR_STATUSES, OPEN_STATUSES, Task, TaskMilestone, TaskStatus
 
 OPEN = "open"
@@ -58,15 +60,44 @@ def task_list_for_contractor(
     return tasks.select_related("organization").order_by("-id")
 
 
-def task_rows_for_contractor(
-    *, contractor: Contractor, fields: tuple[str, ...], status: str = OPEN, organization_id: int | None = None
-) -> QuerySet[dict]:
-    """`task_list_for_contractor` as `.values()` rows of the task's `fields`, with the organization's
-    name under "organization.name" (the API schema's alias): a scalar subquery rather than a join,
-    so the list's capped count reads the task index alone."""
-    tasks = task_list_for_contractor(contractor=contractor, status=status, organization_id=organization_id)
-    name = Subquery(Organization.objects.filter(pk=OuterRef("organization_id")).values("name"))
-    return tasks.select_related(None).values(*fields, **{"organization.name": name})
+def task_page_for_contractor(
+    *,
+    contractor: Contractor,
+    status: str = OPEN,
+    organization_id: int | None = None,
+    before_id: int | None = None,
+    offset: int = 0,
+    limit: int,
+    count_up_to: int,
+) -> tuple[list[tuple[Task, str]], int]:
+    """One page of `task_list_for_contractor` (newest first: ids below `before_id`, past `offset`
+    of them, at most `limit`) as (task, organization name) pairs, and the matching tasks counted
+    up to `count_up_to`, in one hand-written statement: the portal's task API is the busiest list,
+    and compiling its two ORM queries cost more than the database's answers (docs/performance.md;
+    work/tests/test_portal_task_page.py compares it with the ORM list)."""
+    statuses = _statuses(status)
+    statuses = CONTRACTOR_STATUSES if statuses is None else tuple(s for s in statuses if s in CONTRACTOR_STATUSES)
+    if not statuses:
+        return [], 0
+    where = f"contractor_id = %s AND status IN ({', '.join(['%s'] * len(statuses))}) AND sent_at IS NOT NULL"
+    params: list = [contractor.pk, *statuses]
+    if organization_id is not None:
+        where += " AND organization_id = %s"
+        params.append(organization_id)
+    quote = connection.ops.quote_name
+    tasks, organizations = quote(Task._meta.db_table), quote(Organization._meta.db_table)
+    before = " AND id < %s" if before_id is not None else ""
+    # The count's one row, joined to the page's rows (none past the end): one round trip either way.
+    sql = (
+        f"SELECT n.total, o.name, {model_columns(Task, 't')} "  # noqa: S608 - metadata only
+        f"FROM (SELECT COUNT(*) AS total FROM (SELECT 1 FROM {tasks} WHERE {where} LIMIT %s) capped) n "
+        f"LEFT JOIN (SELECT * FROM {tasks} WHERE {where}{before} ORDER BY id DESC LIMIT %s OFFSET %s) t ON 1 = 1 "
+        f"LEFT JOIN {organizations} o ON o.id = t.organization_id ORDER BY t.id DESC"
+    )
+    page_params = [*params, *([before_id] if before_id is not None else []), limit, offset]
+    rows = fetch_models(sql, [*params, count_up_to, *page_params], Task, leading=2)
+    total = rows[0][0] if rows else 0
+    return [(task, name) for _, name, task in rows if task is not None], total
 
 
 def task_milestone_list(*, task: Task) -> QuerySet[TaskMilestone]:

@@ -5,7 +5,7 @@ from ninja import Query, Router
 
 from outsourcer.api.auth import contractor_context
 from outsourcer.api.errors import with_errors
-from outsourcer.api.pagination import paginated
+from outsourcer.api.pagination import PageReader, paginated
 from outsourcer.api.schemas import ObjectId
 from outsourcer.work import selectors, services
 from outsourcer.work.access import access_task_for_contractor
@@ -20,14 +20,27 @@ PORTAL_TASK_FIELDS = tuple(name for name in PortalTaskOut.model_fields if name !
 @paginated
 def portal_task_list(request: HttpRequest, filters: Query[PortalTaskFilters]):
     """Sent tasks in every organization; open ones by default."""
-    # Rows as dicts of what the schema shows: building 25 tasks and reading them back through
-    # ninja's getter cost more than the query (docs/performance.md).
-    return selectors.task_rows_for_contractor(
-        contractor=contractor_context(request),
-        fields=PORTAL_TASK_FIELDS,
-        status=filters.status,
-        organization_id=filters.organization_id,
-    )
+    contractor = contractor_context(request)
+
+    def read(after: list | None, offset: int, limit: int, count_up_to: int) -> tuple[list, int]:
+        pairs, total = selectors.task_page_for_contractor(
+            contractor=contractor,
+            status=filters.status,
+            organization_id=filters.organization_id,
+            before_id=after[0] if after else None,
+            offset=offset,
+            limit=limit,
+            count_up_to=count_up_to,
+        )
+        # Rows as dicts of what the schema shows: reading 25 tasks back through ninja's getter
+        # cost more than the query (docs/performance.md).
+        rows = [
+            {**{name: getattr(task, name) for name in PORTAL_TASK_FIELDS}, "organization.name": name}
+            for task, name in pairs
+        ]
+        return rows, total
+
+    return PageReader(order=("-id",), read=read)
 
 
 @portal_router.get("/tasks/{task_id}", operation_id="portal_task_get", response=with_errors({200: PortalTaskOut}))

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
-from outsourcer.api.schemas import Cents, Day, LongText, ObjectId, Text
+from outsourcer.api.schemas import Cents, Day, LongText, ObjectId, RowOut, Text
 from outsourcer.lib.limits import MAX_ESTIMATE_MINUTES
 from outsourcer.work.api.briefs import Moment
 from outsourcer.work.services._clean import MAX_CRITERIA
@@ -129,7 +129,7 @@ class TaskOut(Schema):
     created_at: datetime
 
 
-class PortalTaskOut(Schema):
+class PortalTaskOut(RowOut):
     """What the contractor sees of their task: the brief and where it stands."""
 
     id: int
