@@ -3,20 +3,46 @@ a contractor sees only rows with their own `contractor_id`. Foreign or missing �
 
 from collections.abc import Iterable
 
+from django.db import connection
+from django.http import Http404
+
 from outsourcer.accounts.access import OrgContext
 from outsourcer.accounts.own_work import access_not_own_work, access_not_own_work_in
-from outsourcer.contractors.models import Contractor
+from outsourcer.budgets.models import Budget
+from outsourcer.contractors.models import Contractor, Engagement
 from outsourcer.contracts.models import Contract, ContractStatus, Milestone, TimeEntry
 from outsourcer.lib.access import all_or_404, one_or_404
+from outsourcer.lib.queries import fetch_models, model_columns
 
 
 def access_contract(ctx: OrgContext, contract_id: int) -> Contract:
-    """The organization's contract with its budget and contractor, or 404."""
-    return one_or_404(
-        Contract.objects.select_related("budget", "contractor", "engagement").filter(
-            organization=ctx.organization, pk=contract_id
-        )
+    """The organization's contract with its budget, contractor and engagement, or 404: one
+    hand-written statement (lib.queries; every contract page and every task create reads it), the
+    same rows as `Contract.objects.select_related("budget", "contractor", "engagement")
+    .filter(organization=…, pk=…).first()` (contracts/tests/test_contract_access.py compares them)."""
+    quote = connection.ops.quote_name
+    related = ((Budget, "b", "budget_id"), (Contractor, "k", "contractor_id"), (Engagement, "e", "engagement_id"))
+    columns = ", ".join([model_columns(Contract, "c"), *(model_columns(model, alias) for model, alias, _ in related)])
+    joins = " ".join(
+        f"JOIN {quote(model._meta.db_table)} {alias} ON {alias}.id = c.{column}" for model, alias, column in related
     )
+    sql = (
+        f"SELECT {columns} FROM {quote(Contract._meta.db_table)} c {joins} "  # noqa: S608 - metadata only
+        "WHERE c.organization_id = %s AND c.id = %s ORDER BY c.id LIMIT 1"
+    )
+    rows = fetch_models(sql, [ctx.organization.pk, contract_id], Contract, Budget, Contractor, Engagement)
+    if not rows:
+        raise Http404
+    contract, budget, contractor, engagement = rows[0]
+    organization = ctx.organization  # the row the filter named: no query to read it again
+    for name, value in (
+        ("budget", budget),
+        ("contractor", contractor),
+        ("engagement", engagement),
+        ("organization", organization),
+    ):
+        Contract._meta.get_field(name).set_cached_value(contract, value)
+    return contract
 
 
 def access_milestone(

@@ -192,7 +192,7 @@ def job_create(
         job.duplicate_override_reason = reason if verdict.blocking else ""
         job.save()
         event_record(action=events.JOB_CREATED, organization=organization, actor=actor, obj=job, after=_snapshot(job))
-        job_index(job)
+        job_index(job, new=True)
         if verdict.blocking:
             job_duplicate_override_record(job=job, actor=actor, verdict=verdict, reason=reason)
     return job

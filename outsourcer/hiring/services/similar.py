@@ -17,9 +17,10 @@ def job_similar_text(*, goal: str, deliverables: str) -> str:
     return "\n".join(part for part in (goal, deliverables) if part)
 
 
-def job_index(job: Job) -> None:
-    """Write `job`'s entry in the similar-work index (call inside the write's transaction): open
-    while a draft or out for bids; once awarded, held by the winner."""
+def job_index(job: Job, *, new: bool = False) -> None:
+    """Write `job`'s entry in the similar-work index (call inside the write's transaction; `new`
+    right after inserting the job): open while a draft or out for bids; once awarded, held by the
+    winner."""
     contract = job.contract if job.contract_id else None
     similar_document_save(
         organization=job.organization,
@@ -30,6 +31,7 @@ def job_index(job: Job) -> None:
         contractor=contract.contractor if contract is not None else None,
         is_open=job.status in (JobStatus.DRAFT, JobStatus.OPEN),
         closed_at=job.decided_at,
+        new=new,
     )
 
 

@@ -138,3 +138,31 @@ def test_an_entry_of_older_words_is_read_from_its_text_until_reindexed(personas)
 
     task_index(task)  # what similar_reindex does for every row
     assert profile_load(SimilarDocument.objects.get(kind="task", object_id=task.pk).profile) is not None
+
+
+def test_an_entry_written_closed_gives_its_postings_the_moment_it_closed(personas):
+    task = make_task(personas, title="Refresh the shop photos")
+    services.task_cancel(task=task, actor=personas.alice)
+    SimilarDocument.objects.all().delete()  # as before `similar_reindex`: the entry is written anew, closed
+
+    task.refresh_from_db()
+    task_index(task)
+
+    document = SimilarDocument.objects.get(kind="task", object_id=task.pk)
+    assert document.is_open is False and document.closed_at is not None
+    postings = list(document.postings.values_list("key", "closed_at"))
+    assert postings and {closed_at for _, closed_at in postings} == {document.closed_at}
+    assert "w:shop" in {key for key, _ in postings}
+    later = document.closed_at + timedelta(days=91)
+    assert [m.id for m in _find(personas, "Refresh the shop photos")] == [task.pk]
+    assert _find(personas, "Refresh the shop photos", now=later) == []
+
+
+def test_a_new_task_is_indexed_without_reading_or_clearing_an_entry(personas):
+    make_task(personas)  # the contract and the first entry
+    with CaptureQueriesContext(connection) as captured:
+        task = make_task(personas, title="Refresh the shop photos")
+    statements = [query["sql"].lower() for query in captured.captured_queries]
+    assert not [sql for sql in statements if sql.startswith("delete")]
+    assert not [sql for sql in statements if "from" in sql and "similar_similardocument" in sql.split("from")[1][:40]]
+    assert [m.id for m in _find(personas, "Refresh the shop photos")] == [task.pk]

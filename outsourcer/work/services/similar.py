@@ -17,8 +17,9 @@ def task_similar_text(*, goal: str, deliverables: str) -> str:
     return "\n".join(part for part in (goal, deliverables) if part)
 
 
-def task_index(task: Task) -> None:
-    """Write `task`'s entry in the similar-work index (call inside the write's transaction)."""
+def task_index(task: Task, *, new: bool = False) -> None:
+    """Write `task`'s entry in the similar-work index (call inside the write's transaction; `new`
+    right after inserting the task)."""
     similar_document_save(
         organization=task.organization,
         kind=DocumentKind.TASK,
@@ -28,6 +29,7 @@ def task_index(task: Task) -> None:
         contractor=task.contractor,
         is_open=task.is_open,
         closed_at=task.done_at,
+        new=new,
     )
 
 

@@ -80,7 +80,7 @@ def task_create(
             obj=task,
             after={"status": task.status, "contractor": contract.contractor.name, "contract": contract.title},
         )
-        task_index(task)
+        task_index(task, new=True)
         if verdict.blocking:
             task_duplicate_override_record(task=task, actor=actor, verdict=verdict, reason=reason)
     return task
