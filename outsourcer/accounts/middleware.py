@@ -37,6 +37,10 @@ class TimezoneMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
+        if isinstance(user, SimpleLazyObject):
+            # Read here on every request anyway: from now on the page's code and templates use the
+            # user itself, not a proxy that resolves each attribute through Python (docs/performance.md).
+            user = request.user = _user_of(request)
         if user is not None and user.is_authenticated:
             try:
                 timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
