@@ -2,13 +2,11 @@
 and the rows of the two task lists."""
 
 from django import template
-from django.urls import reverse
-from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.timezone import template_localtime
 
 from outsourcer.contractors.templatetags.contractor_tags import their_time
+from outsourcer.lib.rows import CELL, ROW_END, ROW_START, DateNames, choice_labels, url_around_id
 from outsourcer.lib.working_time import moment_text
 from outsourcer.work.models import Priority, TaskStatus
 
@@ -23,36 +21,15 @@ def in_zone(moment, time_zone: str) -> str:
     return moment_text(moment, time_zone or "UTC", with_date=True)
 
 
-# The list pages write their 25 rows in Python: through the template engine each row cost a dozen
-# variable lookups, two `{% url %}`/`|date` walks and a choices lookup (a third of the page's CPU,
-# docs/performance.md). The HTML is the templates' own, character for character
-# (work/tests/test_task_rows.py renders both).
-ROW_START = "\n        <tr>\n          <td>"
-ROW_END = "</td>\n        </tr>\n        "
-CELL = "</td>\n          <td>"
+# The list pages write their 25 rows in Python (outsourcer/lib/rows.py says why). The HTML is the
+# templates' own, character for character (work/tests/test_task_rows.py renders both).
 NO_DEADLINE = '<span class="muted">—</span>'
-# Any number that is not a task's: its place in a reversed URL is where each row's id goes.
-_ID_MARK = 918273645
-
-
-def _url_around_id(name: str, *args) -> tuple[str, str]:
-    head, tail = reverse(name, args=[*args, _ID_MARK]).rsplit(str(_ID_MARK), 1)
-    return head, tail
-
-
-def _date_text(moment) -> str:
-    # `{{ moment|date:"D j M Y, H:i" }}`: in the current time zone, the language's day and month names.
-    local = template_localtime(moment)
-    return escape(
-        f"{WEEKDAYS_ABBR[local.weekday()]} {local.day} {str(MONTHS_3[local.month]).title()} "
-        f"{local.year:04d}, {local.hour:02d}:{local.minute:02d}"
-    )
 
 
 def _status_cells_writer():
     # `get_status_display` / `get_priority_display` for every row: each label translated once a call.
-    statuses = {value: escape(label) for value, label in TaskStatus.choices}
-    priorities = {value: escape(label) for value, label in Priority.choices}
+    statuses = choice_labels(TaskStatus.choices)
+    priorities = choice_labels(Priority.choices)
 
     def cells(task) -> str:
         status, priority = escape(task.status), escape(task.priority)
@@ -66,14 +43,15 @@ def _status_cells_writer():
 def task_rows(tasks, org_slug: str) -> str:
     """The organization's task list rows (tasks/list.html): link, contractor, contract, status,
     priority, deadline in the viewer's zone and the contractor's."""
-    head, tail = _url_around_id("tasks:detail", org_slug)
+    head, tail = url_around_id("tasks:detail", org_slug)
     status_cells = _status_cells_writer()
+    dates = DateNames()
     rows = []
     for task in tasks:
         name = escape(task.contractor.name)
         if task.deadline_at:
             theirs = their_time(task.deadline_at, task.contractor.time_zone)
-            deadline = f'{_date_text(task.deadline_at)}<br><small class="muted">{escape(theirs)} for {name}</small>'
+            deadline = f'{dates.moment(task.deadline_at)}<br><small class="muted">{escape(theirs)} for {name}</small>'
         else:
             deadline = NO_DEADLINE
         rows.append(
@@ -87,7 +65,7 @@ def task_rows(tasks, org_slug: str) -> str:
 def portal_task_rows(tasks, time_zone: str) -> str:
     """The contractor's task list rows (portal/tasks.html): link, client, status, priority, deadline
     in the contractor's zone."""
-    head, tail = _url_around_id("tasks-portal:detail")
+    head, tail = url_around_id("tasks-portal:detail")
     status_cells = _status_cells_writer()
     rows = []
     for task in tasks:
