@@ -27,6 +27,10 @@ from outsourcer.work import selectors as task_selectors
 from outsourcer.work.access import access_task_for_contractor
 
 PAGE_SIZE = 25
+PORTAL_TIME_COLUMNS = (
+    "worked_on", "minutes", "note", "status", "rejection_reason",
+    "contract", "contract__title", "organization", "organization__name",
+)  # fmt: skip
 MONTH_OUT_OF_RANGE = "That month is not one we can show (use YYYY-MM, 2000–2099); here is {month:%B %Y}."
 
 
@@ -58,6 +62,9 @@ def _time_page(request, contractor: Contractor, form: TimeEntryForm, *, status: 
         if c.rate_model in (RateModel.HOURLY, RateModel.RETAINER)
     ]
     entries = selectors.time_entry_list_for_contractor(contractor=contractor, since=month, until=month_end(month))
+    # The columns the rows show (contract_tags.portal_time_rows), not the contract's terms and the
+    # organization's settings: reading those grew the page with a full month (docs/performance.md).
+    entries = entries.only(*PORTAL_TIME_COLUMNS)
     context = {
         "portal": True,
         "contractor": contractor,
